@@ -1,0 +1,224 @@
+//! Cascades: edge arrivals, buffers (battery, then generator, then manual fallback),
+//! recomputing a service's capacity and status, and passing changes on.
+
+use super::core::{Engine, Ev, PendingDetection};
+use super::journal::EntryKind;
+use super::topology::{FULL, edge_limit};
+use super::types::{BufferKind, Cause, DetectionKind, Origin, ServiceStatus};
+use super::world::{NONE, Svc};
+use crate::scenario::{DepId, ServiceId};
+
+/// A zero-delay loop may change one service at most this often at one instant;
+/// later changes there are kept but not passed on.
+pub(crate) const LOOP_LIMIT: u16 = 256;
+
+impl Engine {
+    /// A provider's capacity `cap` arrives over in-edge `slot`.
+    pub(crate) fn edge_arrives(&mut self, slot: u32, cap: u16, origin: Origin) {
+        self.stats.dep_evals += 1;
+        let s = slot as usize;
+        let new = edge_limit(self.topo.slot_floor[s], cap);
+        let old = self.world.lim[s];
+        if new == old {
+            return;
+        }
+        let chance = self.topo.slot_chance[s];
+        if new < old && chance != u32::MAX && !self.dice.below(chance) {
+            let dep = DepId(self.topo.slot_dep[s]);
+            self.log(EntryKind::LinkHeld { dep });
+            return;
+        }
+        self.world.lim[s] = new;
+        let to = self.topo.slot_to[s] as usize;
+        let (phys_range, other_range) = self.topo.in_ranges(to);
+        let is_phys = phys_range.contains(&s);
+        let range = if is_phys { phys_range } else { other_range };
+        let v = &mut self.world.svcs[to];
+        let cached = if is_phys { &mut v.phys } else { &mut v.other };
+        let before = *cached;
+        if new < *cached {
+            *cached = new;
+        } else if old == *cached {
+            *cached = self.world.lim[range].iter().copied().min().unwrap_or(FULL);
+        }
+        if *cached != before {
+            let dep = DepId(self.topo.slot_dep[s]);
+            self.recompute(to, Cause::Dependency(dep), origin);
+        }
+    }
+
+    /// The buffer `svc` ran on is spent.
+    pub(crate) fn buffer_out(&mut self, svc: usize, generation: u32) {
+        let v = &self.world.svcs[svc];
+        if v.generation != generation {
+            return;
+        }
+        let Some(buffer) = v.on else { return };
+        let origin = v.origin;
+        self.log(EntryKind::BufferSpent { service: ServiceId(svc as u32), buffer });
+        self.recompute(svc, Cause::BufferSpent(buffer), origin);
+    }
+
+    /// Work out `s`'s capacity and status again after something about it changed,
+    /// journal the change, tell its owner, and pass it on along its out-edges.
+    pub(crate) fn recompute(&mut self, s: usize, cause: Cause, origin: Origin) {
+        let now = self.now;
+        let manual = self.topo.manual[s];
+        let v = &mut self.world.svcs[s];
+        v.settle(now);
+        let demand = v.direct;
+        let short = demand.saturating_sub(v.phys);
+        let free = v.forced == NONE && v.mode == NONE && !v.isolated;
+        let buffer = match () {
+            _ if short == 0 || !free => None,
+            _ if v.battery > 0 => Some(BufferKind::Battery),
+            _ if v.generator > 0 => Some(BufferKind::Generator),
+            _ => None,
+        };
+        let supply = if buffer.is_some() { demand } else { v.phys };
+        let mut natural = demand.min(supply).min(v.other);
+        if natural < demand && manual > natural {
+            natural = demand.min(manual);
+        }
+        let cap = if v.forced != NONE {
+            v.forced
+        } else if v.mode != NONE {
+            v.mode
+        } else if v.isolated {
+            0
+        } else {
+            natural
+        };
+
+        // Buffers: schedule the moment the one in use runs out.
+        let was_on = v.on;
+        v.on = buffer;
+        v.drain = if buffer.is_some() { short } else { 0 };
+        let mut run_out = None;
+        if let Some(b) = buffer {
+            let left = if b == BufferKind::Battery { v.battery } else { v.generator };
+            let out = now + left.div_ceil(v.drain as u64);
+            if was_on != buffer || out != v.runs_out {
+                v.generation += 1;
+                v.runs_out = out;
+                run_out = Some((b, out, v.generation));
+            }
+        } else if was_on.is_some() {
+            v.generation += 1;
+        }
+
+        let status = status_of(v, cap);
+        let (old_cap, old_status) = (v.cap, v.status);
+        v.cap = cap;
+        v.status = status;
+        if cap != old_cap {
+            v.origin = origin;
+        }
+        if let Some((_, until, generation)) = run_out {
+            self.queue.push(until, Ev::BufferOut { svc: s as u32, generation });
+        }
+        if cap == old_cap && status == old_status {
+            self.refresh_views(s);
+        } else {
+            self.changed(s, old_cap, old_status, cause, origin);
+        }
+        if let Some((buffer, until, _)) = run_out {
+            let service = ServiceId(s as u32);
+            self.log(EntryKind::BufferStarted { service, buffer, until });
+        }
+    }
+
+    fn changed(&mut self, s: usize, old_cap: u16, was: ServiceStatus, cause: Cause, origin: Origin) {
+        let now = self.now;
+        let service = ServiceId(s as u32);
+        let v = &mut self.world.svcs[s];
+        let (cap, status) = (v.cap, v.status);
+        let mut pass_on = cap != old_cap;
+        if pass_on {
+            if v.stamp == now {
+                v.changes = v.changes.saturating_add(1);
+            } else {
+                v.stamp = now;
+                v.changes = 1;
+            }
+            if cap == 0 && old_cap > 0 {
+                v.down_since = Some(now);
+            } else if cap > 0 {
+                v.down_since = None;
+            }
+            if v.changes > LOOP_LIMIT {
+                pass_on = false;
+            }
+        }
+        let cut = cap != old_cap && v.changes == LOOP_LIMIT + 1;
+        self.log(EntryKind::ServiceChanged {
+            service,
+            from: old_cap as f64 / 1000.0,
+            to: cap as f64 / 1000.0,
+            was,
+            now: status,
+            cause,
+            origin,
+        });
+        if cut {
+            self.log(EntryKind::LoopCut { service });
+        }
+        if pass_on {
+            let (a, b) = (self.topo.out_start[s] as usize, self.topo.out_start[s + 1] as usize);
+            for k in a..b {
+                let at = now + self.topo.out_delay[k] as u64;
+                self.queue.push(at, Ev::Edge { slot: self.topo.out_slot[k], cap, origin });
+            }
+        }
+        if cap != old_cap && self.topo.watched[s] {
+            self.cond_dirty = true;
+        }
+        self.refresh_views(s);
+        // Customers feel a loss at once; otherwise monitoring notices it in time.
+        let worse = cap < old_cap && (old_cap == FULL || cap == 0);
+        if worse {
+            let kind = if cap == 0 { DetectionKind::Outage } else { DetectionKind::Degradation };
+            for i in 0..self.topo.svc_teams[s].len() {
+                let team = self.topo.svc_teams[s][i];
+                if origin == Origin::Team(team) {
+                    continue;
+                }
+                let d = PendingDetection { team, svc: service, kind, origin };
+                if self.scenario.services[s].visible {
+                    self.detect(d);
+                } else {
+                    self.detect_later(d, 0.0);
+                }
+            }
+        }
+    }
+
+    /// Copy `s`'s state into the views of the teams that play it.
+    pub(crate) fn refresh_views(&mut self, s: usize) {
+        let v = &self.world.svcs[s];
+        for &team in &self.topo.svc_teams[s] {
+            if let Some(o) = self.views[team.idx()].service_mut(ServiceId(s as u32)) {
+                o.status = v.status;
+                o.capacity = v.cap as f64 / 1000.0;
+                o.on_buffer = v.on.map(|b| (b, v.runs_out));
+                o.isolated = v.isolated;
+            }
+        }
+    }
+}
+
+fn status_of(v: &Svc, cap: u16) -> ServiceStatus {
+    if v.restoring > 0 {
+        ServiceStatus::Recovering
+    } else if v.forced == NONE && v.mode != NONE {
+        ServiceStatus::OnBackup
+    } else if cap == 0 {
+        ServiceStatus::Down
+    } else if v.forced == NONE && v.on.is_some() {
+        ServiceStatus::OnBackup
+    } else if cap < FULL {
+        ServiceStatus::Degraded
+    } else {
+        ServiceStatus::Up
+    }
+}

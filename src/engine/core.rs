@@ -1,0 +1,330 @@
+//! The `Engine` itself: state, the event loop (`advance_to`), and read access.
+
+use super::journal::{EntryKind, Journal};
+use super::queue::Queue;
+use super::rng::Dice;
+use super::topology::Topology;
+use super::types::{DetectionKind, IncidentId, Message, MessageId, Origin, RunId};
+use super::view::TeamView;
+use super::world::World;
+use crate::scenario::{
+    ActionId, InjectId, MessageKind, Scenario, Secs, ServiceId, TeamId, Trigger,
+};
+use std::sync::Arc;
+
+/// Something scheduled. Kept small (16 bytes): the queue holds millions of them.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Ev {
+    /// A provider's new capacity arrives over the in-edge `slot`.
+    Edge { slot: u32, cap: u16, origin: Origin },
+    /// The buffer a service runs on is spent (if `generation` is still current).
+    BufferOut { svc: u32, generation: u32 },
+    /// A threat step is due.
+    Step { threat: u32, step: u32 },
+    /// A delayed detection (index into `pending`).
+    Detect { idx: u32 },
+    /// A message reaches one recipient.
+    Deliver { msg: u32, to: u32 },
+    /// An action run finishes.
+    ActionDone { run: u32 },
+    /// A timed inject is due.
+    InjectAt { inject: u32 },
+    /// Re-check inject conditions (a time-based condition may now hold).
+    Wake,
+}
+
+/// A detection waiting for its delay.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PendingDetection {
+    pub team: TeamId,
+    pub svc: ServiceId,
+    pub kind: DetectionKind,
+    pub origin: Origin,
+}
+
+/// Ground truth about an incident that its team's view does not show.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct IncidentMeta {
+    pub team: TeamId,
+    pub origin: Origin,
+}
+
+/// One run of an action.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Run {
+    pub team: TeamId,
+    pub action: ActionId,
+    pub target: super::types::ActionTarget,
+    pub done: bool,
+}
+
+/// State of one inject.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct InjectState {
+    pub fired: u32,
+    pub skipped: bool,
+    /// The condition's value at the last check (fires on false -> true).
+    pub last: bool,
+    /// Journal id at the last firing: "a message arrived" counts only later ones.
+    pub since: u64,
+}
+
+/// Counters for benchmarks and diagnostics.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Dependency evaluations: provider changes that arrived over an edge.
+    pub dep_evals: u64,
+    /// Events taken from the queue.
+    pub events: u64,
+}
+
+/// The exercise simulation. See the module documentation for the whole API.
+///
+/// The scenario is held in an `Arc` so that an engine can live in a long-lived owner
+/// (the desktop app keeps one in a resource) next to others reading the scenario.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    pub(crate) scenario: Arc<Scenario>,
+    pub(crate) topo: Arc<Topology>,
+    pub(crate) seed: u64,
+    pub(crate) now: Secs,
+    pub(crate) queue: Queue<Ev>,
+    pub(crate) dice: Dice,
+    pub(crate) world: World,
+    pub(crate) views: Vec<TeamView>,
+    pub(crate) incidents: Vec<IncidentMeta>,
+    pub(crate) pending: Vec<PendingDetection>,
+    pub(crate) messages: Vec<Message>,
+    pub(crate) runs: Vec<Run>,
+    pub(crate) injects: Vec<InjectState>,
+    pub(crate) threat_started: Vec<Option<Secs>>,
+    /// First time each (team, threat) sent a report about the threat.
+    pub(crate) reported: Vec<Option<Secs>>,
+    /// Deliveries and action starts, for "a message arrived" / "an action was taken".
+    pub(crate) received_log: Vec<(TeamId, MessageKind, u64)>,
+    pub(crate) action_log: Vec<(ActionId, TeamId, u64)>,
+    pub(crate) cond_dirty: bool,
+    pub(crate) wake_at: Option<Secs>,
+    pub(crate) journal: Journal,
+    pub(crate) stats: Stats,
+}
+
+impl Engine {
+    /// A fresh exercise at time 0. Everything random is drawn from `seed`.
+    pub fn new(scenario: Arc<Scenario>, seed: u64) -> Self {
+        let topo = Arc::new(Topology::new(&scenario));
+        Self::with_topology(scenario, topo, seed)
+    }
+
+    /// Like [`Engine::new`], reusing a topology built for the same scenario (for many
+    /// runs of one large scenario).
+    pub fn with_topology(scenario: Arc<Scenario>, topo: Arc<Topology>, seed: u64) -> Self {
+        let world = World::new(&scenario, &topo);
+        let views = (0..scenario.teams.len())
+            .map(|t| TeamView::new(TeamId(t as u32), &topo.team_services[t]))
+            .collect();
+        let mut e = Engine {
+            queue: Queue::new(),
+            dice: Dice::new(seed),
+            world,
+            views,
+            incidents: Vec::new(),
+            pending: Vec::new(),
+            messages: Vec::new(),
+            runs: Vec::new(),
+            injects: vec![InjectState::default(); scenario.injects.len()],
+            threat_started: vec![None; scenario.threats.len()],
+            reported: vec![None; scenario.teams.len() * scenario.threats.len()],
+            received_log: Vec::new(),
+            action_log: Vec::new(),
+            cond_dirty: true,
+            wake_at: Some(0),
+            journal: Journal::new(&scenario.id, seed),
+            stats: Stats::default(),
+            now: 0,
+            seed,
+            topo,
+            scenario,
+        };
+        e.queue.push(0, Ev::Wake);
+        for (i, inject) in e.scenario.injects.iter().enumerate() {
+            if let Trigger::At(t) = inject.trigger {
+                e.queue.push(t, Ev::InjectAt { inject: i as u32 });
+            }
+        }
+        for t in 0..e.scenario.threats.len() {
+            if !e.topo.threat_waits[t] {
+                e.start_threat(t, None);
+            }
+        }
+        e
+    }
+
+    /// Process every event up to and including time `t`, then stand at `t`.
+    /// Times never go back: an earlier `t` does nothing.
+    pub fn advance_to(&mut self, t: Secs) {
+        self.run_until(t);
+        if t > self.now {
+            self.set_now(t);
+        }
+    }
+
+    /// Run to the scenario's end.
+    pub fn run_to_end(&mut self) {
+        self.advance_to(self.scenario.duration);
+    }
+
+    pub(crate) fn set_now(&mut self, t: Secs) {
+        self.now = t;
+        self.world.now = t;
+    }
+
+    fn run_until(&mut self, t: Secs) {
+        while let Some(next) = self.queue.next_time() {
+            if next > t {
+                break;
+            }
+            self.set_now(next);
+            let batch = self.queue.take(next);
+            self.stats.events += batch.len() as u64;
+            for &ev in &batch {
+                self.handle(ev);
+            }
+            self.queue.recycle(batch);
+            if self.queue.next_time() != Some(next) {
+                self.check_injects();
+            }
+        }
+    }
+
+    /// Process what is due now, including what inject conditions set off.
+    pub(crate) fn settle(&mut self) {
+        loop {
+            self.run_until(self.now);
+            if !self.check_injects() {
+                break;
+            }
+        }
+    }
+
+    fn handle(&mut self, ev: Ev) {
+        match ev {
+            Ev::Edge { slot, cap, origin } => self.edge_arrives(slot, cap, origin),
+            Ev::BufferOut { svc, generation } => self.buffer_out(svc as usize, generation),
+            Ev::Step { threat, step } => self.threat_step(threat as usize, step as usize),
+            Ev::Detect { idx } => self.delayed_detection(idx as usize),
+            Ev::Deliver { msg, to } => self.deliver(MessageId(msg), TeamId(to)),
+            Ev::ActionDone { run } => self.finish_action(RunId(run)),
+            Ev::InjectAt { inject } => self.inject_due(InjectId(inject)),
+            Ev::Wake => self.cond_dirty = true,
+        }
+    }
+
+    pub(crate) fn log(&mut self, kind: EntryKind) -> u64 {
+        self.journal.push(self.now, kind)
+    }
+
+    /// The current exercise time (seconds since the start).
+    pub fn now(&self) -> Secs {
+        self.now
+    }
+
+    /// The scenario being run.
+    pub fn scenario(&self) -> &Arc<Scenario> {
+        &self.scenario
+    }
+
+    /// The precomputed topology (share it with [`Engine::with_topology`]).
+    pub fn topology(&self) -> &Arc<Topology> {
+        &self.topo
+    }
+
+    /// The seed of this run.
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    /// Ground truth. Show it only to the facilitator and observers.
+    pub fn world(&self) -> &World {
+        &self.world
+    }
+
+    /// What `team` knows. Panics if `team` is not a team of the scenario.
+    pub fn view(&self, team: TeamId) -> &TeamView {
+        &self.views[team.idx()]
+    }
+
+    /// Every team's view, in team order.
+    pub fn views(&self) -> &[TeamView] {
+        &self.views
+    }
+
+    /// The journal so far.
+    pub fn journal(&self) -> &Journal {
+        &self.journal
+    }
+
+    /// A message by id.
+    pub fn message(&self, id: MessageId) -> Option<&Message> {
+        self.messages.get(id.idx())
+    }
+
+    /// Every message sent so far, in id order.
+    pub fn messages(&self) -> &[Message] {
+        &self.messages
+    }
+
+    /// The team whose incident `id` is.
+    pub fn incident_team(&self, id: IncidentId) -> Option<TeamId> {
+        self.incidents.get(id.idx()).map(|m| m.team)
+    }
+
+    /// Counters (dependency evaluations, events).
+    pub fn stats(&self) -> Stats {
+        self.stats
+    }
+
+    /// When the next timed inject that can still fire is due (for "jump to next inject").
+    pub fn next_inject_time(&self) -> Option<Secs> {
+        self.scenario
+            .injects
+            .iter()
+            .zip(&self.injects)
+            .filter_map(|(inj, st)| match inj.trigger {
+                Trigger::At(t) if !st.skipped && st.fired < inj.times.max(1) && t >= self.now => {
+                    Some(t)
+                }
+                _ => None,
+            })
+            .min()
+    }
+
+    /// Whether the scenario's duration has passed.
+    pub fn ended(&self) -> bool {
+        self.now >= self.scenario.duration
+    }
+
+    /// Cascade effects travelling along dependencies now: (dependency, left at, arrives
+    /// at, capacity it carries). For drawing pulses on the map.
+    pub fn in_flight(&self) -> Vec<(crate::scenario::DepId, Secs, Secs, f64)> {
+        let mut v: Vec<_> = self
+            .queue
+            .pending()
+            .filter_map(|(t, ev)| match *ev {
+                Ev::Edge { slot, cap, .. } => {
+                    let dep = self.topo.slot_dep[slot as usize];
+                    let delay = self.scenario.dependencies[dep as usize].delay;
+                    Some((
+                        crate::scenario::DepId(dep),
+                        t.saturating_sub(delay),
+                        t,
+                        cap as f64 / 1000.0,
+                    ))
+                }
+                _ => None,
+            })
+            .collect();
+        v.sort_by(|a, b| (a.2, a.0).cmp(&(b.2, b.0)));
+        v
+    }
+}

@@ -1,0 +1,247 @@
+//! One readable line per journal entry: what happened, to whom, and why (for the
+//! headless timeline and the app's event log).
+
+use super::journal::{Entry, EntryKind};
+use super::types::{
+    ActionTarget, Blocked, BufferKind, Cause, Command, DetectionKind, FiredBy, Origin, Sender,
+    ServiceStatus,
+};
+use crate::scenario::duration::clock;
+use crate::scenario::{DepId, Impact, Lang, Scenario, ServiceId, TeamId};
+
+/// Names things of one scenario in text.
+struct Names<'a>(&'a Scenario);
+
+impl Names<'_> {
+    fn svc(&self, s: ServiceId) -> &str {
+        self.0.services.get(s.idx()).map_or("?", |x| x.id.as_str())
+    }
+    fn team(&self, t: TeamId) -> &str {
+        self.0.teams.get(t.idx()).map_or("?", |x| x.id.as_str())
+    }
+    fn teams(&self, ts: &[TeamId]) -> String {
+        ts.iter().map(|t| self.team(*t)).collect::<Vec<_>>().join(", ")
+    }
+    fn threat(&self, t: crate::scenario::ThreatId) -> &str {
+        self.0.threats.get(t.idx()).map_or("?", |x| x.id.as_str())
+    }
+    fn inject(&self, i: crate::scenario::InjectId) -> &str {
+        self.0.injects.get(i.idx()).map_or("?", |x| x.id.as_str())
+    }
+    fn action(&self, a: crate::scenario::ActionId) -> &str {
+        self.0.actions.get(a.idx()).map_or("?", |x| x.id.as_str())
+    }
+    fn dep(&self, d: DepId) -> String {
+        match self.0.dependencies.get(d.idx()) {
+            Some(x) => format!(
+                "{} -> {} ({:?}, {})",
+                self.svc(x.from),
+                self.svc(x.to),
+                x.kind,
+                crate::scenario::duration::format(x.delay)
+            )
+            .to_lowercase(),
+            None => "?".into(),
+        }
+    }
+    fn target(&self, t: ActionTarget) -> &str {
+        match t {
+            ActionTarget::Service(s) => self.svc(s),
+            ActionTarget::Organisation(o) => self.0.organisations.get(o.idx()).map_or("?", |x| x.id.as_str()),
+        }
+    }
+    fn cause(&self, c: Cause) -> String {
+        match c {
+            Cause::Dependency(d) => format!("via {}", self.dep(d)),
+            Cause::BufferSpent(b) => format!("{} spent", buffer(b)),
+            Cause::Threat { threat, step } => format!("threat {} step {}", self.threat(threat), step + 1),
+            Cause::Action { team, run } => format!("action run #{} of {}", run.0, self.team(team)),
+            Cause::Inject(i) => format!("inject {}", self.inject(i)),
+            Cause::Facilitator => "facilitator override".into(),
+        }
+    }
+    fn origin(&self, o: Origin) -> String {
+        match o {
+            Origin::Unknown => "unknown".into(),
+            Origin::Threat(t) => format!("threat {}", self.threat(t)),
+            Origin::Inject(i) => format!("inject {}", self.inject(i)),
+            Origin::Facilitator => "facilitator".into(),
+            Origin::Team(t) => format!("{}'s own action", self.team(t)),
+        }
+    }
+}
+
+fn status(s: ServiceStatus) -> &'static str {
+    match s {
+        ServiceStatus::Up => "up",
+        ServiceStatus::Degraded => "degraded",
+        ServiceStatus::Down => "DOWN",
+        ServiceStatus::OnBackup => "on backup",
+        ServiceStatus::Recovering => "recovering",
+    }
+}
+
+fn buffer(b: BufferKind) -> &'static str {
+    match b {
+        BufferKind::Battery => "battery",
+        BufferKind::Generator => "generator",
+    }
+}
+
+fn detection(k: DetectionKind) -> &'static str {
+    match k {
+        DetectionKind::Compromise => "compromise",
+        DetectionKind::Tampering => "data tampering",
+        DetectionKind::Degradation => "degradation",
+        DetectionKind::Outage => "outage",
+    }
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.0}%", x * 100.0)
+}
+
+/// `entry` as one line without its time, naming things by their scenario ids.
+pub fn describe(scenario: &Scenario, entry: &Entry, lang: Lang) -> String {
+    let n = Names(scenario);
+    match &entry.kind {
+        EntryKind::Command(c) => command(&n, c),
+        EntryKind::ServiceChanged { service, from, to, was, now, cause, origin } => {
+            let change = if from == to {
+                format!("{} -> {}", status(*was), status(*now))
+            } else {
+                format!("{} -> {} ({} -> {})", status(*was), status(*now), pct(*from), pct(*to))
+            };
+            let origin = match origin {
+                Origin::Threat(_) | Origin::Inject(_) if !matches!(cause, Cause::Threat { .. } | Cause::Inject(_)) => {
+                    format!("; origin {}", n.origin(*origin))
+                }
+                _ => String::new(),
+            };
+            format!("{}: {change}, {}{origin}", n.svc(*service), n.cause(*cause))
+        }
+        EntryKind::BufferStarted { service, buffer: b, until } => {
+            format!("{} runs on {} until {}", n.svc(*service), buffer(*b), clock(*until))
+        }
+        EntryKind::BufferSpent { service, buffer: b } => format!("{}: {} spent", n.svc(*service), buffer(*b)),
+        EntryKind::LinkHeld { dep } => format!("logical link {} held this time", n.dep(*dep)),
+        EntryKind::ThreatStarted { threat, by } => match by {
+            Some(i) => format!("threat {} starts (inject {})", n.threat(*threat), n.inject(*i)),
+            None => format!("threat {} starts", n.threat(*threat)),
+        },
+        EntryKind::Compromised { threat, service, from, .. } => match from {
+            Some(f) => format!("threat {} spreads from {} to {}", n.threat(*threat), n.svc(*f), n.svc(*service)),
+            None => format!("threat {} compromises {}", n.threat(*threat), n.svc(*service)),
+        },
+        EntryKind::Impact { threat, service, impact, .. } => {
+            let what = match impact {
+                Impact::Outage => "outage".to_string(),
+                Impact::Degradation(x) => format!("degradation to {}", pct(*x)),
+                Impact::DataTampering => "data tampering".to_string(),
+                Impact::Ddos(x) => format!("DDoS, capacity {}", pct(*x)),
+            };
+            format!("threat {} hits {}: {what}", n.threat(*threat), n.svc(*service))
+        }
+        EntryKind::StepBlocked { threat, step, reason } => {
+            let why = match reason {
+                Blocked::Isolated(s) => format!("{} is isolated", n.svc(*s)),
+                Blocked::Patched(s) => format!("{} is patched", n.svc(*s)),
+                Blocked::NotCompromised(s) => format!("no foothold in {}", n.svc(*s)),
+            };
+            format!("threat {} step {} blocked: {why}", n.threat(*threat), step + 1)
+        }
+        EntryKind::Cleaned { service, threat } => {
+            format!("{} cleaned of threat {}", n.svc(*service), n.threat(*threat))
+        }
+        EntryKind::IncidentOpened { incident, team, service, kind, .. } => format!(
+            "{} opens incident #{}: {} of {}",
+            n.team(*team),
+            incident.0,
+            detection(*kind),
+            n.svc(*service)
+        ),
+        EntryKind::Detected { team, incident, service, kind } => format!(
+            "{} detects {} of {} (incident #{})",
+            n.team(*team),
+            detection(*kind),
+            n.svc(*service),
+            incident.0
+        ),
+        EntryKind::MessageSent { message, from, to, kind, incidents, services, severity, status: st, text, forwarded } => {
+            let from = match from {
+                Sender::Team(t) => n.team(*t).to_string(),
+                Sender::Inject { from, .. } => format!("\"{}\"", from.get(lang)),
+            };
+            let mut extra = Vec::new();
+            if let Some(f) = forwarded {
+                extra.push(format!("forwarding #{}", f.0));
+            }
+            if let Some(s) = severity {
+                extra.push(format!("severity {s}"));
+            }
+            if let Some(s) = st {
+                extra.push(format!("status {}", status(*s)));
+            }
+            if !incidents.is_empty() {
+                let ids: Vec<String> = incidents.iter().map(|i| format!("#{}", i.0)).collect();
+                extra.push(format!("incidents {}", ids.join(" ")));
+            }
+            if !services.is_empty() {
+                let ids: Vec<&str> = services.iter().map(|s| n.svc(*s)).collect();
+                extra.push(format!("about {}", ids.join(", ")));
+            }
+            let extra = if extra.is_empty() { String::new() } else { format!(" ({})", extra.join("; ")) };
+            format!("{from} -> {}: {kind:?} #{}{extra}: \"{}\"", n.teams(to), message.0, text.get(lang))
+        }
+        EntryKind::MessageDelivered { message, to } => format!("message #{} reaches {}", message.0, n.team(*to)),
+        EntryKind::ActionStarted { run, team, action, target, done_at } => format!(
+            "{} starts {} on {} (run #{}, done at {})",
+            n.team(*team),
+            n.action(*action),
+            n.target(*target),
+            run.0,
+            clock(*done_at)
+        ),
+        EntryKind::ActionFinished { run, team, action, target } => {
+            format!("{} finishes {} on {} (run #{})", n.team(*team), n.action(*action), n.target(*target), run.0)
+        }
+        EntryKind::InjectFired { inject, by } => {
+            let by = match by {
+                FiredBy::Time => "on time",
+                FiredBy::Condition => "its condition holds",
+                FiredBy::Facilitator => "by the facilitator",
+            };
+            format!("inject {} fires ({by})", n.inject(*inject))
+        }
+        EntryKind::InjectSkipped { inject } => format!("inject {} skipped", n.inject(*inject)),
+        EntryKind::LoopCut { service } => {
+            format!("{}: zero-delay loop cut (changes at this instant not passed on)", n.svc(*service))
+        }
+        EntryKind::Note { text } => format!("note: {text}"),
+    }
+}
+
+fn command(n: &Names, c: &Command) -> String {
+    match c {
+        Command::Act { team, action, target } => {
+            format!("[{}] act {} on {}", n.team(*team), n.action(*action), n.target(*target))
+        }
+        Command::Send { team, to, draft } => format!("[{}] send {:?} to {}", n.team(*team), draft.kind, n.teams(to)),
+        Command::Forward { team, message, to, .. } => {
+            format!("[{}] forward #{} to {}", n.team(*team), message.0, n.teams(to))
+        }
+        Command::Broadcast { team, draft } => format!("[{}] broadcast {:?}", n.team(*team), draft.kind),
+        Command::FireInject(i) => format!("[facilitator] fire {}", n.inject(*i)),
+        Command::SkipInject(i) => format!("[facilitator] skip {}", n.inject(*i)),
+        Command::Override { service, capacity } => match capacity {
+            Some(c) => format!("[facilitator] override {} to {}", n.svc(*service), pct(*c)),
+            None => format!("[facilitator] release override of {}", n.svc(*service)),
+        },
+        Command::Note(_) => "[facilitator] note".into(),
+    }
+}
+
+/// `entry` as one timeline line: `h:mm:ss  text`.
+pub fn timeline_line(scenario: &Scenario, entry: &Entry, lang: Lang) -> String {
+    format!("{:>8}  {}", clock(entry.at), describe(scenario, entry, lang))
+}

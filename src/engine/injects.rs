@@ -1,0 +1,137 @@
+//! Injects: firing at a time or when a condition turns true (at most `times` times),
+//! and what they deliver.
+
+use super::core::{Engine, Ev};
+use super::journal::EntryKind;
+use super::topology::{area_index, millis};
+use super::types::{Cause, FiredBy, Origin};
+use crate::scenario::{Condition, Delivery, InjectId, Secs, Trigger};
+
+impl Engine {
+    /// A timed inject is due.
+    pub(crate) fn inject_due(&mut self, id: InjectId) {
+        let st = self.injects[id.idx()];
+        if !st.skipped && st.fired < self.scenario.injects[id.idx()].times.max(1) {
+            self.fire(id, FiredBy::Time);
+        }
+    }
+
+    /// Fire an inject now and apply what it delivers.
+    pub(crate) fn fire(&mut self, id: InjectId, by: FiredBy) {
+        let entry = self.log(EntryKind::InjectFired { inject: id, by });
+        let st = &mut self.injects[id.idx()];
+        st.fired += 1;
+        st.since = entry + 1;
+        self.cond_dirty = true;
+        let scenario = self.scenario.clone();
+        let origin = Origin::Inject(id);
+        for d in &scenario.injects[id.idx()].deliver {
+            match d {
+                Delivery::Message { to, from, text } => self.inject_message(id, to, from, text),
+                Delivery::SetCapacity { service, capacity } => {
+                    let s = service.idx();
+                    self.world.svcs[s].settle(self.now);
+                    self.world.svcs[s].direct = millis(*capacity);
+                    self.recompute(s, Cause::Inject(id), origin);
+                }
+                Delivery::AreaEvent { area, capacity } => {
+                    let Some(a) = area_index(&scenario, area) else { continue };
+                    for &svc in &self.topo.clone().area_services[a] {
+                        let s = svc.idx();
+                        self.world.svcs[s].settle(self.now);
+                        self.world.svcs[s].direct = millis(*capacity);
+                        self.recompute(s, Cause::Inject(id), origin);
+                    }
+                }
+                Delivery::StartThreat(t) => self.start_threat(t.idx(), Some(id)),
+            }
+        }
+    }
+
+    /// Check the conditions of pending injects (if anything they watch changed) and
+    /// fire those that turned true. Returns whether any fired.
+    pub(crate) fn check_injects(&mut self) -> bool {
+        if !self.cond_dirty {
+            return false;
+        }
+        self.cond_dirty = false;
+        let scenario = self.scenario.clone();
+        let mut fired = false;
+        let mut wake: Option<Secs> = None;
+        for (i, inject) in scenario.injects.iter().enumerate() {
+            let Trigger::When(cond) = &inject.trigger else { continue };
+            let st = self.injects[i];
+            if st.skipped || st.fired >= inject.times.max(1) {
+                continue;
+            }
+            let value = self.holds(cond, st.since);
+            self.injects[i].last = value;
+            if value && !st.last {
+                self.fire(InjectId(i as u32), FiredBy::Condition);
+                fired = true;
+            }
+            self.wake_times(cond, &mut wake);
+        }
+        if let Some(t) = wake
+            && self.wake_at.is_none_or(|w| w <= self.now || t < w)
+        {
+            self.wake_at = Some(t);
+            self.queue.push(t, Ev::Wake);
+        }
+        fired
+    }
+
+    /// Whether `c` holds now; events count only from journal id `since` on.
+    fn holds(&self, c: &Condition, since: u64) -> bool {
+        let now = self.now;
+        match c {
+            Condition::ServiceDown { service, for_at_least } => self.world.svcs[service.idx()]
+                .down_since
+                .is_some_and(|t| now >= t + for_at_least),
+            Condition::NotReported { threat, team, by } => {
+                let cell = self.reported[team.idx() * self.scenario.threats.len() + threat.idx()];
+                now >= *by && cell.is_none_or(|t| t > *by)
+            }
+            Condition::MessageReceived { team, kind } => self
+                .received_log
+                .iter()
+                .rev()
+                .take_while(|(_, _, id)| *id >= since)
+                .any(|(t, k, _)| t == team && kind.is_none_or(|want| want == *k)),
+            Condition::ActionTaken { action, team } => self
+                .action_log
+                .iter()
+                .rev()
+                .take_while(|(_, _, id)| *id >= since)
+                .any(|(a, t, _)| a == action && team.is_none_or(|want| want == *t)),
+            Condition::After(t) => now >= *t,
+            Condition::All(v) => v.iter().all(|c| self.holds(c, since)),
+            Condition::Any(v) => v.iter().any(|c| self.holds(c, since)),
+            Condition::Not(c) => !self.holds(c, since),
+        }
+    }
+
+    /// The earliest future moment at which time alone could change `c`.
+    fn wake_times(&self, c: &Condition, wake: &mut Option<Secs>) {
+        let now = self.now;
+        let at = |wake: &mut Option<Secs>, t: Secs| {
+            if t > now && wake.is_none_or(|w| t < w) {
+                *wake = Some(t);
+            }
+        };
+        match c {
+            Condition::ServiceDown { service, for_at_least } => {
+                if let Some(t) = self.world.svcs[service.idx()].down_since {
+                    at(wake, t + for_at_least);
+                }
+            }
+            Condition::NotReported { by, .. } => at(wake, *by),
+            Condition::After(t) => at(wake, *t),
+            Condition::All(v) | Condition::Any(v) => {
+                v.iter().for_each(|c| self.wake_times(c, wake));
+            }
+            Condition::Not(c) => self.wake_times(c, wake),
+            Condition::MessageReceived { .. } | Condition::ActionTaken { .. } => {}
+        }
+    }
+}

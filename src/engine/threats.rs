@@ -1,0 +1,198 @@
+//! Threat campaigns (compromise -> spread -> impact) and detection: delayed by the
+//! owner's monitoring and the step's stealth, at once for losses customers feel.
+
+use super::core::{Engine, Ev, IncidentMeta, PendingDetection};
+use super::journal::EntryKind;
+use super::topology::millis;
+use super::types::{Blocked, Cause, DetectionKind, IncidentId, Origin};
+use super::view::{Detection, Incident};
+use crate::scenario::{Impact, InjectId, ServiceId, StepKind, ThreatId};
+
+/// How much stealth stretches the mean time to detect: stealth 1 takes 4x as long.
+const STEALTH_FACTOR: f64 = 3.0;
+
+impl Engine {
+    /// Start threat `t` now (its step times count from now); once only.
+    pub(crate) fn start_threat(&mut self, t: usize, by: Option<InjectId>) {
+        if self.threat_started[t].is_some() {
+            return;
+        }
+        self.threat_started[t] = Some(self.now);
+        self.log(EntryKind::ThreatStarted { threat: ThreatId(t as u32), by });
+        for (k, step) in self.scenario.threats[t].steps.iter().enumerate() {
+            let ev = Ev::Step { threat: t as u32, step: k as u32 };
+            self.queue.push(self.now + step.at, ev);
+        }
+    }
+
+    pub(crate) fn threat_step(&mut self, t: usize, k: usize) {
+        let scenario = self.scenario.clone();
+        let step = &scenario.threats[t].steps[k];
+        let threat = ThreatId(t as u32);
+        let stepn = k as u32;
+        let blocked = |e: &mut Engine, reason| {
+            e.log(EntryKind::StepBlocked { threat, step: stepn, reason });
+        };
+        match step.kind {
+            StepKind::Compromise { service } => {
+                if let Some(reason) = self.entry_blocked(service, None) {
+                    return blocked(self, reason);
+                }
+                self.compromise(threat, stepn, service, None, step.stealth);
+            }
+            StepKind::Spread { from, to } => {
+                if self.world.svcs[from.idx()].compromised != Some(threat) {
+                    return blocked(self, Blocked::NotCompromised(from));
+                }
+                if let Some(reason) = self.entry_blocked(to, Some(from)) {
+                    return blocked(self, reason);
+                }
+                self.compromise(threat, stepn, to, Some(from), step.stealth);
+            }
+            StepKind::Impact { service, impact } => {
+                let v = &self.world.svcs[service.idx()];
+                let needs_foothold = self.topo.threat_reach[t].binary_search(&service).is_ok();
+                if needs_foothold && v.compromised != Some(threat) {
+                    return blocked(self, Blocked::NotCompromised(service));
+                }
+                if v.isolated && !matches!(impact, Impact::Ddos(_)) {
+                    return blocked(self, Blocked::Isolated(service));
+                }
+                self.log(EntryKind::Impact { threat, step: stepn, service, impact });
+                let s = service.idx();
+                self.world.svcs[s].settle(self.now);
+                let v = &mut self.world.svcs[s];
+                match impact {
+                    Impact::Outage => v.direct = 0,
+                    Impact::Degradation(x) | Impact::Ddos(x) => v.direct = v.direct.min(millis(x)),
+                    Impact::DataTampering => {
+                        v.tampered = true;
+                        for i in 0..self.topo.svc_teams[s].len() {
+                            let team = self.topo.svc_teams[s][i];
+                            let kind = DetectionKind::Tampering;
+                            let origin = Origin::Threat(threat);
+                            let d = PendingDetection { team, svc: service, kind, origin };
+                            self.detect_later(d, step.stealth);
+                        }
+                    }
+                }
+                self.recompute(s, Cause::Threat { threat, step: stepn }, Origin::Threat(threat));
+            }
+        }
+    }
+
+    /// Why an intruder cannot get into `to` (from `from`), if it cannot.
+    fn entry_blocked(&self, to: ServiceId, from: Option<ServiceId>) -> Option<Blocked> {
+        if let Some(f) = from.filter(|f| self.world.svcs[f.idx()].isolated) {
+            return Some(Blocked::Isolated(f));
+        }
+        let v = &self.world.svcs[to.idx()];
+        if v.isolated {
+            Some(Blocked::Isolated(to))
+        } else if v.patched {
+            Some(Blocked::Patched(to))
+        } else {
+            None
+        }
+    }
+
+    fn compromise(
+        &mut self,
+        threat: ThreatId,
+        step: u32,
+        service: ServiceId,
+        from: Option<ServiceId>,
+        stealth: f64,
+    ) {
+        self.world.svcs[service.idx()].compromised = Some(threat);
+        self.log(EntryKind::Compromised { threat, step, service, from });
+        for i in 0..self.topo.svc_teams[service.idx()].len() {
+            let team = self.topo.svc_teams[service.idx()][i];
+            let kind = DetectionKind::Compromise;
+            let d = PendingDetection { team, svc: service, kind, origin: Origin::Threat(threat) };
+            self.detect_later(d, stealth);
+        }
+    }
+
+    /// Schedule a detection after a delay drawn from the owner's monitoring level.
+    pub(crate) fn detect_later(&mut self, d: PendingDetection, stealth: f64) {
+        let owner = self.scenario.services[d.svc.idx()].owner;
+        let base = self.scenario.organisations[owner.idx()].monitoring.mean_detect_secs();
+        let stretch = 1.0 + STEALTH_FACTOR * stealth.clamp(0.0, 1.0);
+        let mean = (base as f64 * stretch).round() as u64;
+        let at = self.now + self.dice.around(mean);
+        let idx = self.pending.len() as u32;
+        self.pending.push(d);
+        self.queue.push(at, Ev::Detect { idx });
+    }
+
+    /// A delayed detection is due: it counts if what it would notice is still there.
+    pub(crate) fn delayed_detection(&mut self, idx: usize) {
+        let d = self.pending[idx];
+        let v = &self.world.svcs[d.svc.idx()];
+        let still = match d.kind {
+            DetectionKind::Compromise => v.compromised.is_some() && v.compromised == d.origin.threat(),
+            DetectionKind::Tampering => v.tampered,
+            DetectionKind::Degradation => v.cap < super::topology::FULL,
+            DetectionKind::Outage => v.cap == 0,
+        };
+        if still {
+            self.detect(d);
+        }
+    }
+
+    /// A team notices something: open or update the incident for its origin.
+    pub(crate) fn detect(&mut self, d: PendingDetection) {
+        let now = self.now;
+        let PendingDetection { team, svc, kind, origin } = d;
+        let found = self.views[team.idx()]
+            .incidents
+            .iter()
+            .position(|i| self.incidents[i.id.idx()].origin == origin);
+        let pos = match found {
+            Some(p) => p,
+            None => {
+                let id = IncidentId(self.incidents.len() as u32);
+                self.incidents.push(IncidentMeta { team, origin });
+                let view = &mut self.views[team.idx()];
+                view.incidents.push(Incident {
+                    id,
+                    team,
+                    opened_at: now,
+                    updated_at: now,
+                    services: Vec::new(),
+                    detections: Vec::new(),
+                });
+                view.learn_incident(id);
+                let threat = origin.threat();
+                let entry = EntryKind::IncidentOpened {
+                    incident: id,
+                    team,
+                    service: svc,
+                    kind,
+                    threat,
+                    origin,
+                };
+                self.log(entry);
+                self.views[team.idx()].incidents.len() - 1
+            }
+        };
+        let view = &mut self.views[team.idx()];
+        let inc = &mut view.incidents[pos];
+        if inc.detections.iter().any(|x| x.service == svc && x.kind == kind) {
+            return;
+        }
+        inc.detections.push(Detection { at: now, service: svc, kind });
+        if !inc.services.contains(&svc) {
+            inc.services.push(svc);
+        }
+        inc.updated_at = now;
+        let incident = inc.id;
+        if matches!(kind, DetectionKind::Compromise | DetectionKind::Tampering)
+            && let Some(o) = view.service_mut(svc)
+        {
+            o.suspected = true;
+        }
+        self.log(EntryKind::Detected { team, incident, service: svc, kind });
+    }
+}

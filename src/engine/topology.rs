@@ -1,0 +1,254 @@
+//! What the engine precomputes once per scenario: dependency adjacency in CSR arrays,
+//! who controls what, channels, areas. Shared between engines through an `Arc`.
+
+use crate::scenario::{
+    Condition, Delivery, DepKind, Effect, Scenario, Secs, ServiceId, StepKind, TeamId, Trigger,
+};
+
+/// Capacities inside the engine are whole thousandths ("millis"): 0..=1000.
+pub(crate) const FULL: u16 = 1000;
+
+/// A capacity 0..1 as millis (rounded; out-of-range values clamped).
+pub(crate) fn millis(x: f64) -> u16 {
+    if x.is_nan() {
+        return 0;
+    }
+    (x.clamp(0.0, 1.0) * 1000.0).round() as u16
+}
+
+/// Precomputed, read-only structure of a scenario.
+#[derive(Debug, Clone)]
+pub struct Topology {
+    pub(crate) services: usize,
+    /// In-edges of service `s`: slots `in_start[s]..in_start[s+1]`; the physical ones
+    /// first, up to `in_phys_end[s]`. Each in DepId order.
+    pub(crate) in_start: Vec<u32>,
+    pub(crate) in_phys_end: Vec<u32>,
+    pub(crate) slot_dep: Vec<u32>,
+    pub(crate) slot_to: Vec<u32>,
+    /// The capacity the dependent keeps when the provider is down (0 for `Fail`).
+    pub(crate) slot_floor: Vec<u16>,
+    /// Chance (out of 2^32) that a worsening applies; `u32::MAX` means always.
+    pub(crate) slot_chance: Vec<u32>,
+    pub(crate) dep_slot: Vec<u32>,
+    /// Out-edges of service `s`: `out_start[s]..out_start[s+1]`, in DepId order.
+    pub(crate) out_start: Vec<u32>,
+    pub(crate) out_slot: Vec<u32>,
+    pub(crate) out_delay: Vec<u32>,
+    /// Teams playing the owner of each service (usually zero or one).
+    pub(crate) svc_teams: Vec<Vec<TeamId>>,
+    /// Services each team plays, in id order.
+    pub(crate) team_services: Vec<Vec<ServiceId>>,
+    /// Channel latency from team `a` to team `b` at `a * teams + b`.
+    pub(crate) channel: Vec<Option<Secs>>,
+    pub(crate) teams: usize,
+    /// Services per area (index into `Scenario::areas`).
+    pub(crate) area_services: Vec<Vec<ServiceId>>,
+    /// Threats that wait for an inject to start them.
+    pub(crate) threat_waits: Vec<bool>,
+    /// Services each threat compromises in some step (sorted).
+    pub(crate) threat_reach: Vec<Vec<ServiceId>>,
+    /// Services named by `ServiceDown` conditions.
+    pub(crate) watched: Vec<bool>,
+    pub(crate) manual: Vec<u16>,
+}
+
+impl Topology {
+    /// Build the arrays for `scenario` (linear in its size).
+    pub fn new(scenario: &Scenario) -> Self {
+        let n = scenario.services.len();
+        let deps = &scenario.dependencies;
+        let physical = |k: DepKind| k == DepKind::Physical;
+
+        // In-edges: count physical and other per service, then place.
+        let mut phys_count = vec![0u32; n];
+        let mut other_count = vec![0u32; n];
+        for d in deps {
+            if physical(d.kind) {
+                phys_count[d.to.idx()] += 1;
+            } else {
+                other_count[d.to.idx()] += 1;
+            }
+        }
+        let mut in_start = vec![0u32; n + 1];
+        let mut in_phys_end = vec![0u32; n];
+        for s in 0..n {
+            in_phys_end[s] = in_start[s] + phys_count[s];
+            in_start[s + 1] = in_phys_end[s] + other_count[s];
+        }
+        let m = deps.len();
+        let mut next_phys: Vec<u32> = in_start[..n].to_vec();
+        let mut next_other = in_phys_end.clone();
+        let mut slot_dep = vec![0u32; m];
+        let mut slot_to = vec![0u32; m];
+        let mut slot_floor = vec![0u16; m];
+        let mut slot_chance = vec![u32::MAX; m];
+        let mut dep_slot = vec![0u32; m];
+        for (i, d) in deps.iter().enumerate() {
+            let to = d.to.idx();
+            let cursor = if physical(d.kind) { &mut next_phys[to] } else { &mut next_other[to] };
+            let slot = *cursor as usize;
+            *cursor += 1;
+            slot_dep[slot] = i as u32;
+            slot_to[slot] = to as u32;
+            slot_floor[slot] = match d.effect {
+                Effect::Fail => 0,
+                Effect::Degrade(c) => millis(c),
+            };
+            if d.probability < 1.0 {
+                slot_chance[slot] = (d.probability.max(0.0) * 4_294_967_296.0) as u32;
+            }
+            dep_slot[i] = slot as u32;
+        }
+
+        // Out-edges.
+        let mut out_start = vec![0u32; n + 1];
+        for d in deps {
+            out_start[d.from.idx() + 1] += 1;
+        }
+        for s in 0..n {
+            out_start[s + 1] += out_start[s];
+        }
+        let mut fill = out_start[..n].to_vec();
+        let mut out_slot = vec![0u32; m];
+        let mut out_delay = vec![0u32; m];
+        for (i, d) in deps.iter().enumerate() {
+            let at = &mut fill[d.from.idx()];
+            out_slot[*at as usize] = dep_slot[i];
+            out_delay[*at as usize] = d.delay.min(u32::MAX as Secs) as u32;
+            *at += 1;
+        }
+
+        let teams = scenario.teams.len();
+        let mut svc_teams = vec![Vec::new(); n];
+        let mut team_services = vec![Vec::new(); teams];
+        for (s, svc) in scenario.services.iter().enumerate() {
+            for (t, team) in scenario.teams.iter().enumerate() {
+                if team.controls.contains(&svc.owner) {
+                    svc_teams[s].push(TeamId(t as u32));
+                    team_services[t].push(ServiceId(s as u32));
+                }
+            }
+        }
+        let mut channel = vec![None; teams * teams];
+        for c in &scenario.channels {
+            let cell: &mut Option<Secs> = &mut channel[c.from.idx() * teams + c.to.idx()];
+            *cell = Some(cell.map_or(c.latency, |l| l.min(c.latency)));
+        }
+
+        let mut area_services = vec![Vec::new(); scenario.areas.len()];
+        for (s, svc) in scenario.services.iter().enumerate() {
+            if let Some(a) = svc.area.as_ref().and_then(|a| area_index(scenario, a)) {
+                area_services[a].push(ServiceId(s as u32));
+            }
+        }
+
+        let mut threat_waits = vec![false; scenario.threats.len()];
+        let mut watched = vec![false; n];
+        for inject in &scenario.injects {
+            for d in &inject.deliver {
+                if let Delivery::StartThreat(t) = d {
+                    threat_waits[t.idx()] = true;
+                }
+            }
+            if let Trigger::When(c) = &inject.trigger {
+                watch(c, &mut watched);
+            }
+        }
+        let threat_reach = scenario
+            .threats
+            .iter()
+            .map(|t| {
+                let mut v: Vec<ServiceId> = t
+                    .steps
+                    .iter()
+                    .filter_map(|s| match s.kind {
+                        StepKind::Compromise { service } => Some(service),
+                        StepKind::Spread { to, .. } => Some(to),
+                        StepKind::Impact { .. } => None,
+                    })
+                    .collect();
+                v.sort();
+                v.dedup();
+                v
+            })
+            .collect();
+        let manual = scenario.services.iter().map(|s| millis(s.buffers.manual)).collect();
+
+        Topology {
+            services: n,
+            in_start,
+            in_phys_end,
+            slot_dep,
+            slot_to,
+            slot_floor,
+            slot_chance,
+            dep_slot,
+            out_start,
+            out_slot,
+            out_delay,
+            svc_teams,
+            team_services,
+            channel,
+            teams,
+            area_services,
+            threat_waits,
+            threat_reach,
+            watched,
+            manual,
+        }
+    }
+
+    /// The latency of the channel from `a` to `b`, if there is one.
+    pub(crate) fn latency(&self, a: TeamId, b: TeamId) -> Option<Secs> {
+        self.channel.get(a.idx() * self.teams + b.idx()).copied().flatten()
+    }
+
+    /// The slots of the physical in-edges of `s`, then of the others.
+    pub(crate) fn in_ranges(&self, s: usize) -> (std::ops::Range<usize>, std::ops::Range<usize>) {
+        let a = self.in_start[s] as usize;
+        let p = self.in_phys_end[s] as usize;
+        let b = self.in_start[s + 1] as usize;
+        (a..p, p..b)
+    }
+}
+
+/// The index of an area name in `scenario.areas`.
+pub(crate) fn area_index(scenario: &Scenario, area: &str) -> Option<usize> {
+    scenario.areas.binary_search_by(|a| a.as_str().cmp(area)).ok()
+}
+
+fn watch(c: &Condition, watched: &mut [bool]) {
+    match c {
+        Condition::ServiceDown { service, .. } => watched[service.idx()] = true,
+        Condition::All(v) | Condition::Any(v) => v.iter().for_each(|c| watch(c, watched)),
+        Condition::Not(c) => watch(c, watched),
+        _ => {}
+    }
+}
+
+/// The limit an edge puts on its dependent when the provider is at `provider` millis:
+/// the floor plus the rest in proportion, rounded up (so loops of `Degrade` edges
+/// climb back to full in a bounded number of steps).
+#[inline]
+pub(crate) fn edge_limit(floor: u16, provider: u16) -> u16 {
+    let rest = (FULL - floor) as u32 * provider as u32;
+    floor + rest.div_ceil(FULL as u32) as u16
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edge_limit_interpolates_and_rounds_up() {
+        assert_eq!(edge_limit(0, 0), 0);
+        assert_eq!(edge_limit(0, 437), 437);
+        assert_eq!(edge_limit(300, 0), 300);
+        assert_eq!(edge_limit(300, 1000), 1000);
+        assert_eq!(edge_limit(300, 500), 650);
+        assert_eq!(edge_limit(100, 999), 1000);
+        assert_eq!(millis(0.3333), 333);
+        assert_eq!(millis(2.0), 1000);
+    }
+}

@@ -1,0 +1,60 @@
+//! Start-up: the command-line options of `crossdrill gui`, the bevy app and its exit status.
+
+use crate::scenario::{Lang, Secs};
+use bevy::prelude::*;
+use bevy::window::WindowResolution;
+use bevy_egui::EguiPlugin;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// What `crossdrill gui` was asked for on the command line.
+#[derive(Resource, Debug, Clone, Default)]
+pub struct GuiOptions {
+    /// Open this scenario file instead of the scenario list.
+    pub scenario: Option<PathBuf>,
+    /// `facilitator`, `observer` or a team id: go straight to the exercise in this seat.
+    pub seat: Option<String>,
+    /// The UI language at start.
+    pub lang: Option<Lang>,
+    /// Start the exercise and advance it by this much exercise time at once.
+    pub run_for: Option<Secs>,
+    /// Save a screenshot of the first settled frame here, then exit.
+    pub screenshot: Option<PathBuf>,
+}
+
+impl GuiOptions {
+    /// Whether to skip the scenario list and the briefing.
+    pub(crate) fn straight_to_exercise(&self) -> bool {
+        self.scenario.is_some() && (self.seat.is_some() || self.run_for.is_some())
+    }
+}
+
+/// Open the app window and run until it closes.
+pub fn run(options: GuiOptions) -> ExitCode {
+    let mut app = App::new();
+    app.add_plugins(
+        DefaultPlugins
+            .set(WindowPlugin {
+                primary_window: Some(Window {
+                    title: "crossdrill".into(),
+                    resolution: WindowResolution::new(1280, 800),
+                    ..default()
+                }),
+                ..default()
+            })
+            .set(AssetPlugin {
+                // Scenario files are watched by the app itself (see `catalog`).
+                watch_for_changes_override: Some(false),
+                ..default()
+            }),
+    );
+    app.add_plugins(EguiPlugin::default());
+    app.insert_resource(ClearColor(Color::srgb(0.07, 0.08, 0.10)));
+    app.insert_resource(super::i18n::I18n::new(options.lang.unwrap_or_default()));
+    app.insert_resource(options);
+    app.add_plugins(super::plugin);
+    match app.run() {
+        AppExit::Success => ExitCode::SUCCESS,
+        AppExit::Error(code) => ExitCode::from(code.get()),
+    }
+}

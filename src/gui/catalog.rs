@@ -1,0 +1,217 @@
+//! The scenario list: the built-in default plus `*.scenario.ron` files in watched folders,
+//! reloaded when a file changes on disk (a broken edit keeps the last good version).
+
+use crate::scenario::{self, Scenario};
+use bevy::prelude::*;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+/// Where a scenario comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Origin {
+    Builtin,
+    File(PathBuf),
+}
+
+/// One scenario in the list.
+#[derive(Debug, Clone)]
+pub(crate) struct Entry {
+    pub origin: Origin,
+    /// The last version that loaded.
+    pub good: Option<Arc<Scenario>>,
+    /// The problems of the current version on disk (empty when it loads).
+    pub problems: Vec<String>,
+    /// Bumped every time this entry is reloaded.
+    pub revision: u32,
+    stamp: Option<Stamp>,
+}
+
+impl Entry {
+    pub(crate) fn label(&self) -> String {
+        match &self.origin {
+            Origin::Builtin => "built-in".into(),
+            Origin::File(p) => p.display().to_string(),
+        }
+    }
+}
+
+type Stamp = (SystemTime, u64);
+
+/// Every scenario the app knows, and the folders it watches.
+#[derive(Resource, Debug, Default)]
+pub(crate) struct Catalog {
+    pub entries: Vec<Entry>,
+    pub folders: Vec<PathBuf>,
+}
+
+/// A scenario entry was reloaded from disk.
+#[derive(Message, Debug, Clone)]
+pub(crate) struct ScenarioReloaded {
+    pub origin: Origin,
+}
+
+/// Add a folder to watch (from the scenario list's "open folder").
+#[derive(Message, Debug, Clone)]
+pub(crate) struct WatchFolder(pub PathBuf);
+
+#[derive(Resource)]
+struct PollTimer(Timer);
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_message::<ScenarioReloaded>();
+    app.add_message::<WatchFolder>();
+    app.insert_resource(PollTimer(Timer::new(
+        Duration::from_millis(700),
+        TimerMode::Repeating,
+    )));
+    app.add_systems(Startup, fill);
+    app.add_systems(Update, (add_folders, poll).chain());
+}
+
+fn fill(mut commands: Commands, options: Option<Res<super::GuiOptions>>) {
+    let mut catalog = Catalog::default();
+    catalog.entries.push(builtin_entry());
+    catalog.folders.push(PathBuf::from("scenarios"));
+    if let Some(path) = options.as_ref().and_then(|o| o.scenario.clone()) {
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let dir = if dir.as_os_str().is_empty() { PathBuf::from(".") } else { dir };
+        if !catalog.folders.iter().any(|f| same_dir(f, &dir)) {
+            catalog.folders.push(dir);
+        }
+        catalog.add_file(&path);
+    }
+    catalog.scan();
+    commands.insert_resource(catalog);
+}
+
+fn same_dir(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+fn add_folders(mut requests: MessageReader<WatchFolder>, mut catalog: ResMut<Catalog>) {
+    for WatchFolder(dir) in requests.read() {
+        if !catalog.folders.iter().any(|f| same_dir(f, dir)) {
+            catalog.folders.push(dir.clone());
+            catalog.scan();
+        }
+    }
+}
+
+fn poll(
+    time: Res<Time<Real>>,
+    mut timer: ResMut<PollTimer>,
+    mut catalog: ResMut<Catalog>,
+    mut reloaded: MessageWriter<ScenarioReloaded>,
+) {
+    if !timer.0.tick(time.delta()).just_finished() {
+        return;
+    }
+    for origin in catalog.scan() {
+        reloaded.write(ScenarioReloaded { origin });
+    }
+}
+
+fn builtin_entry() -> Entry {
+    let (good, problems) = match scenario::builtin_default() {
+        Ok(loaded) => (Some(Arc::new(loaded.scenario)), vec![]),
+        Err(problems) => (None, problem_lines(&problems)),
+    };
+    Entry {
+        origin: Origin::Builtin,
+        good,
+        problems,
+        revision: 0,
+        stamp: None,
+    }
+}
+
+fn problem_lines(problems: &scenario::Problems) -> Vec<String> {
+    problems.to_string().lines().map(str::to_owned).collect()
+}
+
+fn stamp(path: &Path) -> Option<Stamp> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
+}
+
+/// Load one scenario file: the scenario, or its problems as text lines.
+pub(crate) fn load_file(path: &Path) -> Result<Scenario, Vec<String>> {
+    scenario::load_path(path)
+        .map(|loaded| loaded.scenario)
+        .map_err(|p| problem_lines(&p))
+}
+
+impl Catalog {
+    /// The entry for `origin`.
+    pub(crate) fn get(&self, origin: &Origin) -> Option<&Entry> {
+        self.entries.iter().find(|e| &e.origin == origin)
+    }
+
+    fn add_file(&mut self, path: &Path) {
+        if self.get(&Origin::File(path.to_path_buf())).is_some() {
+            return;
+        }
+        self.entries.push(Entry {
+            origin: Origin::File(path.to_path_buf()),
+            good: None,
+            problems: vec![],
+            revision: 0,
+            stamp: None,
+        });
+    }
+
+    /// Pick up new files in the folders and reload changed ones; returns what was reloaded.
+    pub(crate) fn scan(&mut self) -> Vec<Origin> {
+        let folders = self.folders.clone();
+        for dir in &folders {
+            let Ok(listing) = std::fs::read_dir(dir) else {
+                continue;
+            };
+            let mut found: Vec<PathBuf> = listing
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.to_string_lossy().ends_with(".scenario.ron"))
+                .collect();
+            found.sort();
+            for path in found {
+                if !self.entries.iter().any(|e| match &e.origin {
+                    Origin::File(p) => same_file(p, &path),
+                    Origin::Builtin => false,
+                }) {
+                    self.add_file(&path);
+                }
+            }
+        }
+        let mut changed = vec![];
+        for entry in &mut self.entries {
+            let Origin::File(path) = &entry.origin else {
+                continue;
+            };
+            let now = stamp(path);
+            if now == entry.stamp && entry.revision > 0 {
+                continue;
+            }
+            entry.stamp = now;
+            entry.revision += 1;
+            match load_file(path) {
+                Ok(s) => {
+                    entry.good = Some(Arc::new(s));
+                    entry.problems.clear();
+                }
+                Err(lines) => entry.problems = lines,
+            }
+            if entry.revision > 1 {
+                changed.push(entry.origin.clone());
+            }
+        }
+        changed
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    a == b
+        || matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
+}

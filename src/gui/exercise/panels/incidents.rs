@@ -1,0 +1,62 @@
+//! The incidents board: each incident this seat knows, what was noticed, and how far the
+//! response got (detected, reported, shared, restored).
+
+use super::context::PanelCtx;
+use super::labels;
+use crate::gui::widgets::{self, colour};
+use bevy_egui::egui;
+
+pub(super) fn show(ui: &mut egui::Ui, p: &mut PanelCtx) {
+    if p.picture.incidents.is_empty() {
+        ui.label(egui::RichText::new(p.t("incidents-none")).color(colour::MUTED));
+        return;
+    }
+    let incidents = p.picture.incidents.clone();
+    let own = p.team().is_some();
+    for inc in incidents.iter().rev() {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                if let Some(level) = inc.severity {
+                    ui.label(labels::severity_text(p, level).strong());
+                }
+                let first = inc.services.first().map(|s| labels::service_name(p, *s)).unwrap_or_default();
+                let title = format!("{first} · {}", p.t(labels::detection_key(inc.kind)));
+                ui.label(egui::RichText::new(title).strong());
+            });
+            ui.horizontal_wrapped(|ui| {
+                if !own {
+                    ui.label(egui::RichText::new(labels::team_name(p, inc.team)).small());
+                }
+                let opened = format!("{} {}", p.t("incident-opened"), widgets::clock(inc.opened));
+                ui.label(egui::RichText::new(opened).small().color(colour::MUTED));
+            });
+            ui.horizontal_wrapped(|ui| {
+                let mut phase = |key: &str, at: Option<Option<u64>>| {
+                    let Some(at) = at else {
+                        return;
+                    };
+                    let text = egui::RichText::new(p.t(key)).small();
+                    let r = match at {
+                        Some(_) => ui.label(text.color(colour::UP).strong()),
+                        None => ui.label(text.color(colour::UNKNOWN)),
+                    };
+                    if let Some(t) = at {
+                        r.on_hover_text(widgets::clock(t));
+                    }
+                };
+                phase("phase-detect", Some(Some(inc.opened)));
+                phase("phase-report", Some(inc.reported));
+                if !own {
+                    phase("phase-share", Some(inc.shared));
+                }
+                phase("phase-restore", Some(inc.restored.then_some(inc.updated)));
+            });
+            ui.horizontal_wrapped(|ui| {
+                for s in &inc.services {
+                    labels::service_link(ui, p, *s);
+                }
+            });
+        });
+    }
+}

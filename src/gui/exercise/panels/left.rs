@@ -1,0 +1,81 @@
+//! The left column: tabs for the incidents board, the inbox, the MSEL (facilitator) and the
+//! observer's notes.
+
+use super::compose::Draft;
+use super::context::PanelCtx;
+use super::{incidents, inbox, msel, notes};
+use crate::gui::exercise::dock::{Dock, PanelSet};
+use crate::gui::i18n::Arg;
+use crate::gui::session::Seat;
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum Tab {
+    #[default]
+    Incidents,
+    Inbox,
+    Msel,
+    Notes,
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(EguiPrimaryContextPass, left_column.in_set(PanelSet::Left));
+}
+
+fn left_column(
+    mut contexts: EguiContexts,
+    mut dock: ResMut<Dock>,
+    mut p: PanelCtx,
+    mut draft: ResMut<Draft>,
+    mut note: Local<String>,
+    mut tab: Local<Tab>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?.clone();
+    let seat = p.seat.0;
+    let mut tabs = vec![Tab::Incidents, Tab::Inbox];
+    if seat == Seat::Facilitator {
+        tabs.push(Tab::Msel);
+    }
+    if seat.sees_all() {
+        tabs.push(Tab::Notes);
+    }
+    if !tabs.contains(&tab) {
+        *tab = Tab::Incidents;
+    }
+    let panel = egui::Panel::left("left-column")
+        .resizable(true)
+        .default_size(340.0)
+        .min_size(240.0);
+    dock.show(&ctx, panel, "left", |ui| {
+        ui.horizontal(|ui| {
+            for t in &tabs {
+                let label = match t {
+                    Tab::Incidents => p.i18n.ta(
+                        "tab-incidents",
+                        &[("count", Arg::Num(p.picture.tally.incidents_open as f64))],
+                    ),
+                    Tab::Inbox => p.i18n.ta(
+                        "tab-inbox",
+                        &[("count", Arg::Num(p.picture.inbox.len() as f64))],
+                    ),
+                    Tab::Msel => p.t("tab-msel"),
+                    Tab::Notes => p.t("tab-notes"),
+                };
+                if ui.selectable_label(*tab == *t, label).clicked() {
+                    *tab = *t;
+                }
+            }
+        });
+        ui.separator();
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| match *tab {
+                Tab::Incidents => incidents::show(ui, &mut p),
+                Tab::Inbox => inbox::show(ui, &mut p, &mut draft),
+                Tab::Msel => msel::show(ui, &mut p),
+                Tab::Notes => notes::show(ui, &mut p, &mut note),
+            });
+    });
+    Ok(())
+}

@@ -1,0 +1,28 @@
+//! The egui panels of the exercise screen: they read the seat's picture and send messages.
+
+mod compose;
+mod context;
+mod inbox;
+mod incidents;
+mod labels;
+mod left;
+mod log;
+mod msel;
+mod notes;
+mod right;
+mod scores;
+mod seat_confirm;
+mod topbar;
+
+use bevy::prelude::*;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_plugins((
+        topbar::plugin,
+        log::plugin,
+        left::plugin,
+        right::plugin,
+        compose::plugin,
+        seat_confirm::plugin,
+    ));
+}

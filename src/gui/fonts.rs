@@ -1,0 +1,55 @@
+//! Fonts and look: the bundled IPA Gothic (so Japanese renders) for egui and for map labels.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use std::sync::Arc;
+
+/// IPA Gothic, IPA Font License v1.0 (see `assets/fonts/`).
+static IPAG: &[u8] = include_bytes!("../../assets/fonts/ipag.ttf");
+
+/// The font map labels use (bevy text).
+#[derive(Resource, Clone)]
+pub(crate) struct MapFont(pub Handle<Font>);
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(Startup, add_map_font);
+    app.add_systems(EguiPrimaryContextPass, setup_egui.run_if(not_set_up));
+}
+
+fn add_map_font(mut commands: Commands, mut fonts: ResMut<Assets<Font>>) {
+    let handle = fonts.add(Font::from_bytes(IPAG.to_vec()));
+    commands.insert_resource(MapFont(handle));
+}
+
+#[derive(Resource)]
+struct EguiReady;
+
+fn not_set_up(ready: Option<Res<EguiReady>>) -> bool {
+    ready.is_none()
+}
+
+fn setup_egui(mut contexts: EguiContexts, mut commands: Commands) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    ctx.set_fonts(font_definitions());
+    ctx.set_visuals(egui::Visuals::dark());
+    ctx.style_mut(|style| {
+        style.spacing.item_spacing = egui::vec2(6.0, 5.0);
+        style.spacing.button_padding = egui::vec2(6.0, 3.0);
+    });
+    commands.insert_resource(EguiReady);
+    Ok(())
+}
+
+/// egui's default fonts with IPA Gothic as the first fallback of every family.
+pub(crate) fn font_definitions() -> egui::FontDefinitions {
+    let mut fonts = egui::FontDefinitions::default();
+    fonts
+        .font_data
+        .insert("ipag".into(), Arc::new(egui::FontData::from_static(IPAG)));
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        let list = fonts.families.entry(family).or_default();
+        let at = 1.min(list.len());
+        list.insert(at, "ipag".into());
+    }
+    fonts
+}

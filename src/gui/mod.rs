@@ -1,0 +1,31 @@
+//! The desktop app (bevy + egui): scenario select, briefing with seats, the live exercise
+//! screen with the network map and panels, and the end of exercise.
+
+mod app;
+mod autoshot;
+mod catalog;
+mod exercise;
+mod fonts;
+mod i18n;
+mod map;
+mod screens;
+mod session;
+mod widgets;
+
+pub use app::{GuiOptions, run};
+
+use bevy::prelude::*;
+
+/// Everything of the app except the window and renderer plugins.
+fn plugin(app: &mut App) {
+    app.add_plugins((
+        i18n::plugin,
+        fonts::plugin,
+        catalog::plugin,
+        session::plugin,
+        screens::plugin,
+        exercise::plugin,
+        map::plugin,
+        autoshot::plugin,
+    ));
+}

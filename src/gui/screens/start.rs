@@ -1,0 +1,55 @@
+//! The first screen from the command line: a scenario file opens its briefing, a seat or
+//! `--run-for` goes straight into the exercise.
+
+use super::Screen;
+use crate::gui::GuiOptions;
+use crate::gui::catalog::{Catalog, Origin};
+use crate::gui::session::{AssignSeat, Seat, Session};
+use bevy::prelude::*;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(PostStartup, route);
+}
+
+fn route(
+    options: Option<Res<GuiOptions>>,
+    catalog: Option<Res<Catalog>>,
+    mut commands: Commands,
+    mut next: ResMut<NextState<Screen>>,
+    mut seat: MessageWriter<AssignSeat>,
+) {
+    let (Some(options), Some(catalog)) = (options, catalog) else {
+        return;
+    };
+    let Some(path) = &options.scenario else {
+        return;
+    };
+    let origin = Origin::File(path.clone());
+    let Some(entry) = catalog.get(&origin) else {
+        return;
+    };
+    let Some(scenario) = entry.good.clone() else {
+        // Broken: the scenario list shows its errors.
+        for line in &entry.problems {
+            error!("{line}");
+        }
+        return;
+    };
+    let wanted = match options.seat.as_deref() {
+        Some(text) => match Seat::parse(text, &scenario) {
+            Some(s) => Some(s),
+            None => {
+                error!("unknown seat `{text}`: use facilitator, observer or a team id");
+                None
+            }
+        },
+        None => None,
+    };
+    commands.insert_resource(Session::new(origin, scenario));
+    if options.straight_to_exercise() {
+        seat.write(AssignSeat(wanted.unwrap_or(Seat::Facilitator)));
+        next.set(Screen::Exercise);
+    } else {
+        next.set(Screen::Briefing);
+    }
+}

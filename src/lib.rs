@@ -1,0 +1,8 @@
+//! crossdrill: a simulator for cross-sector cyber tabletop exercises on critical infrastructure.
+//!
+//! Layers, one-way: `scenario` (format and validation) <- `engine` (deterministic
+//! simulation) <- `scoring` <- `report`; `cli` and `gui` sit on top.
+
+pub mod cli;
+pub mod engine;
+pub mod scenario;

@@ -1,0 +1,311 @@
+//! Reading scenario files: RON parsing, `include` resolution (on disk and the seeds built
+//! into the binary), and merging everything into one raw scenario with origins.
+
+use super::problem::{Level, Problem, ProblemKind};
+use super::raw::RawScenario;
+use super::spans::{Pos, Seg, SpanTree};
+use ron::extensions::Extensions;
+use std::path::{Path, PathBuf};
+
+/// The standard seeds, built into the binary so a scenario anywhere can include them.
+pub const STD_SEEDS: &[(&str, &str)] = &[
+    ("sectors", include_str!("../../seeds/sectors.seed.ron")),
+    ("chain", include_str!("../../seeds/chain.seed.ron")),
+    ("severity", include_str!("../../seeds/severity.seed.ron")),
+    ("templates", include_str!("../../seeds/templates.seed.ron")),
+];
+
+/// The default scenario, built into the binary.
+pub const DEFAULT_SCENARIO: (&str, &str) = (
+    "scenarios/games-time-blackout.scenario.ron",
+    include_str!("../../scenarios/games-time-blackout.scenario.ron"),
+);
+
+/// RON options every scenario file is read with: `Some(..)` may be left out.
+pub fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
+}
+
+/// One file that took part in a load.
+pub(crate) struct Source {
+    pub name: String,
+    tree: SpanTree,
+}
+
+/// Where each element of each merged list came from: (source index, index in that file).
+#[derive(Default)]
+pub(crate) struct Origins {
+    pub lists: Vec<(&'static str, Vec<(usize, usize)>)>,
+    /// The source holding each scalar section (title, scoring, chain ...).
+    pub scalars: Vec<(&'static str, usize)>,
+}
+
+/// All sources of a load, merged.
+pub(crate) struct Merged {
+    pub raw: RawScenario,
+    pub sources: Vec<Source>,
+    pub origins: Origins,
+    pub problems: Vec<Problem>,
+}
+
+impl Merged {
+    /// File and position of `path` inside element `idx` of merged list `list`.
+    pub fn locate(&self, list: &'static str, idx: usize, path: &[Seg]) -> (String, Pos) {
+        let found = self
+            .origins
+            .lists
+            .iter()
+            .find(|(l, _)| *l == list)
+            .and_then(|(_, v)| v.get(idx));
+        match found {
+            Some(&(src, local)) => {
+                let mut full = vec![Seg::Field(list), Seg::Index(local)];
+                full.extend_from_slice(path);
+                let s = &self.sources[src];
+                (s.name.clone(), s.tree.find(&full))
+            }
+            None => self.locate_scalar(list, path),
+        }
+    }
+
+    /// File and position of `path` inside a scalar section such as `scoring`.
+    pub fn locate_scalar(&self, section: &'static str, path: &[Seg]) -> (String, Pos) {
+        let src = self
+            .origins
+            .scalars
+            .iter()
+            .find(|(s, _)| *s == section)
+            .map_or(0, |(_, i)| *i);
+        let mut full = vec![Seg::Field(section)];
+        full.extend_from_slice(path);
+        let s = &self.sources[src];
+        (s.name.clone(), s.tree.find(&full))
+    }
+}
+
+/// Read `path` and everything it includes.
+pub(crate) fn read_path(path: &Path) -> Merged {
+    let name = path.display().to_string();
+    match std::fs::read_to_string(path) {
+        Ok(text) => read_source(&name, &text, path.parent()),
+        Err(e) => Merged {
+            raw: RawScenario::default(),
+            sources: vec![],
+            origins: Origins::default(),
+            problems: vec![Problem {
+                file: name,
+                pos: Pos { line: 1, col: 1 },
+                level: Level::Error,
+                kind: ProblemKind::Io(e.to_string()),
+                hint: Some("check the path; scenarios end in `.scenario.ron`".into()),
+            }],
+        },
+    }
+}
+
+/// Read a scenario from text; `base_dir` resolves relative includes.
+pub(crate) fn read_source(name: &str, text: &str, base_dir: Option<&Path>) -> Merged {
+    let mut m = Merged {
+        raw: RawScenario::default(),
+        sources: vec![],
+        origins: Origins::default(),
+        problems: vec![],
+    };
+    let mut stack = vec![];
+    if let Some(raw) = parse_file(&mut m, name, text) {
+        let own = m.sources.len() - 1;
+        stack.push(key_of(name));
+        merge_includes(&mut m, &raw, own, base_dir, &mut stack);
+        merge(&mut m, raw, own);
+    }
+    m
+}
+
+fn key_of(name: &str) -> String {
+    if name.starts_with("std:") {
+        return name.to_string();
+    }
+    std::fs::canonicalize(name)
+        .map_or_else(|_| name.to_string(), |p| p.display().to_string())
+}
+
+/// Parse one file; on a RON error record it and return None.
+fn parse_file(m: &mut Merged, name: &str, text: &str) -> Option<RawScenario> {
+    m.sources.push(Source {
+        name: name.to_string(),
+        tree: SpanTree::scan(text),
+    });
+    match ron_options().from_str::<RawScenario>(text) {
+        Ok(raw) => Some(raw),
+        Err(e) => {
+            m.problems.push(Problem {
+                file: name.to_string(),
+                pos: Pos {
+                    line: e.span.start.line,
+                    col: e.span.start.col,
+                },
+                level: Level::Error,
+                kind: ProblemKind::Syntax(e.code.to_string()),
+                hint: syntax_hint(&e.code),
+            });
+            None
+        }
+    }
+}
+
+fn syntax_hint(code: &ron::Error) -> Option<String> {
+    use ron::Error as E;
+    match code {
+        E::NoSuchStructField { expected, .. } => Some(format!(
+            "the fields allowed here are: {}",
+            expected.join(", ")
+        )),
+        E::NoSuchEnumVariant { expected, .. } => {
+            Some(format!("use one of: {}", expected.join(", ")))
+        }
+        E::MissingStructField { field, .. } => Some(format!("add `{field}: ...`")),
+        E::ExpectedString | E::ExpectedStringEnd => {
+            Some("ids and durations are written in double quotes, e.g. \"15m\"".into())
+        }
+        _ => None,
+    }
+}
+
+/// Merge every file `raw` includes (depth-first, each once), before `raw` itself.
+fn merge_includes(
+    m: &mut Merged,
+    raw: &RawScenario,
+    own: usize,
+    base_dir: Option<&Path>,
+    stack: &mut Vec<String>,
+) {
+    for (i, inc) in raw.include.iter().enumerate() {
+        let (name, text, dir) = match resolve(inc, base_dir) {
+            Some(found) => found,
+            None => {
+                let s = &m.sources[own];
+                let hint = if inc.starts_with("std:") {
+                    let names: Vec<String> =
+                        STD_SEEDS.iter().map(|(n, _)| format!("std:{n}")).collect();
+                    Some(format!("built-in seeds are: {}", names.join(", ")))
+                } else {
+                    Some("paths are relative to the including file".into())
+                };
+                m.problems.push(Problem {
+                    file: s.name.clone(),
+                    pos: s.tree.find(&[Seg::Field("include"), Seg::Index(i)]),
+                    level: Level::Error,
+                    kind: ProblemKind::MissingInclude(inc.clone()),
+                    hint,
+                });
+                continue;
+            }
+        };
+        let key = key_of(&name);
+        if let Some(at) = stack.iter().position(|k| *k == key) {
+            let mut chain: Vec<&str> = stack[at..].iter().map(|s| short(s)).collect();
+            chain.push(short(&key));
+            let s = &m.sources[own];
+            m.problems.push(Problem {
+                file: s.name.clone(),
+                pos: s.tree.find(&[Seg::Field("include"), Seg::Index(i)]),
+                level: Level::Error,
+                kind: ProblemKind::CircularInclude(chain.join(" -> ")),
+                hint: Some("remove one of these includes".into()),
+            });
+            continue;
+        }
+        if m.sources.iter().any(|s| key_of(&s.name) == key) {
+            continue; // Included already through another path.
+        }
+        if let Some(child) = parse_file(m, &name, &text) {
+            let idx = m.sources.len() - 1;
+            stack.push(key);
+            merge_includes(m, &child, idx, dir.as_deref(), stack);
+            stack.pop();
+            merge(m, child, idx);
+        }
+    }
+}
+
+fn short(key: &str) -> &str {
+    key.rsplit('/').next().unwrap_or(key)
+}
+
+/// Find an include: `std:NAME` in the binary, otherwise a file relative to `base_dir`.
+fn resolve(inc: &str, base_dir: Option<&Path>) -> Option<(String, String, Option<PathBuf>)> {
+    if let Some(name) = inc.strip_prefix("std:") {
+        return STD_SEEDS
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, text)| (inc.to_string(), text.to_string(), None));
+    }
+    let path = match base_dir {
+        Some(d) => d.join(inc),
+        None => PathBuf::from(inc),
+    };
+    let text = std::fs::read_to_string(&path).ok()?;
+    let dir = path.parent().map(Path::to_path_buf);
+    Some((path.display().to_string(), text, dir))
+}
+
+/// Append `raw`'s lists to the merged scenario; fill scalars not set yet.
+fn merge(m: &mut Merged, raw: RawScenario, src: usize) {
+    let RawScenario {
+        include: _,
+        id,
+        title,
+        summary,
+        brief,
+        language,
+        start_clock,
+        duration,
+        sectors,
+        severity,
+        chain,
+        templates,
+        organisations,
+        services,
+        dependencies,
+        teams,
+        channels,
+        threats,
+        injects,
+        actions,
+        scoring,
+    } = raw;
+    let t = &mut m.raw;
+    let o = &mut m.origins;
+    macro_rules! list {
+        ($($f:ident),*) => {$(
+            let entry = match o.lists.iter().position(|(l, _)| *l == stringify!($f)) {
+                Some(i) => i,
+                None => {
+                    o.lists.push((stringify!($f), vec![]));
+                    o.lists.len() - 1
+                }
+            };
+            let n = $f.len();
+            o.lists[entry].1.extend((0..n).map(|i| (src, i)));
+            t.$f.extend($f);
+        )*};
+    }
+    list!(sectors, severity, templates, organisations, services, dependencies);
+    list!(teams, channels, threats, injects, actions);
+    macro_rules! scalar {
+        ($($f:ident),*) => {$(
+            // The including file wins over what it includes; the root is merged last.
+            if $f.is_some() && (t.$f.is_none() || src == 0) {
+                t.$f = $f;
+                o.scalars.retain(|(s, _)| *s != stringify!($f));
+                o.scalars.push((stringify!($f), src));
+            }
+        )*};
+    }
+    scalar!(title, summary, brief, language, start_clock, duration, chain, scoring);
+    if !id.is_empty() && (t.id.is_empty() || src == 0) {
+        t.id = id;
+        o.scalars.retain(|(s, _)| *s != "id");
+        o.scalars.push(("id", src));
+    }
+}

@@ -1,0 +1,88 @@
+//! Scenario files: the RON format (`raw`), loading with includes (`load`), validation
+//! into the typed [`Scenario`] (`model`), and writing a scenario back out (`to_raw`).
+
+pub mod duration;
+mod load;
+pub mod model;
+mod problem;
+pub mod raw;
+mod spans;
+mod to_raw;
+mod validate;
+
+pub use load::{DEFAULT_SCENARIO, STD_SEEDS, ron_options};
+pub use model::*;
+pub use problem::{Level, Problem, ProblemKind, Problems};
+pub use spans::Pos;
+pub use to_raw::{to_raw, to_ron};
+pub use validate::Mode;
+
+use std::path::Path;
+
+/// A scenario that validated, with the warnings found on the way.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub scenario: Scenario,
+    pub warnings: Vec<Problem>,
+    /// Dependency templates defined by the file and its includes.
+    pub templates: usize,
+    /// Whether a reporting chain was defined.
+    pub has_chain: bool,
+}
+
+/// Whether a file name marks a seed (`*.seed.ron`) rather than a scenario.
+pub fn mode_for(path: &Path) -> Mode {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    if name.ends_with(".seed.ron") {
+        Mode::Seed
+    } else {
+        Mode::Scenario
+    }
+}
+
+/// Load and validate a scenario (or seed) file and everything it includes.
+pub fn load_path(path: &Path) -> Result<Loaded, Problems> {
+    let merged = load::read_path(path);
+    finish(&merged, mode_for(path))
+}
+
+/// Load and validate scenario text. `name` is used in messages; `base_dir` resolves includes.
+pub fn load_source(name: &str, text: &str, base_dir: Option<&Path>) -> Result<Loaded, Problems> {
+    let merged = load::read_source(name, text, base_dir);
+    finish(&merged, mode_for(Path::new(name)))
+}
+
+/// Like [`load_source`] with an explicit mode.
+pub fn load_source_as(name: &str, text: &str, base_dir: Option<&Path>, mode: Mode) -> Result<Loaded, Problems> {
+    let merged = load::read_source(name, text, base_dir);
+    finish(&merged, mode)
+}
+
+/// The default scenario built into the binary.
+pub fn builtin_default() -> Scenario {
+    let (name, text) = DEFAULT_SCENARIO;
+    match load_source(name, text, None) {
+        Ok(l) => l.scenario,
+        // The built-in scenario is checked by the test suite; this cannot be reached
+        // in a released build.
+        Err(p) => unreachable!("the built-in scenario does not validate:\n{p}"),
+    }
+}
+
+fn finish(merged: &load::Merged, mode: Mode) -> Result<Loaded, Problems> {
+    // Syntax, read and include errors leave parts of the scenario unread: checking the
+    // rest would only add confusing follow-on errors.
+    if merged.problems.iter().any(|p| p.level == Level::Error) {
+        return Err(Problems(merged.problems.clone()));
+    }
+    let (scenario, problems) = validate::validate(merged, mode);
+    match scenario {
+        Some(scenario) => Ok(Loaded {
+            scenario,
+            warnings: problems,
+            templates: merged.raw.templates.len(),
+            has_chain: merged.raw.chain.is_some(),
+        }),
+        None => Err(Problems(problems)),
+    }
+}

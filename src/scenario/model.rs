@@ -1,0 +1,404 @@
+//! The validated scenario: ids resolved to indices, durations in seconds, ranges checked.
+//!
+//! Everything the engine, scoring and the app read comes from here. A value of
+//! [`Scenario`] is one the engine can run without a panic.
+
+use serde::{Deserialize, Serialize};
+
+/// Seconds since the exercise start (or a span of seconds).
+pub type Secs = u64;
+
+macro_rules! index_type {
+    ($($(#[$m:meta])* $name:ident),* $(,)?) => {$(
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        pub struct $name(pub u32);
+        impl $name {
+            /// The position in the scenario's list.
+            pub fn idx(self) -> usize {
+                self.0 as usize
+            }
+        }
+    )*};
+}
+
+index_type!(
+    /// Index into [`Scenario::sectors`].
+    SectorId,
+    /// Index into [`Scenario::organisations`].
+    OrgId,
+    /// Index into [`Scenario::services`].
+    ServiceId,
+    /// Index into [`Scenario::dependencies`].
+    DepId,
+    /// Index into [`Scenario::teams`].
+    TeamId,
+    /// Index into [`Scenario::channels`].
+    ChannelId,
+    /// Index into [`Scenario::threats`].
+    ThreatId,
+    /// Index into [`Scenario::injects`].
+    InjectId,
+    /// Index into [`Scenario::actions`].
+    ActionId,
+);
+
+/// Text in English and Japanese (both always present after validation).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Text {
+    pub en: String,
+    pub ja: String,
+}
+
+impl Text {
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Ja => &self.ja,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    En,
+    Ja,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scenario {
+    pub id: String,
+    pub title: Text,
+    pub summary: Text,
+    pub brief: Text,
+    pub language: Lang,
+    pub start_clock: String,
+    pub duration: Secs,
+    pub sectors: Vec<Sector>,
+    /// Exactly five levels, 0..=4, in order.
+    pub severity: Vec<SeverityLevel>,
+    pub organisations: Vec<Organisation>,
+    pub services: Vec<Service>,
+    pub dependencies: Vec<Dependency>,
+    pub teams: Vec<Team>,
+    pub channels: Vec<Channel>,
+    pub threats: Vec<Threat>,
+    pub injects: Vec<Inject>,
+    pub actions: Vec<Action>,
+    pub scoring: Scoring,
+    /// Distinct area names used by services, sorted.
+    pub areas: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sector {
+    pub id: String,
+    pub name: Text,
+    pub ministry: String,
+    pub ceptoar: Text,
+    pub leading: bool,
+    /// RGB.
+    pub colour: [u8; 3],
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SeverityLevel {
+    pub name: Text,
+    pub deadlines: Deadlines,
+}
+
+/// Deadlines (seconds after an incident starts) per response phase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Deadlines {
+    pub detect: Secs,
+    pub report: Secs,
+    pub share: Secs,
+    pub contain: Secs,
+    pub restore: Secs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OrgKind {
+    Operator,
+    Ministry,
+    Ceptoar,
+    Centre,
+    Organiser,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Monitoring {
+    Low,
+    Medium,
+    High,
+}
+
+impl Monitoring {
+    /// Mean time for the CSIRT to notice a compromise of stealth 0.
+    pub fn mean_detect_secs(self) -> Secs {
+        match self {
+            Monitoring::High => 10 * 60,
+            Monitoring::Medium => 30 * 60,
+            Monitoring::Low => 2 * 3600,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Organisation {
+    pub id: String,
+    pub name: Text,
+    pub sector: SectorId,
+    pub kind: OrgKind,
+    pub monitoring: Monitoring,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Buffers {
+    /// Seconds of battery at full capacity.
+    pub battery: Secs,
+    /// Seconds of generator fuel at full capacity.
+    pub generator: Secs,
+    /// Capacity kept by manual fallback once the other buffers are spent (0 = none).
+    pub manual: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Service {
+    pub id: String,
+    pub name: Text,
+    pub owner: OrgId,
+    pub criticality: f64,
+    pub people: u64,
+    pub pos: Option<(f32, f32)>,
+    pub area: Option<String>,
+    pub buffers: Buffers,
+    pub visible: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DepKind {
+    Physical,
+    Cyber,
+    Geographic,
+    Logical,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub enum Effect {
+    /// The dependent goes down (capacity 0) when the provider is down.
+    Fail,
+    /// The dependent keeps at most this capacity.
+    Degrade(f64),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dependency {
+    pub from: ServiceId,
+    pub to: ServiceId,
+    pub kind: DepKind,
+    pub delay: Secs,
+    pub effect: Effect,
+    /// 1.0 except for logical links.
+    pub probability: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Role {
+    Operator,
+    Ministry,
+    Ceptoar,
+    Centre,
+    Organiser,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Team {
+    pub id: String,
+    pub name: Text,
+    pub role: Role,
+    /// Never empty.
+    pub controls: Vec<OrgId>,
+}
+
+/// A one-way channel; `both_ways` in the file becomes two channels.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Channel {
+    pub from: TeamId,
+    pub to: TeamId,
+    pub latency: Secs,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Threat {
+    pub id: String,
+    pub name: Text,
+    /// 0..=4.
+    pub severity: u8,
+    /// Sorted by time.
+    pub steps: Vec<Step>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Step {
+    pub at: Secs,
+    pub kind: StepKind,
+    pub stealth: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum StepKind {
+    Compromise { service: ServiceId },
+    Spread { from: ServiceId, to: ServiceId },
+    Impact { service: ServiceId, impact: Impact },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub enum Impact {
+    Outage,
+    Degradation(f64),
+    DataTampering,
+    Ddos(f64),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Inject {
+    pub id: String,
+    pub trigger: Trigger,
+    pub times: u32,
+    pub deliver: Vec<Delivery>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Trigger {
+    At(Secs),
+    When(Condition),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Condition {
+    ServiceDown { service: ServiceId, for_at_least: Secs },
+    NotReported { threat: ThreatId, team: TeamId, by: Secs },
+    MessageReceived { team: TeamId, kind: Option<MessageKind> },
+    ActionTaken { action: ActionId, team: Option<TeamId> },
+    After(Secs),
+    All(Vec<Condition>),
+    Any(Vec<Condition>),
+    Not(Box<Condition>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum MessageKind {
+    Report,
+    Alert,
+    Request,
+    Information,
+    PublicStatement,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Delivery {
+    Message { to: Vec<TeamId>, from: Text, text: Text },
+    SetCapacity { service: ServiceId, capacity: f64 },
+    AreaEvent { area: String, capacity: f64 },
+    StartThreat(ThreatId),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Target {
+    OwnService,
+    OwnCompromised,
+    Organisation,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub enum ActionEffect {
+    /// Cut the service off: blocks spread through it, capacity drops to 0 while isolated.
+    Isolate,
+    /// Remove a compromise.
+    Patch,
+    /// Bring capacity back to what its providers allow, and end isolation.
+    Restore,
+    /// Run on backup at this capacity regardless of providers.
+    Backup(f64),
+    /// Manual operation at this capacity regardless of providers.
+    Manual(f64),
+    /// Bring this much extra generator fuel (seconds).
+    Refuel(Secs),
+    /// Activate the business-continuity plan (recorded for scoring).
+    Bcp,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Action {
+    pub id: String,
+    pub name: Text,
+    pub duration: Secs,
+    pub target: Target,
+    pub effects: Vec<ActionEffect>,
+    /// Never empty.
+    pub roles: Vec<Role>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scoring {
+    /// Per severity level 0..=4.
+    pub deadlines: Vec<Deadlines>,
+    pub weights: Weights,
+    /// Sorted by `min`, highest first; the last has min 0.
+    pub grades: Vec<Grade>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Weights {
+    pub detect: f64,
+    pub report: f64,
+    pub share: f64,
+    pub contain: f64,
+    pub restore: f64,
+    pub impact: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Grade {
+    pub name: Text,
+    pub min: f64,
+}
+
+impl Scenario {
+    /// Find a service by its string id.
+    pub fn service_by_id(&self, id: &str) -> Option<ServiceId> {
+        self.services.iter().position(|s| s.id == id).map(|i| ServiceId(i as u32))
+    }
+
+    /// Find a team by its string id.
+    pub fn team_by_id(&self, id: &str) -> Option<TeamId> {
+        self.teams.iter().position(|t| t.id == id).map(|i| TeamId(i as u32))
+    }
+
+    /// Find an action by its string id.
+    pub fn action_by_id(&self, id: &str) -> Option<ActionId> {
+        self.actions.iter().position(|a| a.id == id).map(|i| ActionId(i as u32))
+    }
+
+    /// Find an inject by its string id.
+    pub fn inject_by_id(&self, id: &str) -> Option<InjectId> {
+        self.injects.iter().position(|a| a.id == id).map(|i| InjectId(i as u32))
+    }
+
+    /// The team that controls the owner of `service`, if any team plays it.
+    pub fn controller_of(&self, service: ServiceId) -> Option<TeamId> {
+        let owner = self.services[service.idx()].owner;
+        self.teams
+            .iter()
+            .position(|t| t.controls.contains(&owner))
+            .map(|i| TeamId(i as u32))
+    }
+
+    /// The sector a service belongs to (through its owner).
+    pub fn sector_of(&self, service: ServiceId) -> SectorId {
+        self.organisations[self.services[service.idx()].owner.idx()].sector
+    }
+}

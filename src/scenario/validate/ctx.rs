@@ -1,0 +1,222 @@
+//! The validation context: collects problems and resolves ids with "did you mean" hints.
+
+use super::Mode;
+use crate::scenario::duration::{self, DurationError};
+use crate::scenario::load::Merged;
+use crate::scenario::model::{Secs, Text};
+use crate::scenario::problem::{Level, Problem, ProblemKind, suggest};
+use crate::scenario::raw::RawText;
+use crate::scenario::spans::{Pos, Seg};
+use std::collections::HashMap;
+
+/// A place in the merged scenario: element `idx` of list `list`, then `path`.
+#[derive(Clone, Copy)]
+pub(super) struct At<'p> {
+    pub list: &'static str,
+    pub idx: usize,
+    pub path: &'p [Seg],
+}
+
+pub(super) fn at<'p>(list: &'static str, idx: usize, path: &'p [Seg]) -> At<'p> {
+    At { list, idx, path }
+}
+
+pub(super) struct Ctx<'m> {
+    pub m: &'m Merged,
+    pub mode: Mode,
+    problems: Vec<Problem>,
+}
+
+/// String ids of one kind, resolved to indices.
+pub(super) struct Ids {
+    what: &'static str,
+    map: HashMap<String, u32>,
+}
+
+impl Ids {
+    pub fn get(&self, id: &str) -> Option<u32> {
+        self.map.get(id).copied()
+    }
+
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+}
+
+/// Bilingual text with the missing language filled from the other.
+pub(super) fn text(t: &RawText) -> Text {
+    let en = if t.en.is_empty() { &t.ja } else { &t.en };
+    let ja = if t.ja.is_empty() { &t.en } else { &t.ja };
+    Text {
+        en: en.clone(),
+        ja: ja.clone(),
+    }
+}
+
+impl<'m> Ctx<'m> {
+    pub fn new(m: &'m Merged, mode: Mode) -> Self {
+        Ctx {
+            m,
+            mode,
+            problems: m.problems.clone(),
+        }
+    }
+
+    pub fn finish(self) -> Vec<Problem> {
+        let mut p = self.problems;
+        // Stable order: by file (root first as it was read), then position.
+        let order: Vec<String> = self.m.sources.iter().map(|s| s.name.clone()).collect();
+        p.sort_by_key(|x| {
+            (
+                order.iter().position(|n| *n == x.file).unwrap_or(usize::MAX),
+                x.pos,
+            )
+        });
+        p.dedup();
+        p
+    }
+
+    pub fn push(&mut self, file: String, pos: Pos, level: Level, kind: ProblemKind, hint: Option<String>) {
+        self.problems.push(Problem {
+            file,
+            pos,
+            level,
+            kind,
+            hint,
+        });
+    }
+
+    pub fn error(&mut self, at: At, kind: ProblemKind, hint: Option<String>) {
+        let (file, pos) = self.m.locate(at.list, at.idx, at.path);
+        self.push(file, pos, Level::Error, kind, hint);
+    }
+
+    pub fn warn(&mut self, at: At, kind: ProblemKind, hint: Option<String>) {
+        let (file, pos) = self.m.locate(at.list, at.idx, at.path);
+        self.push(file, pos, Level::Warning, kind, hint);
+    }
+
+    pub fn missing_root(&mut self, what: &'static str, hint: &str) {
+        let file = self.m.sources.first().map(|s| s.name.clone()).unwrap_or_default();
+        self.push(
+            file,
+            Pos { line: 1, col: 1 },
+            Level::Error,
+            ProblemKind::Missing(what),
+            Some(hint.into()),
+        );
+    }
+
+    /// Collect the ids of list `list`, reporting empty and duplicate ones.
+    pub fn ids<'a>(
+        &mut self,
+        what: &'static str,
+        list: &'static str,
+        ids: impl Iterator<Item = &'a str>,
+    ) -> Ids {
+        let mut map = HashMap::new();
+        for (i, id) in ids.enumerate() {
+            if id.is_empty() {
+                self.error(at(list, i, &[Seg::Field("id")]), ProblemKind::EmptyId(what), None);
+            } else if map.contains_key(id) {
+                self.error(
+                    at(list, i, &[Seg::Field("id")]),
+                    ProblemKind::Duplicate {
+                        what,
+                        id: id.into(),
+                    },
+                    Some("ids must be unique; rename one of them".into()),
+                );
+            } else {
+                map.insert(id.to_string(), i as u32);
+            }
+        }
+        Ids { what, map }
+    }
+
+    /// Resolve `id` against `ids`, reporting an unknown id with the nearest known one.
+    pub fn resolve(&mut self, ids: &Ids, id: &str, at: At) -> u32 {
+        if let Some(i) = ids.get(id) {
+            return i;
+        }
+        let hint = suggest(id, ids.map.keys().map(String::as_str));
+        self.error(
+            at,
+            ProblemKind::Unknown {
+                what: ids.what,
+                id: id.into(),
+            },
+            hint,
+        );
+        0
+    }
+
+    /// Parse a duration, reporting unparseable, negative and (unless allowed) zero values.
+    pub fn duration(&mut self, at: At, text: &str, what: &'static str, allow_zero: bool) -> Secs {
+        match duration::parse(text) {
+            Ok(0) if !allow_zero => {
+                self.error(at, ProblemKind::ZeroDuration(what), None);
+                0
+            }
+            Ok(s) => s,
+            Err(e) => {
+                self.error(at, duration_problem(text, e), Some(DURATION_HINT.into()));
+                0
+            }
+        }
+    }
+
+    /// Like [`Ctx::duration`] for a top-level field such as `duration`.
+    pub fn scalar_duration(&mut self, section: &'static str, text: &str, what: &'static str, allow_zero: bool) -> Secs {
+        let (file, pos) = self.m.locate_scalar(section, &[]);
+        match duration::parse(text) {
+            Ok(0) if !allow_zero => {
+                self.push(file, pos, Level::Error, ProblemKind::ZeroDuration(what), None);
+                0
+            }
+            Ok(s) => s,
+            Err(e) => {
+                self.push(file, pos, Level::Error, duration_problem(text, e), Some(DURATION_HINT.into()));
+                0
+            }
+        }
+    }
+
+    /// Check a fraction in 0..1.
+    pub fn unit(&mut self, at: At, value: f64, what: &'static str) -> f64 {
+        if !(0.0..=1.0).contains(&value) {
+            self.error(
+                at,
+                ProblemKind::OutOfRange {
+                    what,
+                    value: value.to_string(),
+                },
+                Some("write a fraction such as 0.5 for half".into()),
+            );
+            return 0.0;
+        }
+        value
+    }
+
+    /// Check a severity level in 0..4.
+    pub fn severity(&mut self, at: At, value: i64) -> u8 {
+        if !(0..=4).contains(&value) {
+            self.error(
+                at,
+                ProblemKind::BadSeverity(value),
+                Some("levels go from 0 (no effect) to 4 (critical)".into()),
+            );
+            return 0;
+        }
+        value as u8
+    }
+}
+
+const DURATION_HINT: &str = "write a number and a unit, e.g. \"90s\", \"15m\", \"2h\" or \"1h30m\"";
+
+fn duration_problem(text: &str, e: DurationError) -> ProblemKind {
+    match e {
+        DurationError::Negative => ProblemKind::NegativeDuration(text.into()),
+        DurationError::Unparseable => ProblemKind::BadDuration(text.into()),
+    }
+}

@@ -1,0 +1,103 @@
+//! Validation: the merged raw scenario becomes a typed [`Scenario`], or every problem
+//! found is reported at once with its file, line, column and a hint.
+
+mod ctx;
+mod cycles;
+mod play;
+mod world;
+
+use super::load::Merged;
+use super::model::{Lang, Scenario, Scoring, Weights};
+use super::problem::{Level, Problem, ProblemKind};
+use ctx::Ctx;
+
+/// What a file is meant to be: a whole scenario, or a seed that scenarios include.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Scenario,
+    Seed,
+}
+
+/// Check `m` and build the scenario. Returns the scenario (if no errors) and all problems.
+pub(crate) fn validate(m: &Merged, mode: Mode) -> (Option<Scenario>, Vec<Problem>) {
+    let mut cx = Ctx::new(m, mode);
+    let raw = &m.raw;
+
+    if mode == Mode::Scenario {
+        if raw.id.is_empty() {
+            cx.missing_root("id", "add `id: \"my-scenario\"` at the top of the file");
+        }
+        if raw.title.is_none() {
+            cx.missing_root("title", "add `title: (en: \"...\", ja: \"...\")`");
+        }
+        if raw.duration.is_none() {
+            cx.missing_root("duration", "add `duration: \"6h\"`");
+        }
+        if raw.teams.is_empty() {
+            cx.missing_root("teams", "a scenario needs at least one team");
+        }
+        if raw.services.is_empty() {
+            cx.missing_root("services", "a scenario needs at least one service");
+        }
+    }
+    let language = match raw.language.as_deref() {
+        None | Some("en") => Lang::En,
+        Some("ja") => Lang::Ja,
+        Some(other) => {
+            let (file, pos) = m.locate_scalar("language", &[]);
+            cx.push(
+                file,
+                pos,
+                Level::Error,
+                ProblemKind::BadLanguage(other.into()),
+                Some("use \"en\" or \"ja\"".into()),
+            );
+            Lang::En
+        }
+    };
+    let duration = match &raw.duration {
+        Some(d) => cx.scalar_duration("duration", d, "the exercise duration", false),
+        None => 0,
+    };
+
+    let w = world::check(&mut cx);
+    let p = play::check(&mut cx, &w, duration);
+    cycles::check(&mut cx, &w.dependencies);
+
+    let text = |t: &Option<super::raw::RawText>| t.as_ref().map(ctx::text).unwrap_or_default();
+    let scenario = Scenario {
+        id: raw.id.clone(),
+        title: text(&raw.title),
+        summary: text(&raw.summary),
+        brief: text(&raw.brief),
+        language,
+        start_clock: raw.start_clock.clone().unwrap_or_default(),
+        duration,
+        sectors: w.sectors,
+        severity: p.severity,
+        organisations: w.organisations,
+        services: w.services,
+        dependencies: w.dependencies,
+        teams: w.teams,
+        channels: w.channels,
+        threats: p.threats,
+        injects: p.injects,
+        actions: p.actions,
+        scoring: Scoring {
+            deadlines: p.deadlines,
+            weights: Weights {
+                detect: p.weights.detect,
+                report: p.weights.report,
+                share: p.weights.share,
+                contain: p.weights.contain,
+                restore: p.weights.restore,
+                impact: p.weights.impact,
+            },
+            grades: p.grades,
+        },
+        areas: w.areas,
+    };
+    let problems = cx.finish();
+    let ok = !problems.iter().any(|p| p.level == Level::Error);
+    (ok.then_some(scenario), problems)
+}
