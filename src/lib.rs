@@ -5,4 +5,7 @@
 
 pub mod cli;
 pub mod engine;
+pub mod generate;
+#[cfg(feature = "gui")]
+pub mod gui;
 pub mod scenario;

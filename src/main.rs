@@ -8,8 +8,6 @@ fn main() -> ExitCode {
     let args = Cli::parse();
     match args.command {
         Some(command) => cli::run(command),
-        None => cli::run(cli::Command::Validate {
-            paths: vec!["scenarios/games-time-blackout.scenario.ron".into()],
-        }),
+        None => cli::run(cli::Command::Gui(cli::GuiArgs::default())),
     }
 }

@@ -2,7 +2,7 @@
 
 mod validate;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -16,6 +16,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Open the desktop app (what `crossdrill` with no arguments does).
+    Gui(GuiArgs),
     /// Check scenario and seed files; print every problem with file:line:column.
     Validate {
         /// Files to check (scenarios or seeds).
@@ -27,6 +29,53 @@ pub enum Command {
 /// Run a parsed command line and return the process exit status.
 pub fn run(command: Command) -> ExitCode {
     match command {
+        Command::Gui(args) => run_gui(args),
         Command::Validate { paths } => validate::run(&paths),
     }
+}
+
+/// Options of `crossdrill gui`.
+#[derive(Debug, Default, Args)]
+pub struct GuiArgs {
+    /// A scenario file to open (its briefing, or the exercise with --seat or --run-for).
+    pub scenario: Option<PathBuf>,
+    /// Go straight into the exercise in this seat: facilitator, observer or a team id.
+    #[arg(long)]
+    pub seat: Option<String>,
+    /// UI language: en or ja.
+    #[arg(long, value_parser = ["en", "ja"])]
+    pub lang: Option<String>,
+    /// Start the exercise and advance it by this much exercise time ("30m", "2h").
+    #[arg(long, value_name = "DURATION")]
+    pub run_for: Option<String>,
+    /// Save a screenshot once the screen has settled, then exit.
+    #[arg(long, value_name = "PATH")]
+    pub screenshot: Option<PathBuf>,
+}
+
+#[cfg(feature = "gui")]
+fn run_gui(args: GuiArgs) -> ExitCode {
+    use crate::scenario::{Lang, duration};
+    let run_for = match args.run_for.as_deref().map(duration::parse) {
+        None => None,
+        Some(Ok(secs)) => Some(secs),
+        Some(Err(_)) => {
+            eprintln!("error: cannot read duration `{}` (write e.g. \"30m\" or \"2h\")", args.run_for.unwrap_or_default());
+            return ExitCode::from(2);
+        }
+    };
+    let lang = args.lang.as_deref().map(|l| if l == "ja" { Lang::Ja } else { Lang::En });
+    crate::gui::run(crate::gui::GuiOptions {
+        scenario: args.scenario,
+        seat: args.seat,
+        lang,
+        run_for,
+        screenshot: args.screenshot,
+    })
+}
+
+#[cfg(not(feature = "gui"))]
+fn run_gui(_: GuiArgs) -> ExitCode {
+    eprintln!("error: this crossdrill was built without the `gui` feature");
+    ExitCode::from(2)
 }

@@ -111,7 +111,7 @@ impl Engine {
         let (old_cap, old_status) = (v.cap, v.status);
         v.cap = cap;
         v.status = status;
-        if cap != old_cap {
+        if cap != old_cap || status != old_status {
             v.origin = origin;
         }
         if let Some((_, until, generation)) = run_out {

@@ -103,6 +103,8 @@ mod world;
 mod testkit;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod props;
 
 pub use commands::CommandError;
 pub use core::{Engine, Stats};

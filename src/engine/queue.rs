@@ -123,6 +123,7 @@ impl<E: Copy> Queue<E> {
         near.chain(far)
     }
 
+    #[cfg(test)]
     pub(crate) fn is_empty(&self) -> bool {
         self.near == 0 && self.far.is_empty()
     }

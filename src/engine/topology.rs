@@ -19,7 +19,6 @@ pub(crate) fn millis(x: f64) -> u16 {
 /// Precomputed, read-only structure of a scenario.
 #[derive(Debug, Clone)]
 pub struct Topology {
-    pub(crate) services: usize,
     /// In-edges of service `s`: slots `in_start[s]..in_start[s+1]`; the physical ones
     /// first, up to `in_phys_end[s]`. Each in DepId order.
     pub(crate) in_start: Vec<u32>,
@@ -30,7 +29,6 @@ pub struct Topology {
     pub(crate) slot_floor: Vec<u16>,
     /// Chance (out of 2^32) that a worsening applies; `u32::MAX` means always.
     pub(crate) slot_chance: Vec<u32>,
-    pub(crate) dep_slot: Vec<u32>,
     /// Out-edges of service `s`: `out_start[s]..out_start[s+1]`, in DepId order.
     pub(crate) out_start: Vec<u32>,
     pub(crate) out_slot: Vec<u32>,
@@ -176,14 +174,12 @@ impl Topology {
         let manual = scenario.services.iter().map(|s| millis(s.buffers.manual)).collect();
 
         Topology {
-            services: n,
             in_start,
             in_phys_end,
             slot_dep,
             slot_to,
             slot_floor,
             slot_chance,
-            dep_slot,
             out_start,
             out_slot,
             out_delay,

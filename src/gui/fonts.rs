@@ -1,11 +1,11 @@
-//! Fonts and look: the bundled IPA Gothic (so Japanese renders) for egui and for map labels.
+//! Fonts and look: the bundled IPA P Gothic (so Japanese renders) for egui and for map labels.
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use std::sync::Arc;
 
-/// IPA Gothic, IPA Font License v1.0 (see `assets/fonts/`).
-static IPAG: &[u8] = include_bytes!("../../assets/fonts/ipag.ttf");
+/// IPA P Gothic, IPA Font License v1.0 (see `assets/fonts/`).
+static IPA_P_GOTHIC: &[u8] = include_bytes!("../../assets/fonts/ipagp.ttf");
 
 /// The font map labels use (bevy text).
 #[derive(Resource, Clone)]
@@ -17,7 +17,7 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 fn add_map_font(mut commands: Commands, mut fonts: ResMut<Assets<Font>>) {
-    let handle = fonts.add(Font::from_bytes(IPAG.to_vec()));
+    let handle = fonts.add(Font::from_bytes(IPA_P_GOTHIC.to_vec()));
     commands.insert_resource(MapFont(handle));
 }
 
@@ -32,7 +32,7 @@ fn setup_egui(mut contexts: EguiContexts, mut commands: Commands) -> Result {
     let ctx = contexts.ctx_mut()?;
     ctx.set_fonts(font_definitions());
     ctx.set_visuals(egui::Visuals::dark());
-    ctx.style_mut(|style| {
+    ctx.all_styles_mut(|style| {
         style.spacing.item_spacing = egui::vec2(6.0, 5.0);
         style.spacing.button_padding = egui::vec2(6.0, 3.0);
     });
@@ -40,12 +40,12 @@ fn setup_egui(mut contexts: EguiContexts, mut commands: Commands) -> Result {
     Ok(())
 }
 
-/// egui's default fonts with IPA Gothic as the first fallback of every family.
+/// egui's default fonts with IPA P Gothic as the first fallback of every family.
 pub(crate) fn font_definitions() -> egui::FontDefinitions {
     let mut fonts = egui::FontDefinitions::default();
     fonts
         .font_data
-        .insert("ipag".into(), Arc::new(egui::FontData::from_static(IPAG)));
+        .insert("ipag".into(), Arc::new(egui::FontData::from_static(IPA_P_GOTHIC)));
     for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
         let list = fonts.families.entry(family).or_default();
         let at = 1.min(list.len());

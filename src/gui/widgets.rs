@@ -9,7 +9,7 @@ use bevy_egui::egui;
 pub(crate) fn root_ui(ctx: &egui::Context, id: &str) -> egui::Ui {
     egui::Ui::new(
         ctx.clone(),
-        id.into(),
+        egui::Id::new(id),
         egui::UiBuilder::new()
             .layer_id(egui::LayerId::background())
             .max_rect(ctx.viewport_rect()),
@@ -78,6 +78,18 @@ fn days_in_month(y: u64, m: u64) -> u64 {
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
+    }
+}
+
+/// The locale id naming a team role.
+pub(crate) fn role_key(r: crate::scenario::Role) -> &'static str {
+    use crate::scenario::Role;
+    match r {
+        Role::Operator => "role-operator",
+        Role::Ministry => "role-ministry",
+        Role::Ceptoar => "role-ceptoar",
+        Role::Centre => "role-centre",
+        Role::Organiser => "role-organiser",
     }
 }
 

@@ -145,7 +145,7 @@ fn parse_file(m: &mut Merged, name: &str, text: &str) -> Option<RawScenario> {
                     col: e.span.start.col,
                 },
                 level: Level::Error,
-                kind: ProblemKind::Syntax(e.code.to_string()),
+                kind: ProblemKind::Syntax(plain_names(&e.code.to_string())),
                 hint: syntax_hint(&e.code),
             });
             None
@@ -156,19 +156,21 @@ fn parse_file(m: &mut Merged, name: &str, text: &str) -> Option<RawScenario> {
 fn syntax_hint(code: &ron::Error) -> Option<String> {
     use ron::Error as E;
     match code {
-        E::NoSuchStructField { expected, .. } => Some(format!(
-            "the fields allowed here are: {}",
-            expected.join(", ")
-        )),
-        E::NoSuchEnumVariant { expected, .. } => {
-            Some(format!("use one of: {}", expected.join(", ")))
+        E::NoSuchStructField { .. } | E::NoSuchEnumVariant { .. } => {
+            Some("fix the spelling, or remove it".into())
         }
+        E::ExpectedComma => Some("a comma may be missing at the end of the previous line".into()),
         E::MissingStructField { field, .. } => Some(format!("add `{field}: ...`")),
         E::ExpectedString | E::ExpectedStringEnd => {
             Some("ids and durations are written in double quotes, e.g. \"15m\"".into())
         }
         _ => None,
     }
+}
+
+/// Serde names our types `RawService`; authors know them as `Service`.
+fn plain_names(msg: &str) -> String {
+    msg.replace("`Raw", "`")
 }
 
 /// Merge every file `raw` includes (depth-first, each once), before `raw` itself.

@@ -71,7 +71,7 @@ pub(super) fn plugin(app: &mut App) {
         (restart_if_needed, apply_commands, advance)
             .chain()
             .in_set(AdapterSet)
-            .run_if(in_state(Screen::Exercise).and(resource_exists::<EngineHost>)),
+            .run_if(in_state(Screen::Exercise).and_then(resource_exists::<EngineHost>)),
     );
     app.add_systems(Update, export.run_if(resource_exists::<EngineHost>));
     app.add_systems(OnEnter(Screen::Select), stop);

@@ -95,7 +95,7 @@ fn finish(mut contexts: EguiContexts, dock: Res<Dock>, mut area: ResMut<MapArea>
             && ctx
                 .layer_id_at(p)
                 .is_none_or(|l| l.order == egui::Order::Background)
-            && !ctx.is_using_pointer()
+            && !ctx.egui_is_using_pointer()
     });
     *area = MapArea {
         rect: Some(rect),

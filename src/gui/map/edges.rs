@@ -26,7 +26,7 @@ pub(super) fn plugin(app: &mut App) {
         Update,
         (collect_pulses, draw)
             .chain()
-            .run_if(in_state(Screen::Exercise).and(resource_exists::<MapLayout>)),
+            .run_if(in_state(Screen::Exercise).and_then(resource_exists::<MapLayout>)),
     );
     app.add_systems(OnExit(Screen::Exercise), |mut p: ResMut<Pulses>| *p = Pulses::default());
 }

@@ -74,6 +74,8 @@ pub(crate) fn layout(scenario: &Scenario) -> MapLayout {
     for (_, lo, hi) in &bands {
         bounds = bounds.union(Rect::from_corners(*lo, *hi));
     }
+    // Room for the labels under the outer nodes.
+    let bounds = Rect::from_corners(bounds.min - Vec2::new(40.0, 40.0), bounds.max + Vec2::new(40.0, 10.0));
     MapLayout { nodes, bands, bounds }
 }
 

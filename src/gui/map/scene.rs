@@ -10,6 +10,8 @@ use crate::gui::session::Session;
 use crate::scenario::Scenario;
 use bevy::prelude::*;
 use bevy::sprite::Anchor;
+use bevy::text::TextBounds;
+use super::camera::MapCamera;
 use std::sync::Arc;
 
 /// The parent of every map entity.
@@ -31,10 +33,14 @@ pub(crate) struct NodeLabel(pub usize);
 #[derive(Component)]
 pub(crate) struct BandLabel(pub usize);
 
+/// Text that keeps its size on screen whatever the zoom.
+#[derive(Component)]
+pub(crate) struct ScreenSized;
+
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
-        (build, (recolour, relabel)).chain().run_if(in_state(Screen::Exercise)),
+        (build, (recolour, relabel, keep_text_size)).chain().run_if(in_state(Screen::Exercise)),
     );
     app.add_systems(OnExit(Screen::Exercise), |mut commands: Commands| {
         commands.remove_resource::<MapLayout>();
@@ -78,7 +84,7 @@ fn build(
             DespawnOnExit(Screen::Exercise),
         ))
         .id();
-    for (k, (sector, lo, hi)) in lay.bands.iter().enumerate() {
+    for (sector, lo, hi) in &lay.bands {
         let Some(sec) = scenario.sectors.get(sector.idx()) else {
             continue;
         };
@@ -98,6 +104,7 @@ fn build(
             Anchor::TOP_LEFT,
             Transform::from_translation(Vec3::new(lo.x + 6.0, hi.y - 4.0, -1.0)),
             BandLabel(sector.idx()),
+            ScreenSized,
             ChildOf(root),
         ));
     }
@@ -120,7 +127,7 @@ fn build(
         commands.spawn((
             NodeIcon(i),
             Text2d::new(""),
-            label_font.clone().with_font_size(FontSize::Px(13.0)),
+            label_font.clone().with_font_size(FontSize::Px(16.0)),
             TextColor(Color::BLACK),
             Transform::from_translation(pos.extend(2.0)),
             ChildOf(root),
@@ -128,9 +135,12 @@ fn build(
         let name = scenario.services.get(i).map_or("", |s| i18n.text(&s.name));
         commands.spawn((
             NodeLabel(i),
+            ScreenSized,
             Text2d::new(name),
-            label_font.clone(),
+            label_font.clone().with_font_size(FontSize::Px(11.0)),
             TextColor(Color::srgb(0.85, 0.87, 0.9)),
+            TextLayout::justify(Justify::Center),
+            TextBounds::new_horizontal(120.0),
             Anchor::TOP_CENTER,
             Transform::from_translation(Vec3::new(pos.x, pos.y - NODE_RADIUS - 4.0, 2.0)),
             ChildOf(root),
@@ -172,7 +182,7 @@ fn recolour(
     let unknown = ServiceCard::unknown();
     for (node, material) in &nodes {
         let card = picture.services.get(node.0).unwrap_or(&unknown);
-        if let Some(m) = materials.get_mut(&material.0) {
+        if let Some(mut m) = materials.get_mut(&material.0) {
             m.color = look(card).0;
         }
     }
@@ -215,6 +225,22 @@ fn relabel(
     for (band, mut text) in &mut bands {
         if let Some(sec) = s.sectors.get(band.0) {
             text.0 = i18n.text(&sec.name).to_owned();
+        }
+    }
+}
+
+/// Counter the camera's zoom on labels so they stay readable.
+fn keep_text_size(
+    camera: Single<&Projection, With<MapCamera>>,
+    mut texts: Query<&mut Transform, With<ScreenSized>>,
+) {
+    let Projection::Orthographic(o) = *camera else {
+        return;
+    };
+    let want = Vec3::splat(o.scale.clamp(0.4, 3.0));
+    for mut t in &mut texts {
+        if t.scale != want {
+            t.scale = want;
         }
     }
 }

@@ -12,19 +12,8 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         EguiPrimaryContextPass,
-        briefing.run_if(in_state(Screen::Briefing).and(resource_exists::<Session>)),
+        briefing.run_if(in_state(Screen::Briefing).and_then(resource_exists::<Session>)),
     );
-}
-
-fn role_key(r: crate::scenario::Role) -> &'static str {
-    use crate::scenario::Role;
-    match r {
-        Role::Operator => "role-operator",
-        Role::Ministry => "role-ministry",
-        Role::Ceptoar => "role-ceptoar",
-        Role::Centre => "role-centre",
-        Role::Organiser => "role-organiser",
-    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -75,7 +64,7 @@ fn briefing(
                                 .collect();
                             ui.label(egui::RichText::new(orgs.join(", ")).small().color(colour::MUTED));
                         });
-                        ui.label(i18n.t(role_key(t.role)));
+                        ui.label(i18n.t(widgets::role_key(t.role)));
                         if let Some(name) = session.players.get_mut(i) {
                             ui.add(
                                 egui::TextEdit::singleline(name)

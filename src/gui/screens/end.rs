@@ -14,7 +14,7 @@ use std::path::PathBuf;
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         EguiPrimaryContextPass,
-        end.run_if(in_state(Screen::End).and(resource_exists::<Session>)),
+        end.run_if(in_state(Screen::End).and_then(resource_exists::<Session>)),
     );
 }
 

@@ -19,7 +19,7 @@ struct Ui {
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         EguiPrimaryContextPass,
-        select.run_if(in_state(Screen::Select).and(resource_exists::<Catalog>)),
+        select.run_if(in_state(Screen::Select).and_then(resource_exists::<Catalog>)),
     );
 }
 

@@ -18,7 +18,7 @@ pub(crate) struct Draft {
     pub to: Option<TeamId>,
     pub kind: MessageKind,
     pub severity: u8,
-    pub incidents: Vec<u64>,
+    pub incidents: Vec<crate::engine::IncidentId>,
     pub services: Vec<ServiceId>,
     pub text: String,
 }
@@ -165,9 +165,11 @@ fn form(ui: &mut egui::Ui, p: &mut PanelCtx, d: &mut Draft) -> bool {
         ui.label(egui::RichText::new(p.t("incidents-none")).small().color(colour::MUTED));
     }
     for inc in &p.picture.incidents {
-        let mut on = d.incidents.contains(&inc.key);
-        if ui.checkbox(&mut on, p.i18n.text(&inc.title)).changed() {
-            toggle(&mut d.incidents, inc.key, on);
+        let mut on = d.incidents.contains(&inc.id);
+        let first = inc.services.first().map(|s| labels::service_name(p, *s)).unwrap_or_default();
+        let label = format!("#{} {first} · {}", inc.id.0, p.t(labels::detection_key(inc.kind)));
+        if ui.checkbox(&mut on, label).changed() {
+            toggle(&mut d.incidents, inc.id, on);
         }
     }
     ui.label(p.t("compose-services"));

@@ -4,7 +4,7 @@ use super::context::PanelCtx;
 use crate::gui::exercise::picture::Shown;
 use crate::engine::{BufferKind, DetectionKind};
 use crate::gui::widgets::colour;
-use crate::scenario::{MessageKind, Role, ServiceId, TeamId};
+use crate::scenario::{MessageKind, ServiceId, TeamId};
 use bevy_egui::egui::{self, Color32};
 
 pub(crate) const KINDS: [MessageKind; 5] = [
@@ -59,16 +59,6 @@ pub(crate) fn buffer_key(b: BufferKind) -> &'static str {
     match b {
         BufferKind::Battery => "buffer-battery",
         BufferKind::Generator => "buffer-generator",
-    }
-}
-
-pub(crate) fn role_key(r: Role) -> &'static str {
-    match r {
-        Role::Operator => "role-operator",
-        Role::Ministry => "role-ministry",
-        Role::Ceptoar => "role-ceptoar",
-        Role::Centre => "role-centre",
-        Role::Organiser => "role-organiser",
     }
 }
 

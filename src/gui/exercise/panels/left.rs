@@ -45,8 +45,8 @@ fn left_column(
     }
     let panel = egui::Panel::left("left-column")
         .resizable(true)
-        .default_size(340.0)
-        .min_size(240.0);
+        .default_size(300.0)
+        .min_size(220.0);
     dock.show(&ctx, panel, "left", |ui| {
         ui.horizontal(|ui| {
             for t in &tabs {

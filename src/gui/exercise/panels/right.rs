@@ -24,7 +24,7 @@ fn right_column(
     let ctx = contexts.ctx_mut()?.clone();
     let panel = egui::Panel::right("right-column")
         .resizable(true)
-        .default_size(300.0)
+        .default_size(270.0)
         .min_size(220.0);
     dock.show(&ctx, panel, "right", |ui| {
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {

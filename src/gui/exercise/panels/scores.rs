@@ -15,7 +15,7 @@ pub(super) fn show(ui: &mut egui::Ui, p: &PanelCtx) {
             ("tally-backup", t.on_backup.to_string(), colour::BACKUP),
             ("tally-incidents", t.incidents_open.to_string(), colour::MUTED),
             ("tally-messages", t.messages.to_string(), colour::MUTED),
-            ("tally-impact", format!("{:.0}", t.impact), colour::MUTED),
+            ("tally-impact", t.impact.map_or("-".into(), |v| format!("{v:.1}")), colour::MUTED),
         ] {
             ui.label(p.t(key));
             ui.label(egui::RichText::new(value).monospace().color(c));

@@ -1,0 +1,218 @@
+# crossdrill UI strings, English. Keep the ids in step with ../ja/crossdrill.ftl.
+
+app-title = crossdrill
+app-tagline = Cross-sector cyber exercises on critical infrastructure
+screen-select = Choose a scenario
+lang-switch = Language
+back = ◀ Back
+yes = Yes
+no = No
+
+## Scenario select
+select-heading = Scenarios
+select-folder = Open a folder of scenarios (path):
+select-open-folder = Open folder
+select-none = No scenario found.
+select-errors = { $count ->
+    [one] 1 error
+   *[other] { $count } errors
+}
+select-broken = This file has errors and cannot be played as it is on disk.
+select-last-good = The last version that loaded is shown below and can still be played.
+select-duration = Duration
+select-start = Starts at
+select-services = Services / dependencies
+select-team-count = Teams
+select-teams = { $count ->
+    [one] 1 team
+   *[other] { $count } teams
+}
+select-sectors = Sectors (★ leading sector)
+select-team-list = Teams
+select-continue = Continue to briefing ▶
+
+## Briefing
+briefing-brief = Brief
+briefing-seats = Seats
+briefing-seats-hint = Write who plays each team. A team left empty is played by exercise control.
+briefing-team = Team
+briefing-role = Role
+briefing-played-by = Played by
+briefing-played-by-control = exercise control
+briefing-this-screen = This screen opens as
+briefing-seed = Random seed
+briefing-start = Start exercise ▶
+
+## Seats
+seat = Seat:
+seat-facilitator = Facilitator
+seat-observer = Observer
+seat-switch-hint = Switch the seat this screen shows (asks for confirmation)
+seat-confirm-title = Switch seat?
+seat-confirm-ground-truth = This seat sees the ground truth. Make sure no trainee can see this screen.
+seat-confirm-team = This screen will show only what this team may know.
+seat-confirm-yes = Switch
+seat-confirm-no = Cancel
+
+## Clock
+clock-exercise-time = Exercise time since the start
+clock-wall-time = The scenario's wall-clock time
+clock-length = Progress through the exercise
+clock-pause = Pause
+clock-resume = Resume
+clock-paused = Paused
+clock-running = Running at { $speed }x
+clock-next-inject = Next inject { $time } ⏭
+clock-next-inject-hint = Jump the clock to the next scheduled inject
+clock-no-inject = No timed inject left
+end-exercise = End exercise
+end-confirm = End the exercise now?
+
+## Scenario file changes
+reload-offer = The scenario file changed on disk.
+reload-restart = Restart with the new version
+reload-keep = Keep playing
+reload-broken = ⚠ The scenario file on disk has errors; the last good version is in use (hover for details).
+
+## Tabs
+tab-incidents = Incidents ({ $count })
+tab-inbox = Inbox ({ $count })
+tab-msel = MSEL
+tab-notes = Notes
+
+## Incidents
+incidents-none = No incident yet.
+incident-opened = opened
+incident-closed = closed
+severity-unknown = severity ?
+phase-detect = detected
+phase-report = reported
+phase-share = shared
+phase-contain = contained
+phase-restore = restored
+detect-compromise = intrusion
+detect-tampering = data tampering
+detect-degradation = degradation
+detect-outage = outage
+
+## Inbox and compose
+inbox-empty = No message yet.
+compose-open = ✉ Write a message
+compose-title = New message
+compose-from = From
+compose-to = To
+compose-pick = choose…
+compose-no-channel = this team has no channel
+compose-kind = Kind
+compose-severity = Severity
+compose-incidents = About incidents
+compose-services = About services
+compose-text = Text
+compose-text-hint = What happened, what you know, what you need
+compose-send = Send
+compose-needs = Choose a recipient and write a text.
+kind-report = Report
+kind-alert = Alert
+kind-request = Request
+kind-information = Information
+kind-public-statement = Public statement
+
+## MSEL
+msel-empty = This scenario has no injects.
+msel-conditional = on condition
+msel-pending = pending
+msel-fired = { $count ->
+    [one] fired
+   *[other] fired { $count }×
+}
+msel-skipped = skipped
+msel-fire = Fire now
+msel-skip = Skip
+
+## Notes
+notes-hint = An observation, stamped with the exercise time
+notes-add = Add note
+notes-none = No note yet.
+
+## Selected service and actions
+select-hint = Click a service on the map to see it and act on it.
+select-on-map = Show on the map
+capacity = capacity
+not-visible-to-seat = Not visible to this seat.
+buffer-left = On buffer: { $time } left
+service-people = { $people } people served · criticality { $criticality }
+depends-on = Depends on
+needed-by = Needed by
+actions-title = Actions
+actions-acting-for = acting for { $team }
+actions-none = No action this seat can take here.
+actions-running = Under way
+override-title = Override (exercise control)
+override-apply = Force capacity
+override-release = Release
+override-hint = Force this service's capacity regardless of everything else
+buffer-battery = battery
+buffer-generator = generator
+
+## Status
+status-up = up
+status-degraded = degraded
+status-down = down
+status-backup = on backup
+status-recovering = recovering
+status-unknown = unknown
+status-compromised = compromised
+status-isolated = isolated
+role-operator = Operator
+role-ministry = Ministry
+role-ceptoar = CEPTOAR
+role-centre = Coordination centre
+role-organiser = Games organiser
+
+## Map
+legend-cascade = cascade
+map-hint = drag: pan · wheel: zoom · click: select
+map-fit = Fit
+
+## Scores
+scores-title = Live scores
+tally-down = Services down
+tally-degraded = Services degraded
+tally-backup = On backup
+tally-incidents = Open incidents
+tally-messages = Messages
+tally-impact = Impact (k person-hours)
+
+## Event log
+log-title = Event log
+log-empty = Nothing has happened yet.
+log-status = { $service }: { $status } ({ $capacity }%)
+log-buffer-started = { $service }: running on { $buffer } until { $until }
+log-buffer-spent = { $service }: { $buffer } spent
+log-threat-started = Threat started: { $threat }
+log-compromised = { $service } compromised by { $threat }
+log-impact = { $threat } hits { $service }
+log-blocked = A step of { $threat } was blocked
+log-cleaned = { $service } cleaned
+log-incident-opened = { $team } opened an incident: { $service } ({ $kind })
+log-detected = { $team } noticed { $kind } at { $service }
+log-sent = { $from } → { $to }: { $kind }
+log-delivered = { $to } ← { $from }: { $kind }
+log-action-started = { $team } started “{ $action }”{ $on } (done at { $done })
+log-action-finished = { $team } finished “{ $action }”{ $on }
+log-inject-fired = Inject { $inject } fired
+log-inject-skipped = Inject { $inject } skipped
+log-override = Override: { $service } forced to { $capacity }%
+log-override-release = Override released: { $service }
+log-note = Note: { $text }
+log-rejected = Refused: { $reason }
+
+## End of exercise
+end-title = End of exercise
+end-stopped-at = Stopped at
+end-export = Export the journal
+end-export-hint = The journal (JSON Lines) holds every event and command: the report, replay and debrief read it.
+end-export-button = Export
+end-exported = Written:
+end-back-to-exercise = ◀ Back to the exercise
+end-new = Choose another scenario

@@ -1,0 +1,307 @@
+//! A deterministic generator of national-scale scenarios (benchmarks, stress tests):
+//! many services across the 14 sectors and 47 prefectures, with dependencies that run
+//! mostly from the leading sectors (electricity, telecom, finance) to everyone else.
+//!
+//! Services are ordered by tier (electricity, telecom, finance, the rest); within a
+//! tier, providers are drawn with a strong bias to low indices, so a few hubs feed
+//! many services, as transmission substations and core networks do. Every edge
+//! without delay runs to a later service, so zero-delay loops never form; edges back
+//! into earlier tiers carry delays. A threat cuts the main grid hubs at 30 minutes
+//! and an earthquake hits three prefectures at 2 hours: a wide cascade.
+
+use crate::scenario::*;
+use rand_chacha::ChaCha8Rng;
+use rand_chacha::rand_core::{Rng, SeedableRng};
+
+/// (id, English name, Japanese name, ministry, share of services in per mille).
+const SECTORS: [(&str, &str, &str, &str, u32); 14] = [
+    ("electricity", "Electricity", "電力", "METI", 30),
+    ("telecom", "Information and communications", "情報通信", "MIC", 70),
+    ("finance", "Finance", "金融", "FSA", 100),
+    ("aviation", "Aviation", "航空", "MLIT", 40),
+    ("airports", "Airports", "空港", "MLIT", 30),
+    ("railways", "Railways", "鉄道", "MLIT", 90),
+    ("logistics", "Logistics", "物流", "MLIT", 110),
+    ("gas", "Gas", "ガス", "METI", 60),
+    ("chemicals", "Chemicals", "化学", "METI", 50),
+    ("credit", "Credit cards", "クレジット", "METI", 60),
+    ("petroleum", "Petroleum", "石油", "METI", 40),
+    ("government", "Government and administrative services", "政府・行政サービス", "MIC", 110),
+    ("medical", "Medical", "医療", "MHLW", 110),
+    ("water", "Water", "水道", "MHLW", 100),
+];
+
+const MINISTRIES: [&str; 5] = ["METI", "MIC", "FSA", "MLIT", "MHLW"];
+
+fn text(en: &str, ja: &str) -> Text {
+    Text { en: en.to_string(), ja: ja.to_string() }
+}
+
+/// Uniform draws from a seeded ChaCha8 stream.
+struct Draw(ChaCha8Rng);
+
+impl Draw {
+    fn unit(&mut self) -> f64 {
+        (self.0.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+    fn below(&mut self, n: usize) -> usize {
+        ((self.0.next_u64() >> 32) * n as u64 >> 32) as usize
+    }
+    /// An index below `n`, low indices much more likely (hubs).
+    fn hub(&mut self, n: usize) -> usize {
+        ((self.unit().powi(3) * n as f64) as usize).min(n.saturating_sub(1))
+    }
+    fn pick<T: Copy>(&mut self, xs: &[T]) -> T {
+        xs[self.below(xs.len())]
+    }
+}
+
+/// A national network of `services` services and `dependencies` dependencies (at least
+/// 14 services), the same for the same arguments.
+pub fn national(services: usize, dependencies: usize, seed: u64) -> Scenario {
+    let n = services.max(SECTORS.len());
+    let mut r = Draw(ChaCha8Rng::seed_from_u64(seed));
+    let d = |h: u64| Deadlines { detect: h * 900, report: h * 1800, share: h * 3600, contain: h * 7200, restore: h * 14400 };
+
+    // Sectors, then the centre's own.
+    let mut sectors: Vec<Sector> = SECTORS
+        .iter()
+        .enumerate()
+        .map(|(i, s)| Sector {
+            id: s.0.into(),
+            name: text(s.1, s.2),
+            ministry: s.3.into(),
+            ceptoar: text(&format!("{} CEPTOAR", s.1), &format!("{}セプター", s.2)),
+            leading: i < 3,
+            colour: [(40 + i * 15) as u8, (200 - i * 10) as u8, (90 + i * 11) as u8],
+        })
+        .collect();
+    sectors.push(Sector {
+        id: "national".into(),
+        name: text("National coordination", "国の調整機関"),
+        ministry: "NISC".into(),
+        ceptoar: text("CEPTOAR Council", "セプターカウンシル"),
+        leading: false,
+        colour: [31, 58, 147],
+    });
+
+    // Services per sector, in tier order; a few operators per sector.
+    let total: u32 = SECTORS.iter().map(|s| s.4).sum();
+    let mut counts: Vec<usize> = SECTORS.iter().map(|s| (n * s.4 as usize / total as usize).max(1)).collect();
+    let assigned: usize = counts.iter().sum();
+    counts[SECTORS.len() - 1] += n.saturating_sub(assigned);
+    let orgs_per_sector = (n / 700).clamp(1, 40);
+    let mut organisations = Vec::new();
+    for (i, s) in SECTORS.iter().enumerate() {
+        for k in 0..orgs_per_sector {
+            organisations.push(Organisation {
+                id: format!("{}-op{k:02}", s.0),
+                name: text(&format!("{} operator {k}", s.1), &format!("{}事業者{k}", s.2)),
+                sector: SectorId(i as u32),
+                kind: OrgKind::Operator,
+                monitoring: [Monitoring::Low, Monitoring::Medium, Monitoring::High][r.below(3)],
+            });
+        }
+    }
+    let areas: Vec<String> = (1..=47).map(|p| format!("pref-{p:02}")).collect();
+    let mut svcs = Vec::with_capacity(n);
+    let mut tier_of = Vec::with_capacity(n);
+    let mut starts = vec![0usize];
+    for (i, s) in SECTORS.iter().enumerate() {
+        for k in 0..counts[i] {
+            let area = r.below(47);
+            let owner = OrgId((i * orgs_per_sector + r.below(orgs_per_sector)) as u32);
+            let buffers = match i {
+                1 => Buffers { battery: 3600 * (1 + r.below(6) as u64), generator: 0, manual: 0.0 },
+                2 | 9 => Buffers { battery: 1800, generator: 86_400, manual: 0.2 },
+                12 => Buffers { battery: 600, generator: 72 * 3600, manual: 0.3 },
+                _ if r.below(10) < 3 => Buffers { battery: 1800 * (1 + r.below(4) as u64), generator: 0, manual: 0.0 },
+                _ => Buffers::default(),
+            };
+            let (ax, ay) = ((area % 7) as f32 * 150.0, (area / 7) as f32 * 120.0);
+            svcs.push(Service {
+                id: format!("{}-{k:06}", s.0),
+                name: text(&format!("{} service {k}", s.1), &format!("{}サービス{k}", s.2)),
+                owner,
+                criticality: 0.2 + 0.8 * r.unit(),
+                people: 100 + r.below(100_000) as u64,
+                pos: Some((ax + 140.0 * r.unit() as f32, ay + 110.0 * r.unit() as f32)),
+                area: Some(areas[area].clone()),
+                buffers,
+                visible: r.below(10) < 8,
+            });
+            tier_of.push(i.min(3));
+        }
+        starts.push(svcs.len());
+    }
+    let tier_range = |t: usize| match t {
+        0 => starts[0]..starts[1],
+        1 => starts[1]..starts[2],
+        2 => starts[2]..starts[3],
+        _ => starts[3]..starts[SECTORS.len()],
+    };
+
+    // Dependencies: a dependent, then a provider tier, then a hub within it.
+    let mut deps = Vec::with_capacity(dependencies);
+    let mut tries = 0usize;
+    while deps.len() < dependencies && tries < dependencies * 4 {
+        tries += 1;
+        let to = r.below(n);
+        let tt = tier_of[to];
+        let back = r.below(20) == 0;
+        let pt = if back { r.below(4) } else { r.below(tt + 1) };
+        let range = tier_range(pt);
+        let from = if pt == tt {
+            // Within a tier, only from earlier (bigger) services, unless it is a back edge.
+            let upto = if back { range.len() } else { to - range.start };
+            if upto == 0 {
+                continue;
+            }
+            range.start + r.hub(upto)
+        } else {
+            range.start + r.hub(range.len())
+        };
+        if from == to {
+            continue;
+        }
+        let kind = match pt {
+            0 => DepKind::Physical,
+            1 | 2 => DepKind::Cyber,
+            _ if r.below(4) == 0 => DepKind::Geographic,
+            _ => DepKind::Logical,
+        };
+        let forward = from < to && !back;
+        let delay = match kind {
+            DepKind::Physical => r.pick(&[0, 0, 60, 120, 300]),
+            DepKind::Cyber => r.pick(&[0, 60, 300, 600, 1800]),
+            DepKind::Geographic => r.pick(&[0, 0, 60]),
+            DepKind::Logical => r.pick(&[900, 1800, 3600, 7200]),
+        };
+        let delay = if forward { delay } else { delay.max(300) };
+        let effect = if r.below(5) < 2 { Effect::Fail } else { Effect::Degrade((2 + r.below(8)) as f64 / 10.0) };
+        let probability = if kind == DepKind::Logical { (3 + r.below(7)) as f64 / 10.0 } else { 1.0 };
+        deps.push(Dependency {
+            from: ServiceId(from as u32),
+            to: ServiceId(to as u32),
+            kind,
+            delay,
+            effect,
+            probability,
+        });
+    }
+
+    // Teams: one per sector (playing its operators), one per ministry, the centre.
+    let mut teams: Vec<Team> = SECTORS
+        .iter()
+        .enumerate()
+        .map(|(i, s)| Team {
+            id: format!("{}-csirt", s.0),
+            name: text(&format!("{} operators", s.1), &format!("{}事業者", s.2)),
+            role: Role::Operator,
+            controls: (0..orgs_per_sector).map(|k| OrgId((i * orgs_per_sector + k) as u32)).collect(),
+        })
+        .collect();
+    let mut channels = Vec::new();
+    let both = |channels: &mut Vec<Channel>, a: usize, b: usize, latency: Secs| {
+        channels.push(Channel { from: TeamId(a as u32), to: TeamId(b as u32), latency });
+        channels.push(Channel { from: TeamId(b as u32), to: TeamId(a as u32), latency });
+    };
+    let centre_team = SECTORS.len() + MINISTRIES.len();
+    for (m, ministry) in MINISTRIES.iter().enumerate() {
+        organisations.push(Organisation {
+            id: format!("{}-desk", ministry.to_lowercase()),
+            name: text(&format!("{ministry} desk"), &format!("{ministry}窓口")),
+            sector: SectorId(SECTORS.iter().position(|s| s.3 == *ministry).unwrap_or(0) as u32),
+            kind: OrgKind::Ministry,
+            monitoring: Monitoring::Low,
+        });
+        let team = teams.len();
+        teams.push(Team {
+            id: ministry.to_lowercase(),
+            name: text(&format!("{ministry} desk"), &format!("{ministry}窓口")),
+            role: Role::Ministry,
+            controls: vec![OrgId(organisations.len() as u32 - 1)],
+        });
+        for (i, s) in SECTORS.iter().enumerate() {
+            if s.3 == *ministry {
+                both(&mut channels, i, team, 600);
+            }
+        }
+        both(&mut channels, team, centre_team, 600);
+    }
+    organisations.push(Organisation {
+        id: "coord-centre".into(),
+        name: text("Coordination centre", "対処調整センター"),
+        sector: SectorId(SECTORS.len() as u32),
+        kind: OrgKind::Centre,
+        monitoring: Monitoring::High,
+    });
+    teams.push(Team {
+        id: "centre".into(),
+        name: text("Coordination centre", "対処調整センター"),
+        role: Role::Centre,
+        controls: vec![OrgId(organisations.len() as u32 - 1)],
+    });
+
+    // The wide cascade: the main grid hubs cut at 30 minutes, an earthquake at 2 hours.
+    let hubs = counts[0].min(8);
+    let mut steps: Vec<Step> = (0..hubs)
+        .map(|h| Step { at: 600, kind: StepKind::Compromise { service: ServiceId(h as u32) }, stealth: 0.5 })
+        .collect();
+    steps.extend((0..hubs).map(|h| Step {
+        at: 1800,
+        kind: StepKind::Impact { service: ServiceId(h as u32), impact: Impact::Outage },
+        stealth: 0.0,
+    }));
+    let quake: Vec<Delivery> = ["pref-13", "pref-14", "pref-27"]
+        .iter()
+        .map(|a| Delivery::AreaEvent { area: a.to_string(), capacity: 0.2 })
+        .collect();
+    let mut areas_used: Vec<String> = svcs.iter().filter_map(|s| s.area.clone()).collect();
+    areas_used.sort();
+    areas_used.dedup();
+
+    Scenario {
+        id: format!("national-{n}-{}-{seed}", deps.len()),
+        title: text("Generated national network", "生成された全国ネットワーク"),
+        summary: text(
+            &format!("{n} services and {} dependencies across 14 sectors and 47 prefectures (seed {seed}).", deps.len()),
+            &format!("14分野・47都道府県にわたる{n}のサービスと{}の依存関係（シード{seed}）。", deps.len()),
+        ),
+        brief: text("An attack cuts the main grid hubs; later an earthquake strikes.", "攻撃により主要な送電拠点が停止し、その後地震が発生する。"),
+        language: Lang::En,
+        start_clock: "2020-07-24 19:00".into(),
+        duration: 12 * 3600,
+        sectors,
+        severity: (0..5u64).map(|l| SeverityLevel { name: text(&format!("Level {l}"), &format!("レベル{l}")), deadlines: d(5 - l) }).collect(),
+        organisations,
+        services: svcs,
+        dependencies: deps,
+        teams,
+        channels,
+        threats: vec![Threat { id: "grid-hubs".into(), name: text("Attack on the grid hubs", "送電拠点への攻撃"), severity: 4, steps }],
+        injects: vec![Inject { id: "earthquake".into(), trigger: Trigger::At(7200), times: 1, deliver: quake }],
+        actions: [
+            ("isolate", "Isolate", "隔離", 600, ActionEffect::Isolate),
+            ("restore", "Restore", "復旧", 7200, ActionEffect::Restore),
+            ("refuel", "Bring generator fuel", "燃料の手配", 3600, ActionEffect::Refuel(4 * 3600)),
+            ("backup", "Switch to backup", "バックアップへ切替", 1800, ActionEffect::Backup(0.7)),
+        ]
+        .into_iter()
+        .map(|(id, en, ja, duration, effect)| Action {
+            id: id.into(),
+            name: text(en, ja),
+            duration,
+            target: Target::OwnService,
+            effects: vec![effect],
+            roles: vec![Role::Operator],
+        })
+        .collect(),
+        scoring: Scoring {
+            deadlines: (0..5u64).map(|l| d(5 - l)).collect(),
+            weights: Weights { detect: 10.0, report: 20.0, share: 15.0, contain: 20.0, restore: 15.0, impact: 20.0 },
+            grades: vec![Grade { name: text("Pass", "合格"), min: 50.0 }, Grade { name: text("Fail", "不合格"), min: 0.0 }],
+        },
+        areas: areas_used,
+    }
+}

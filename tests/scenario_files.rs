@@ -1,0 +1,85 @@
+//! Every shipped scenario and seed validates, and a scenario survives load -> write -> load.
+
+use crossdrill::scenario::{self, Level};
+use std::path::{Path, PathBuf};
+
+fn files(dir: &str, suffix: &str) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(suffix))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn every_shipped_scenario_and_seed_validates_without_warnings() {
+    let all: Vec<PathBuf> = files("scenarios", ".scenario.ron")
+        .into_iter()
+        .chain(files("seeds", ".seed.ron"))
+        .collect();
+    assert!(all.len() >= 5, "scenarios and seeds are found");
+    for path in all {
+        match scenario::load_path(&path) {
+            Ok(l) => assert!(
+                l.warnings.iter().all(|w| w.level == Level::Warning) && l.warnings.is_empty(),
+                "{}: {:?}",
+                path.display(),
+                l.warnings
+            ),
+            Err(p) => panic!("{} does not validate:\n{p}", path.display()),
+        }
+    }
+}
+
+#[test]
+fn the_built_in_default_matches_the_file_on_disk() {
+    let on_disk = scenario::load_path(Path::new("scenarios/games-time-blackout.scenario.ron"))
+        .expect("default scenario validates")
+        .scenario;
+    assert_eq!(scenario::builtin_default(), on_disk);
+}
+
+#[test]
+fn the_default_scenario_is_big_enough() {
+    let s = scenario::builtin_default();
+    assert!(s.services.len() >= 20);
+    assert!(s.dependencies.len() >= 25);
+    assert!(s.injects.len() >= 12);
+    assert!(s.actions.len() >= 10);
+    assert_eq!(s.teams.len(), 8);
+    use scenario::DepKind::*;
+    for kind in [Physical, Cyber, Geographic, Logical] {
+        assert!(s.dependencies.iter().any(|d| d.kind == kind), "{kind:?} used");
+    }
+    let timed = s.injects.iter().filter(|i| matches!(i.trigger, scenario::Trigger::At(_))).count();
+    assert!(timed > 0 && timed < s.injects.len(), "timed and conditional injects");
+}
+
+#[test]
+fn load_write_load_gives_the_same_scenario() {
+    for path in files("scenarios", ".scenario.ron") {
+        let first = scenario::load_path(&path).expect("validates").scenario;
+        let text = scenario::to_ron(&first).expect("serialises");
+        let second = scenario::load_source("roundtrip.scenario.ron", &text, None)
+            .unwrap_or_else(|p| panic!("{}: written form does not load:\n{p}", path.display()))
+            .scenario;
+        assert_eq!(first, second, "{}", path.display());
+    }
+}
+
+#[test]
+fn a_missing_file_is_an_error_not_a_panic() {
+    let err = scenario::load_path(Path::new("no/such.scenario.ron")).unwrap_err();
+    let text = err.to_string();
+    assert!(text.starts_with("no/such.scenario.ron:1:1: error: cannot read the file"), "{text}");
+}
+
+#[test]
+fn includes_resolve_relative_to_the_including_file() {
+    let l = scenario::load_path(Path::new("tests/fixtures/relative-include.scenario.ron"))
+        .unwrap_or_else(|p| panic!("{p}"));
+    assert_eq!(l.scenario.severity.len(), 5);
+    assert!(l.scenario.severity[4].deadlines.report > 0);
+}
