@@ -207,7 +207,7 @@ pub fn national(services: usize, dependencies: usize, seed: u64) -> Scenario {
         channels.push(Channel { from: TeamId(b as u32), to: TeamId(a as u32), latency });
     };
     let centre_team = SECTORS.len() + MINISTRIES.len();
-    for (m, ministry) in MINISTRIES.iter().enumerate() {
+    for ministry in MINISTRIES.iter() {
         organisations.push(Organisation {
             id: format!("{}-desk", ministry.to_lowercase()),
             name: text(&format!("{ministry} desk"), &format!("{ministry}窓口")),

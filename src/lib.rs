@@ -8,4 +8,7 @@ pub mod engine;
 pub mod generate;
 #[cfg(feature = "gui")]
 pub mod gui;
+pub mod report;
 pub mod scenario;
+pub mod scoring;
+pub mod session;

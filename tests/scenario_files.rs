@@ -51,10 +51,20 @@ fn the_default_scenario_is_big_enough() {
     assert_eq!(s.teams.len(), 8);
     use scenario::DepKind::*;
     for kind in [Physical, Cyber, Geographic, Logical] {
-        assert!(s.dependencies.iter().any(|d| d.kind == kind), "{kind:?} used");
+        assert!(
+            s.dependencies.iter().any(|d| d.kind == kind),
+            "{kind:?} used"
+        );
     }
-    let timed = s.injects.iter().filter(|i| matches!(i.trigger, scenario::Trigger::At(_))).count();
-    assert!(timed > 0 && timed < s.injects.len(), "timed and conditional injects");
+    let timed = s
+        .injects
+        .iter()
+        .filter(|i| matches!(i.trigger, scenario::Trigger::At(_)))
+        .count();
+    assert!(
+        timed > 0 && timed < s.injects.len(),
+        "timed and conditional injects"
+    );
 }
 
 #[test]
@@ -73,7 +83,10 @@ fn load_write_load_gives_the_same_scenario() {
 fn a_missing_file_is_an_error_not_a_panic() {
     let err = scenario::load_path(Path::new("no/such.scenario.ron")).unwrap_err();
     let text = err.to_string();
-    assert!(text.starts_with("no/such.scenario.ron:1:1: error: cannot read the file"), "{text}");
+    assert!(
+        text.starts_with("no/such.scenario.ron:1:1: error: cannot read the file"),
+        "{text}"
+    );
 }
 
 #[test]

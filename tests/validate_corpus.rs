@@ -14,15 +14,11 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     (
         "bad-language.scenario.ron",
-        &[
-            "6:15: error: unknown language `fr`\n  hint: use \"en\" or \"ja\"",
-        ],
+        &["6:15: error: unknown language `fr`\n  hint: use \"en\" or \"ja\""],
     ),
     (
         "channel-unknown-team.scenario.ron",
-        &[
-            "25:33: error: unknown team `meti`\n  hint: did you mean `meti-desk`?",
-        ],
+        &["25:33: error: unknown team `meti`\n  hint: did you mean `meti-desk`?"],
     ),
     (
         "circular-include.scenario.ron",
@@ -44,9 +40,7 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     (
         "dependency-unknown-provider.scenario.ron",
-        &[
-            "17:16: error: unknown service `substaton`\n  hint: did you mean `substation`?",
-        ],
+        &["17:16: error: unknown service `substaton`\n  hint: did you mean `substation`?"],
     ),
     (
         "duplicate-service.scenario.ron",
@@ -75,27 +69,19 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     (
         "duration-zero.scenario.ron",
-        &[
-            "37:66: error: action duration must not be zero",
-        ],
+        &["37:66: error: action duration must not be zero"],
     ),
     (
         "exercise-duration-zero.scenario.ron",
-        &[
-            "5:15: error: the exercise duration must not be zero",
-        ],
+        &["5:15: error: the exercise duration must not be zero"],
     ),
     (
         "inject-condition-unknown-action.scenario.ron",
-        &[
-            "34:48: error: unknown action `refeul`\n  hint: did you mean `refuel`?",
-        ],
+        &["34:48: error: unknown action `refeul`\n  hint: did you mean `refuel`?"],
     ),
     (
         "inject-condition-unknown-service.scenario.ron",
-        &[
-            "34:68: error: unknown service `bst`",
-        ],
+        &["34:68: error: unknown service `bst`"],
     ),
     (
         "inject-no-trigger.scenario.ron",
@@ -105,15 +91,11 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     (
         "inject-unknown-team.scenario.ron",
-        &[
-            "34:56: error: unknown team `carier-team`\n  hint: did you mean `carrier-team`?",
-        ],
+        &["34:56: error: unknown team `carier-team`\n  hint: did you mean `carrier-team`?"],
     ),
     (
         "inject-unknown-threat.scenario.ron",
-        &[
-            "34:55: error: unknown threat `blackot`\n  hint: did you mean `blackout`?",
-        ],
+        &["34:55: error: unknown threat `blackot`\n  hint: did you mean `blackout`?"],
     ),
     (
         "manual-capacity-out-of-range.scenario.ron",
@@ -181,15 +163,11 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     (
         "team-controls-unknown.scenario.ron",
-        &[
-            "22:74: error: unknown organisation `metti`\n  hint: did you mean `meti`?",
-        ],
+        &["22:74: error: unknown organisation `metti`\n  hint: did you mean `meti`?"],
     ),
     (
         "threat-unknown-service.scenario.ron",
-        &[
-            "29:51: error: unknown service `substatoin`\n  hint: did you mean `substation`?",
-        ],
+        &["29:51: error: unknown service `substatoin`\n  hint: did you mean `substation`?"],
     ),
     (
         "unknown-field.scenario.ron",
@@ -199,15 +177,11 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     (
         "unknown-owner.scenario.ron",
-        &[
-            "12:61: error: unknown organisation `gird`\n  hint: did you mean `grid`?",
-        ],
+        &["12:61: error: unknown organisation `gird`\n  hint: did you mean `grid`?"],
     ),
     (
         "unknown-sector.scenario.ron",
-        &[
-            "8:56: error: unknown sector `telecoms`\n  hint: did you mean `telecom`?",
-        ],
+        &["8:56: error: unknown sector `telecoms`\n  hint: did you mean `telecom`?"],
     ),
     (
         "unknown-std-seed.scenario.ron",
@@ -231,7 +205,9 @@ const CASES: &[(&str, &[&str])] = &[
 
 fn render(p: &Problem, file: &str) -> String {
     let full = p.to_string();
-    full.strip_prefix(&format!("{file}:")).unwrap_or(&full).to_string()
+    full.strip_prefix(&format!("{file}:"))
+        .unwrap_or(&full)
+        .to_string()
 }
 
 #[test]

@@ -1,5 +1,11 @@
 //! The command line: argument parsing and one module per command.
 
+mod generate;
+mod replay;
+mod report;
+mod run;
+pub mod script;
+mod session;
 mod validate;
 
 use clap::{Args, Parser, Subcommand};
@@ -24,6 +30,19 @@ pub enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Run a scenario headless and print its timeline (or its journal as JSON Lines).
+    Run(run::RunArgs),
+    /// Write a generated national-scale scenario (for benchmarks and stress tests).
+    Generate(generate::GenerateArgs),
+    /// Re-simulate a journal or a session and check it matches, byte for byte.
+    Replay(replay::ReplayArgs),
+    /// Start a new session from a moment of a past one (same seed, the commands up to then).
+    Fork(replay::ForkArgs),
+    /// Score a run's journal and write its after-action report (md, html, csv, json).
+    Report(report::ReportArgs),
+    /// Crash-safe sessions: play a scripted one, resume one, list them.
+    #[command(subcommand)]
+    Session(session::SessionCommand),
 }
 
 /// Run a parsed command line and return the process exit status.
@@ -31,6 +50,12 @@ pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Gui(args) => run_gui(args),
         Command::Validate { paths } => validate::run(&paths),
+        Command::Run(args) => run::run(&args),
+        Command::Report(args) => report::run(&args),
+        Command::Generate(args) => generate::run(&args),
+        Command::Replay(args) => replay::run(&args),
+        Command::Fork(args) => replay::run_fork(&args),
+        Command::Session(command) => session::run(&command),
     }
 }
 

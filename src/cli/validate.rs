@@ -21,7 +21,11 @@ pub(super) fn run(paths: &[PathBuf]) -> ExitCode {
                         s.sectors.len(),
                         s.severity.iter().filter(|l| !l.name.en.is_empty()).count(),
                         loaded.templates,
-                        if loaded.has_chain { "a reporting chain" } else { "no reporting chain" },
+                        if loaded.has_chain {
+                            "a reporting chain"
+                        } else {
+                            "no reporting chain"
+                        },
                     ),
                     Mode::Scenario => println!(
                         "{name}: ok: `{}`, {} teams, {} services, {} dependencies, {} injects, {} threats, {} actions, duration {}",

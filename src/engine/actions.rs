@@ -5,7 +5,7 @@ use super::journal::EntryKind;
 use super::topology::{FULL, millis};
 use super::types::{ActionTarget, Cause, Origin, RunId};
 use super::view::RunningAction;
-use super::world::NONE;
+use super::world::{Fallback, NONE};
 use crate::scenario::{ActionEffect, ActionId, ServiceId, TeamId};
 
 impl Engine {
@@ -83,6 +83,7 @@ impl Engine {
                     }
                     ActionEffect::Restore => {
                         v.direct = FULL;
+                        v.area = FULL;
                         v.isolated = false;
                         v.mode = NONE;
                         v.tampered = false;
@@ -90,11 +91,11 @@ impl Engine {
                     }
                     ActionEffect::Backup(x) => {
                         v.mode = millis(x);
-                        v.mode_manual = false;
+                        v.mode_kind = Fallback::Backup;
                     }
                     ActionEffect::Manual(x) => {
                         v.mode = millis(x);
-                        v.mode_manual = true;
+                        v.mode_kind = Fallback::Manual;
                     }
                     ActionEffect::Refuel(secs) => {
                         v.generator = v.generator.saturating_add(secs.saturating_mul(1000));

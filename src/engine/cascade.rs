@@ -3,9 +3,9 @@
 
 use super::core::{Engine, Ev, PendingDetection};
 use super::journal::EntryKind;
-use super::topology::{FULL, edge_limit};
+use super::topology::{FULL, SLOT_CHANCY, SLOT_MASK, SLOT_PHYS, edge_limit};
 use super::types::{BufferKind, Cause, DetectionKind, Origin, ServiceStatus};
-use super::world::{NONE, Svc};
+use super::world::{Fallback, NONE, Svc};
 use crate::scenario::{DepId, ServiceId};
 
 /// A zero-delay loop may change one service at most this often at one instant;
@@ -13,38 +13,62 @@ use crate::scenario::{DepId, ServiceId};
 pub(crate) const LOOP_LIMIT: u16 = 256;
 
 impl Engine {
-    /// A provider's capacity `cap` arrives over in-edge `slot`.
-    pub(crate) fn edge_arrives(&mut self, slot: u32, cap: u16, origin: Origin) {
+    /// A provider's change arrives over a tagged in-edge `slot` of service `to`,
+    /// limiting it to `new` (millis). The hot path of a cascade.
+    #[inline]
+    pub(crate) fn edge_arrives(&mut self, slot: u32, to: u32, new: u16, origin: u32) {
         self.stats.dep_evals += 1;
-        let s = slot as usize;
-        let new = edge_limit(self.topo.slot_floor[s], cap);
+        let s = (slot & SLOT_MASK) as usize;
         let old = self.world.lim[s];
         if new == old {
             return;
         }
-        let chance = self.topo.slot_chance[s];
-        if new < old && chance != u32::MAX && !self.dice.below(chance) {
+        if new < old && slot & SLOT_CHANCY != 0 && !self.dice.below(self.topo.slot_chance[s]) {
             let dep = DepId(self.topo.slot_dep[s]);
             self.log(EntryKind::LinkHeld { dep });
             return;
         }
         self.world.lim[s] = new;
-        let to = self.topo.slot_to[s] as usize;
-        let (phys_range, other_range) = self.topo.in_ranges(to);
-        let is_phys = phys_range.contains(&s);
-        let range = if is_phys { phys_range } else { other_range };
-        let v = &mut self.world.svcs[to];
-        let cached = if is_phys { &mut v.phys } else { &mut v.other };
+        let to = to as usize;
+        let is_phys = slot & SLOT_PHYS != 0;
+        let sup = &mut self.world.sup[to];
+        let cached = if is_phys { &mut sup.0 } else { &mut sup.1 };
         let before = *cached;
         if new < *cached {
             *cached = new;
         } else if old == *cached {
+            let (phys, other) = self.topo.in_ranges(to);
+            let range = if is_phys { phys } else { other };
             *cached = self.world.lim[range].iter().copied().min().unwrap_or(FULL);
         }
         if *cached != before {
-            let dep = DepId(self.topo.slot_dep[s]);
-            self.recompute(to, Cause::Dependency(dep), origin);
+            if is_phys {
+                self.world.svcs[to].phys_origin = Origin::unpack(origin);
+            }
+            self.pend[to] = (self.topo.slot_dep[s], origin);
+            if !self.marked[to] {
+                self.marked[to] = true;
+                self.dirty.push(to as u32);
+            }
         }
+    }
+
+    /// Recompute every service whose supply changed in the run of edge arrivals just
+    /// processed, once each, in the order they were first touched. The cause named is
+    /// the last arrival that moved its supply.
+    pub(crate) fn flush(&mut self) {
+        if self.dirty.is_empty() {
+            return;
+        }
+        let mut dirty = std::mem::take(&mut self.dirty);
+        for &s in &dirty {
+            let s = s as usize;
+            self.marked[s] = false;
+            let (dep, origin) = self.pend[s];
+            self.recompute(s, Cause::Dependency(DepId(dep)), Origin::unpack(origin));
+        }
+        dirty.clear();
+        self.dirty = dirty;
     }
 
     /// The buffer `svc` ran on is spent.
@@ -54,7 +78,7 @@ impl Engine {
             return;
         }
         let Some(buffer) = v.on else { return };
-        let origin = v.origin;
+        let origin = v.phys_origin;
         self.log(EntryKind::BufferSpent { service: ServiceId(svc as u32), buffer });
         self.recompute(svc, Cause::BufferSpent(buffer), origin);
     }
@@ -64,10 +88,12 @@ impl Engine {
     pub(crate) fn recompute(&mut self, s: usize, cause: Cause, origin: Origin) {
         let now = self.now;
         let manual = self.topo.manual[s];
+        let (phys, other) = self.world.sup[s];
         let v = &mut self.world.svcs[s];
         v.settle(now);
-        let demand = v.direct;
-        let short = demand.saturating_sub(v.phys);
+        let demand = v.direct.min(v.area);
+        // A buffer makes up the missing physical supply at the rate it is missing.
+        let short = FULL - phys;
         let free = v.forced == NONE && v.mode == NONE && !v.isolated;
         let buffer = match () {
             _ if short == 0 || !free => None,
@@ -75,8 +101,8 @@ impl Engine {
             _ if v.generator > 0 => Some(BufferKind::Generator),
             _ => None,
         };
-        let supply = if buffer.is_some() { demand } else { v.phys };
-        let mut natural = demand.min(supply).min(v.other);
+        let supply = if buffer.is_some() { demand } else { phys };
+        let mut natural = demand.min(supply).min(other);
         if natural < demand && manual > natural {
             natural = demand.min(manual);
         }
@@ -118,7 +144,7 @@ impl Engine {
             self.queue.push(until, Ev::BufferOut { svc: s as u32, generation });
         }
         if cap == old_cap && status == old_status {
-            self.refresh_views(s);
+            self.mark_view(s);
         } else {
             self.changed(s, old_cap, old_status, cause, origin);
         }
@@ -165,21 +191,23 @@ impl Engine {
         }
         if pass_on {
             let (a, b) = (self.topo.out_start[s] as usize, self.topo.out_start[s + 1] as usize);
+            let origin = origin.pack();
             for k in a..b {
-                let at = now + self.topo.out_delay[k] as u64;
-                self.queue.push(at, Ev::Edge { slot: self.topo.out_slot[k], cap, origin });
+                let e = self.topo.out[k];
+                let lim = edge_limit(e.floor, cap);
+                self.queue.push(now + e.delay as u64, Ev::Edge { slot: e.slot, to: e.to, lim, origin });
             }
         }
         if cap != old_cap && self.topo.watched[s] {
             self.cond_dirty = true;
         }
-        self.refresh_views(s);
+        self.mark_view(s);
         // Customers feel a loss at once; otherwise monitoring notices it in time.
         let worse = cap < old_cap && (old_cap == FULL || cap == 0);
         if worse {
             let kind = if cap == 0 { DetectionKind::Outage } else { DetectionKind::Degradation };
-            for i in 0..self.topo.svc_teams[s].len() {
-                let team = self.topo.svc_teams[s][i];
+            for i in 0..self.topo.teams_of(s).len() {
+                let team = self.topo.teams_of(s)[i].0;
                 if origin == Origin::Team(team) {
                     continue;
                 }
@@ -193,24 +221,37 @@ impl Engine {
         }
     }
 
-    /// Copy `s`'s state into the views of the teams that play it.
-    pub(crate) fn refresh_views(&mut self, s: usize) {
-        let v = &self.world.svcs[s];
-        for &team in &self.topo.svc_teams[s] {
-            if let Some(o) = self.views[team.idx()].service_mut(ServiceId(s as u32)) {
+    /// Note that the teams playing `s` must see its new state.
+    fn mark_view(&mut self, s: usize) {
+        if self.topo.team_start[s] != self.topo.team_start[s + 1] && !self.view_marked[s] {
+            self.view_marked[s] = true;
+            self.view_dirty.push(s as u32);
+        }
+    }
+
+    /// Copy the state of every changed service into the views of the teams that play
+    /// it (done before the engine hands control back).
+    pub(crate) fn sync_views(&mut self) {
+        for i in 0..self.view_dirty.len() {
+            let s = self.view_dirty[i] as usize;
+            self.view_marked[s] = false;
+            let v = &self.world.svcs[s];
+            for &(team, at) in self.topo.teams_of(s) {
+                let o = &mut self.views[team.idx()].services[at as usize];
                 o.status = v.status;
                 o.capacity = v.cap as f64 / 1000.0;
                 o.on_buffer = v.on.map(|b| (b, v.runs_out));
                 o.isolated = v.isolated;
             }
         }
+        self.view_dirty.clear();
     }
 }
 
 fn status_of(v: &Svc, cap: u16) -> ServiceStatus {
     if v.restoring > 0 {
         ServiceStatus::Recovering
-    } else if v.forced == NONE && v.mode != NONE {
+    } else if v.forced == NONE && v.mode != NONE && v.mode_kind != Fallback::Set {
         ServiceStatus::OnBackup
     } else if cap == 0 {
         ServiceStatus::Down

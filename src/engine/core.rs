@@ -10,13 +10,17 @@ use super::world::World;
 use crate::scenario::{
     ActionId, InjectId, MessageKind, Scenario, Secs, ServiceId, TeamId, Trigger,
 };
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 /// Something scheduled. Kept small (16 bytes): the queue holds millions of them.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Ev {
-    /// A provider's new capacity arrives over the in-edge `slot`.
-    Edge { slot: u32, cap: u16, origin: Origin },
+    /// A provider's change arrives over an in-edge: its tagged slot (see
+    /// `topology::OutEdge`), the dependent, the limit it now puts on it, and the
+    /// packed origin.
+    Edge { slot: u32, to: u32, lim: u16, origin: u32 },
     /// The buffer a service runs on is spent (if `generation` is still current).
     BufferOut { svc: u32, generation: u32 },
     /// A threat step is due.
@@ -31,6 +35,27 @@ pub(crate) enum Ev {
     InjectAt { inject: u32 },
     /// Re-check inject conditions (a time-based condition may now hold).
     Wake,
+}
+
+/// A small fast hasher for integer keys (lookups only; nothing iterates the maps).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Mix(u64);
+
+impl Hasher for Mix {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(b as u64);
+        }
+    }
+    fn write_u32(&mut self, x: u32) {
+        self.write_u64(x as u64);
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// A detection waiting for its delay.
@@ -94,6 +119,9 @@ pub struct Engine {
     pub(crate) views: Vec<TeamView>,
     pub(crate) incidents: Vec<IncidentMeta>,
     pub(crate) pending: Vec<PendingDetection>,
+    /// Per (incident, service): a bit per detection kind already recorded, and bit 7
+    /// once the service is listed in the incident.
+    pub(crate) detections: HashMap<(u32, u32), u8, BuildHasherDefault<Mix>>,
     pub(crate) messages: Vec<Message>,
     pub(crate) runs: Vec<Run>,
     pub(crate) injects: Vec<InjectState>,
@@ -107,6 +135,14 @@ pub struct Engine {
     pub(crate) wake_at: Option<Secs>,
     pub(crate) journal: Journal,
     pub(crate) stats: Stats,
+    /// Services whose supply changed in the current run of edge arrivals, with the
+    /// (dependency, packed origin) of the last change, and a mark per service.
+    pub(crate) dirty: Vec<u32>,
+    pub(crate) pend: Vec<(u32, u32)>,
+    pub(crate) marked: Vec<bool>,
+    /// Services whose state the teams' views have not caught up with.
+    pub(crate) view_dirty: Vec<u32>,
+    pub(crate) view_marked: Vec<bool>,
 }
 
 impl Engine {
@@ -130,6 +166,7 @@ impl Engine {
             views,
             incidents: Vec::new(),
             pending: Vec::new(),
+            detections: HashMap::default(),
             messages: Vec::new(),
             runs: Vec::new(),
             injects: vec![InjectState::default(); scenario.injects.len()],
@@ -141,6 +178,11 @@ impl Engine {
             wake_at: Some(0),
             journal: Journal::new(&scenario.id, seed),
             stats: Stats::default(),
+            dirty: Vec::new(),
+            pend: vec![(0, 0); scenario.services.len()],
+            marked: vec![false; scenario.services.len()],
+            view_dirty: Vec::new(),
+            view_marked: vec![false; scenario.services.len()],
             now: 0,
             seed,
             topo,
@@ -167,6 +209,7 @@ impl Engine {
         if t > self.now {
             self.set_now(t);
         }
+        self.sync_views();
     }
 
     /// Run to the scenario's end.
@@ -187,9 +230,18 @@ impl Engine {
             self.set_now(next);
             let batch = self.queue.take(next);
             self.stats.events += batch.len() as u64;
+            // A run of edge arrivals is applied together: each service it touches is
+            // recomputed once, before the next other event.
             for &ev in &batch {
-                self.handle(ev);
+                match ev {
+                    Ev::Edge { slot, to, lim, origin } => self.edge_arrives(slot, to, lim, origin),
+                    other => {
+                        self.flush();
+                        self.handle(other);
+                    }
+                }
             }
+            self.flush();
             self.queue.recycle(batch);
             if self.queue.next_time() != Some(next) {
                 self.check_injects();
@@ -205,11 +257,15 @@ impl Engine {
                 break;
             }
         }
+        self.sync_views();
     }
 
     fn handle(&mut self, ev: Ev) {
         match ev {
-            Ev::Edge { slot, cap, origin } => self.edge_arrives(slot, cap, origin),
+            Ev::Edge { slot, to, lim, origin } => {
+                self.edge_arrives(slot, to, lim, origin);
+                self.flush();
+            }
             Ev::BufferOut { svc, generation } => self.buffer_out(svc as usize, generation),
             Ev::Step { threat, step } => self.threat_step(threat as usize, step as usize),
             Ev::Detect { idx } => self.delayed_detection(idx as usize),
@@ -305,21 +361,17 @@ impl Engine {
     }
 
     /// Cascade effects travelling along dependencies now: (dependency, left at, arrives
-    /// at, capacity it carries). For drawing pulses on the map.
+    /// at, the capacity limit it brings the dependent, 0..1). For pulses on the map.
     pub fn in_flight(&self) -> Vec<(crate::scenario::DepId, Secs, Secs, f64)> {
         let mut v: Vec<_> = self
             .queue
             .pending()
             .filter_map(|(t, ev)| match *ev {
-                Ev::Edge { slot, cap, .. } => {
-                    let dep = self.topo.slot_dep[slot as usize];
+                Ev::Edge { slot, lim, .. } => {
+                    let dep = self.topo.slot_dep[(slot & super::topology::SLOT_MASK) as usize];
                     let delay = self.scenario.dependencies[dep as usize].delay;
-                    Some((
-                        crate::scenario::DepId(dep),
-                        t.saturating_sub(delay),
-                        t,
-                        cap as f64 / 1000.0,
-                    ))
+                    let lim = lim as f64 / 1000.0;
+                    Some((crate::scenario::DepId(dep), t.saturating_sub(delay), t, lim))
                 }
                 _ => None,
             })

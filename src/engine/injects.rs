@@ -5,6 +5,7 @@ use super::core::{Engine, Ev};
 use super::journal::EntryKind;
 use super::topology::{area_index, millis};
 use super::types::{Cause, FiredBy, Origin};
+use super::world::Fallback;
 use crate::scenario::{Condition, Delivery, InjectId, Secs, Trigger};
 
 impl Engine {
@@ -30,8 +31,10 @@ impl Engine {
                 Delivery::Message { to, from, text } => self.inject_message(id, to, from, text),
                 Delivery::SetCapacity { service, capacity } => {
                     let s = service.idx();
-                    self.world.svcs[s].settle(self.now);
-                    self.world.svcs[s].direct = millis(*capacity);
+                    let v = &mut self.world.svcs[s];
+                    v.settle(self.now);
+                    v.mode = millis(*capacity);
+                    v.mode_kind = Fallback::Set;
                     self.recompute(s, Cause::Inject(id), origin);
                 }
                 Delivery::AreaEvent { area, capacity } => {
@@ -39,7 +42,7 @@ impl Engine {
                     for &svc in &self.topo.clone().area_services[a] {
                         let s = svc.idx();
                         self.world.svcs[s].settle(self.now);
-                        self.world.svcs[s].direct = millis(*capacity);
+                        self.world.svcs[s].area = millis(*capacity);
                         self.recompute(s, Cause::Inject(id), origin);
                     }
                 }

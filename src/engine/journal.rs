@@ -125,7 +125,7 @@ impl Journal {
     pub(crate) fn new(scenario: &str, seed: u64) -> Self {
         Journal {
             header: Header { format: JOURNAL_FORMAT, scenario: scenario.to_string(), seed },
-            entries: Vec::new(),
+            entries: Vec::with_capacity(256),
         }
     }
 

@@ -44,15 +44,17 @@
 //! to `floor + (1 - floor) * provider` (rounded up), where `floor` is 0 for `Fail` and
 //! `c` for `Degrade(c)`; a provider's change reaches the dependent after the edge's
 //! delay. A logical edge's worsening applies with its probability (one draw per
-//! arrival). A service's capacity is the least of its direct state (threat impacts,
-//! inject settings), its physical supply and its other supply. A shortfall of
+//! arrival). A service's capacity is the least of: its threat impacts, the last area
+//! event in its area, its physical supply and its other supply. A shortfall of
 //! *physical* supply is bridged first by the battery, then by the generator, each
-//! drained at the rate of the shortfall (3 h of battery last exactly 3 h of a full
-//! outage; batteries do not recharge within an exercise); once both are spent, the
-//! service falls to what its providers allow, but never below its manual fallback
-//! (which also covers cyber and logical shortfalls). Backup or manual operation (the
-//! actions) sets the capacity regardless of providers; isolation makes it 0; a
-//! facilitator override beats everything. Recovery travels the same way. A
+//! drained at the rate supply is missing (3 h of battery last exactly 3 h of a full
+//! outage, 6 h of a half one; batteries do not recharge within an exercise); once both
+//! are spent the service falls to what its providers allow, but never below its
+//! manual fallback (which also covers cyber, geographic and logical shortfalls).
+//! Backup or manual operation (actions) and an inject's `SetCapacity` fix the
+//! capacity regardless of providers until a restore; isolation makes it 0; a
+//! facilitator override beats everything. An `AreaEvent` caps every service in the
+//! area (a later one with capacity 1 lifts it). Recovery travels the same way. A
 //! zero-delay loop settles at one instant; a service changed more than 256 times at
 //! one instant stops passing changes on ([`EntryKind::LoopCut`]). A loop of `Fail`
 //! edges that went down stays down until a team breaks it (backup or manual
@@ -73,7 +75,7 @@
 //!
 //! **Actions** apply their effects when their duration has passed: isolate, patch
 //! (removes the foothold and closes the hole), restore (clears impacts, isolation,
-//! fallback and tampering), backup/manual (fixed capacity), refuel (adds generator
+//! area damage, fallback and tampering), backup/manual (fixed capacity), refuel (adds generator
 //! fuel), BCP (recorded). A target rule `OwnCompromised` needs the team to suspect
 //! the service (a detection, or an alert, information or request naming it).
 //! `Organisation` targets apply to every service of the organisation.
@@ -117,4 +119,4 @@ pub use types::{
     FiredBy, IncidentId, Message, MessageId, MessageText, Origin, RunId, Sender, ServiceStatus,
 };
 pub use view::{Detection, Incident, ObservedService, Received, RunningAction, TeamView};
-pub use world::{ServiceTruth, World};
+pub use world::{Fallback, ServiceTruth, World};

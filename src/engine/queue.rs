@@ -2,20 +2,20 @@
 //!
 //! Times are whole seconds. The near window (`WINDOW` seconds, aligned) keeps one
 //! FIFO bucket per second with an occupancy bitmap; later events wait in coarse
-//! blocks of the same width (a small ordered map) and are spread into the window
-//! when it empties. Within a second, events come out in the order they were pushed,
+//! blocks of the same width (a short list sorted by block, latest first) and are
+//! spread into the window when it empties. Within a second, events come out in the order they were pushed,
 //! which is their sequence order, so no sequence number needs storing.
 
 use crate::scenario::Secs;
-use std::collections::BTreeMap;
 
 const BITS: usize = 10;
 const WINDOW: usize = 1 << BITS;
 const WORDS: usize = WINDOW / 64;
 
-/// A far block: its earliest time and its events in push order.
+/// A far block: its number, its earliest time and its events in push order.
 #[derive(Debug, Clone)]
 struct Block<E> {
+    block: Secs,
     min: Secs,
     items: Vec<(Secs, E)>,
 }
@@ -28,7 +28,8 @@ pub(crate) struct Queue<E> {
     bits: [u64; WORDS],
     /// Events in the window.
     near: usize,
-    far: BTreeMap<Secs, Block<E>>,
+    /// Sorted by block number, latest first (the next block is last).
+    far: Vec<Block<E>>,
     /// Emptied buckets kept for their capacity.
     spare: Vec<Vec<E>>,
 }
@@ -40,7 +41,7 @@ impl<E: Copy> Queue<E> {
             slots: (0..WINDOW).map(|_| Vec::new()).collect(),
             bits: [0; WORDS],
             near: 0,
-            far: BTreeMap::new(),
+            far: Vec::new(),
             spare: Vec::new(),
         }
     }
@@ -49,12 +50,16 @@ impl<E: Copy> Queue<E> {
     pub(crate) fn push(&mut self, t: Secs, ev: E) {
         let block = t >> BITS;
         if block == self.base >> BITS {
-            let i = (t - self.base) as usize;
-            self.slots[i].push(ev);
-            self.bits[i / 64] |= 1 << (i % 64);
-            self.near += 1;
+            self.push_near((t - self.base) as usize, ev);
         } else {
-            let b = self.far.entry(block).or_insert_with(|| Block { min: t, items: Vec::new() });
+            let at = match self.far.binary_search_by(|b| block.cmp(&b.block)) {
+                Ok(i) => i,
+                Err(i) => {
+                    self.far.insert(i, Block { block, min: t, items: Vec::new() });
+                    i
+                }
+            };
+            let b = &mut self.far[at];
             b.min = b.min.min(t);
             b.items.push((t, ev));
         }
@@ -70,7 +75,7 @@ impl<E: Copy> Queue<E> {
                 }
             }
         }
-        self.far.first_key_value().map(|(_, b)| b.min)
+        self.far.last().map(|b| b.min)
     }
 
     /// Take every event due at `t` (which must be [`Self::next_time`]), in order.
@@ -82,8 +87,7 @@ impl<E: Copy> Queue<E> {
         let Some(i) = t.checked_sub(self.base).map(|d| d as usize).filter(|&i| i < WINDOW) else {
             return Vec::new();
         };
-        let fresh = self.spare.pop().unwrap_or_default();
-        let out = std::mem::replace(&mut self.slots[i], fresh);
+        let out = std::mem::take(&mut self.slots[i]);
         self.bits[i / 64] &= !(1 << (i % 64));
         self.near -= out.len();
         out
@@ -92,23 +96,32 @@ impl<E: Copy> Queue<E> {
     /// Hand back a processed batch so its allocation is reused.
     pub(crate) fn recycle(&mut self, mut batch: Vec<E>) {
         batch.clear();
-        if self.spare.len() < 8 {
+        if self.spare.len() < 64 {
             self.spare.push(batch);
         }
     }
 
     /// Move the first far block into the window.
     fn refill(&mut self) {
-        let Some((block, b)) = self.far.pop_first() else {
+        let Some(b) = self.far.pop() else {
             return;
         };
-        self.base = block << BITS;
+        self.base = b.block << BITS;
         for (t, ev) in b.items {
-            let i = (t - self.base) as usize;
-            self.slots[i].push(ev);
-            self.bits[i / 64] |= 1 << (i % 64);
-            self.near += 1;
+            self.push_near((t - self.base) as usize, ev);
         }
+    }
+
+    fn push_near(&mut self, i: usize, ev: E) {
+        let slot = &mut self.slots[i];
+        if slot.capacity() == 0
+            && let Some(v) = self.spare.pop()
+        {
+            *slot = v;
+        }
+        slot.push(ev);
+        self.bits[i / 64] |= 1 << (i % 64);
+        self.near += 1;
     }
 
     /// Every pending event with its time, in no particular order.
@@ -119,7 +132,7 @@ impl<E: Copy> Queue<E> {
             .enumerate()
             .filter(|(_, s)| !s.is_empty())
             .flat_map(move |(i, s)| s.iter().map(move |e| (self.base + i as Secs, e)));
-        let far = self.far.values().flat_map(|b| b.items.iter().map(|(t, e)| (*t, e)));
+        let far = self.far.iter().flat_map(|b| b.items.iter().map(|(t, e)| (*t, e)));
         near.chain(far)
     }
 

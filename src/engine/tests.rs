@@ -475,3 +475,27 @@ fn journal_round_trips_through_jsonl_and_ron() {
         assert_eq!(x.id, i as u64);
     }
 }
+
+#[test]
+fn events_stay_small() {
+    assert!(std::mem::size_of::<super::core::Ev>() <= 16, "{}", std::mem::size_of::<super::core::Ev>());
+}
+
+
+#[test]
+fn tmp_national_counts() {
+    let s = std::sync::Arc::new(crate::generate::national(100_000, 1_000_000, 1));
+    let mut e = Engine::new(s, 1);
+    e.run_to_end();
+    let mut m = std::collections::BTreeMap::<String, usize>::new();
+    for x in &e.journal().entries {
+        let k = format!("{:?}", x.kind);
+        let k = k.split([' ', '(', '{']).next().unwrap().to_string();
+        *m.entry(k).or_default() += 1;
+    }
+    let mut times = std::collections::BTreeMap::<u64, usize>::new();
+    for x in &e.journal().entries {
+        if matches!(x.kind, EntryKind::ServiceChanged { .. }) { *times.entry(x.at).or_default() += 1; }
+    }
+    panic!("{m:?}\n distinct change times {} {:?}", times.len(), times.iter().take(40).collect::<Vec<_>>());
+}

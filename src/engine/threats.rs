@@ -67,8 +67,8 @@ impl Engine {
                     Impact::Degradation(x) | Impact::Ddos(x) => v.direct = v.direct.min(millis(x)),
                     Impact::DataTampering => {
                         v.tampered = true;
-                        for i in 0..self.topo.svc_teams[s].len() {
-                            let team = self.topo.svc_teams[s][i];
+                        for i in 0..self.topo.teams_of(s).len() {
+                            let team = self.topo.teams_of(s)[i].0;
                             let kind = DetectionKind::Tampering;
                             let origin = Origin::Threat(threat);
                             let d = PendingDetection { team, svc: service, kind, origin };
@@ -106,8 +106,8 @@ impl Engine {
     ) {
         self.world.svcs[service.idx()].compromised = Some(threat);
         self.log(EntryKind::Compromised { threat, step, service, from });
-        for i in 0..self.topo.svc_teams[service.idx()].len() {
-            let team = self.topo.svc_teams[service.idx()][i];
+        for i in 0..self.topo.teams_of(service.idx()).len() {
+            let team = self.topo.teams_of(service.idx())[i].0;
             let kind = DetectionKind::Compromise;
             let d = PendingDetection { team, svc: service, kind, origin: Origin::Threat(threat) };
             self.detect_later(d, stealth);
@@ -179,11 +179,15 @@ impl Engine {
         };
         let view = &mut self.views[team.idx()];
         let inc = &mut view.incidents[pos];
-        if inc.detections.iter().any(|x| x.service == svc && x.kind == kind) {
+        let seen = self.detections.entry((inc.id.0, svc.0)).or_insert(0);
+        let bit = 1u8 << (kind as u8);
+        if *seen & bit != 0 {
             return;
         }
+        *seen |= bit;
         inc.detections.push(Detection { at: now, service: svc, kind });
-        if !inc.services.contains(&svc) {
+        if *seen & 0x80 == 0 {
+            *seen |= 0x80;
             inc.services.push(svc);
         }
         inc.updated_at = now;

@@ -16,6 +16,23 @@ pub(crate) fn millis(x: f64) -> u16 {
     (x.clamp(0.0, 1.0) * 1000.0).round() as u16
 }
 
+/// In an [`OutEdge`]'s slot: the edge is physical.
+pub(crate) const SLOT_PHYS: u32 = 1 << 31;
+/// In an [`OutEdge`]'s slot: the edge applies with a chance.
+pub(crate) const SLOT_CHANCY: u32 = 1 << 30;
+/// The slot number itself.
+pub(crate) const SLOT_MASK: u32 = (1 << 30) - 1;
+
+/// One out-edge, laid out for the fan-out loop.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct OutEdge {
+    /// The in-edge slot, tagged with `SLOT_PHYS` and `SLOT_CHANCY`.
+    pub slot: u32,
+    pub to: u32,
+    pub delay: u32,
+    pub floor: u16,
+}
+
 /// Precomputed, read-only structure of a scenario.
 #[derive(Debug, Clone)]
 pub struct Topology {
@@ -24,17 +41,15 @@ pub struct Topology {
     pub(crate) in_start: Vec<u32>,
     pub(crate) in_phys_end: Vec<u32>,
     pub(crate) slot_dep: Vec<u32>,
-    pub(crate) slot_to: Vec<u32>,
-    /// The capacity the dependent keeps when the provider is down (0 for `Fail`).
-    pub(crate) slot_floor: Vec<u16>,
     /// Chance (out of 2^32) that a worsening applies; `u32::MAX` means always.
     pub(crate) slot_chance: Vec<u32>,
-    /// Out-edges of service `s`: `out_start[s]..out_start[s+1]`, in DepId order.
+    /// Out-edges of service `s`: `out[out_start[s]..out_start[s+1]]`, in DepId order.
     pub(crate) out_start: Vec<u32>,
-    pub(crate) out_slot: Vec<u32>,
-    pub(crate) out_delay: Vec<u32>,
-    /// Teams playing the owner of each service (usually zero or one).
-    pub(crate) svc_teams: Vec<Vec<TeamId>>,
+    pub(crate) out: Vec<OutEdge>,
+    /// Teams playing the owner of each service (usually zero or one), with the
+    /// service's place in each team's view: `svc_teams[team_start[s]..team_start[s+1]]`.
+    pub(crate) team_start: Vec<u32>,
+    pub(crate) svc_teams: Vec<(TeamId, u32)>,
     /// Services each team plays, in id order.
     pub(crate) team_services: Vec<Vec<ServiceId>>,
     /// Channel latency from team `a` to team `b` at `a * teams + b`.
@@ -78,7 +93,6 @@ impl Topology {
         let mut next_phys: Vec<u32> = in_start[..n].to_vec();
         let mut next_other = in_phys_end.clone();
         let mut slot_dep = vec![0u32; m];
-        let mut slot_to = vec![0u32; m];
         let mut slot_floor = vec![0u16; m];
         let mut slot_chance = vec![u32::MAX; m];
         let mut dep_slot = vec![0u32; m];
@@ -88,7 +102,6 @@ impl Topology {
             let slot = *cursor as usize;
             *cursor += 1;
             slot_dep[slot] = i as u32;
-            slot_to[slot] = to as u32;
             slot_floor[slot] = match d.effect {
                 Effect::Fail => 0,
                 Effect::Degrade(c) => millis(c),
@@ -108,26 +121,40 @@ impl Topology {
             out_start[s + 1] += out_start[s];
         }
         let mut fill = out_start[..n].to_vec();
-        let mut out_slot = vec![0u32; m];
-        let mut out_delay = vec![0u32; m];
+        let mut out = vec![OutEdge { slot: 0, to: 0, delay: 0, floor: 0 }; m];
         for (i, d) in deps.iter().enumerate() {
             let at = &mut fill[d.from.idx()];
-            out_slot[*at as usize] = dep_slot[i];
-            out_delay[*at as usize] = d.delay.min(u32::MAX as Secs) as u32;
+            let slot = dep_slot[i] as usize;
+            let mut tagged = slot as u32;
+            if physical(d.kind) {
+                tagged |= SLOT_PHYS;
+            }
+            if slot_chance[slot] != u32::MAX {
+                tagged |= SLOT_CHANCY;
+            }
+            out[*at as usize] = OutEdge {
+                slot: tagged,
+                to: d.to.0,
+                delay: d.delay.min(u32::MAX as Secs) as u32,
+                floor: slot_floor[slot],
+            };
             *at += 1;
         }
 
         let teams = scenario.teams.len();
-        let mut svc_teams = vec![Vec::new(); n];
-        let mut team_services = vec![Vec::new(); teams];
+        let mut team_start = Vec::with_capacity(n + 1);
+        let mut svc_teams = Vec::new();
+        let mut team_services: Vec<Vec<ServiceId>> = vec![Vec::new(); teams];
         for (s, svc) in scenario.services.iter().enumerate() {
+            team_start.push(svc_teams.len() as u32);
             for (t, team) in scenario.teams.iter().enumerate() {
                 if team.controls.contains(&svc.owner) {
-                    svc_teams[s].push(TeamId(t as u32));
+                    svc_teams.push((TeamId(t as u32), team_services[t].len() as u32));
                     team_services[t].push(ServiceId(s as u32));
                 }
             }
         }
+        team_start.push(svc_teams.len() as u32);
         let mut channel = vec![None; teams * teams];
         for c in &scenario.channels {
             let cell: &mut Option<Secs> = &mut channel[c.from.idx() * teams + c.to.idx()];
@@ -177,12 +204,10 @@ impl Topology {
             in_start,
             in_phys_end,
             slot_dep,
-            slot_to,
-            slot_floor,
             slot_chance,
             out_start,
-            out_slot,
-            out_delay,
+            out,
+            team_start,
             svc_teams,
             team_services,
             channel,
@@ -193,6 +218,12 @@ impl Topology {
             watched,
             manual,
         }
+    }
+
+    /// The teams playing `s`, each with the service's place in its view.
+    #[inline]
+    pub(crate) fn teams_of(&self, s: usize) -> &[(TeamId, u32)] {
+        &self.svc_teams[self.team_start[s] as usize..self.team_start[s + 1] as usize]
     }
 
     /// The latency of the channel from `a` to `b`, if there is one.

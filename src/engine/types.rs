@@ -79,6 +79,29 @@ pub enum Origin {
 }
 
 impl Origin {
+    /// As one number: the kind in the top 3 bits, the index below.
+    pub(crate) fn pack(self) -> u32 {
+        match self {
+            Origin::Unknown => 0,
+            Origin::Facilitator => 1 << 29,
+            Origin::Threat(t) => 2 << 29 | t.0,
+            Origin::Inject(i) => 3 << 29 | i.0,
+            Origin::Team(t) => 4 << 29 | t.0,
+        }
+    }
+
+    /// The inverse of [`Origin::pack`].
+    pub(crate) fn unpack(x: u32) -> Origin {
+        let id = x & ((1 << 29) - 1);
+        match x >> 29 {
+            1 => Origin::Facilitator,
+            2 => Origin::Threat(ThreatId(id)),
+            3 => Origin::Inject(InjectId(id)),
+            4 => Origin::Team(TeamId(id)),
+            _ => Origin::Unknown,
+        }
+    }
+
     /// The threat behind it, if any.
     pub fn threat(self) -> Option<ThreatId> {
         match self {

@@ -13,17 +13,16 @@ pub(crate) const NONE: u16 = u16::MAX;
 #[derive(Debug, Clone)]
 pub(crate) struct Svc {
     pub cap: u16,
-    /// What direct causes leave: threat impacts, area events, inject settings.
+    /// What threat impacts leave (the least of them).
     pub direct: u16,
+    /// What the last area event in its area left.
+    pub area: u16,
     /// Facilitator override, or `NONE`.
     pub forced: u16,
-    /// Backup or manual operation level, or `NONE`.
+    /// A level regardless of providers (backup, manual, or set by an inject), or `NONE`.
     pub mode: u16,
-    pub mode_manual: bool,
+    pub mode_kind: Fallback,
     pub isolated: bool,
-    /// Cached minimum of the edge limits: physical, and all other kinds.
-    pub phys: u16,
-    pub other: u16,
     pub battery: u64,
     pub generator: u64,
     /// Shortfall being bridged by a buffer (millis), since `since`.
@@ -36,6 +35,8 @@ pub(crate) struct Svc {
     pub generation: u32,
     pub status: ServiceStatus,
     pub origin: Origin,
+    /// Origin of the latest change of its physical supply (what a spent buffer is due to).
+    pub phys_origin: Origin,
     pub compromised: Option<ThreatId>,
     pub patched: bool,
     pub tampered: bool,
@@ -54,6 +55,20 @@ pub struct World {
     pub(crate) svcs: Vec<Svc>,
     /// The limit each in-edge slot puts on its dependent (millis).
     pub(crate) lim: Vec<u16>,
+    /// Per service, the least limit of its physical in-edges and of the others (kept
+    /// apart from `svcs` so the hot path of a cascade stays in cache).
+    pub(crate) sup: Vec<(u16, u16)>,
+}
+
+/// Why a service runs at a fixed capacity regardless of its providers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Fallback {
+    /// A team switched it to backup.
+    Backup,
+    /// A team switched it to manual operation.
+    Manual,
+    /// An inject set its capacity.
+    Set,
 }
 
 /// A snapshot of one service's ground truth.
@@ -71,8 +86,8 @@ pub struct ServiceTruth {
     pub isolated: bool,
     pub patched: bool,
     pub tampered: bool,
-    /// Backup (`false`) or manual (`true`) operation at this capacity.
-    pub fallback: Option<(bool, f64)>,
+    /// Running at a fixed capacity regardless of its providers, and why.
+    pub fallback: Option<(Fallback, f64)>,
     /// Forced by the facilitator.
     pub overridden: Option<f64>,
     /// What the latest change of this service goes back to.
@@ -89,12 +104,11 @@ impl World {
             .map(|s| Svc {
                 cap: FULL,
                 direct: FULL,
+                area: FULL,
                 forced: NONE,
                 mode: NONE,
-                mode_manual: false,
+                mode_kind: Fallback::Backup,
                 isolated: false,
-                phys: FULL,
-                other: FULL,
                 battery: s.buffers.battery.saturating_mul(1000),
                 generator: s.buffers.generator.saturating_mul(1000),
                 drain: 0,
@@ -104,6 +118,7 @@ impl World {
                 generation: 0,
                 status: ServiceStatus::Up,
                 origin: Origin::Unknown,
+                phys_origin: Origin::Unknown,
                 compromised: None,
                 patched: false,
                 tampered: false,
@@ -113,7 +128,8 @@ impl World {
                 down_since: None,
             })
             .collect();
-        World { now: 0, svcs, lim: vec![FULL; topo.slot_dep.len()] }
+        let n = scenario.services.len();
+        World { now: 0, svcs, lim: vec![FULL; topo.slot_dep.len()], sup: vec![(FULL, FULL); n] }
     }
 
     /// Number of services.
@@ -161,7 +177,7 @@ impl World {
             isolated: v.isolated,
             patched: v.patched,
             tampered: v.tampered,
-            fallback: opt(v.mode).map(|c| (v.mode_manual, c)),
+            fallback: opt(v.mode).map(|c| (v.mode_kind, c)),
             overridden: opt(v.forced),
             origin: v.origin,
             down_since: v.down_since,

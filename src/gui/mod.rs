@@ -10,6 +10,9 @@ mod i18n;
 mod map;
 mod screens;
 mod session;
+#[cfg(test)]
+mod tests;
+mod title;
 mod widgets;
 
 pub use app::{GuiOptions, run};
@@ -27,5 +30,6 @@ fn plugin(app: &mut App) {
         exercise::plugin,
         map::plugin,
         autoshot::plugin,
+        title::plugin,
     ));
 }

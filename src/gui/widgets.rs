@@ -68,13 +68,13 @@ fn parse_start(s: &str) -> Option<(u64, u64, u64, u64, u64)> {
     let (y, mo, d) = (dp.next()??, dp.next()??, dp.next()??);
     let mut tp = time.split(':').map(|p| p.parse::<u64>().ok());
     let (h, mi) = (tp.next()??, tp.next()??);
-    (mo >= 1 && mo <= 12 && d >= 1 && d <= days_in_month(y, mo) && h < 24 && mi < 60)
+    ((1..=12).contains(&mo) && (1..=days_in_month(y, mo)).contains(&d) && h < 24 && mi < 60)
         .then_some((y, mo, d, h, mi))
 }
 
 fn days_in_month(y: u64, m: u64) -> u64 {
     match m {
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,

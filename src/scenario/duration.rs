@@ -91,7 +91,10 @@ mod tests {
         assert_eq!(parse("5 minutes"), Err(DurationError::Unparseable));
         assert_eq!(parse(""), Err(DurationError::Unparseable));
         assert_eq!(parse("h"), Err(DurationError::Unparseable));
-        assert_eq!(parse("99999999999999999999h"), Err(DurationError::Unparseable));
+        assert_eq!(
+            parse("99999999999999999999h"),
+            Err(DurationError::Unparseable)
+        );
     }
 
     #[test]

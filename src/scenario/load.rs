@@ -125,8 +125,7 @@ fn key_of(name: &str) -> String {
     if name.starts_with("std:") {
         return name.to_string();
     }
-    std::fs::canonicalize(name)
-        .map_or_else(|_| name.to_string(), |p| p.display().to_string())
+    std::fs::canonicalize(name).map_or_else(|_| name.to_string(), |p| p.display().to_string())
 }
 
 /// Parse one file; on a RON error record it and return None.
@@ -292,7 +291,14 @@ fn merge(m: &mut Merged, raw: RawScenario, src: usize) {
             t.$f.extend($f);
         )*};
     }
-    list!(sectors, severity, templates, organisations, services, dependencies);
+    list!(
+        sectors,
+        severity,
+        templates,
+        organisations,
+        services,
+        dependencies
+    );
     list!(teams, channels, threats, injects, actions);
     macro_rules! scalar {
         ($($f:ident),*) => {$(
@@ -304,7 +310,16 @@ fn merge(m: &mut Merged, raw: RawScenario, src: usize) {
             }
         )*};
     }
-    scalar!(title, summary, brief, language, start_clock, duration, chain, scoring);
+    scalar!(
+        title,
+        summary,
+        brief,
+        language,
+        start_clock,
+        duration,
+        chain,
+        scoring
+    );
     if !id.is_empty() && (t.id.is_empty() || src == 0) {
         t.id = id;
         o.scalars.retain(|(s, _)| *s != "id");

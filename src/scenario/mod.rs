@@ -32,7 +32,10 @@ pub struct Loaded {
 
 /// Whether a file name marks a seed (`*.seed.ron`) rather than a scenario.
 pub fn mode_for(path: &Path) -> Mode {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
     if name.ends_with(".seed.ron") {
         Mode::Seed
     } else {
@@ -53,7 +56,12 @@ pub fn load_source(name: &str, text: &str, base_dir: Option<&Path>) -> Result<Lo
 }
 
 /// Like [`load_source`] with an explicit mode.
-pub fn load_source_as(name: &str, text: &str, base_dir: Option<&Path>, mode: Mode) -> Result<Loaded, Problems> {
+pub fn load_source_as(
+    name: &str,
+    text: &str,
+    base_dir: Option<&Path>,
+    mode: Mode,
+) -> Result<Loaded, Problems> {
     let merged = load::read_source(name, text, base_dir);
     finish(&merged, mode)
 }

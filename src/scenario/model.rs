@@ -279,10 +279,23 @@ pub enum Trigger {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Condition {
-    ServiceDown { service: ServiceId, for_at_least: Secs },
-    NotReported { threat: ThreatId, team: TeamId, by: Secs },
-    MessageReceived { team: TeamId, kind: Option<MessageKind> },
-    ActionTaken { action: ActionId, team: Option<TeamId> },
+    ServiceDown {
+        service: ServiceId,
+        for_at_least: Secs,
+    },
+    NotReported {
+        threat: ThreatId,
+        team: TeamId,
+        by: Secs,
+    },
+    MessageReceived {
+        team: TeamId,
+        kind: Option<MessageKind>,
+    },
+    ActionTaken {
+        action: ActionId,
+        team: Option<TeamId>,
+    },
     After(Secs),
     All(Vec<Condition>),
     Any(Vec<Condition>),
@@ -300,9 +313,19 @@ pub enum MessageKind {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Delivery {
-    Message { to: Vec<TeamId>, from: Text, text: Text },
-    SetCapacity { service: ServiceId, capacity: f64 },
-    AreaEvent { area: String, capacity: f64 },
+    Message {
+        to: Vec<TeamId>,
+        from: Text,
+        text: Text,
+    },
+    SetCapacity {
+        service: ServiceId,
+        capacity: f64,
+    },
+    AreaEvent {
+        area: String,
+        capacity: f64,
+    },
     StartThreat(ThreatId),
 }
 
@@ -370,22 +393,34 @@ pub struct Grade {
 impl Scenario {
     /// Find a service by its string id.
     pub fn service_by_id(&self, id: &str) -> Option<ServiceId> {
-        self.services.iter().position(|s| s.id == id).map(|i| ServiceId(i as u32))
+        self.services
+            .iter()
+            .position(|s| s.id == id)
+            .map(|i| ServiceId(i as u32))
     }
 
     /// Find a team by its string id.
     pub fn team_by_id(&self, id: &str) -> Option<TeamId> {
-        self.teams.iter().position(|t| t.id == id).map(|i| TeamId(i as u32))
+        self.teams
+            .iter()
+            .position(|t| t.id == id)
+            .map(|i| TeamId(i as u32))
     }
 
     /// Find an action by its string id.
     pub fn action_by_id(&self, id: &str) -> Option<ActionId> {
-        self.actions.iter().position(|a| a.id == id).map(|i| ActionId(i as u32))
+        self.actions
+            .iter()
+            .position(|a| a.id == id)
+            .map(|i| ActionId(i as u32))
     }
 
     /// Find an inject by its string id.
     pub fn inject_by_id(&self, id: &str) -> Option<InjectId> {
-        self.injects.iter().position(|a| a.id == id).map(|i| InjectId(i as u32))
+        self.injects
+            .iter()
+            .position(|a| a.id == id)
+            .map(|i| InjectId(i as u32))
     }
 
     /// The team that controls the owner of `service`, if any team plays it.

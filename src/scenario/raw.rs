@@ -333,10 +333,23 @@ fn one() -> i64 {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum RawCondition {
-    ServiceDown { service: String, for_at_least: String },
-    NotReported { threat: String, team: String, by: String },
-    MessageReceived { team: String, kind: Option<RawMessageKind> },
-    ActionTaken { action: String, team: Option<String> },
+    ServiceDown {
+        service: String,
+        for_at_least: String,
+    },
+    NotReported {
+        threat: String,
+        team: String,
+        by: String,
+    },
+    MessageReceived {
+        team: String,
+        kind: Option<RawMessageKind>,
+    },
+    ActionTaken {
+        action: String,
+        team: Option<String>,
+    },
     After(String),
     All(Vec<RawCondition>),
     Any(Vec<RawCondition>),
@@ -354,9 +367,19 @@ pub enum RawMessageKind {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum RawDelivery {
-    Message { to: Vec<String>, from: RawText, text: RawText },
-    SetCapacity { service: String, capacity: f64 },
-    AreaEvent { area: String, capacity: f64 },
+    Message {
+        to: Vec<String>,
+        from: RawText,
+        text: RawText,
+    },
+    SetCapacity {
+        service: String,
+        capacity: f64,
+    },
+    AreaEvent {
+        area: String,
+        capacity: f64,
+    },
     StartThreat(String),
 }
 

@@ -63,9 +63,10 @@ impl SpanTree {
                     .map(|(_, n)| n)
                     .or_else(|| {
                         // A newtype variant such as `Not(All([...]))`: look through one item.
-                        node_inner.items.first().and_then(|n| {
-                            n.fields.iter().find(|(k, _)| k == f).map(|(_, n)| n)
-                        })
+                        node_inner
+                            .items
+                            .first()
+                            .and_then(|n| n.fields.iter().find(|(k, _)| k == f).map(|(_, n)| n))
                     }),
                 Seg::Index(i) => node_inner.items.get(*i),
             };

@@ -68,7 +68,10 @@ pub fn to_raw(s: &Scenario) -> RawScenario {
                 ministry: x.ministry.clone(),
                 ceptoar: t(&x.ceptoar),
                 leading: x.leading,
-                colour: Some(format!("#{:02x}{:02x}{:02x}", x.colour[0], x.colour[1], x.colour[2])),
+                colour: Some(format!(
+                    "#{:02x}{:02x}{:02x}",
+                    x.colour[0], x.colour[1], x.colour[2]
+                )),
             })
             .collect(),
         severity: s
@@ -178,7 +181,9 @@ pub fn to_raw(s: &Scenario) -> RawScenario {
                         at: dur(st.at),
                         stealth: st.stealth,
                         kind: match &st.kind {
-                            StepKind::Compromise { service } => RawStepKind::Compromise { service: sid(*service) },
+                            StepKind::Compromise { service } => RawStepKind::Compromise {
+                                service: sid(*service),
+                            },
                             StepKind::Spread { from, to } => RawStepKind::Spread {
                                 from: sid(*from),
                                 to: sid(*to),
@@ -228,7 +233,9 @@ pub fn to_raw(s: &Scenario) -> RawScenario {
                             area: area.clone(),
                             capacity: *capacity,
                         },
-                        Delivery::StartThreat(th) => RawDelivery::StartThreat(s.threats[th.idx()].id.clone()),
+                        Delivery::StartThreat(th) => {
+                            RawDelivery::StartThreat(s.threats[th.idx()].id.clone())
+                        }
                     })
                     .collect(),
             })
@@ -294,7 +301,10 @@ fn cond(s: &Scenario, c: &Condition) -> RawCondition {
     let sid = |i: ServiceId| s.services[i.idx()].id.clone();
     let tid = |i: TeamId| s.teams[i.idx()].id.clone();
     match c {
-        Condition::ServiceDown { service, for_at_least } => RawCondition::ServiceDown {
+        Condition::ServiceDown {
+            service,
+            for_at_least,
+        } => RawCondition::ServiceDown {
             service: sid(*service),
             for_at_least: dur(*for_at_least),
         },

@@ -176,6 +176,9 @@ map-fit = Fit
 
 ## Scores
 scores-title = Live scores
+scores-avoided = Impact avoided
+scores-avoided-hint = Share of the service loss of a run with no team response (same seed) that the teams avoided so far
+scores-teams = Team scores
 tally-down = Services down
 tally-degraded = Services degraded
 tally-backup = On backup
@@ -206,12 +209,13 @@ log-override = Override: { $service } forced to { $capacity }%
 log-override-release = Override released: { $service }
 log-note = Note: { $text }
 log-rejected = Refused: { $reason }
+log-not-allowed = Refused: this seat may not give that command.
 
 ## End of exercise
 end-title = End of exercise
 end-stopped-at = Stopped at
-end-export = Export the journal
-end-export-hint = The journal (JSON Lines) holds every event and command: the report, replay and debrief read it.
+end-export = Export the report or the journal
+end-export-hint = The file name picks what is written: .html, .md, .csv or .json for the after-action report; .jsonl for the journal (every event and command, for replay and the debrief).
 end-export-button = Export
 end-exported = Written:
 end-back-to-exercise = ◀ Back to the exercise

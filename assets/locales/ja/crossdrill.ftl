@@ -167,6 +167,9 @@ map-fit = 全体表示
 
 ## スコア
 scores-title = ライブスコア
+scores-avoided = 回避できた影響
+scores-avoided-hint = チームが何も対処しない場合（同じシード）のサービス損失のうち、これまでに回避できた割合
+scores-teams = チーム別スコア
 tally-down = 停止中のサービス
 tally-degraded = 機能低下のサービス
 tally-backup = バックアップ運転
@@ -197,12 +200,13 @@ log-override = 強制設定: { $service } を { $capacity }% に固定
 log-override-release = 強制設定を解除: { $service }
 log-note = メモ: { $text }
 log-rejected = 受け付けられません: { $reason }
+log-not-allowed = 受け付けられません: この席からは実行できない操作です。
 
 ## 演習終了
 end-title = 演習終了
 end-stopped-at = 終了時刻
-end-export = ジャーナルを書き出す
-end-export-hint = ジャーナル（JSON Lines）にはすべての出来事と操作が記録され、報告書・再生・振り返りに使われます。
+end-export = 報告書またはジャーナルを書き出す
+end-export-hint = ファイル名の拡張子で内容が決まります: .html / .md / .csv / .json は事後報告書、.jsonl はジャーナル（すべての出来事と操作の記録。再生・振り返り用）。
 end-export-button = 書き出す
 end-exported = 書き出しました:
 end-back-to-exercise = ◀ 演習に戻る

@@ -6,7 +6,8 @@ use super::build::build;
 use super::clock::{ClockSet, ExerciseClock};
 use super::command::{Outgoing, UiCommand};
 use super::logbook::LogBook;
-use super::picture::Picture;
+use super::picture::{LiveScore, Picture};
+use crate::{report, scoring};
 use crate::engine::{ActionTarget, Command, Draft, Engine};
 use crate::gui::GuiOptions;
 use crate::gui::screens::Screen;
@@ -21,9 +22,12 @@ use std::sync::Arc;
 pub(crate) struct EngineHost {
     engine: Engine,
     book: LogBook,
-    /// Thousand person-hours of service lost so far (criticality-weighted).
-    impact: f64,
-    impact_at: Secs,
+    /// The no-response baseline (same seed, exercise control's commands only), kept in
+    /// step for the live score.
+    baseline: Engine,
+    score: Option<LiveScore>,
+    /// Real time of the last scoring.
+    scored_at: Option<f32>,
     revision: u64,
     built: Option<(Seat, Secs, usize)>,
 }
@@ -31,15 +35,17 @@ pub(crate) struct EngineHost {
 impl EngineHost {
     pub(crate) fn new(scenario: Arc<Scenario>, seed: u64) -> Self {
         Self {
-            engine: Engine::new(scenario, seed),
+            engine: Engine::new(scenario.clone(), seed),
+            baseline: Engine::new(scenario, seed),
+            score: None,
+            scored_at: None,
             book: LogBook::default(),
-            impact: 0.0,
-            impact_at: 0,
             revision: 0,
             built: None,
         }
     }
 
+    #[cfg(test)]
     pub(crate) fn engine(&self) -> &Engine {
         &self.engine
     }
@@ -192,26 +198,51 @@ fn apply_commands(mut host: ResMut<EngineHost>, mut ui: MessageReader<UiCommand>
             _ => allowed(seat.0, team),
         };
         let now = host.engine.now();
+        // A refusal is told to the seat that gave the command.
+        let asker = match seat.0 {
+            Seat::Team(t) => Some(t),
+            _ => None,
+        };
+        host.built = None;
         if !ok {
-            host.book.rejected(now, "not allowed from this seat".into(), team);
+            host.book.rejected(now, None, asker);
             continue;
         }
         let Some(cmd) = to_engine(&s, c) else {
             continue;
         };
-        if let Err(e) = host.engine.apply(cmd) {
-            host.book.rejected(now, e.to_string(), team);
+        let for_baseline = (cmd.team().is_none() && !matches!(cmd, Command::Note(_))).then(|| cmd.clone());
+        match host.engine.apply(cmd) {
+            Ok(_) => {
+                if let Some(c) = for_baseline {
+                    host.baseline.advance_to(now);
+                    // Refused there: the baseline differs; scoring leaves it out too.
+                    let _ = host.baseline.apply(c);
+                }
+            }
+            Err(e) => host.book.rejected(now, Some(e.to_string()), asker),
         }
-        host.built = None;
     }
 }
 
-fn advance(mut host: ResMut<EngineHost>, clock: Res<ExerciseClock>, seat: Res<ActiveSeat>, mut picture: ResMut<Picture>) {
+fn advance(
+    mut host: ResMut<EngineHost>,
+    clock: Res<ExerciseClock>,
+    seat: Res<ActiveSeat>,
+    time: Res<Time<Real>>,
+    mut picture: ResMut<Picture>,
+) {
     let host = &mut *host;
     let target = clock.secs();
     if target > host.engine.now() {
-        integrate_impact(host, target);
         host.engine.advance_to(target);
+    }
+    let rescore = host.scored_at.is_none_or(|t| time.elapsed_secs() - t >= SCORE_EVERY_SECS);
+    if rescore && host.score.as_ref().is_none_or(|s| s.at != host.engine.now()) {
+        host.baseline.advance_to(host.engine.now());
+        host.score = Some(live_score(&host.engine, &host.baseline));
+        host.scored_at = Some(time.elapsed_secs());
+        host.built = None;
     }
     let key = (seat.0, host.engine.now(), host.engine.journal().entries.len());
     if host.built == Some(key) {
@@ -219,36 +250,44 @@ fn advance(mut host: ResMut<EngineHost>, clock: Res<ExerciseClock>, seat: Res<Ac
     }
     host.book.catch_up(&host.engine);
     host.revision += 1;
-    *picture = build(&host.engine, seat.0, &mut host.book, host.impact, host.revision);
+    *picture = build(&host.engine, seat.0, &mut host.book, host.revision);
+    if seat.0.sees_all() {
+        picture.score = host.score.clone();
+    }
     host.built = Some(key);
 }
 
-/// Add the service lost between the last step and `to`, at the capacities standing now.
-fn integrate_impact(host: &mut EngineHost, to: Secs) {
-    let from = host.impact_at.max(host.engine.now());
-    let dt = to.saturating_sub(from) as f64;
-    if dt > 0.0 {
-        let s = host.engine.scenario().clone();
-        let lost: f64 = host
-            .engine
-            .world()
-            .services()
-            .map(|(id, t)| {
-                let svc = &s.services[id.idx()];
-                (1.0 - t.capacity).max(0.0) * svc.criticality * svc.people as f64
-            })
-            .sum();
-        host.impact += lost * dt / 3600.0 / 1000.0;
+/// How often the live score is recomputed (real seconds).
+const SCORE_EVERY_SECS: f32 = 1.0;
+
+fn live_score(engine: &Engine, baseline: &Engine) -> LiveScore {
+    let s = engine.scenario();
+    let now = engine.now();
+    let card = scoring::score_with_baseline(s, engine.journal(), baseline.journal(), now);
+    LiveScore {
+        score: card.score,
+        grade: s.scoring.grades.get(card.grade).map(|g| g.name.clone()).unwrap_or_default(),
+        avoided: card.impact.total.avoided,
+        teams: card.teams.iter().map(|t| (t.team, t.score)).collect(),
+        incidents: card.incidents.iter().map(|i| (i.threat, i.severity, i.score)).collect(),
+        at: now,
     }
-    host.impact_at = to;
 }
 
+/// Write the report (`.html`, `.md`, `.csv`, `.json`) or the journal (`.jsonl`).
 fn export(host: Res<EngineHost>, mut requests: MessageReader<ExportJournal>, mut status: ResMut<ExportStatus>) {
     for ExportJournal(path) in requests.read() {
-        let text = host.engine.journal().to_jsonl();
-        status.0 = Some(match std::fs::write(path, text) {
-            Ok(()) => Ok(path.clone()),
-            Err(e) => Err(format!("{}: {e}", path.display())),
-        });
+        let journal = host.engine.journal();
+        let name = path.to_string_lossy();
+        let written = if name.ends_with(".jsonl") {
+            std::fs::write(path, journal.to_jsonl()).map_err(|e| format!("{}: {e}", path.display()))
+        } else {
+            match report::Format::from_path(path) {
+                Some(format) => report::write_report(host.engine.scenario(), journal, format, path)
+                    .map_err(|e| e.to_string()),
+                None => Err(format!("{}: use .html, .md, .csv, .json or .jsonl", path.display())),
+            }
+        };
+        status.0 = Some(written.map(|()| path.clone()));
     }
 }

@@ -13,7 +13,7 @@ use crate::scenario::{InjectId, Scenario, ServiceId, TeamId, Trigger};
 const LOG_LINES: usize = 400;
 
 /// Everything `seat` may see now.
-pub(crate) fn build(engine: &Engine, seat: Seat, book: &mut LogBook, impact: f64, revision: u64) -> Picture {
+pub(crate) fn build(engine: &Engine, seat: Seat, book: &mut LogBook, revision: u64) -> Picture {
     let s = engine.scenario().clone();
     let mut p = Picture::empty(seat, s.services.len());
     p.now = engine.now();
@@ -31,7 +31,7 @@ pub(crate) fn build(engine: &Engine, seat: Seat, book: &mut LogBook, impact: f64
                 .collect();
         }
         _ => {
-            truth_picture(&mut p, engine, book, impact);
+            truth_picture(&mut p, engine, book);
             p.cascades = arrivals;
         }
     }
@@ -110,7 +110,7 @@ fn team_picture(p: &mut Picture, engine: &Engine, view: &TeamView, book: &LogBoo
     p.tally = tally(&p.services, p.incidents.iter().filter(|i| !i.restored).count(), p.inbox.len(), None);
 }
 
-fn truth_picture(p: &mut Picture, engine: &Engine, book: &LogBook, impact: f64) {
+fn truth_picture(p: &mut Picture, engine: &Engine, book: &LogBook) {
     let s = engine.scenario();
     let now = engine.now();
     let world = engine.world();
@@ -165,7 +165,7 @@ fn truth_picture(p: &mut Picture, engine: &Engine, book: &LogBook, impact: f64) 
         })
         .collect();
     let open = p.incidents.iter().filter(|i| !i.restored).count();
-    p.tally = tally(&p.services, open, engine.messages().len(), Some(impact));
+    p.tally = tally(&p.services, open, engine.messages().len(), Some(book.impact(now)));
 }
 
 fn tally(services: &[ServiceCard], incidents_open: usize, messages: usize, impact: Option<f64>) -> Tally {

@@ -31,6 +31,10 @@ pub(crate) struct LogBook {
     pub shared: HashMap<IncidentId, Secs>,
     /// Cascade arrivals since the last [`LogBook::take_arrivals`].
     arrivals: Vec<(DepId, Secs)>,
+    /// Service lost so far (capacity x criticality x people x seconds), and per service
+    /// the capacity lost now and since when.
+    lost: f64,
+    losing: Vec<(f64, Secs)>,
 }
 
 pub(crate) fn shown(s: ServiceStatus, capacity: f64) -> Shown {
@@ -64,6 +68,7 @@ impl LogBook {
         let s = engine.scenario().clone();
         let entries = &engine.journal().entries;
         self.injects.resize(s.injects.len(), (0, false));
+        self.losing.resize(s.services.len(), (0.0, 0));
         for e in entries.iter().skip(self.cursor) {
             self.facts(engine, e);
         }
@@ -168,6 +173,12 @@ impl LogBook {
     /// Record what scoring-like panels need from one entry.
     fn facts(&mut self, engine: &Engine, e: &crate::engine::Entry) {
         let s = engine.scenario();
+        if let EntryKind::ServiceChanged { service, to, .. } = &e.kind
+            && let (Some(svc), Some(l)) = (s.services.get(service.idx()), self.losing.get_mut(service.idx()))
+        {
+            self.lost += l.0 * e.at.saturating_sub(l.1) as f64;
+            *l = ((1.0 - to).max(0.0) * svc.criticality * svc.people as f64, e.at);
+        }
         match &e.kind {
             EntryKind::ServiceChanged { cause: Cause::Dependency(dep), .. } => {
                 self.arrivals.push((*dep, e.at));
@@ -208,18 +219,25 @@ impl LogBook {
         }
     }
 
+    /// Service lost up to `now`, in thousand person-hours (criticality-weighted).
+    pub(crate) fn impact(&self, now: Secs) -> f64 {
+        let open: f64 = self.losing.iter().map(|(rate, since)| rate * now.saturating_sub(*since) as f64).sum();
+        (self.lost + open) / 3600.0 / 1000.0
+    }
+
     /// Cascade arrivals since the last call.
     pub(crate) fn take_arrivals(&mut self) -> Vec<(DepId, Secs)> {
         std::mem::take(&mut self.arrivals)
     }
 
     /// A refused command, shown to whoever gave it.
-    pub(crate) fn rejected(&mut self, at: Secs, why: String, team: Option<TeamId>) {
+    pub(crate) fn rejected(&mut self, at: Secs, why: Option<String>, team: Option<TeamId>) {
         let audience = match team {
             Some(t) => Audience::Teams(vec![t]),
             None => Audience::ControlOnly,
         };
-        self.lines.push((LogLine { at, event: LogEvent::Rejected(why) }, audience));
+        let event = why.map_or(LogEvent::NotAllowed, LogEvent::Rejected);
+        self.lines.push((LogLine { at, event }, audience));
     }
 
     /// The last `max` lines `team` may read (`None`: the facilitator or an observer).

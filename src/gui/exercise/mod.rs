@@ -6,8 +6,10 @@ pub(crate) mod clock;
 pub(crate) mod command;
 pub(crate) mod dock;
 mod logbook;
-mod panels;
+pub(crate) mod panels;
 pub(crate) mod picture;
+#[cfg(test)]
+mod tests;
 
 use bevy::prelude::*;
 

@@ -107,6 +107,7 @@ impl LogLine {
         match &self.event {
             LogEvent::Status { now, .. } => matches!(now, Shown::Down),
             LogEvent::Compromised { .. } | LogEvent::Impact { .. } | LogEvent::Rejected(_) => true,
+            LogEvent::NotAllowed => true,
             LogEvent::BufferSpent { .. } | LogEvent::IncidentOpened { .. } => true,
             _ => false,
         }
@@ -136,6 +137,8 @@ pub(crate) enum LogEvent {
     Note(String),
     /// A command the engine refused, and why.
     Rejected(String),
+    /// A command this seat may not give.
+    NotAllowed,
 }
 
 /// An inject of the MSEL, for the facilitator.
@@ -160,11 +163,20 @@ pub(crate) struct Tally {
     pub impact: Option<f64>,
 }
 
-/// A live score line (from the scoring module once it exists).
+/// The live score from the scoring module (facilitator and observer only).
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct ScoreLine {
-    pub label: Text,
-    pub value: String,
+pub(crate) struct LiveScore {
+    /// 0..=100 and the grade it earns.
+    pub score: f64,
+    pub grade: Text,
+    /// Share of the no-response baseline's service loss avoided so far.
+    pub avoided: Option<f64>,
+    /// Each team's score (`None`: nothing it answers for is scored yet).
+    pub teams: Vec<(TeamId, Option<f64>)>,
+    /// Each incident (threat) scored so far: severity and its response credit.
+    pub incidents: Vec<(ThreatId, u8, Option<f64>)>,
+    /// The exercise time it was computed at.
+    pub at: Secs,
 }
 
 /// Everything the current seat may see at the current exercise time.
@@ -181,7 +193,7 @@ pub(crate) struct Picture {
     pub injects: Vec<InjectCard>,
     pub next_inject: Option<Secs>,
     pub tally: Tally,
-    pub scores: Vec<ScoreLine>,
+    pub score: Option<LiveScore>,
     /// Observer notes (exercise time, text); they go into the report.
     pub notes: Vec<(Secs, String)>,
     /// Dependency edges a cascade arrived over since the last rebuild, with when.
@@ -207,7 +219,7 @@ impl Picture {
             injects: vec![],
             next_inject: None,
             tally: Tally::default(),
-            scores: vec![],
+            score: None,
             notes: vec![],
             cascades: vec![],
             in_flight: vec![],

@@ -132,6 +132,7 @@ fn fit(
     view.fit_for = (size, b);
 }
 
+#[allow(clippy::too_many_arguments)]
 fn pan_zoom_select(
     area: Res<MapArea>,
     layout: Option<Res<MapLayout>>,

@@ -1,5 +1,6 @@
 //! Dependency edges drawn as arrows (provider -> dependent), coloured by what the provider's
-//! trouble does to them, with a pulse running along an edge when a cascade travels it.
+//! trouble does to them; a dot travels along an edge while a cascade effect is on its way
+//! (exercise control's seats), and a pulse runs along it when the effect arrives.
 
 use super::layout::{MapLayout, NODE_RADIUS};
 use crate::gui::exercise::command::Selected;
@@ -107,6 +108,23 @@ fn draw(
         gizmos.circle_2d(Isometry2d::from_translation(at), 5.0, c);
         gizmos.circle_2d(Isometry2d::from_translation(at), 2.5, c);
         gizmos.line_2d(start, end, c.with_alpha(0.8));
+    }
+    // Effects on their way along an edge (facilitator and observer): a dot where they are.
+    if let Some(p) = &picture {
+        for (dep, f) in &p.in_flight {
+            let Some(d) = s.dependencies.get(dep.idx()) else {
+                continue;
+            };
+            let (Some(a), Some(b)) = (layout.nodes.get(d.from.idx()), layout.nodes.get(d.to.idx())) else {
+                continue;
+            };
+            let Some((start, end)) = trim(*a, *b) else {
+                continue;
+            };
+            let c = Color::srgb(1.0, 0.55, 0.2);
+            gizmos.line_2d(start, end, c.with_alpha(0.6));
+            gizmos.circle_2d(Isometry2d::from_translation(start.lerp(end, *f)), 4.0, c);
+        }
     }
     if let Some(sel) = selected.0
         && let Some(p) = layout.nodes.get(sel.idx())

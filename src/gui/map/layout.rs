@@ -91,3 +91,41 @@ impl MapLayout {
             .map(|(i, _)| i)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_map_into_world_space_and_bands_hold_their_services() {
+        let s = crate::scenario::builtin_default();
+        let lay = layout(&s);
+        assert_eq!(lay.nodes.len(), s.services.len());
+        for (i, svc) in s.services.iter().enumerate() {
+            if let Some((x, y)) = svc.pos {
+                assert_eq!(lay.nodes[i], Vec2::new(x - 500.0, 300.0 - y));
+            }
+            let sector = s.sector_of(crate::scenario::ServiceId(i as u32));
+            let (_, lo, hi) = lay.bands.iter().find(|b| b.0 == sector).expect("a band per sector");
+            assert!(lay.nodes[i].cmpge(*lo).all() && lay.nodes[i].cmple(*hi).all());
+            assert!(lay.bounds.contains(lay.nodes[i]));
+        }
+        assert_eq!(lay.hit(lay.nodes[0] + Vec2::new(3.0, 0.0), NODE_RADIUS), Some(0));
+    }
+
+    #[test]
+    fn without_positions_each_sector_gets_a_lane() {
+        let mut s = crate::scenario::builtin_default();
+        for svc in &mut s.services {
+            svc.pos = None;
+        }
+        let lay = layout(&s);
+        for (i, a) in lay.nodes.iter().enumerate() {
+            for (j, b) in lay.nodes.iter().enumerate().skip(i + 1) {
+                assert!(a.distance(*b) > 2.0 * NODE_RADIUS, "nodes {i} and {j} overlap");
+                let same = s.sector_of(crate::scenario::ServiceId(i as u32)) == s.sector_of(crate::scenario::ServiceId(j as u32));
+                assert_eq!(same, a.y == b.y, "one lane per sector");
+            }
+        }
+    }
+}

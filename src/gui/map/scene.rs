@@ -140,7 +140,7 @@ fn build(
             label_font.clone().with_font_size(FontSize::Px(11.0)),
             TextColor(Color::srgb(0.85, 0.87, 0.9)),
             TextLayout::justify(Justify::Center),
-            TextBounds::new_horizontal(120.0),
+            TextBounds::new_horizontal(105.0),
             Anchor::TOP_CENTER,
             Transform::from_translation(Vec3::new(pos.x, pos.y - NODE_RADIUS - 4.0, 2.0)),
             ChildOf(root),

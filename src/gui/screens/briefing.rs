@@ -41,20 +41,49 @@ fn briefing(
             });
         });
     });
-    egui::Panel::right("briefing-seats")
-        .resizable(true)
-        .default_size(520.0)
-        .show(&mut root, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                ui.heading(i18n.t("briefing-seats"));
-                ui.label(egui::RichText::new(i18n.t("briefing-seats-hint")).small().color(colour::MUTED));
-                egui::Grid::new("teams").num_columns(3).striped(true).spacing([10.0, 6.0]).show(ui, |ui| {
+    egui::CentralPanel::default().show(&mut root, |ui| {
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            ui.set_max_width(900.0);
+            if let Some(e) = catalog.get(&session.origin)
+                && !e.problems.is_empty()
+            {
+                ui.label(egui::RichText::new(i18n.t("reload-broken")).color(colour::ERROR))
+                    .on_hover_text(e.problems.join("\n"));
+                for line in &e.problems {
+                    ui.label(egui::RichText::new(line).monospace().size(12.0).color(colour::ERROR));
+                }
+                ui.separator();
+            }
+            ui.heading(i18n.t("briefing-brief"));
+            ui.label(i18n.text(&s.brief));
+            ui.add_space(4.0);
+            ui.label(
+                egui::RichText::new(format!(
+                    "{} {} · {} {}",
+                    i18n.t("select-start"),
+                    s.start_clock,
+                    i18n.t("select-duration"),
+                    widgets::span(s.duration)
+                ))
+                .color(colour::MUTED),
+            );
+            ui.add_space(10.0);
+            ui.separator();
+            ui.heading(i18n.t("briefing-seats"));
+            ui.label(egui::RichText::new(i18n.t("briefing-seats-hint")).small().color(colour::MUTED));
+            egui::Grid::new("teams")
+                .num_columns(3)
+                .striped(true)
+                .min_col_width(120.0)
+                .spacing([16.0, 6.0])
+                .show(ui, |ui| {
                     ui.strong(i18n.t("briefing-team"));
                     ui.strong(i18n.t("briefing-role"));
                     ui.strong(i18n.t("briefing-played-by"));
                     ui.end_row();
                     for (i, t) in s.teams.iter().enumerate() {
                         ui.vertical(|ui| {
+                            ui.set_min_width(260.0);
                             ui.label(egui::RichText::new(i18n.text(&t.name)).strong());
                             let orgs: Vec<&str> = t
                                 .controls
@@ -68,66 +97,39 @@ fn briefing(
                         if let Some(name) = session.players.get_mut(i) {
                             ui.add(
                                 egui::TextEdit::singleline(name)
-                                    .desired_width(150.0)
+                                    .desired_width(200.0)
                                     .hint_text(i18n.t("briefing-played-by-control")),
                             );
                         }
                         ui.end_row();
                     }
                 });
-                ui.add_space(10.0);
-                ui.heading(i18n.t("briefing-this-screen"));
-                let mut seats = vec![Seat::Facilitator, Seat::Observer];
-                seats.extend((0..s.teams.len()).map(|i| Seat::Team(TeamId(i as u32))));
-                ui.horizontal_wrapped(|ui| {
-                    for st in seats {
-                        let name = match st {
-                            Seat::Facilitator => i18n.t("seat-facilitator"),
-                            Seat::Observer => i18n.t("seat-observer"),
-                            Seat::Team(t) => s.teams.get(t.idx()).map_or("?", |x| i18n.text(&x.name)).to_owned(),
-                        };
-                        if ui.selectable_label(seat.0 == st, name).clicked() {
-                            assign.write(AssignSeat(st));
-                        }
+            ui.add_space(10.0);
+            ui.heading(i18n.t("briefing-this-screen"));
+            let mut seats = vec![Seat::Facilitator, Seat::Observer];
+            seats.extend((0..s.teams.len()).map(|i| Seat::Team(TeamId(i as u32))));
+            ui.horizontal_wrapped(|ui| {
+                for st in seats {
+                    let name = match st {
+                        Seat::Facilitator => i18n.t("seat-facilitator"),
+                        Seat::Observer => i18n.t("seat-observer"),
+                        Seat::Team(t) => s.teams.get(t.idx()).map_or("?", |x| i18n.text(&x.name)).to_owned(),
+                    };
+                    if ui.selectable_label(seat.0 == st, name).clicked() {
+                        assign.write(AssignSeat(st));
                     }
-                });
-                ui.add_space(6.0);
-                ui.horizontal(|ui| {
-                    ui.label(i18n.t("briefing-seed"));
-                    ui.add(egui::DragValue::new(&mut session.seed).range(0..=u64::MAX));
-                });
-                ui.add_space(10.0);
-                let start = egui::Button::new(egui::RichText::new(i18n.t("briefing-start")).strong().size(16.0));
-                if ui.add(start).clicked() {
-                    next.set(Screen::Exercise);
                 }
             });
-        });
-    egui::CentralPanel::default().show(&mut root, |ui| {
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            if let Some(e) = catalog.get(&session.origin)
-                && !e.problems.is_empty()
-            {
-                ui.label(egui::RichText::new(i18n.t("reload-broken")).color(colour::ERROR))
-                    .on_hover_text(e.problems.join("\n"));
-                for line in &e.problems {
-                    ui.label(egui::RichText::new(line).monospace().size(12.0).color(colour::ERROR));
-                }
-                ui.separator();
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                ui.label(i18n.t("briefing-seed"));
+                ui.add(egui::DragValue::new(&mut session.seed).range(0..=u64::MAX));
+            });
+            ui.add_space(10.0);
+            let start = egui::Button::new(egui::RichText::new(i18n.t("briefing-start")).strong().size(16.0));
+            if ui.add(start).clicked() {
+                next.set(Screen::Exercise);
             }
-            ui.heading(i18n.t("briefing-brief"));
-            ui.label(i18n.text(&s.brief));
-            ui.add_space(8.0);
-            ui.label(
-                egui::RichText::new(format!(
-                    "{} {} · {} {}",
-                    i18n.t("select-start"),
-                    s.start_clock,
-                    i18n.t("select-duration"),
-                    widgets::span(s.duration)
-                ))
-                .color(colour::MUTED),
-            );
         });
     });
     Ok(())

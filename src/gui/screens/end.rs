@@ -3,6 +3,7 @@
 
 use super::Screen;
 use crate::gui::exercise::adapter::{ExportJournal, ExportStatus};
+use crate::gui::exercise::panels::scores;
 use crate::gui::exercise::picture::Picture;
 use crate::gui::i18n::{I18n, SetLang};
 use crate::gui::session::Session;
@@ -33,7 +34,7 @@ fn end(
     let ctx = contexts.ctx_mut()?.clone();
     let s = &session.scenario;
     if path.is_empty() {
-        *path = format!("{}-seed{}.journal.jsonl", s.id, session.seed);
+        *path = format!("{}-seed{}-report.html", s.id, session.seed);
     }
     let mut root = widgets::root_ui(&ctx, "end");
     egui::Panel::top("end-top").show(&mut root, |ui| {
@@ -51,27 +52,20 @@ fn end(
                 ui.label(format!("{} T+{}", i18n.t("end-stopped-at"), widgets::clock(p.now)));
                 ui.add_space(6.0);
                 ui.strong(i18n.t("scores-title"));
-                egui::Grid::new("end-tally").num_columns(2).striped(true).show(ui, |ui| {
-                    let t = &p.tally;
-                    let rows = [
-                        ("tally-down", t.down.to_string()),
-                        ("tally-degraded", t.degraded.to_string()),
-                        ("tally-backup", t.on_backup.to_string()),
-                        ("tally-incidents", t.incidents_open.to_string()),
-                        ("tally-messages", t.messages.to_string()),
-                        ("tally-impact", t.impact.map_or("-".into(), |v| format!("{v:.1}"))),
-                    ];
-                    for (k, v) in rows {
-                        ui.label(i18n.t(k));
-                        ui.label(egui::RichText::new(v).monospace());
-                        ui.end_row();
-                    }
-                    for line in &p.scores {
-                        ui.label(i18n.text(&line.label));
-                        ui.label(egui::RichText::new(&line.value).monospace().strong());
-                        ui.end_row();
-                    }
-                });
+                if let Some(score) = &p.score {
+                    scores::score_block(ui, &i18n, score);
+                    ui.add_space(4.0);
+                    egui::Grid::new("end-teams").num_columns(2).striped(true).show(ui, |ui| {
+                        for (team, value) in &score.teams {
+                            let name = s.teams.get(team.idx()).map_or("?", |t| i18n.text(&t.name));
+                            ui.label(name);
+                            ui.label(egui::RichText::new(value.map_or("-".into(), |v| format!("{v:.0}"))).monospace());
+                            ui.end_row();
+                        }
+                    });
+                    ui.add_space(4.0);
+                }
+                scores::tally(ui, &i18n, &p.tally);
                 if !p.notes.is_empty() {
                     ui.add_space(8.0);
                     ui.strong(i18n.t("tab-notes"));

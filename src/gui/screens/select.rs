@@ -23,6 +23,7 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
+#[allow(clippy::too_many_arguments)]
 fn select(
     mut contexts: EguiContexts,
     catalog: Res<Catalog>,

@@ -37,19 +37,23 @@ fn route(
     };
     let wanted = match options.seat.as_deref() {
         Some(text) => match Seat::parse(text, &scenario) {
-            Some(s) => Some(s),
+            Some(s) => Ok(Some(s)),
             None => {
-                error!("unknown seat `{text}`: use facilitator, observer or a team id");
-                None
+                let ids: Vec<&str> = scenario.teams.iter().map(|t| t.id.as_str()).collect();
+                error!("unknown seat `{text}`: use facilitator, observer or one of: {}", ids.join(", "));
+                Err(())
             }
         },
-        None => None,
+        None => Ok(None),
     };
     commands.insert_resource(Session::new(origin, scenario));
-    if options.straight_to_exercise() {
-        seat.write(AssignSeat(wanted.unwrap_or(Seat::Facilitator)));
-        next.set(Screen::Exercise);
-    } else {
-        next.set(Screen::Briefing);
+    match wanted {
+        // A mistyped seat must not open the facilitator's view: choose at the briefing.
+        Err(()) => next.set(Screen::Briefing),
+        Ok(w) if options.straight_to_exercise() => {
+            seat.write(AssignSeat(w.unwrap_or(Seat::Facilitator)));
+            next.set(Screen::Exercise);
+        }
+        Ok(_) => next.set(Screen::Briefing),
     }
 }

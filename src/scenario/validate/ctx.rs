@@ -68,7 +68,10 @@ impl<'m> Ctx<'m> {
         let order: Vec<String> = self.m.sources.iter().map(|s| s.name.clone()).collect();
         p.sort_by_key(|x| {
             (
-                order.iter().position(|n| *n == x.file).unwrap_or(usize::MAX),
+                order
+                    .iter()
+                    .position(|n| *n == x.file)
+                    .unwrap_or(usize::MAX),
                 x.pos,
             )
         });
@@ -76,7 +79,14 @@ impl<'m> Ctx<'m> {
         p
     }
 
-    pub fn push(&mut self, file: String, pos: Pos, level: Level, kind: ProblemKind, hint: Option<String>) {
+    pub fn push(
+        &mut self,
+        file: String,
+        pos: Pos,
+        level: Level,
+        kind: ProblemKind,
+        hint: Option<String>,
+    ) {
         self.problems.push(Problem {
             file,
             pos,
@@ -97,7 +107,12 @@ impl<'m> Ctx<'m> {
     }
 
     pub fn missing_root(&mut self, what: &'static str, hint: &str) {
-        let file = self.m.sources.first().map(|s| s.name.clone()).unwrap_or_default();
+        let file = self
+            .m
+            .sources
+            .first()
+            .map(|s| s.name.clone())
+            .unwrap_or_default();
         self.push(
             file,
             Pos { line: 1, col: 1 },
@@ -117,7 +132,11 @@ impl<'m> Ctx<'m> {
         let mut map = HashMap::new();
         for (i, id) in ids.enumerate() {
             if id.is_empty() {
-                self.error(at(list, i, &[Seg::Field("id")]), ProblemKind::EmptyId(what), None);
+                self.error(
+                    at(list, i, &[Seg::Field("id")]),
+                    ProblemKind::EmptyId(what),
+                    None,
+                );
             } else if map.contains_key(id) {
                 self.error(
                     at(list, i, &[Seg::Field("id")]),
@@ -167,16 +186,34 @@ impl<'m> Ctx<'m> {
     }
 
     /// Like [`Ctx::duration`] for a top-level field such as `duration`.
-    pub fn scalar_duration(&mut self, section: &'static str, text: &str, what: &'static str, allow_zero: bool) -> Secs {
+    pub fn scalar_duration(
+        &mut self,
+        section: &'static str,
+        text: &str,
+        what: &'static str,
+        allow_zero: bool,
+    ) -> Secs {
         let (file, pos) = self.m.locate_scalar(section, &[]);
         match duration::parse(text) {
             Ok(0) if !allow_zero => {
-                self.push(file, pos, Level::Error, ProblemKind::ZeroDuration(what), None);
+                self.push(
+                    file,
+                    pos,
+                    Level::Error,
+                    ProblemKind::ZeroDuration(what),
+                    None,
+                );
                 0
             }
             Ok(s) => s,
             Err(e) => {
-                self.push(file, pos, Level::Error, duration_problem(text, e), Some(DURATION_HINT.into()));
+                self.push(
+                    file,
+                    pos,
+                    Level::Error,
+                    duration_problem(text, e),
+                    Some(DURATION_HINT.into()),
+                );
                 0
             }
         }

@@ -21,8 +21,16 @@ pub(super) struct Play {
 pub(super) fn check(cx: &mut Ctx, w: &World, end: Secs) -> Play {
     let severity = severity(cx);
     check_seeds(cx);
-    let threat_ids = cx.ids("threat", "threats", cx.m.raw.threats.iter().map(|t| t.id.as_str()));
-    let action_ids = cx.ids("action", "actions", cx.m.raw.actions.iter().map(|a| a.id.as_str()));
+    let threat_ids = cx.ids(
+        "threat",
+        "threats",
+        cx.m.raw.threats.iter().map(|t| t.id.as_str()),
+    );
+    let action_ids = cx.ids(
+        "action",
+        "actions",
+        cx.m.raw.actions.iter().map(|a| a.id.as_str()),
+    );
     let threats = threats(cx, w, end);
     let actions = actions(cx);
     let refs = Refs {
@@ -43,7 +51,13 @@ pub(super) fn check(cx: &mut Ctx, w: &World, end: Secs) -> Play {
     }
 }
 
-fn deadlines(cx: &mut Ctx, list: &'static str, idx: usize, base: &[Seg], d: &RawDeadlines) -> Deadlines {
+fn deadlines(
+    cx: &mut Ctx,
+    list: &'static str,
+    idx: usize,
+    base: &[Seg],
+    d: &RawDeadlines,
+) -> Deadlines {
     let mut one = |field: &'static str, v: &str| {
         let mut path = base.to_vec();
         path.push(F(field));
@@ -68,7 +82,11 @@ fn severity(cx: &mut Ctx) -> Vec<SeverityLevel> {
             continue;
         }
         if levels[level as usize].is_some() {
-            cx.error(at("severity", i, &[F("level")]), ProblemKind::SeverityTwice(s.level), None);
+            cx.error(
+                at("severity", i, &[F("level")]),
+                ProblemKind::SeverityTwice(s.level),
+                None,
+            );
         }
         levels[level as usize] = Some(SeverityLevel {
             name: text(&s.name),
@@ -77,7 +95,10 @@ fn severity(cx: &mut Ctx) -> Vec<SeverityLevel> {
     }
     if cx.mode == super::Mode::Scenario {
         if raw.severity.is_empty() {
-            cx.missing_root("severity", "include \"std:severity\" for the standard scale");
+            cx.missing_root(
+                "severity",
+                "include \"std:severity\" for the standard scale",
+            );
         } else {
             for (l, s) in levels.iter().enumerate() {
                 if s.is_none() {
@@ -118,7 +139,11 @@ fn check_seeds(cx: &mut Ctx) {
             cx.duration(at("templates", i, &[F("delay")]), d, "delay", true);
         }
         if let Some(RawEffect::Degrade(c)) = t.effect {
-            cx.unit(at("templates", i, &[F("effect"), I(0)]), c, "degraded capacity");
+            cx.unit(
+                at("templates", i, &[F("effect"), I(0)]),
+                c,
+                "degraded capacity",
+            );
         }
     }
     if let Some(c) = &raw.chain {
@@ -137,7 +162,13 @@ fn check_seeds(cx: &mut Ctx) {
                     duration::DurationError::Negative => ProblemKind::NegativeDuration(v.clone()),
                     duration::DurationError::Unparseable => ProblemKind::BadDuration(v.clone()),
                 };
-                cx.push(file, pos, crate::scenario::problem::Level::Error, kind, None);
+                cx.push(
+                    file,
+                    pos,
+                    crate::scenario::problem::Level::Error,
+                    kind,
+                    None,
+                );
             }
         }
     }
@@ -169,25 +200,51 @@ fn threats(cx: &mut Ctx, w: &World, end: Secs) -> Vec<Threat> {
         let mut steps = Vec::new();
         for (j, s) in t.steps.iter().enumerate() {
             let step = |f: &'static str| [F("steps"), I(j), F("kind"), F(f)];
-            let when = cx.duration(at("threats", i, &[F("steps"), I(j), F("at")]), &s.at, "step time", true);
-            after_end(cx, at("threats", i, &[F("steps"), I(j), F("at")]), format!("step {} of threat `{}`", j + 1, t.id), when, end);
-            let stealth = cx.unit(at("threats", i, &[F("steps"), I(j), F("stealth")]), s.stealth, "stealth");
+            let when = cx.duration(
+                at("threats", i, &[F("steps"), I(j), F("at")]),
+                &s.at,
+                "step time",
+                true,
+            );
+            after_end(
+                cx,
+                at("threats", i, &[F("steps"), I(j), F("at")]),
+                format!("step {} of threat `{}`", j + 1, t.id),
+                when,
+                end,
+            );
+            let stealth = cx.unit(
+                at("threats", i, &[F("steps"), I(j), F("stealth")]),
+                s.stealth,
+                "stealth",
+            );
             let kind = match &s.kind {
                 RawStepKind::Compromise { service } => StepKind::Compromise {
-                    service: ServiceId(cx.resolve(&w.service_ids, service, at("threats", i, &step("service")))),
+                    service: ServiceId(cx.resolve(
+                        &w.service_ids,
+                        service,
+                        at("threats", i, &step("service")),
+                    )),
                 },
                 RawStepKind::Spread { from, to } => StepKind::Spread {
-                    from: ServiceId(cx.resolve(&w.service_ids, from, at("threats", i, &step("from")))),
+                    from: ServiceId(cx.resolve(
+                        &w.service_ids,
+                        from,
+                        at("threats", i, &step("from")),
+                    )),
                     to: ServiceId(cx.resolve(&w.service_ids, to, at("threats", i, &step("to")))),
                 },
                 RawStepKind::Impact { service, impact } => {
-                    let sid = cx.resolve(&w.service_ids, service, at("threats", i, &step("service")));
+                    let sid =
+                        cx.resolve(&w.service_ids, service, at("threats", i, &step("service")));
                     let ipath = [F("steps"), I(j), F("kind"), F("impact"), I(0)];
                     let ia = at("threats", i, &ipath);
                     let impact = match *impact {
                         RawImpact::Outage => Impact::Outage,
                         RawImpact::DataTampering => Impact::DataTampering,
-                        RawImpact::Degradation(c) => Impact::Degradation(cx.unit(ia, c, "degraded capacity")),
+                        RawImpact::Degradation(c) => {
+                            Impact::Degradation(cx.unit(ia, c, "degraded capacity"))
+                        }
                         RawImpact::Ddos(c) => Impact::Ddos(cx.unit(ia, c, "capacity under DDoS")),
                     };
                     StepKind::Impact {
@@ -217,7 +274,12 @@ fn actions(cx: &mut Ctx) -> Vec<Action> {
     let raw = &cx.m.raw;
     let mut out = Vec::new();
     for (i, a) in raw.actions.iter().enumerate() {
-        let duration = cx.duration(at("actions", i, &[F("duration")]), &a.duration, "action duration", false);
+        let duration = cx.duration(
+            at("actions", i, &[F("duration")]),
+            &a.duration,
+            "action duration",
+            false,
+        );
         let mut effects = Vec::new();
         for (j, e) in a.effects.iter().enumerate() {
             let epath = [F("effects"), I(j), I(0)];
@@ -227,9 +289,15 @@ fn actions(cx: &mut Ctx) -> Vec<Action> {
                 RawActionEffect::Patch => ActionEffect::Patch,
                 RawActionEffect::Restore => ActionEffect::Restore,
                 RawActionEffect::Bcp => ActionEffect::Bcp,
-                RawActionEffect::Backup(c) => ActionEffect::Backup(cx.unit(ea, *c, "backup capacity")),
-                RawActionEffect::Manual(c) => ActionEffect::Manual(cx.unit(ea, *c, "manual capacity")),
-                RawActionEffect::Refuel(d) => ActionEffect::Refuel(cx.duration(ea, d, "refuel", false)),
+                RawActionEffect::Backup(c) => {
+                    ActionEffect::Backup(cx.unit(ea, *c, "backup capacity"))
+                }
+                RawActionEffect::Manual(c) => {
+                    ActionEffect::Manual(cx.unit(ea, *c, "manual capacity"))
+                }
+                RawActionEffect::Refuel(d) => {
+                    ActionEffect::Refuel(cx.duration(ea, d, "refuel", false))
+                }
             });
         }
         let roles = if a.roles.is_empty() {
@@ -261,13 +329,23 @@ struct Refs<'a> {
 
 fn injects(cx: &mut Ctx, r: &Refs, end: Secs) -> Vec<Inject> {
     let raw = &cx.m.raw;
-    let _ids = cx.ids("inject", "injects", raw.injects.iter().map(|x| x.id.as_str()));
+    let _ids = cx.ids(
+        "inject",
+        "injects",
+        raw.injects.iter().map(|x| x.id.as_str()),
+    );
     let mut out = Vec::new();
     for (i, x) in raw.injects.iter().enumerate() {
         let trigger = match (&x.at, &x.when) {
             (Some(t), None) => {
                 let s = cx.duration(at("injects", i, &[F("at")]), t, "inject time", true);
-                after_end(cx, at("injects", i, &[F("at")]), format!("inject `{}`", x.id), s, end);
+                after_end(
+                    cx,
+                    at("injects", i, &[F("at")]),
+                    format!("inject `{}`", x.id),
+                    s,
+                    end,
+                );
                 Trigger::At(s)
             }
             (None, Some(c)) => Trigger::When(condition(cx, r, i, vec![F("when")], c)),
@@ -283,7 +361,10 @@ fn injects(cx: &mut Ctx, r: &Refs, end: Secs) -> Vec<Inject> {
                 cx.error(
                     at("injects", i, &[F("when")]),
                     ProblemKind::TwoTriggers(x.id.clone()),
-                    Some("use `when: All([After(\"30m\"), ...])` to combine a time and a condition".into()),
+                    Some(
+                        "use `when: All([After(\"30m\"), ...])` to combine a time and a condition"
+                            .into(),
+                    ),
                 );
                 Trigger::At(0)
             }
@@ -305,12 +386,22 @@ fn injects(cx: &mut Ctx, r: &Refs, end: Secs) -> Vec<Inject> {
             deliver.push(match d {
                 RawDelivery::Message { to, from, text: t } => {
                     if to.is_empty() {
-                        cx.error(at("injects", i, &p("to")), ProblemKind::Missing("recipients"), Some("list team ids in `to: [...]`".into()));
+                        cx.error(
+                            at("injects", i, &p("to")),
+                            ProblemKind::Missing("recipients"),
+                            Some("list team ids in `to: [...]`".into()),
+                        );
                     }
                     let to = to
                         .iter()
                         .enumerate()
-                        .map(|(k, team)| TeamId(cx.resolve(&r.w.team_ids, team, at("injects", i, &[F("deliver"), I(j), F("to"), I(k)]))))
+                        .map(|(k, team)| {
+                            TeamId(cx.resolve(
+                                &r.w.team_ids,
+                                team,
+                                at("injects", i, &[F("deliver"), I(j), F("to"), I(k)]),
+                            ))
+                        })
                         .collect();
                     Delivery::Message {
                         to,
@@ -319,22 +410,38 @@ fn injects(cx: &mut Ctx, r: &Refs, end: Secs) -> Vec<Inject> {
                     }
                 }
                 RawDelivery::SetCapacity { service, capacity } => Delivery::SetCapacity {
-                    service: ServiceId(cx.resolve(&r.w.service_ids, service, at("injects", i, &p("service")))),
+                    service: ServiceId(cx.resolve(
+                        &r.w.service_ids,
+                        service,
+                        at("injects", i, &p("service")),
+                    )),
                     capacity: cx.unit(at("injects", i, &p("capacity")), *capacity, "capacity"),
                 },
                 RawDelivery::AreaEvent { area, capacity } => {
                     if !r.w.areas.contains(area) {
-                        let hint = crate::scenario::problem::suggest(area, r.w.areas.iter().map(String::as_str));
-                        cx.error(at("injects", i, &p("area")), ProblemKind::Unknown { what: "area", id: area.clone() }, hint);
+                        let hint = crate::scenario::problem::suggest(
+                            area,
+                            r.w.areas.iter().map(String::as_str),
+                        );
+                        cx.error(
+                            at("injects", i, &p("area")),
+                            ProblemKind::Unknown {
+                                what: "area",
+                                id: area.clone(),
+                            },
+                            hint,
+                        );
                     }
                     Delivery::AreaEvent {
                         area: area.clone(),
                         capacity: cx.unit(at("injects", i, &p("capacity")), *capacity, "capacity"),
                     }
                 }
-                RawDelivery::StartThreat(t) => {
-                    Delivery::StartThreat(ThreatId(cx.resolve(r.threats, t, at("injects", i, &[F("deliver"), I(j), I(0)]))))
-                }
+                RawDelivery::StartThreat(t) => Delivery::StartThreat(ThreatId(cx.resolve(
+                    r.threats,
+                    t,
+                    at("injects", i, &[F("deliver"), I(j), I(0)]),
+                ))),
             });
         }
         out.push(Inject {
@@ -354,9 +461,21 @@ fn condition(cx: &mut Ctx, r: &Refs, i: usize, path: Vec<Seg>, c: &RawCondition)
         p
     };
     match c {
-        RawCondition::ServiceDown { service, for_at_least } => Condition::ServiceDown {
-            service: ServiceId(cx.resolve(&r.w.service_ids, service, at("injects", i, &sub("service")))),
-            for_at_least: cx.duration(at("injects", i, &sub("for_at_least")), for_at_least, "`for_at_least`", false),
+        RawCondition::ServiceDown {
+            service,
+            for_at_least,
+        } => Condition::ServiceDown {
+            service: ServiceId(cx.resolve(
+                &r.w.service_ids,
+                service,
+                at("injects", i, &sub("service")),
+            )),
+            for_at_least: cx.duration(
+                at("injects", i, &sub("for_at_least")),
+                for_at_least,
+                "`for_at_least`",
+                false,
+            ),
         },
         RawCondition::NotReported { threat, team, by } => Condition::NotReported {
             threat: ThreatId(cx.resolve(r.threats, threat, at("injects", i, &sub("threat")))),
@@ -426,7 +545,13 @@ fn scoring(cx: &mut Ctx, severity: &[SeverityLevel]) -> ScoringParts {
         let lv = if (0..=4).contains(level) {
             *level as usize
         } else {
-            cx.push(file, pos, crate::scenario::problem::Level::Error, ProblemKind::BadSeverity(*level), Some("levels go from 0 (no effect) to 4 (critical)".into()));
+            cx.push(
+                file,
+                pos,
+                crate::scenario::problem::Level::Error,
+                ProblemKind::BadSeverity(*level),
+                Some("levels go from 0 (no effect) to 4 (critical)".into()),
+            );
             continue;
         };
         let mut parse = |f: &'static str, v: &str| {
@@ -434,7 +559,13 @@ fn scoring(cx: &mut Ctx, severity: &[SeverityLevel]) -> ScoringParts {
             match duration::parse(v) {
                 Ok(x) if x > 0 => x,
                 _ => {
-                    cx.push(file, pos, crate::scenario::problem::Level::Error, ProblemKind::BadDuration(v.into()), Some("deadlines are positive durations such as \"30m\"".into()));
+                    cx.push(
+                        file,
+                        pos,
+                        crate::scenario::problem::Level::Error,
+                        ProblemKind::BadDuration(v.into()),
+                        Some("deadlines are positive durations such as \"30m\"".into()),
+                    );
                     0
                 }
             }
@@ -450,27 +581,55 @@ fn scoring(cx: &mut Ctx, severity: &[SeverityLevel]) -> ScoringParts {
     let mut grades: Vec<Grade> = Vec::new();
     for (k, g) in s.grades.iter().enumerate() {
         if !(0.0..=100.0).contains(&g.min) {
-            let (file, pos) = cx.m.locate_scalar("scoring", &[F("grades"), I(k), F("min")]);
-            cx.push(file, pos, crate::scenario::problem::Level::Error, ProblemKind::OutOfBounds { what: "grade minimum", value: g.min.to_string(), range: "0..100" }, None);
+            let (file, pos) =
+                cx.m.locate_scalar("scoring", &[F("grades"), I(k), F("min")]);
+            cx.push(
+                file,
+                pos,
+                crate::scenario::problem::Level::Error,
+                ProblemKind::OutOfBounds {
+                    what: "grade minimum",
+                    value: g.min.to_string(),
+                    range: "0..100",
+                },
+                None,
+            );
         }
-        grades.push(Grade { name: text(&g.name), min: g.min });
+        grades.push(Grade {
+            name: text(&g.name),
+            min: g.min,
+        });
     }
     if grades.is_empty() {
         grades = default_grades();
     } else if !grades.iter().any(|g| g.min == 0.0) {
         let (file, pos) = cx.m.locate_scalar("scoring", &[F("grades")]);
-        cx.push(file, pos, crate::scenario::problem::Level::Error, ProblemKind::Missing("a grade band with `min: 0`"), Some("the lowest band must start at 0 so every score has a grade".into()));
+        cx.push(
+            file,
+            pos,
+            crate::scenario::problem::Level::Error,
+            ProblemKind::Missing("a grade band with `min: 0`"),
+            Some("the lowest band must start at 0 so every score has a grade".into()),
+        );
     }
     grades.sort_by(|a, b| b.min.total_cmp(&a.min));
     (d, s.weights.clone(), grades)
 }
 
 fn default_grades() -> Vec<Grade> {
-    [("A", "A", 85.0), ("B", "B", 70.0), ("C", "C", 50.0), ("D", "D", 0.0)]
-        .into_iter()
-        .map(|(en, ja, min)| Grade {
-            name: Text { en: en.into(), ja: ja.into() },
-            min,
-        })
-        .collect()
+    [
+        ("A", "A", 85.0),
+        ("B", "B", 70.0),
+        ("C", "C", 50.0),
+        ("D", "D", 0.0),
+    ]
+    .into_iter()
+    .map(|(en, ja, min)| Grade {
+        name: Text {
+            en: en.into(),
+            ja: ja.into(),
+        },
+        min,
+    })
+    .collect()
 }

@@ -33,7 +33,11 @@ const PALETTE: [[u8; 3]; 8] = [
 
 pub(super) fn check(cx: &mut Ctx) -> World {
     let raw = &cx.m.raw;
-    let sector_ids = cx.ids("sector", "sectors", raw.sectors.iter().map(|s| s.id.as_str()));
+    let sector_ids = cx.ids(
+        "sector",
+        "sectors",
+        raw.sectors.iter().map(|s| s.id.as_str()),
+    );
     let mut sectors = Vec::new();
     for (i, s) in raw.sectors.iter().enumerate() {
         let colour = match &s.colour {
@@ -65,7 +69,11 @@ pub(super) fn check(cx: &mut Ctx) -> World {
     );
     let mut organisations = Vec::new();
     for (i, o) in raw.organisations.iter().enumerate() {
-        let sector = cx.resolve(&sector_ids, &o.sector, at("organisations", i, &[F("sector")]));
+        let sector = cx.resolve(
+            &sector_ids,
+            &o.sector,
+            at("organisations", i, &[F("sector")]),
+        );
         check_text(cx, at("organisations", i, &[F("name")]), &o.name);
         organisations.push(Organisation {
             id: o.id.clone(),
@@ -86,23 +94,40 @@ pub(super) fn check(cx: &mut Ctx) -> World {
         });
     }
 
-    let service_ids = cx.ids("service", "services", raw.services.iter().map(|s| s.id.as_str()));
+    let service_ids = cx.ids(
+        "service",
+        "services",
+        raw.services.iter().map(|s| s.id.as_str()),
+    );
     let mut services = Vec::new();
     let mut areas: Vec<String> = Vec::new();
     for (i, s) in raw.services.iter().enumerate() {
         let owner = cx.resolve(&org_ids, &s.owner, at("services", i, &[F("owner")]));
-        let criticality = cx.unit(at("services", i, &[F("criticality")]), s.criticality, "criticality");
+        let criticality = cx.unit(
+            at("services", i, &[F("criticality")]),
+            s.criticality,
+            "criticality",
+        );
         check_text(cx, at("services", i, &[F("name")]), &s.name);
         let b = &s.buffers;
         let buffer = |cx: &mut Ctx, field: &'static str, v: &Option<String>| {
             v.as_deref().map_or(0, |d| {
-                cx.duration(at("services", i, &[F("buffers"), F(field)]), d, "buffer", true)
+                cx.duration(
+                    at("services", i, &[F("buffers"), F(field)]),
+                    d,
+                    "buffer",
+                    true,
+                )
             })
         };
         let battery = buffer(cx, "battery", &b.battery);
         let generator = buffer(cx, "generator", &b.generator);
         let manual = b.manual.map_or(0.0, |v| {
-            cx.unit(at("services", i, &[F("buffers"), F("manual")]), v, "manual fallback capacity")
+            cx.unit(
+                at("services", i, &[F("buffers"), F("manual")]),
+                v,
+                "manual fallback capacity",
+            )
         });
         if let Some(a) = &s.area
             && !areas.contains(a)
@@ -145,7 +170,11 @@ pub(super) fn check(cx: &mut Ctx) -> World {
 
 fn check_text(cx: &mut Ctx, at: super::ctx::At, t: &crate::scenario::raw::RawText) {
     if t.en.is_empty() && t.ja.is_empty() {
-        cx.error(at, ProblemKind::EmptyText, Some("write (en: \"...\", ja: \"...\")".into()));
+        cx.error(
+            at,
+            ProblemKind::EmptyText,
+            Some("write (en: \"...\", ja: \"...\")".into()),
+        );
     }
 }
 
@@ -160,7 +189,11 @@ fn parse_colour(c: &str) -> Option<[u8; 3]> {
 
 fn dependencies(cx: &mut Ctx, service_ids: &Ids) -> Vec<Dependency> {
     let raw = &cx.m.raw;
-    let template_ids = cx.ids("template", "templates", raw.templates.iter().map(|t| t.id.as_str()));
+    let template_ids = cx.ids(
+        "template",
+        "templates",
+        raw.templates.iter().map(|t| t.id.as_str()),
+    );
     let mut out = Vec::new();
     for (i, d) in raw.dependencies.iter().enumerate() {
         let from = cx.resolve(service_ids, &d.from, at("dependencies", i, &[F("from")]));
@@ -185,13 +218,21 @@ fn dependencies(cx: &mut Ctx, service_ids: &Ids) -> Vec<Dependency> {
                 cx.error(
                     at("dependencies", i, &[]),
                     ProblemKind::NoKind(format!("{} -> {}", d.from, d.to)),
-                    Some("add `kind: Physical` (or Cyber, Geographic, Logical) or a `template`".into()),
+                    Some(
+                        "add `kind: Physical` (or Cyber, Geographic, Logical) or a `template`"
+                            .into(),
+                    ),
                 );
             }
             continue;
         };
-        let delay_text = d.delay.as_deref().or(template.and_then(|t| t.delay.as_deref()));
-        let delay = delay_text.map_or(0, |t| cx.duration(at("dependencies", i, &[F("delay")]), t, "delay", true));
+        let delay_text = d
+            .delay
+            .as_deref()
+            .or(template.and_then(|t| t.delay.as_deref()));
+        let delay = delay_text.map_or(0, |t| {
+            cx.duration(at("dependencies", i, &[F("delay")]), t, "delay", true)
+        });
         let effect = match d.effect.or(template.and_then(|t| t.effect)) {
             None | Some(RawEffect::Fail) => Effect::Fail,
             Some(RawEffect::Degrade(c)) => Effect::Degrade(cx.unit(
@@ -240,7 +281,9 @@ fn teams(cx: &mut Ctx, org_ids: &Ids) -> (Vec<Team>, Ids) {
             cx.error(
                 at("teams", i, &[F("controls")]),
                 ProblemKind::ControlsNothing(t.id.clone()),
-                Some("list the organisations it plays, e.g. `controls: [\"grid-operator\"]`".into()),
+                Some(
+                    "list the organisations it plays, e.g. `controls: [\"grid-operator\"]`".into(),
+                ),
             );
         }
         let mut controls = Vec::new();
@@ -278,7 +321,7 @@ fn teams(cx: &mut Ctx, org_ids: &Ids) -> (Vec<Team>, Ids) {
     (teams, team_ids)
 }
 
-fn chain_latency<'a>(chain: &'a RawChain, from: Role, to: Role) -> &'a str {
+fn chain_latency(chain: &RawChain, from: Role, to: Role) -> &str {
     use Role::*;
     match (from, to) {
         (Operator | Organiser, Ministry) => &chain.operator_to_ministry,

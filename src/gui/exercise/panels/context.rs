@@ -39,14 +39,15 @@ impl PanelCtx<'_, '_> {
     }
 
     /// The team this seat plays, if it is a team seat.
+    /// (From the picture, so what a panel shows and the seat it shows it for always agree.)
     pub(crate) fn team(&self) -> Option<TeamId> {
-        match self.seat.0 {
+        match self.picture.seat {
             Seat::Team(t) => Some(t),
             _ => None,
         }
     }
 
     pub(crate) fn is_facilitator(&self) -> bool {
-        self.seat.0 == Seat::Facilitator
+        self.picture.seat == Seat::Facilitator
     }
 }

@@ -29,7 +29,7 @@ pub(super) fn show(ui: &mut egui::Ui, p: &mut PanelCtx, draft: &mut Draft) {
                     ui.label(labels::severity_text(p, level));
                 }
             });
-            if !m.to.is_empty() && p.seat.0.sees_all() {
+            if !m.to.is_empty() && p.picture.seat.sees_all() {
                 let to: Vec<String> = m.to.iter().map(|t| labels::team_name(p, *t)).collect();
                 ui.label(
                     egui::RichText::new(format!("→ {}", to.join(", ")))

@@ -32,7 +32,7 @@ fn left_column(
     mut tab: Local<Tab>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
-    let seat = p.seat.0;
+    let seat = p.picture.seat;
     let mut tabs = vec![Tab::Incidents, Tab::Inbox];
     if seat == Seat::Facilitator {
         tabs.push(Tab::Msel);

@@ -153,5 +153,6 @@ fn describe(p: &PanelCtx, e: &LogEvent) -> String {
         }
         LogEvent::Note(text) => i.ta("log-note", &[("text", Arg::Str(text))]),
         LogEvent::Rejected(why) => i.ta("log-rejected", &[("reason", Arg::Str(why))]),
+        LogEvent::NotAllowed => p.t("log-not-allowed"),
     }
 }

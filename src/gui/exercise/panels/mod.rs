@@ -10,7 +10,7 @@ mod log;
 mod msel;
 mod notes;
 mod right;
-mod scores;
+pub(crate) mod scores;
 mod seat_confirm;
 mod topbar;
 

@@ -7,7 +7,7 @@ use crate::gui::widgets::{self, colour};
 use bevy_egui::egui;
 
 pub(super) fn show(ui: &mut egui::Ui, p: &mut PanelCtx, draft: &mut String) {
-    if p.seat.0 == Seat::Observer {
+    if p.picture.seat == Seat::Observer {
         ui.add(
             egui::TextEdit::multiline(draft)
                 .desired_rows(3)

@@ -45,7 +45,7 @@ fn right_column(
                 }
             }
             running(ui, &p);
-            if p.seat.0.sees_all() {
+            if p.picture.seat.sees_all() {
                 ui.separator();
                 super::scores::show(ui, &p);
             }

@@ -54,8 +54,6 @@ fn top_bar(
 fn clock_readout(ui: &mut egui::Ui, p: &PanelCtx) {
     let s = p.scenario();
     let now = p.clock.secs();
-    ui.label(egui::RichText::new(p.i18n.text(&s.title)).strong());
-    ui.separator();
     ui.label(
         egui::RichText::new(format!("T+{}", widgets::clock(now)))
             .monospace()
@@ -185,7 +183,7 @@ fn file_state(ui: &mut egui::Ui, p: &mut PanelCtx) {
         .get(&p.session.origin)
         .map(|e| e.problems.clone())
         .unwrap_or_default();
-    if !problems.is_empty() && p.seat.0.sees_all() {
+    if !problems.is_empty() && p.picture.seat.sees_all() {
         ui.label(egui::RichText::new(p.t("reload-broken")).color(colour::ERROR))
             .on_hover_text(problems.join("\n"));
     }

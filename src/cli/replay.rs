@@ -1,0 +1,104 @@
+//! `crossdrill replay` (re-simulate a journal or a session and compare, byte for
+//! byte) and `crossdrill fork` (a new session from a moment of a past run).
+
+use crate::scenario::duration;
+use crate::session::{SessionError, Verdict, fork, verify};
+use clap::Args;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Options of `crossdrill replay`.
+#[derive(Debug, Args)]
+pub struct ReplayArgs {
+    /// A journal file (from `crossdrill run --journal`, JSON Lines or RON) or a session folder.
+    pub path: PathBuf,
+    /// The scenario of a journal file (default: ID.scenario.ron beside the journal or
+    /// under scenarios/, or the built-in scenario). Sessions carry their own.
+    #[arg(long, value_name = "PATH")]
+    pub scenario: Option<PathBuf>,
+}
+
+/// Options of `crossdrill fork`.
+#[derive(Debug, Args)]
+pub struct ForkArgs {
+    /// The session folder or journal file to fork.
+    pub from: PathBuf,
+    /// The moment to start from ("1h30m"): the commands up to it are kept.
+    #[arg(long, value_name = "DURATION")]
+    pub at: String,
+    /// The new session's folder.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// The scenario of a journal file (as for `replay`).
+    #[arg(long, value_name = "PATH")]
+    pub scenario: Option<PathBuf>,
+}
+
+/// Exit 0 when the replay matches, 1 with the first difference when it does not
+/// (or the file is damaged), 2 when it cannot be tried.
+pub fn run(args: &ReplayArgs) -> ExitCode {
+    match verify(&args.path, args.scenario.as_deref()) {
+        Ok(Verdict::Same(r)) => {
+            let what = match &r.compared {
+                Some(p) => format!("matches {}", p.display()),
+                None => "replays (the session has not ended: no journal to compare yet)".to_string(),
+            };
+            println!(
+                "ok: {} {what}: {} entries, {} commands, up to {}, sha256 {}",
+                args.path.display(),
+                r.entries,
+                r.commands,
+                duration::clock(r.until),
+                r.hash
+            );
+            match r.dropped {
+                Some(d) => {
+                    println!("damaged: {d}");
+                    ExitCode::from(1)
+                }
+                None => ExitCode::SUCCESS,
+            }
+        }
+        Ok(Verdict::Differs(d)) => {
+            println!("differs: {d}");
+            ExitCode::from(1)
+        }
+        Err(e) => fail(&e),
+    }
+}
+
+pub fn run_fork(args: &ForkArgs) -> ExitCode {
+    let Ok(at) = duration::parse(&args.at) else {
+        eprintln!("error: cannot read --at `{}` (write e.g. \"1h30m\")", args.at);
+        return ExitCode::from(2);
+    };
+    match fork(&args.from, at, &args.out, args.scenario.as_deref()) {
+        Ok(r) => {
+            if let Some(d) = &r.dropped {
+                eprintln!("warning: {d}");
+            }
+            let j = r.engine.journal();
+            println!(
+                "forked {} at {} into {}: {} commands kept, {} entries, sha256 {}",
+                args.from.display(),
+                duration::clock(at),
+                args.out.display(),
+                r.session.commands(),
+                j.entries.len(),
+                j.hash()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e),
+    }
+}
+
+/// Print an error; 1 for a damaged file, 2 for anything else.
+pub(super) fn fail(e: &SessionError) -> ExitCode {
+    eprintln!("error: {e}");
+    match e {
+        SessionError::Journal { .. } | SessionError::Corrupt { .. } | SessionError::Refused { .. } => ExitCode::from(1),
+        SessionError::Header { .. } => ExitCode::from(1),
+        _ => ExitCode::from(2),
+    }
+}

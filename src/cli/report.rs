@@ -1,0 +1,102 @@
+//! `crossdrill report`: score a journal and write its after-action report.
+
+use crate::engine::Journal;
+use crate::report::{self, Format};
+use crate::scenario::{Lang, Scenario, builtin_default, duration, load_path};
+use crate::scoring;
+use clap::Args;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+/// Options of `crossdrill report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The journal of a run (JSON Lines, or RON when it ends in `.ron`).
+    pub journal: PathBuf,
+    /// md, html, csv or json; default: from --out's extension, else md.
+    #[arg(long, value_parser = ["md", "markdown", "html", "csv", "json"])]
+    pub format: Option<String>,
+    /// Write the report here instead of to standard output.
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+    /// The scenario file the journal is of; default: the built-in scenario, when the
+    /// journal names it.
+    #[arg(long, value_name = "PATH")]
+    pub scenario: Option<PathBuf>,
+    /// Report language: en or ja; default: the scenario's.
+    #[arg(long, value_parser = ["en", "ja"])]
+    pub lang: Option<String>,
+    /// Score up to this exercise time ("3h"); default: the scenario's duration.
+    #[arg(long, value_name = "DURATION")]
+    pub until: Option<String>,
+}
+
+pub fn run(args: &ReportArgs) -> ExitCode {
+    match make(args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn make(args: &ReportArgs) -> Result<(), String> {
+    let journal = read_journal(&args.journal)?;
+    let scenario = Arc::new(scenario_for(&journal, args.scenario.as_deref())?);
+    let format = match (&args.format, &args.out) {
+        (Some(f), _) => Format::parse(f),
+        (None, Some(out)) => Format::from_path(out),
+        (None, None) => None,
+    }
+    .unwrap_or(Format::Markdown);
+    let lang = match args.lang.as_deref() {
+        Some("ja") => Lang::Ja,
+        Some(_) => Lang::En,
+        None => scenario.language,
+    };
+    let card = match &args.until {
+        Some(u) => {
+            let end = duration::parse(u).map_err(|_| format!("cannot read --until `{u}` (write e.g. \"3h\")"))?;
+            scoring::score_until(&scenario, &journal, end)
+        }
+        None => scoring::score(&scenario, &journal),
+    }
+    .map_err(|e| e.to_string())?;
+    let text = report::render(&scenario, &journal, &card, format, lang);
+    match &args.out {
+        Some(path) => std::fs::write(path, text).map_err(|e| format!("{}: cannot write: {e}", path.display())),
+        None => std::io::stdout().lock().write_all(text.as_bytes()).map_err(|e| e.to_string()),
+    }
+}
+
+/// Read a journal written by `crossdrill run --journal`.
+pub(crate) fn read_journal(path: &Path) -> Result<Journal, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let read = if path.extension().is_some_and(|e| e == "ron") { Journal::from_ron(&text) } else { Journal::from_jsonl(&text) };
+    read.map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The scenario a journal is of: the given file, or the built-in one.
+fn scenario_for(journal: &Journal, path: Option<&Path>) -> Result<Scenario, String> {
+    let want = &journal.header.scenario;
+    let scenario = match path {
+        Some(p) => load_path(p).map_err(|problems| format!("{}: does not load:\n{problems}", p.display()))?.scenario,
+        None => {
+            let builtin = builtin_default();
+            if &builtin.id != want {
+                return Err(format!(
+                    "the journal is of scenario `{want}`, not the built-in `{}`: give its file with --scenario",
+                    builtin.id
+                ));
+            }
+            builtin
+        }
+    };
+    if &scenario.id != want {
+        return Err(format!("the journal is of scenario `{want}`, but the file given is `{}`", scenario.id));
+    }
+    Ok(scenario)
+}

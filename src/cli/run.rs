@@ -1,0 +1,130 @@
+//! `crossdrill run`: a headless run of a scenario, printed as a timeline (or JSON Lines),
+//! optionally with a scripted play and a journal file.
+
+use super::script;
+use crate::engine::{Engine, timeline_line};
+use crate::scenario::{Lang, duration, load_path};
+use clap::{Args, ValueEnum};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+/// How `run` prints the run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// One readable line per event: time, what happened, to whom, why.
+    Text,
+    /// The journal as JSON Lines (header, then one entry per line).
+    Jsonl,
+}
+
+/// Options of `crossdrill run`.
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// The scenario file.
+    pub scenario: PathBuf,
+    /// Seed of the run's random draws.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// A scripted play: a RON list of timed commands (see the docs of `cli::script`).
+    #[arg(long, value_name = "FILE")]
+    pub commands: Option<PathBuf>,
+    /// Stop at this exercise time ("3h"); default: the scenario's duration.
+    #[arg(long, value_name = "DURATION")]
+    pub until: Option<String>,
+    /// Write the journal here (`.ron` for RON, otherwise JSON Lines).
+    #[arg(long, value_name = "OUT")]
+    pub journal: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Language of scripted texts: en or ja.
+    #[arg(long, value_parser = ["en", "ja"], default_value = "en")]
+    pub lang: String,
+}
+
+pub fn run(args: &RunArgs) -> ExitCode {
+    let loaded = match load_path(&args.scenario) {
+        Ok(l) => l,
+        Err(problems) => {
+            eprint!("{problems}");
+            return ExitCode::from(1);
+        }
+    };
+    let scenario = Arc::new(loaded.scenario);
+    let until = match args.until.as_deref().map(duration::parse) {
+        None => scenario.duration,
+        Some(Ok(t)) => t,
+        Some(Err(_)) => {
+            eprintln!("error: cannot read --until `{}` (write e.g. \"3h\")", args.until.as_deref().unwrap_or(""));
+            return ExitCode::from(2);
+        }
+    };
+    let plan = match &args.commands {
+        None => Vec::new(),
+        Some(path) => {
+            let name = path.display().to_string();
+            let text = match std::fs::read_to_string(path) {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("{name}: cannot read: {e}");
+                    return ExitCode::from(1);
+                }
+            };
+            match script::parse(&name, &text, &scenario) {
+                Ok(p) => p,
+                Err(errors) => {
+                    for e in errors {
+                        eprintln!("{e}");
+                    }
+                    return ExitCode::from(1);
+                }
+            }
+        }
+    };
+
+    let mut engine = Engine::new(scenario.clone(), args.seed);
+    let mut refused = 0;
+    for step in plan.iter().filter(|p| p.at <= until) {
+        engine.advance_to(step.at);
+        if let Err(e) = engine.apply(step.command_for(&engine)) {
+            eprintln!("{}: refused at {}: {e}", step.place, duration::clock(engine.now()));
+            refused += 1;
+        }
+    }
+    engine.advance_to(until);
+
+    let journal = engine.journal();
+    let lang = if args.lang == "ja" { Lang::Ja } else { Lang::En };
+    let mut out = std::io::stdout().lock();
+    let written = match args.format {
+        Format::Jsonl => out.write_all(journal.to_jsonl().as_bytes()),
+        Format::Text => {
+            let mut text = format!("# {} (seed {}), until {}\n", scenario.id, args.seed, duration::clock(until));
+            for e in &journal.entries {
+                text.push_str(&timeline_line(&scenario, e, lang));
+                text.push('\n');
+            }
+            text.push_str(&format!("# {} entries, sha256 {}\n", journal.entries.len(), journal.hash()));
+            out.write_all(text.as_bytes())
+        }
+    };
+    if written.is_err() {
+        return ExitCode::from(1);
+    }
+    if let Some(path) = &args.journal {
+        let text = if path.extension().is_some_and(|e| e == "ron") {
+            journal.to_ron().unwrap_or_default()
+        } else {
+            journal.to_jsonl()
+        };
+        if let Err(e) = std::fs::write(path, text) {
+            eprintln!("{}: cannot write: {e}", path.display());
+            return ExitCode::from(1);
+        }
+    }
+    if refused > 0 {
+        eprintln!("warning: {refused} command(s) refused");
+    }
+    ExitCode::SUCCESS
+}

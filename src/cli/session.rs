@@ -1,0 +1,192 @@
+//! `crossdrill session`: play a scripted session over real time (so it can be
+//! killed), resume one after a crash, list them.
+
+use super::replay::fail;
+use super::script::{self, Planned};
+use crate::engine::Engine;
+use crate::scenario::{Secs, duration};
+use crate::session::{Session, SessionError, default_root, list};
+use clap::{Args, Subcommand};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+#[derive(Debug, Subcommand)]
+pub enum SessionCommand {
+    /// Play a scripted session, recording each command as it is applied.
+    Play(PlayArgs),
+    /// Recover a session after a stop or a crash and say where it stands
+    /// (with --commands, play the rest of the script).
+    Resume(ResumeArgs),
+    /// List the sessions in a folder, newest first.
+    List {
+        /// The folder (default: the app's sessions folder).
+        root: Option<PathBuf>,
+    },
+}
+
+/// How a script is played.
+#[derive(Debug, Args)]
+pub struct Pace {
+    /// A scripted play: a RON list of timed commands (as for `crossdrill run`).
+    #[arg(long, value_name = "FILE")]
+    pub commands: Option<PathBuf>,
+    /// Wait this many milliseconds of real time before each command.
+    #[arg(long, value_name = "MS", default_value_t = 0)]
+    pub pace: u64,
+    /// End the session at this exercise time ("3h"); default: the scenario's duration.
+    #[arg(long, value_name = "DURATION")]
+    pub until: Option<String>,
+}
+
+/// Options of `crossdrill session play`.
+#[derive(Debug, Args)]
+pub struct PlayArgs {
+    /// The scenario file.
+    pub scenario: PathBuf,
+    /// The session folder to create.
+    #[arg(long, value_name = "DIR")]
+    pub dir: PathBuf,
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    #[command(flatten)]
+    pub pace: Pace,
+}
+
+/// Options of `crossdrill session resume`.
+#[derive(Debug, Args)]
+pub struct ResumeArgs {
+    /// The session folder.
+    pub dir: PathBuf,
+    /// With --commands: the script the session was playing; the steps it recorded are skipped.
+    #[command(flatten)]
+    pub pace: Pace,
+}
+
+pub fn run(command: &SessionCommand) -> ExitCode {
+    let result = match command {
+        SessionCommand::Play(a) => play(a),
+        SessionCommand::Resume(a) => resume(a),
+        SessionCommand::List { root } => {
+            print_list(&root.clone().unwrap_or_else(default_root));
+            Ok(ExitCode::SUCCESS)
+        }
+    };
+    result.unwrap_or_else(|e| fail(&e))
+}
+
+fn play(a: &PlayArgs) -> Result<ExitCode, SessionError> {
+    let text = std::fs::read_to_string(&a.scenario).map_err(SessionError::io(&a.scenario))?;
+    let mut session = Session::create(&a.dir, &a.scenario.display().to_string(), &text, a.seed)?;
+    let mut engine = Engine::new(session.scenario().clone(), a.seed);
+    let code = play_script(&mut session, &mut engine, &a.pace)?;
+    print_summary(&session, &engine);
+    Ok(code)
+}
+
+fn resume(a: &ResumeArgs) -> Result<ExitCode, SessionError> {
+    let mut r = Session::open(&a.dir)?;
+    if let Some(d) = &r.dropped {
+        println!("recovered: {d}");
+    }
+    let mut code = ExitCode::SUCCESS;
+    if a.pace.commands.is_some() {
+        if r.session.ended() {
+            println!("the session has ended; nothing to play");
+        } else {
+            code = play_script(&mut r.session, &mut r.engine, &a.pace)?;
+        }
+    }
+    print_summary(&r.session, &r.engine);
+    Ok(code)
+}
+
+/// Play the script's steps the session has not recorded yet, then end the session.
+fn play_script(session: &mut Session, engine: &mut Engine, pace: &Pace) -> Result<ExitCode, SessionError> {
+    let scenario = session.scenario().clone();
+    let until = match pace.until.as_deref().map(duration::parse) {
+        None => scenario.duration,
+        Some(Ok(t)) => t,
+        Some(Err(_)) => {
+            eprintln!("error: cannot read --until `{}` (write e.g. \"3h\")", pace.until.as_deref().unwrap_or(""));
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let Some(path) = &pace.commands else {
+        return finish(session, engine, until);
+    };
+    let name = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(SessionError::io(path))?;
+    let steps: Vec<Planned> = match script::parse(&name, &text, &scenario) {
+        Ok(s) => s,
+        Err(errors) => {
+            for e in errors {
+                eprintln!("{e}");
+            }
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let done = usize::try_from(session.commands()).unwrap_or(usize::MAX);
+    for step in steps.iter().skip(done).take_while(|s| s.at <= until) {
+        if pace.pace > 0 {
+            std::thread::sleep(Duration::from_millis(pace.pace));
+        }
+        engine.advance_to(step.at.max(session.now()));
+        let command = step.command_for(engine);
+        if let Err(e) = session.apply(engine, command)? {
+            eprintln!("{}: refused at {}: {e}", step.place, duration::clock(engine.now()));
+        }
+    }
+    finish(session, engine, until)
+}
+
+fn finish(session: &mut Session, engine: &mut Engine, until: Secs) -> Result<ExitCode, SessionError> {
+    engine.advance_to(until.max(session.now()));
+    session.finish(engine)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_summary(session: &Session, engine: &Engine) {
+    let h = session.header();
+    let j = engine.journal();
+    println!(
+        "session {}: {} seed {}, {} commands, at {}{}; journal {} entries, sha256 {}",
+        session.dir().display(),
+        h.scenario,
+        h.seed,
+        session.commands(),
+        duration::clock(engine.now()),
+        if session.ended() { ", ended" } else { ", can be resumed" },
+        j.entries.len(),
+        j.hash()
+    );
+}
+
+fn print_list(root: &Path) {
+    let listed = match list(root) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return;
+        }
+    };
+    if listed.is_empty() {
+        println!("no sessions in {}", root.display());
+    }
+    for l in listed {
+        match l.summary {
+            Ok(s) => println!(
+                "{}  {}  {} seed {}  {} commands  at {}  {}{}",
+                l.dir.display(),
+                s.header.created_text(),
+                s.header.scenario,
+                s.header.seed,
+                s.commands,
+                duration::clock(s.until),
+                if s.ended { "ended" } else { "resumable" },
+                if s.dropped.is_some() { " (damaged end)" } else { "" }
+            ),
+            Err(e) => println!("{}  unreadable: {e}", l.dir.display()),
+        }
+    }
+}

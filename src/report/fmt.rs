@@ -1,0 +1,155 @@
+//! Formatting helpers: exercise times on the scenario's wall clock, spans, dates,
+//! numbers, and escaping for HTML and CSV.
+
+use crate::scenario::Secs;
+
+/// The scenario's start as (days since 1970-01-01, minutes after midnight), if its
+/// `start_clock` reads as `YYYY-MM-DD HH:MM`.
+pub(crate) fn start(start_clock: &str) -> Option<(i64, i64)> {
+    let (date, time) = start_clock.trim().split_once(' ').unwrap_or((start_clock.trim(), "00:00"));
+    let mut d = date.split('-').map(|p| p.parse::<i64>().ok());
+    let (y, m, day) = (d.next()??, d.next()??, d.next()??);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&day) {
+        return None;
+    }
+    let (h, min) = time.split_once(':')?;
+    Some((days_from_civil(y, m, day), h.parse::<i64>().ok()? * 60 + min.parse::<i64>().ok()?))
+}
+
+/// Wall-clock time of exercise second `at` (`"19:45"`, `"00:10 +1d"`); without a
+/// readable start clock, the exercise time (`"0:45"`).
+pub(crate) fn wall(start_clock: &str, at: Secs) -> String {
+    match start(start_clock) {
+        Some((_, minutes)) => {
+            let total = minutes + (at / 60) as i64;
+            let (days, m) = (total / 1440, total % 1440);
+            let day = if days > 0 { format!(" +{days}d") } else { String::new() };
+            format!("{:02}:{:02}{day}", m / 60, m % 60)
+        }
+        None => span(at),
+    }
+}
+
+/// A span as `h:mm` (seconds dropped), e.g. `0:45`, `2:05`.
+pub(crate) fn span(secs: Secs) -> String {
+    format!("{}:{:02}", secs / 3600, secs % 3600 / 60)
+}
+
+/// A span as words: `45m`, `1h05m`, `2h`, `30s`.
+pub(crate) fn short(secs: Secs) -> String {
+    let (h, m, s) = (secs / 3600, secs % 3600 / 60, secs % 60);
+    match (h, m, s) {
+        (0, 0, s) => format!("{s}s"),
+        (0, m, 0) => format!("{m}m"),
+        (0, m, s) => format!("{m}m{s:02}s"),
+        (h, 0, 0) => format!("{h}h"),
+        (h, m, _) => format!("{h}h{m:02}m"),
+    }
+}
+
+/// The date `days` after the scenario's start date, as `YYYY-MM-DD`.
+pub(crate) fn date_after(start_clock: &str, days: i64) -> Option<String> {
+    let (d, _) = start(start_clock)?;
+    let (y, m, day) = civil_from_days(d + days);
+    Some(format!("{y:04}-{m:02}-{day:02}"))
+}
+
+/// A number with one decimal and thousands separators (`1,234,567.8`).
+pub(crate) fn num(x: f64) -> String {
+    let s = format!("{:.1}", x.abs());
+    let (int, frac) = s.split_once('.').unwrap_or((&s, "0"));
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    let sign = if x < 0.0 && s != "0.0" { "-" } else { "" };
+    format!("{sign}{out}.{frac}")
+}
+
+/// A whole number with thousands separators.
+pub(crate) fn whole(x: f64) -> String {
+    let s = num(x.round());
+    s.strip_suffix(".0").map_or(s.clone(), str::to_string)
+}
+
+/// A share as a percentage (`81%`, `-12%`).
+pub(crate) fn pct(x: f64) -> String {
+    format!("{:.0}%", x * 100.0)
+}
+
+/// Escape text for HTML content and attribute values.
+pub(crate) fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escape text for a Markdown table cell (pipes and line breaks).
+pub(crate) fn cell(s: &str) -> String {
+    s.replace('|', "\\|").replace(['\n', '\r'], " ")
+}
+
+/// A CSV field, quoted when needed (RFC 4180).
+pub(crate) fn csv(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+// Howard Hinnant's civil-date algorithms (proleptic Gregorian calendar).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clocks_spans_and_dates() {
+        assert_eq!(wall("2020-07-24 19:00", 45 * 60), "19:45");
+        assert_eq!(wall("2020-07-24 19:00", 5 * 3600 + 10 * 60), "00:10 +1d");
+        assert_eq!(wall("evening", 3600), "1:00");
+        assert_eq!(short(3900), "1h05m");
+        assert_eq!(short(7200), "2h");
+        assert_eq!(short(90), "1m30s");
+        assert_eq!(date_after("2020-07-24 19:00", 30).as_deref(), Some("2020-08-23"));
+        assert_eq!(date_after("2020-12-20 09:00", 90).as_deref(), Some("2021-03-20"));
+        assert_eq!(date_after("2024-02-28", 1).as_deref(), Some("2024-02-29"));
+        assert_eq!(num(1234567.84), "1,234,567.8");
+        assert_eq!(num(-0.04), "0.0");
+        assert_eq!(whole(39_901_130.05), "39,901,130");
+        assert_eq!(csv("a,\"b\""), "\"a,\"\"b\"\"\"");
+    }
+}

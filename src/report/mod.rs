@@ -1,0 +1,200 @@
+//! The after-action report: a run's scorecard written as Markdown, a self-contained
+//! HTML page with inline SVG charts, CSV or JSON.
+//!
+//! ```no_run
+//! # use crossdrill::{engine::Engine, report::{self, Format}, scenario};
+//! # use std::{path::Path, sync::Arc};
+//! let scenario = Arc::new(scenario::builtin_default());
+//! let mut engine = Engine::new(scenario.clone(), 7);
+//! engine.run_to_end();
+//! report::write_report(&scenario, engine.journal(), Format::Html, Path::new("report.html"))?;
+//! # Ok::<(), report::ReportError>(())
+//! ```
+//!
+//! Headings are in the scenario's language with the other language beside them; all
+//! other text is in the report's language (`scenario.language` unless given). The
+//! HTML page has no external reference: styles inline, charts as inline SVG, no
+//! scripts. CSV columns are listed in [`csv_header`].
+
+mod csv;
+mod fmt;
+mod html;
+mod markdown;
+mod plan;
+mod svg;
+mod text;
+
+pub use csv::csv_header;
+pub use plan::PlanRow;
+
+use crate::engine::{EntryKind, Journal};
+use crate::scenario::{Lang, Scenario, Secs};
+use crate::scoring::{ScoreError, Scorecard, score};
+use serde::Serialize;
+use std::path::Path;
+use std::sync::Arc;
+
+/// A report's file format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Html,
+    Csv,
+    Json,
+}
+
+impl Format {
+    /// `md`, `html`, `csv` or `json` (also `markdown`, `htm`).
+    pub fn parse(name: &str) -> Option<Format> {
+        match name.to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" => Some(Format::Html),
+            "csv" => Some(Format::Csv),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
+    }
+
+    /// The format a file name's extension asks for.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        path.extension().and_then(|e| e.to_str()).and_then(Format::parse)
+    }
+}
+
+/// Why a report could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error(transparent)]
+    Score(#[from] ScoreError),
+    #[error("{path}: cannot write: {source}")]
+    Write { path: String, source: std::io::Error },
+}
+
+/// Score a run and write its report to `path` in the scenario's language.
+pub fn write_report(scenario: &Arc<Scenario>, journal: &Journal, format: Format, path: &Path) -> Result<(), ReportError> {
+    let card = score(scenario, journal)?;
+    let text = render(scenario, journal, &card, format, scenario.language);
+    std::fs::write(path, text).map_err(|source| ReportError::Write { path: path.display().to_string(), source })
+}
+
+/// The report of a scored run as text.
+pub fn render(scenario: &Scenario, journal: &Journal, card: &Scorecard, format: Format, lang: Lang) -> String {
+    let ctx = Ctx::new(scenario, journal, card, lang);
+    match format {
+        Format::Markdown => markdown::render(&ctx),
+        Format::Html => html::render(&ctx),
+        Format::Csv => csv::render(&ctx),
+        Format::Json => json(&ctx),
+    }
+}
+
+/// Everything a renderer reads.
+pub(crate) struct Ctx<'a> {
+    pub sc: &'a Scenario,
+    pub journal: &'a Journal,
+    pub card: &'a Scorecard,
+    pub lang: Lang,
+    pub plan: Vec<PlanRow>,
+    /// Facilitator notes: (time, text).
+    pub notes: Vec<(Secs, String)>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(sc: &'a Scenario, journal: &'a Journal, card: &'a Scorecard, lang: Lang) -> Self {
+        let notes = journal
+            .entries
+            .iter()
+            .filter_map(|e| match &e.kind {
+                EntryKind::Note { text } => Some((e.at, text.clone())),
+                _ => None,
+            })
+            .collect();
+        let plan = plan::plan(sc, card, lang);
+        Ctx { sc, journal, card, lang, plan, notes }
+    }
+
+    pub fn team(&self, t: crate::scenario::TeamId) -> &str {
+        self.sc.teams[t.idx()].name.get(self.lang)
+    }
+
+    pub fn threat(&self, t: crate::scenario::ThreatId) -> &str {
+        self.sc.threats[t.idx()].name.get(self.lang)
+    }
+
+    pub fn service(&self, s: crate::scenario::ServiceId) -> &str {
+        self.sc.services[s.idx()].name.get(self.lang)
+    }
+
+    pub fn sector(&self, s: crate::scenario::SectorId) -> &str {
+        self.sc.sectors[s.idx()].name.get(self.lang)
+    }
+
+    /// An exercise time on the scenario's wall clock.
+    pub fn at(&self, secs: Secs) -> String {
+        fmt::wall(&self.sc.start_clock, secs)
+    }
+
+    pub fn grade(&self, g: usize) -> &str {
+        self.sc.scoring.grades.get(g).map_or("", |g| g.name.get(self.lang))
+    }
+
+    pub fn severity(&self, level: u8) -> String {
+        let name = self.sc.severity.get(usize::from(level)).map_or("", |l| l.name.get(self.lang));
+        format!("{level} ({name})")
+    }
+}
+
+/// The report as one JSON document.
+#[derive(Serialize)]
+struct JsonDoc<'a> {
+    scenario: &'a str,
+    title: &'a str,
+    language: Lang,
+    seed: u64,
+    journal_sha256: String,
+    /// String ids by index, to read the numeric ids in `scorecard`.
+    names: Names<'a>,
+    scorecard: &'a Scorecard,
+    grade: &'a str,
+    plan: &'a [PlanRow],
+    notes: Vec<Note<'a>>,
+}
+
+#[derive(Serialize)]
+struct Names<'a> {
+    teams: Vec<&'a str>,
+    threats: Vec<&'a str>,
+    sectors: Vec<&'a str>,
+    services: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Note<'a> {
+    at: Secs,
+    text: &'a str,
+}
+
+fn json(ctx: &Ctx) -> String {
+    let sc = ctx.sc;
+    let doc = JsonDoc {
+        scenario: &sc.id,
+        title: sc.title.get(ctx.lang),
+        language: ctx.lang,
+        seed: ctx.card.seed,
+        journal_sha256: ctx.journal.hash(),
+        names: Names {
+            teams: sc.teams.iter().map(|t| t.id.as_str()).collect(),
+            threats: sc.threats.iter().map(|t| t.id.as_str()).collect(),
+            sectors: sc.sectors.iter().map(|t| t.id.as_str()).collect(),
+            services: sc.services.iter().map(|t| t.id.as_str()).collect(),
+        },
+        scorecard: ctx.card,
+        grade: ctx.grade(ctx.card.grade),
+        plan: &ctx.plan,
+        notes: ctx.notes.iter().map(|(at, text)| Note { at: *at, text }).collect(),
+    };
+    // Plain data with string keys and finite numbers: serialising cannot fail.
+    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    out.push('\n');
+    out
+}

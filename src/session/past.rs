@@ -1,0 +1,104 @@
+//! A past run to replay or fork: a session folder, or a journal file written by
+//! `crossdrill run --journal` together with its scenario.
+
+use super::error::SessionError;
+use super::header::snapshot;
+use super::store::Stored;
+use crate::engine::{JOURNAL_FORMAT, Journal, JournalError};
+use crate::scenario::{DEFAULT_SCENARIO, Scenario};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// A journal file and the scenario it was run on.
+#[derive(Debug, Clone)]
+pub(crate) struct JournalFile {
+    pub path: PathBuf,
+    pub text: String,
+    pub journal: Journal,
+    /// Written as RON (otherwise JSON Lines).
+    pub ron: bool,
+    pub scenario: Arc<Scenario>,
+    pub scenario_file: String,
+    /// The scenario as a session would keep it.
+    pub scenario_text: String,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) enum Past {
+    Session(Box<Stored>),
+    Journal(Box<JournalFile>),
+}
+
+/// Open a session folder, or a journal file with its scenario (`scenario`, else
+/// `ID.scenario.ron` beside the journal or under `scenarios/`, else the built-in one).
+pub(crate) fn open_past(path: &Path, scenario: Option<&Path>) -> Result<Past, SessionError> {
+    if path.is_dir() {
+        return Ok(Past::Session(Box::new(Stored::read(path)?)));
+    }
+    let bytes = std::fs::read(path).map_err(SessionError::io(path))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..at].iter().filter(|b| **b == b'\n').count() + 1;
+        SessionError::Journal { path: path.to_path_buf(), line, message: "not UTF-8 text".into() }
+    })?;
+    let ron = path.extension().is_some_and(|e| e == "ron") || text.trim_start().starts_with('(');
+    let journal = if ron { read_ron(path, &text)? } else { read_jsonl(path, &text)? };
+    if journal.header.format > JOURNAL_FORMAT {
+        let message = format!("journal format {} is newer than this crossdrill reads ({JOURNAL_FORMAT})", journal.header.format);
+        return Err(SessionError::Journal { path: path.to_path_buf(), line: 1, message });
+    }
+    let (scenario_file, source) = find_scenario(path, &journal.header.scenario, scenario)?;
+    let (scenario_text, sc) = snapshot(&scenario_file, &source)?;
+    if sc.id != journal.header.scenario {
+        let (expected, found) = (journal.header.scenario.clone(), sc.id);
+        return Err(SessionError::WrongScenario { what: "journal", expected, found });
+    }
+    Ok(Past::Journal(Box::new(JournalFile {
+        path: path.to_path_buf(),
+        text,
+        journal,
+        ron,
+        scenario: Arc::new(sc),
+        scenario_file,
+        scenario_text,
+    })))
+}
+
+fn read_jsonl(path: &Path, text: &str) -> Result<Journal, SessionError> {
+    Journal::from_jsonl(text).map_err(|e| {
+        let (line, message) = match e {
+            JournalError::Json { line, message } => (line, message),
+            other => (1, other.to_string()),
+        };
+        SessionError::Journal { path: path.to_path_buf(), line, message }
+    })
+}
+
+fn read_ron(path: &Path, text: &str) -> Result<Journal, SessionError> {
+    ron::from_str::<Journal>(text).map_err(|e| SessionError::Journal {
+        path: path.to_path_buf(),
+        line: e.span.start.line,
+        message: format!("column {}: {}", e.span.start.col, e.code),
+    })
+}
+
+/// The scenario file of a journal: its name and text.
+fn find_scenario(journal: &Path, id: &str, given: Option<&Path>) -> Result<(String, String), SessionError> {
+    if let Some(p) = given {
+        let text = std::fs::read_to_string(p).map_err(SessionError::io(p))?;
+        return Ok((p.display().to_string(), text));
+    }
+    let file = format!("{id}.scenario.ron");
+    let beside = journal.parent().unwrap_or(Path::new(".")).join(&file);
+    let looked = vec![beside, Path::new("scenarios").join(&file)];
+    for p in &looked {
+        if let Ok(text) = std::fs::read_to_string(p) {
+            return Ok((p.display().to_string(), text));
+        }
+    }
+    let (name, text) = DEFAULT_SCENARIO;
+    if text.contains(&format!("id: \"{id}\"")) {
+        return Ok((name.to_string(), text.to_string()));
+    }
+    Err(SessionError::ScenarioNotFound { id: id.to_string(), looked })
+}

@@ -1,0 +1,78 @@
+//! Screenshot smoke tests of the desktop app: start the default scenario in a seat, advance
+//! the exercise, save a screenshot and exit; the PNG must show a real screen, not a blank one.
+//!
+//! They need an X display and a Vulkan driver, so the plain `cargo test` skips them. Run them
+//! under Xvfb with Mesa's lavapipe (what `.ci/run` does):
+//! `apt-get install -y xvfb mesa-vulkan-drivers libvulkan1`, then
+//! `cargo test --test gui_screenshot -- --ignored`.
+#![cfg(feature = "gui")]
+
+use bevy::asset::RenderAssetUsages;
+use bevy::image::{CompressedImageFormats, Image, ImageSampler, ImageType};
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::process::Command;
+
+/// Run the app under Xvfb with `args` and return the screenshot it saved.
+fn screenshot(name: &str, args: &[&str]) -> PathBuf {
+    let out = std::env::temp_dir().join(format!("crossdrill-{name}-{}.png", std::process::id()));
+    let _ = std::fs::remove_file(&out);
+    let status = Command::new("xvfb-run")
+        .args(["-a", "-s", "-screen 0 1280x800x24", env!("CARGO_BIN_EXE_crossdrill"), "gui"])
+        .args(args)
+        .arg("--screenshot")
+        .arg(&out)
+        .env("WGPU_BACKEND", "vulkan")
+        .status()
+        .expect("xvfb-run runs (apt-get install -y xvfb mesa-vulkan-drivers libvulkan1)");
+    assert!(status.success(), "the app exited with {status}");
+    assert!(out.exists(), "no screenshot at {}", out.display());
+    out
+}
+
+/// How many distinct colours a grid of samples over the image finds.
+fn colours(path: &PathBuf) -> usize {
+    let bytes = std::fs::read(path).expect("read png");
+    let image = Image::from_buffer(
+        &bytes,
+        ImageType::Extension("png"),
+        CompressedImageFormats::NONE,
+        true,
+        ImageSampler::Default,
+        RenderAssetUsages::default(),
+    )
+    .expect("a PNG");
+    assert_eq!((image.width(), image.height()), (1280, 800));
+    let mut seen = HashSet::new();
+    for y in (0..800).step_by(7) {
+        for x in (0..1280).step_by(7) {
+            if let Ok(c) = image.get_color_at(x, y) {
+                let s = c.to_srgba();
+                seen.insert([s.red, s.green, s.blue].map(|v| (v * 255.0) as u8));
+            }
+        }
+    }
+    seen.len()
+}
+
+#[test]
+#[ignore = "needs Xvfb and a Vulkan driver; .ci/run runs it"]
+fn facilitator_view_after_30_minutes_is_not_blank() {
+    let png = screenshot(
+        "facilitator",
+        &["scenarios/games-time-blackout.scenario.ron", "--seat", "facilitator", "--run-for", "30m"],
+    );
+    let n = colours(&png);
+    assert!(n > 50, "only {n} colours: a blank or broken screen");
+}
+
+#[test]
+#[ignore = "needs Xvfb and a Vulkan driver; .ci/run runs it"]
+fn team_view_in_japanese_is_not_blank() {
+    let png = screenshot(
+        "team-ja",
+        &["scenarios/games-time-blackout.scenario.ron", "--seat", "grid", "--run-for", "2h", "--lang", "ja"],
+    );
+    let n = colours(&png);
+    assert!(n > 50, "only {n} colours: a blank or broken screen");
+}
