@@ -29,7 +29,11 @@ fn wide_cascade(c: &mut Criterion) {
     let t = Instant::now();
     probe.run_to_end();
     let stats = probe.stats();
-    let changed = probe.world().services().filter(|(_, s)| s.capacity < 1.0).count();
+    let changed = probe
+        .world()
+        .services()
+        .filter(|(_, s)| s.capacity < 1.0)
+        .count();
     eprintln!(
         "national {services}/{deps}: built in {built:?}; one run {:?}: {} dependency evaluations, \
          {} events, {} journal entries, {changed} services below full at the end",

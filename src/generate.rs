@@ -16,7 +16,13 @@ use rand_chacha::rand_core::{Rng, SeedableRng};
 /// (id, English name, Japanese name, ministry, share of services in per mille).
 const SECTORS: [(&str, &str, &str, &str, u32); 14] = [
     ("electricity", "Electricity", "電力", "METI", 30),
-    ("telecom", "Information and communications", "情報通信", "MIC", 70),
+    (
+        "telecom",
+        "Information and communications",
+        "情報通信",
+        "MIC",
+        70,
+    ),
     ("finance", "Finance", "金融", "FSA", 100),
     ("aviation", "Aviation", "航空", "MLIT", 40),
     ("airports", "Airports", "空港", "MLIT", 30),
@@ -26,7 +32,13 @@ const SECTORS: [(&str, &str, &str, &str, u32); 14] = [
     ("chemicals", "Chemicals", "化学", "METI", 50),
     ("credit", "Credit cards", "クレジット", "METI", 60),
     ("petroleum", "Petroleum", "石油", "METI", 40),
-    ("government", "Government and administrative services", "政府・行政サービス", "MIC", 110),
+    (
+        "government",
+        "Government and administrative services",
+        "政府・行政サービス",
+        "MIC",
+        110,
+    ),
     ("medical", "Medical", "医療", "MHLW", 110),
     ("water", "Water", "水道", "MHLW", 100),
 ];
@@ -34,7 +46,10 @@ const SECTORS: [(&str, &str, &str, &str, u32); 14] = [
 const MINISTRIES: [&str; 5] = ["METI", "MIC", "FSA", "MLIT", "MHLW"];
 
 fn text(en: &str, ja: &str) -> Text {
-    Text { en: en.to_string(), ja: ja.to_string() }
+    Text {
+        en: en.to_string(),
+        ja: ja.to_string(),
+    }
 }
 
 /// Uniform draws from a seeded ChaCha8 stream.
@@ -45,7 +60,7 @@ impl Draw {
         (self.0.next_u64() >> 11) as f64 / (1u64 << 53) as f64
     }
     fn below(&mut self, n: usize) -> usize {
-        ((self.0.next_u64() >> 32) * n as u64 >> 32) as usize
+        (((self.0.next_u64() >> 32) * n as u64) >> 32) as usize
     }
     /// An index below `n`, low indices much more likely (hubs).
     fn hub(&mut self, n: usize) -> usize {
@@ -61,7 +76,13 @@ impl Draw {
 pub fn national(services: usize, dependencies: usize, seed: u64) -> Scenario {
     let n = services.max(SECTORS.len());
     let mut r = Draw(ChaCha8Rng::seed_from_u64(seed));
-    let d = |h: u64| Deadlines { detect: h * 900, report: h * 1800, share: h * 3600, contain: h * 7200, restore: h * 14400 };
+    let d = |h: u64| Deadlines {
+        detect: h * 900,
+        report: h * 1800,
+        share: h * 3600,
+        contain: h * 7200,
+        restore: h * 14400,
+    };
 
     // Sectors, then the centre's own.
     let mut sectors: Vec<Sector> = SECTORS
@@ -73,7 +94,11 @@ pub fn national(services: usize, dependencies: usize, seed: u64) -> Scenario {
             ministry: s.3.into(),
             ceptoar: text(&format!("{} CEPTOAR", s.1), &format!("{}セプター", s.2)),
             leading: i < 3,
-            colour: [(40 + i * 15) as u8, (200 - i * 10) as u8, (90 + i * 11) as u8],
+            colour: [
+                (40 + i * 15) as u8,
+                (200 - i * 10) as u8,
+                (90 + i * 11) as u8,
+            ],
         })
         .collect();
     sectors.push(Sector {
@@ -87,7 +112,10 @@ pub fn national(services: usize, dependencies: usize, seed: u64) -> Scenario {
 
     // Services per sector, in tier order; a few operators per sector.
     let total: u32 = SECTORS.iter().map(|s| s.4).sum();
-    let mut counts: Vec<usize> = SECTORS.iter().map(|s| (n * s.4 as usize / total as usize).max(1)).collect();
+    let mut counts: Vec<usize> = SECTORS
+        .iter()
+        .map(|s| (n * s.4 as usize / total as usize).max(1))
+        .collect();
     let assigned: usize = counts.iter().sum();
     counts[SECTORS.len() - 1] += n.saturating_sub(assigned);
     let orgs_per_sector = (n / 700).clamp(1, 40);
@@ -96,7 +124,10 @@ pub fn national(services: usize, dependencies: usize, seed: u64) -> Scenario {
         for k in 0..orgs_per_sector {
             organisations.push(Organisation {
                 id: format!("{}-op{k:02}", s.0),
-                name: text(&format!("{} operator {k}", s.1), &format!("{}事業者{k}", s.2)),
+                name: text(
+                    &format!("{} operator {k}", s.1),
+                    &format!("{}事業者{k}", s.2),
+                ),
                 sector: SectorId(i as u32),
                 kind: OrgKind::Operator,
                 monitoring: [Monitoring::Low, Monitoring::Medium, Monitoring::High][r.below(3)],
@@ -112,16 +143,35 @@ pub fn national(services: usize, dependencies: usize, seed: u64) -> Scenario {
             let area = r.below(47);
             let owner = OrgId((i * orgs_per_sector + r.below(orgs_per_sector)) as u32);
             let buffers = match i {
-                1 => Buffers { battery: 3600 * (1 + r.below(6) as u64), generator: 0, manual: 0.0 },
-                2 | 9 => Buffers { battery: 1800, generator: 86_400, manual: 0.2 },
-                12 => Buffers { battery: 600, generator: 72 * 3600, manual: 0.3 },
-                _ if r.below(10) < 3 => Buffers { battery: 1800 * (1 + r.below(4) as u64), generator: 0, manual: 0.0 },
+                1 => Buffers {
+                    battery: 3600 * (1 + r.below(6) as u64),
+                    generator: 0,
+                    manual: 0.0,
+                },
+                2 | 9 => Buffers {
+                    battery: 1800,
+                    generator: 86_400,
+                    manual: 0.2,
+                },
+                12 => Buffers {
+                    battery: 600,
+                    generator: 72 * 3600,
+                    manual: 0.3,
+                },
+                _ if r.below(10) < 3 => Buffers {
+                    battery: 1800 * (1 + r.below(4) as u64),
+                    generator: 0,
+                    manual: 0.0,
+                },
                 _ => Buffers::default(),
             };
             let (ax, ay) = ((area % 7) as f32 * 150.0, (area / 7) as f32 * 120.0);
             svcs.push(Service {
                 id: format!("{}-{k:06}", s.0),
-                name: text(&format!("{} service {k}", s.1), &format!("{}サービス{k}", s.2)),
+                name: text(
+                    &format!("{} service {k}", s.1),
+                    &format!("{}サービス{k}", s.2),
+                ),
                 owner,
                 criticality: 0.2 + 0.8 * r.unit(),
                 people: 100 + r.below(100_000) as u64,
@@ -178,8 +228,16 @@ pub fn national(services: usize, dependencies: usize, seed: u64) -> Scenario {
             DepKind::Logical => r.pick(&[900, 1800, 3600, 7200]),
         };
         let delay = if forward { delay } else { delay.max(300) };
-        let effect = if r.below(5) < 2 { Effect::Fail } else { Effect::Degrade((2 + r.below(8)) as f64 / 10.0) };
-        let probability = if kind == DepKind::Logical { (3 + r.below(7)) as f64 / 10.0 } else { 1.0 };
+        let effect = if r.below(5) < 2 {
+            Effect::Fail
+        } else {
+            Effect::Degrade((2 + r.below(8)) as f64 / 10.0)
+        };
+        let probability = if kind == DepKind::Logical {
+            (3 + r.below(7)) as f64 / 10.0
+        } else {
+            1.0
+        };
         deps.push(Dependency {
             from: ServiceId(from as u32),
             to: ServiceId(to as u32),
@@ -198,13 +256,23 @@ pub fn national(services: usize, dependencies: usize, seed: u64) -> Scenario {
             id: format!("{}-csirt", s.0),
             name: text(&format!("{} operators", s.1), &format!("{}事業者", s.2)),
             role: Role::Operator,
-            controls: (0..orgs_per_sector).map(|k| OrgId((i * orgs_per_sector + k) as u32)).collect(),
+            controls: (0..orgs_per_sector)
+                .map(|k| OrgId((i * orgs_per_sector + k) as u32))
+                .collect(),
         })
         .collect();
     let mut channels = Vec::new();
     let both = |channels: &mut Vec<Channel>, a: usize, b: usize, latency: Secs| {
-        channels.push(Channel { from: TeamId(a as u32), to: TeamId(b as u32), latency });
-        channels.push(Channel { from: TeamId(b as u32), to: TeamId(a as u32), latency });
+        channels.push(Channel {
+            from: TeamId(a as u32),
+            to: TeamId(b as u32),
+            latency,
+        });
+        channels.push(Channel {
+            from: TeamId(b as u32),
+            to: TeamId(a as u32),
+            latency,
+        });
     };
     let centre_team = SECTORS.len() + MINISTRIES.len();
     for ministry in MINISTRIES.iter() {
@@ -246,16 +314,28 @@ pub fn national(services: usize, dependencies: usize, seed: u64) -> Scenario {
     // The wide cascade: the main grid hubs cut at 30 minutes, an earthquake at 2 hours.
     let hubs = counts[0].min(8);
     let mut steps: Vec<Step> = (0..hubs)
-        .map(|h| Step { at: 600, kind: StepKind::Compromise { service: ServiceId(h as u32) }, stealth: 0.5 })
+        .map(|h| Step {
+            at: 600,
+            kind: StepKind::Compromise {
+                service: ServiceId(h as u32),
+            },
+            stealth: 0.5,
+        })
         .collect();
     steps.extend((0..hubs).map(|h| Step {
         at: 1800,
-        kind: StepKind::Impact { service: ServiceId(h as u32), impact: Impact::Outage },
+        kind: StepKind::Impact {
+            service: ServiceId(h as u32),
+            impact: Impact::Outage,
+        },
         stealth: 0.0,
     }));
     let quake: Vec<Delivery> = ["pref-13", "pref-14", "pref-27"]
         .iter()
-        .map(|a| Delivery::AreaEvent { area: a.to_string(), capacity: 0.2 })
+        .map(|a| Delivery::AreaEvent {
+            area: a.to_string(),
+            capacity: 0.2,
+        })
         .collect();
     let mut areas_used: Vec<String> = svcs.iter().filter_map(|s| s.area.clone()).collect();
     areas_used.sort();
@@ -265,27 +345,63 @@ pub fn national(services: usize, dependencies: usize, seed: u64) -> Scenario {
         id: format!("national-{n}-{}-{seed}", deps.len()),
         title: text("Generated national network", "生成された全国ネットワーク"),
         summary: text(
-            &format!("{n} services and {} dependencies across 14 sectors and 47 prefectures (seed {seed}).", deps.len()),
-            &format!("14分野・47都道府県にわたる{n}のサービスと{}の依存関係（シード{seed}）。", deps.len()),
+            &format!(
+                "{n} services and {} dependencies across 14 sectors and 47 prefectures (seed {seed}).",
+                deps.len()
+            ),
+            &format!(
+                "14分野・47都道府県にわたる{n}のサービスと{}の依存関係（シード{seed}）。",
+                deps.len()
+            ),
         ),
-        brief: text("An attack cuts the main grid hubs; later an earthquake strikes.", "攻撃により主要な送電拠点が停止し、その後地震が発生する。"),
+        brief: text(
+            "An attack cuts the main grid hubs; later an earthquake strikes.",
+            "攻撃により主要な送電拠点が停止し、その後地震が発生する。",
+        ),
         language: Lang::En,
         start_clock: "2020-07-24 19:00".into(),
         duration: 12 * 3600,
         sectors,
-        severity: (0..5u64).map(|l| SeverityLevel { name: text(&format!("Level {l}"), &format!("レベル{l}")), deadlines: d(5 - l) }).collect(),
+        severity: (0..5u64)
+            .map(|l| SeverityLevel {
+                name: text(&format!("Level {l}"), &format!("レベル{l}")),
+                deadlines: d(5 - l),
+            })
+            .collect(),
         organisations,
         services: svcs,
         dependencies: deps,
         teams,
         channels,
-        threats: vec![Threat { id: "grid-hubs".into(), name: text("Attack on the grid hubs", "送電拠点への攻撃"), severity: 4, steps }],
-        injects: vec![Inject { id: "earthquake".into(), trigger: Trigger::At(7200), times: 1, deliver: quake }],
+        threats: vec![Threat {
+            id: "grid-hubs".into(),
+            name: text("Attack on the grid hubs", "送電拠点への攻撃"),
+            severity: 4,
+            steps,
+        }],
+        injects: vec![Inject {
+            id: "earthquake".into(),
+            trigger: Trigger::At(7200),
+            times: 1,
+            deliver: quake,
+        }],
         actions: [
             ("isolate", "Isolate", "隔離", 600, ActionEffect::Isolate),
             ("restore", "Restore", "復旧", 7200, ActionEffect::Restore),
-            ("refuel", "Bring generator fuel", "燃料の手配", 3600, ActionEffect::Refuel(4 * 3600)),
-            ("backup", "Switch to backup", "バックアップへ切替", 1800, ActionEffect::Backup(0.7)),
+            (
+                "refuel",
+                "Bring generator fuel",
+                "燃料の手配",
+                3600,
+                ActionEffect::Refuel(4 * 3600),
+            ),
+            (
+                "backup",
+                "Switch to backup",
+                "バックアップへ切替",
+                1800,
+                ActionEffect::Backup(0.7),
+            ),
         ]
         .into_iter()
         .map(|(id, en, ja, duration, effect)| Action {
@@ -299,8 +415,24 @@ pub fn national(services: usize, dependencies: usize, seed: u64) -> Scenario {
         .collect(),
         scoring: Scoring {
             deadlines: (0..5u64).map(|l| d(5 - l)).collect(),
-            weights: Weights { detect: 10.0, report: 20.0, share: 15.0, contain: 20.0, restore: 15.0, impact: 20.0 },
-            grades: vec![Grade { name: text("Pass", "合格"), min: 50.0 }, Grade { name: text("Fail", "不合格"), min: 0.0 }],
+            weights: Weights {
+                detect: 10.0,
+                report: 20.0,
+                share: 15.0,
+                contain: 20.0,
+                restore: 15.0,
+                impact: 20.0,
+            },
+            grades: vec![
+                Grade {
+                    name: text("Pass", "合格"),
+                    min: 50.0,
+                },
+                Grade {
+                    name: text("Fail", "不合格"),
+                    min: 0.0,
+                },
+            ],
         },
         areas: areas_used,
     }

@@ -18,7 +18,13 @@ fn screenshot(name: &str, args: &[&str]) -> PathBuf {
     let out = std::env::temp_dir().join(format!("crossdrill-{name}-{}.png", std::process::id()));
     let _ = std::fs::remove_file(&out);
     let status = Command::new("xvfb-run")
-        .args(["-a", "-s", "-screen 0 1280x800x24", env!("CARGO_BIN_EXE_crossdrill"), "gui"])
+        .args([
+            "-a",
+            "-s",
+            "-screen 0 1280x800x24",
+            env!("CARGO_BIN_EXE_crossdrill"),
+            "gui",
+        ])
         .args(args)
         .arg("--screenshot")
         .arg(&out)
@@ -60,7 +66,13 @@ fn colours(path: &PathBuf) -> usize {
 fn facilitator_view_after_30_minutes_is_not_blank() {
     let png = screenshot(
         "facilitator",
-        &["scenarios/games-time-blackout.scenario.ron", "--seat", "facilitator", "--run-for", "30m"],
+        &[
+            "scenarios/games-time-blackout.scenario.ron",
+            "--seat",
+            "facilitator",
+            "--run-for",
+            "30m",
+        ],
     );
     let n = colours(&png);
     assert!(n > 50, "only {n} colours: a blank or broken screen");
@@ -71,7 +83,15 @@ fn facilitator_view_after_30_minutes_is_not_blank() {
 fn team_view_in_japanese_is_not_blank() {
     let png = screenshot(
         "team-ja",
-        &["scenarios/games-time-blackout.scenario.ron", "--seat", "grid", "--run-for", "2h", "--lang", "ja"],
+        &[
+            "scenarios/games-time-blackout.scenario.ron",
+            "--seat",
+            "grid",
+            "--run-for",
+            "2h",
+            "--lang",
+            "ja",
+        ],
     );
     let n = colours(&png);
     assert!(n > 50, "only {n} colours: a blank or broken screen");

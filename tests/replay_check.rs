@@ -37,9 +37,19 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 fn crossdrill(args: &[&str]) -> (i32, String) {
-    let Output { status, stdout, stderr } =
-        std::process::Command::new(env!("CARGO_BIN_EXE_crossdrill")).args(args).output().expect("runs");
-    let text = format!("{}{}", String::from_utf8_lossy(&stdout), String::from_utf8_lossy(&stderr));
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = std::process::Command::new(env!("CARGO_BIN_EXE_crossdrill"))
+        .args(args)
+        .output()
+        .expect("runs");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&stdout),
+        String::from_utf8_lossy(&stderr)
+    );
     (status.code().unwrap_or(-1), text)
 }
 
@@ -49,12 +59,30 @@ fn random_command(r: &mut Rand, sc: &Scenario, engine: &Engine) -> Command {
     let team = r.pick(&teams).unwrap_or(TeamId(0));
     let own: Vec<ServiceId> = (0..sc.services.len() as u32)
         .map(ServiceId)
-        .filter(|s| sc.teams[team.idx()].controls.contains(&sc.services[s.idx()].owner))
+        .filter(|s| {
+            sc.teams[team.idx()]
+                .controls
+                .contains(&sc.services[s.idx()].owner)
+        })
         .collect();
-    let reachable: Vec<TeamId> = sc.channels.iter().filter(|c| c.from == team).map(|c| c.to).collect();
+    let reachable: Vec<TeamId> = sc
+        .channels
+        .iter()
+        .filter(|c| c.from == team)
+        .map(|c| c.to)
+        .collect();
     let draft = |r: &mut Rand| Draft {
-        kind: [MessageKind::Report, MessageKind::Alert, MessageKind::Request, MessageKind::Information][r.below(4)],
-        incidents: if r.below(2) == 0 { engine.view(team).known_incidents.clone() } else { Vec::new() },
+        kind: [
+            MessageKind::Report,
+            MessageKind::Alert,
+            MessageKind::Request,
+            MessageKind::Information,
+        ][r.below(4)],
+        incidents: if r.below(2) == 0 {
+            engine.view(team).known_incidents.clone()
+        } else {
+            Vec::new()
+        },
         services: own.iter().copied().filter(|_| r.below(3) == 0).collect(),
         severity: (r.below(2) == 0).then(|| r.below(5) as u8),
         status: None,
@@ -64,31 +92,69 @@ fn random_command(r: &mut Rand, sc: &Scenario, engine: &Engine) -> Command {
         0..=3 => {
             let action = r.below(sc.actions.len());
             let target = if sc.actions[action].target == Target::Organisation {
-                ActionTarget::Organisation(r.pick(&sc.teams[team.idx()].controls).unwrap_or_default_org())
+                ActionTarget::Organisation(
+                    r.pick(&sc.teams[team.idx()].controls)
+                        .unwrap_or_default_org(),
+                )
             } else {
                 let any = ServiceId(r.below(sc.services.len()) as u32);
-                ActionTarget::Service(if r.below(5) == 0 { any } else { r.pick(&own).unwrap_or(any) })
+                ActionTarget::Service(if r.below(5) == 0 {
+                    any
+                } else {
+                    r.pick(&own).unwrap_or(any)
+                })
             };
-            Command::Act { team, action: scenario::ActionId(action as u32), target }
+            Command::Act {
+                team,
+                action: scenario::ActionId(action as u32),
+                target,
+            }
         }
         4..=5 => {
             let any = r.pick(&teams).unwrap_or(team);
-            let to = if r.below(6) == 0 { vec![any] } else { reachable.iter().copied().filter(|_| r.below(2) == 0).collect() };
-            let to = if to.is_empty() { vec![r.pick(&reachable).unwrap_or(any)] } else { to };
-            Command::Send { team, to, draft: draft(r) }
+            let to = if r.below(6) == 0 {
+                vec![any]
+            } else {
+                reachable
+                    .iter()
+                    .copied()
+                    .filter(|_| r.below(2) == 0)
+                    .collect()
+            };
+            let to = if to.is_empty() {
+                vec![r.pick(&reachable).unwrap_or(any)]
+            } else {
+                to
+            };
+            Command::Send {
+                team,
+                to,
+                draft: draft(r),
+            }
         }
         6 => {
             let message = MessageId(r.below(engine.messages().len() + 2) as u32);
-            Command::Forward { team, message, to: vec![r.pick(&teams).unwrap_or(team)], note: "fwd".into() }
+            Command::Forward {
+                team,
+                message,
+                to: vec![r.pick(&teams).unwrap_or(team)],
+                note: "fwd".into(),
+            }
         }
         7 => match r.below(3) {
             0 => Command::FireInject(scenario::InjectId(r.below(sc.injects.len()) as u32)),
             1 => Command::SkipInject(scenario::InjectId(r.below(sc.injects.len()) as u32)),
-            _ => Command::Broadcast { team, draft: draft(r) },
+            _ => Command::Broadcast {
+                team,
+                draft: draft(r),
+            },
         },
         8 => {
             let capacity = (r.below(3) != 0).then(|| r.below(1001) as f64 / 1000.0);
-            Command::Override { service: ServiceId(r.below(sc.services.len()) as u32), capacity }
+            Command::Override {
+                service: ServiceId(r.below(sc.services.len()) as u32),
+                capacity,
+            }
         }
         _ => Command::Note(format!("note {} — 所見", r.next() % 100)),
     }
@@ -110,12 +176,18 @@ fn random_session(r: &mut Rand, dir: &Path, source: &str) -> Engine {
     let sc = session.scenario().clone();
     let mut engine = Engine::new(sc.clone(), seed);
     let n = 10 + r.below(40);
-    let mut times: Vec<Secs> = (0..n).map(|_| r.below(sc.duration as usize) as Secs).collect();
+    let mut times: Vec<Secs> = (0..n)
+        .map(|_| r.below(sc.duration as usize) as Secs)
+        .collect();
     times.sort_unstable();
     for at in times {
-        engine.advance_to(at);
-        if r.below(8) == 0 {
-            session.mark_time(at).expect("clock");
+        // The clock moves in frames, as in the app; only some moments are recorded.
+        while engine.now() < at {
+            let frame = engine.now() + 1 + r.below(400) as Secs;
+            engine.advance_to(frame.min(at));
+            if r.below(30) == 0 {
+                session.mark_time(engine.now()).expect("clock");
+            }
         }
         let command = random_command(r, &sc, &engine);
         let _ = session.apply(&mut engine, command).expect("recorded");
@@ -130,7 +202,10 @@ fn source() -> String {
 }
 
 fn commands(j: &Journal) -> usize {
-    j.entries.iter().filter(|e| matches!(e.kind, EntryKind::Command(_))).count()
+    j.entries
+        .iter()
+        .filter(|e| matches!(e.kind, EntryKind::Command(_)))
+        .count()
 }
 
 #[test]
@@ -153,15 +228,25 @@ fn hundred_random_sessions_replay_byte_identical() {
             Verdict::Differs(d) => panic!("session {i}: {d}"),
         }
         let back = Session::open(&dir).expect("opens");
-        assert_eq!(back.engine.journal().to_jsonl(), original.to_jsonl(), "session {i}");
+        assert_eq!(
+            back.engine.journal().to_jsonl(),
+            original.to_jsonl(),
+            "session {i}"
+        );
         assert!(back.dropped.is_none() && back.session.ended());
         if i % 20 == 0 {
             let (code, out) = crossdrill(&["replay", dir.to_str().expect("utf-8 path")]);
             assert_eq!(code, 0, "{out}");
-            assert!(out.starts_with("ok: ") && out.contains(&original.hash()), "{out}");
+            assert!(
+                out.starts_with("ok: ") && out.contains(&original.hash()),
+                "{out}"
+            );
         }
     }
-    assert!(accepted > 500, "the random sessions should mostly be accepted ({accepted})");
+    assert!(
+        accepted > 500,
+        "the random sessions should mostly be accepted ({accepted})"
+    );
     eprintln!("100 sessions: {accepted} accepted commands, {entries} journal entries");
 }
 
@@ -173,40 +258,81 @@ fn a_fork_at_t_matches_the_original_up_to_t() {
     let dir = root.join("original");
     let engine = random_session(&mut r, &dir, &text);
     let original = engine.journal().clone();
-    let cmd_times: Vec<Secs> =
-        original.entries.iter().filter(|e| matches!(e.kind, EntryKind::Command(_))).map(|e| e.at).collect();
+    let cmd_times: Vec<Secs> = original
+        .entries
+        .iter()
+        .filter(|e| matches!(e.kind, EntryKind::Command(_)))
+        .map(|e| e.at)
+        .collect();
     let mut moments = vec![0, 1, 2700, engine.now()];
     moments.extend(cmd_times.iter().take(3));
     moments.extend((0..6).map(|_| r.below(engine.now() as usize) as Secs));
     for (k, t) in moments.into_iter().enumerate() {
         let out = root.join(format!("fork-{k}"));
         let forked = fork(&dir, t, &out, None).expect("forks");
-        let want: Vec<_> = original.entries.iter().take_while(|e| e.at <= t).cloned().collect();
+        let want: Vec<_> = original
+            .entries
+            .iter()
+            .take_while(|e| e.at <= t)
+            .cloned()
+            .collect();
         assert_eq!(forked.engine.journal().entries, want, "fork at {t}");
         assert_eq!(forked.engine.now(), t);
-        let from = forked.session.header().forked_from.clone().expect("forked_from");
+        let from = forked
+            .session
+            .header()
+            .forked_from
+            .clone()
+            .expect("forked_from");
         assert_eq!(from.at, t);
         assert!(from.path.ends_with("original"), "{}", from.path);
         // The fork plays on with another decision and replays.
         let mut s = forked.session;
         let mut e = forked.engine;
-        s.apply(&mut e, Command::Note("another decision".into())).expect("recorded").expect("accepted");
+        s.apply(&mut e, Command::Note("another decision".into()))
+            .expect("recorded")
+            .expect("accepted");
         e.advance_to(t + 600);
         s.finish(&e).expect("finished");
-        assert!(matches!(verify(&out, None).expect("replays"), Verdict::Same(_)));
+        assert!(matches!(
+            verify(&out, None).expect("replays"),
+            Verdict::Same(_)
+        ));
     }
     // From a journal file, through the command line.
     let journal = root.join("play.jsonl");
     let j = journal.to_str().expect("utf-8 path");
-    let (code, out) = crossdrill(&["run", SCENARIO, "--seed", "7", "--commands", PLAY, "--journal", j]);
+    let (code, out) = crossdrill(&[
+        "run",
+        SCENARIO,
+        "--seed",
+        "7",
+        "--commands",
+        PLAY,
+        "--journal",
+        j,
+    ]);
     assert_eq!(code, 0, "{out}");
-    let full = Journal::from_jsonl(&std::fs::read_to_string(&journal).expect("journal")).expect("reads");
+    let full =
+        Journal::from_jsonl(&std::fs::read_to_string(&journal).expect("journal")).expect("reads");
     let out_dir = root.join("fork-cli");
-    let (code, out) = crossdrill(&["fork", j, "--at", "1h10m", "--out", out_dir.to_str().expect("utf-8 path")]);
+    let (code, out) = crossdrill(&[
+        "fork",
+        j,
+        "--at",
+        "1h10m",
+        "--out",
+        out_dir.to_str().expect("utf-8 path"),
+    ]);
     assert_eq!(code, 0, "{out}");
     assert!(out.starts_with("forked "), "{out}");
     let forked = Session::open(&out_dir).expect("opens");
-    let want: Vec<_> = full.entries.iter().take_while(|e| e.at <= 4200).cloned().collect();
+    let want: Vec<_> = full
+        .entries
+        .iter()
+        .take_while(|e| e.at <= 4200)
+        .cloned()
+        .collect();
     assert_eq!(forked.engine.journal().entries, want);
     assert!(commands(forked.engine.journal()) >= 10);
 }
@@ -237,13 +363,27 @@ fn one_changed_byte_fails_replay_with_its_place() {
     // them against; a session folder does, below).
     let journal = root.join("play.jsonl");
     let j = journal.to_str().expect("utf-8 path");
-    let (code, out) = crossdrill(&["run", SCENARIO, "--seed", "7", "--commands", PLAY, "--journal", j]);
+    let (code, out) = crossdrill(&[
+        "run",
+        SCENARIO,
+        "--seed",
+        "7",
+        "--commands",
+        PLAY,
+        "--journal",
+        j,
+    ]);
     assert_eq!(code, 0, "{out}");
     let (code, out) = crossdrill(&["replay", j]);
     assert_eq!(code, 0, "{out}");
     let bytes = std::fs::read(&journal).expect("journal");
     let text = String::from_utf8_lossy(&bytes).to_string();
-    let skip: Vec<usize> = text.lines().enumerate().filter(|(i, l)| *i == 0 || l.contains("\"Command\"")).map(|(i, _)| i + 1).collect();
+    let skip: Vec<usize> = text
+        .lines()
+        .enumerate()
+        .filter(|(i, l)| *i == 0 || l.contains("\"Command\""))
+        .map(|(i, _)| i + 1)
+        .collect();
     let bad = root.join("bad.jsonl");
     let mut tried = 0;
     while tried < 25 {
@@ -256,27 +396,56 @@ fn one_changed_byte_fails_replay_with_its_place() {
         std::fs::write(&bad, tamper(&bytes, at, &mut r)).expect("written");
         let (code, out) = crossdrill(&["replay", bad.to_str().expect("utf-8 path")]);
         assert_eq!(code, 1, "byte {at} (line {line}): {out}");
-        assert!(out.contains(&format!("bad.jsonl:{line}:")), "byte {at} should be found on line {line}: {out}");
+        assert!(
+            out.contains(&format!("bad.jsonl:{line}:")),
+            "byte {at} should be found on line {line}: {out}"
+        );
     }
     // RON journals too.
     let ron = root.join("play.ron");
-    let (code, out) = crossdrill(&["run", SCENARIO, "--seed", "7", "--commands", PLAY, "--journal", ron.to_str().expect("p")]);
+    let (code, out) = crossdrill(&[
+        "run",
+        SCENARIO,
+        "--seed",
+        "7",
+        "--commands",
+        PLAY,
+        "--journal",
+        ron.to_str().expect("p"),
+    ]);
     assert_eq!(code, 0, "{out}");
     let (code, out) = crossdrill(&["replay", ron.to_str().expect("p")]);
     assert_eq!(code, 0, "{out}");
     let rtext = std::fs::read_to_string(&ron).expect("ron");
-    let line = rtext.lines().position(|l| l.trim() == "at: 2700,").expect("an entry at 45m") + 1;
+    let line = rtext
+        .lines()
+        .position(|l| l.trim() == "at: 2700,")
+        .expect("an entry at 45m")
+        + 1;
     let changed: String = rtext.lines().enumerate().map(|(i, l)| if i + 1 == line { l.replace("2700", "2701") } else { l.to_string() } + "\n").collect();
     let bad_ron = root.join("bad.ron");
     std::fs::write(&bad_ron, changed).expect("written");
     let (code, out) = crossdrill(&["replay", bad_ron.to_str().expect("p")]);
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains(&format!("bad.ron:{line}:")) && out.contains("expected:"), "{out}");
+    assert!(
+        out.contains(&format!("bad.ron:{line}:")) && out.contains("expected:"),
+        "{out}"
+    );
 
     // A session folder: any byte of its journal, commands included.
     let dir = root.join("session");
     let d = dir.to_str().expect("utf-8 path");
-    let (code, out) = crossdrill(&["session", "play", SCENARIO, "--dir", d, "--seed", "7", "--commands", PLAY]);
+    let (code, out) = crossdrill(&[
+        "session",
+        "play",
+        SCENARIO,
+        "--dir",
+        d,
+        "--seed",
+        "7",
+        "--commands",
+        PLAY,
+    ]);
     assert_eq!(code, 0, "{out}");
     let jpath = dir.join("journal.jsonl");
     let good = std::fs::read(&jpath).expect("journal");
@@ -286,7 +455,10 @@ fn one_changed_byte_fails_replay_with_its_place() {
         std::fs::write(&jpath, tamper(&good, at, &mut r)).expect("written");
         let (code, out) = crossdrill(&["replay", d]);
         assert_eq!(code, 1, "byte {at} (line {line}): {out}");
-        assert!(out.contains(&format!("journal.jsonl:{line}:")), "byte {at} should be found on line {line}: {out}");
+        assert!(
+            out.contains(&format!("journal.jsonl:{line}:")),
+            "byte {at} should be found on line {line}: {out}"
+        );
     }
     std::fs::write(&jpath, &good).expect("restored");
     let (code, out) = crossdrill(&["replay", d]);
@@ -298,22 +470,55 @@ fn a_journal_shows_the_first_difference_in_words() {
     let root = scratch("words");
     let journal = root.join("play.jsonl");
     let j = journal.to_str().expect("utf-8 path");
-    let (code, out) = crossdrill(&["run", SCENARIO, "--seed", "7", "--commands", PLAY, "--journal", j]);
+    let (code, out) = crossdrill(&[
+        "run",
+        SCENARIO,
+        "--seed",
+        "7",
+        "--commands",
+        PLAY,
+        "--journal",
+        j,
+    ]);
     assert_eq!(code, 0, "{out}");
     let text = std::fs::read_to_string(&journal).expect("journal");
-    let line = text.lines().position(|l| l.contains("\"BufferSpent\"")).expect("a buffer runs out") + 1;
-    let changed = text.replacen("\"BufferSpent\":{\"service\":", "\"BufferSpent\":{\"service\":1", 1);
+    let line = text
+        .lines()
+        .position(|l| l.contains("\"BufferSpent\""))
+        .expect("a buffer runs out")
+        + 1;
+    let changed = text.replacen(
+        "\"BufferSpent\":{\"service\":",
+        "\"BufferSpent\":{\"service\":1",
+        1,
+    );
     std::fs::write(&journal, changed).expect("written");
     let (code, out) = crossdrill(&["replay", j]);
     assert_eq!(code, 1, "{out}");
     let first = out.lines().next().unwrap_or_default();
-    assert!(first.starts_with("differs: ") && first.contains(&format!("play.jsonl:{line}: first difference")), "{out}");
-    assert!(first.contains(&format!("(entry {}, at ", line - 2)), "{out}");
-    assert!(out.contains("\n  expected: ") && out.contains("\n  found:    "), "{out}");
+    assert!(
+        first.starts_with("differs: ")
+            && first.contains(&format!("play.jsonl:{line}: first difference")),
+        "{out}"
+    );
+    assert!(
+        first.contains(&format!("(entry {}, at ", line - 2)),
+        "{out}"
+    );
+    assert!(
+        out.contains("\n  expected: ") && out.contains("\n  found:    "),
+        "{out}"
+    );
     // A journal cut short is damaged: its last line cannot be read.
     let cut = &text[..text.len() - 10];
     std::fs::write(&journal, cut).expect("written");
     let (code, out) = crossdrill(&["replay", j]);
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains(&format!("play.jsonl:{}: cannot read the journal", text.lines().count())), "{out}");
+    assert!(
+        out.contains(&format!(
+            "play.jsonl:{}: cannot read the journal",
+            text.lines().count()
+        )),
+        "{out}"
+    );
 }

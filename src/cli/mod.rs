@@ -85,11 +85,17 @@ fn run_gui(args: GuiArgs) -> ExitCode {
         None => None,
         Some(Ok(secs)) => Some(secs),
         Some(Err(_)) => {
-            eprintln!("error: cannot read duration `{}` (write e.g. \"30m\" or \"2h\")", args.run_for.unwrap_or_default());
+            eprintln!(
+                "error: cannot read duration `{}` (write e.g. \"30m\" or \"2h\")",
+                args.run_for.unwrap_or_default()
+            );
             return ExitCode::from(2);
         }
     };
-    let lang = args.lang.as_deref().map(|l| if l == "ja" { Lang::Ja } else { Lang::En });
+    let lang = args
+        .lang
+        .as_deref()
+        .map(|l| if l == "ja" { Lang::Ja } else { Lang::En });
     crate::gui::run(crate::gui::GuiOptions {
         scenario: args.scenario,
         seat: args.seat,

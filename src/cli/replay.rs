@@ -41,7 +41,9 @@ pub fn run(args: &ReplayArgs) -> ExitCode {
         Ok(Verdict::Same(r)) => {
             let what = match &r.compared {
                 Some(p) => format!("matches {}", p.display()),
-                None => "replays (the session has not ended: no journal to compare yet)".to_string(),
+                None => {
+                    "replays (the session has not ended: no journal to compare yet)".to_string()
+                }
             };
             println!(
                 "ok: {} {what}: {} entries, {} commands, up to {}, sha256 {}",
@@ -69,7 +71,10 @@ pub fn run(args: &ReplayArgs) -> ExitCode {
 
 pub fn run_fork(args: &ForkArgs) -> ExitCode {
     let Ok(at) = duration::parse(&args.at) else {
-        eprintln!("error: cannot read --at `{}` (write e.g. \"1h30m\")", args.at);
+        eprintln!(
+            "error: cannot read --at `{}` (write e.g. \"1h30m\")",
+            args.at
+        );
         return ExitCode::from(2);
     };
     match fork(&args.from, at, &args.out, args.scenario.as_deref()) {
@@ -97,7 +102,9 @@ pub fn run_fork(args: &ForkArgs) -> ExitCode {
 pub(super) fn fail(e: &SessionError) -> ExitCode {
     eprintln!("error: {e}");
     match e {
-        SessionError::Journal { .. } | SessionError::Corrupt { .. } | SessionError::Refused { .. } => ExitCode::from(1),
+        SessionError::Journal { .. }
+        | SessionError::Corrupt { .. }
+        | SessionError::Refused { .. } => ExitCode::from(1),
         SessionError::Header { .. } => ExitCode::from(1),
         _ => ExitCode::from(2),
     }

@@ -59,7 +59,8 @@ fn make(args: &ReportArgs) -> Result<(), String> {
     };
     let card = match &args.until {
         Some(u) => {
-            let end = duration::parse(u).map_err(|_| format!("cannot read --until `{u}` (write e.g. \"3h\")"))?;
+            let end = duration::parse(u)
+                .map_err(|_| format!("cannot read --until `{u}` (write e.g. \"3h\")"))?;
             scoring::score_until(&scenario, &journal, end)
         }
         None => scoring::score(&scenario, &journal),
@@ -67,15 +68,25 @@ fn make(args: &ReportArgs) -> Result<(), String> {
     .map_err(|e| e.to_string())?;
     let text = report::render(&scenario, &journal, &card, format, lang);
     match &args.out {
-        Some(path) => std::fs::write(path, text).map_err(|e| format!("{}: cannot write: {e}", path.display())),
-        None => std::io::stdout().lock().write_all(text.as_bytes()).map_err(|e| e.to_string()),
+        Some(path) => {
+            std::fs::write(path, text).map_err(|e| format!("{}: cannot write: {e}", path.display()))
+        }
+        None => std::io::stdout()
+            .lock()
+            .write_all(text.as_bytes())
+            .map_err(|e| e.to_string()),
     }
 }
 
 /// Read a journal written by `crossdrill run --journal`.
 pub(crate) fn read_journal(path: &Path) -> Result<Journal, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-    let read = if path.extension().is_some_and(|e| e == "ron") { Journal::from_ron(&text) } else { Journal::from_jsonl(&text) };
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let read = if path.extension().is_some_and(|e| e == "ron") {
+        Journal::from_ron(&text)
+    } else {
+        Journal::from_jsonl(&text)
+    };
     read.map_err(|e| format!("{}: {e}", path.display()))
 }
 
@@ -83,7 +94,11 @@ pub(crate) fn read_journal(path: &Path) -> Result<Journal, String> {
 fn scenario_for(journal: &Journal, path: Option<&Path>) -> Result<Scenario, String> {
     let want = &journal.header.scenario;
     let scenario = match path {
-        Some(p) => load_path(p).map_err(|problems| format!("{}: does not load:\n{problems}", p.display()))?.scenario,
+        Some(p) => {
+            load_path(p)
+                .map_err(|problems| format!("{}: does not load:\n{problems}", p.display()))?
+                .scenario
+        }
         None => {
             let builtin = builtin_default();
             if &builtin.id != want {
@@ -96,7 +111,10 @@ fn scenario_for(journal: &Journal, path: Option<&Path>) -> Result<Scenario, Stri
         }
     };
     if &scenario.id != want {
-        return Err(format!("the journal is of scenario `{want}`, but the file given is `{}`", scenario.id));
+        return Err(format!(
+            "the journal is of scenario `{want}`, but the file given is `{}`",
+            scenario.id
+        ));
     }
     Ok(scenario)
 }

@@ -56,7 +56,10 @@ pub fn run(args: &RunArgs) -> ExitCode {
         None => scenario.duration,
         Some(Ok(t)) => t,
         Some(Err(_)) => {
-            eprintln!("error: cannot read --until `{}` (write e.g. \"3h\")", args.until.as_deref().unwrap_or(""));
+            eprintln!(
+                "error: cannot read --until `{}` (write e.g. \"3h\")",
+                args.until.as_deref().unwrap_or("")
+            );
             return ExitCode::from(2);
         }
     };
@@ -88,24 +91,41 @@ pub fn run(args: &RunArgs) -> ExitCode {
     for step in plan.iter().filter(|p| p.at <= until) {
         engine.advance_to(step.at);
         if let Err(e) = engine.apply(step.command_for(&engine)) {
-            eprintln!("{}: refused at {}: {e}", step.place, duration::clock(engine.now()));
+            eprintln!(
+                "{}: refused at {}: {e}",
+                step.place,
+                duration::clock(engine.now())
+            );
             refused += 1;
         }
     }
     engine.advance_to(until);
 
     let journal = engine.journal();
-    let lang = if args.lang == "ja" { Lang::Ja } else { Lang::En };
+    let lang = if args.lang == "ja" {
+        Lang::Ja
+    } else {
+        Lang::En
+    };
     let mut out = std::io::stdout().lock();
     let written = match args.format {
         Format::Jsonl => out.write_all(journal.to_jsonl().as_bytes()),
         Format::Text => {
-            let mut text = format!("# {} (seed {}), until {}\n", scenario.id, args.seed, duration::clock(until));
+            let mut text = format!(
+                "# {} (seed {}), until {}\n",
+                scenario.id,
+                args.seed,
+                duration::clock(until)
+            );
             for e in &journal.entries {
                 text.push_str(&timeline_line(&scenario, e, lang));
                 text.push('\n');
             }
-            text.push_str(&format!("# {} entries, sha256 {}\n", journal.entries.len(), journal.hash()));
+            text.push_str(&format!(
+                "# {} entries, sha256 {}\n",
+                journal.entries.len(),
+                journal.hash()
+            ));
             out.write_all(text.as_bytes())
         }
     };

@@ -131,7 +131,9 @@ pub fn parse(file: &str, text: &str, scenario: &Scenario) -> Result<Vec<Planned>
     for (i, step) in steps.iter().enumerate() {
         let (start, end) = starts.get(i).copied().unwrap_or((0, text.len()));
         let place = |field: &str| {
-            let at = text[start..end].find(&format!("{field}:")).map_or(start, |k| start + k);
+            let at = text[start..end]
+                .find(&format!("{field}:"))
+                .map_or(start, |k| start + k);
             let (line, col) = line_col(text, at);
             format!("{file}:{line}:{col}")
         };
@@ -139,40 +141,84 @@ pub fn parse(file: &str, text: &str, scenario: &Scenario) -> Result<Vec<Planned>
             Ok((command, all_incidents)) => {
                 let at = duration::parse(&step.at).unwrap_or(0);
                 if at < last {
-                    errors.push(format!("{}: step at {} comes before the one above it", place("at"), step.at));
+                    errors.push(format!(
+                        "{}: step at {} comes before the one above it",
+                        place("at"),
+                        step.at
+                    ));
                 }
                 last = last.max(at);
-                out.push(Planned { at, command, all_incidents, place: place("at") });
+                out.push(Planned {
+                    at,
+                    command,
+                    all_incidents,
+                    place: place("at"),
+                });
             }
             Err((field, message)) => errors.push(format!("{}: {message}", place(field))),
         }
     }
-    if errors.is_empty() { Ok(out) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
 }
 
 type Problem = (&'static str, String);
 
 fn resolve(s: &RawStep, sc: &Scenario) -> Result<(Command, bool), Problem> {
-    duration::parse(&s.at).map_err(|_| ("at", format!("cannot read duration `{}` (write e.g. \"1h05m\")", s.at)))?;
-    let given = [s.act.is_some(), s.send.is_some(), s.forward.is_some(), s.broadcast.is_some()]
-        .iter()
-        .chain(&[s.fire.is_some(), s.skip.is_some(), s.set.is_some(), s.note.is_some()])
-        .filter(|b| **b)
-        .count();
+    duration::parse(&s.at).map_err(|_| {
+        (
+            "at",
+            format!("cannot read duration `{}` (write e.g. \"1h05m\")", s.at),
+        )
+    })?;
+    let given = [
+        s.act.is_some(),
+        s.send.is_some(),
+        s.forward.is_some(),
+        s.broadcast.is_some(),
+    ]
+    .iter()
+    .chain(&[
+        s.fire.is_some(),
+        s.skip.is_some(),
+        s.set.is_some(),
+        s.note.is_some(),
+    ])
+    .filter(|b| **b)
+    .count();
     if given != 1 {
         let msg = "give exactly one of act, send, forward, broadcast, fire, skip, override, note";
         return Err(("at", msg.into()));
     }
     let team = || -> Result<TeamId, Problem> {
-        let id = s.team.as_deref().ok_or(("at", "this step needs a `team`".to_string()))?;
-        sc.team_by_id(id).ok_or_else(|| ("team", format!("unknown team `{id}`")))
+        let id = s
+            .team
+            .as_deref()
+            .ok_or(("at", "this step needs a `team`".to_string()))?;
+        sc.team_by_id(id)
+            .ok_or_else(|| ("team", format!("unknown team `{id}`")))
     };
     let teams = |ids: &[String], field| -> Result<Vec<TeamId>, Problem> {
-        ids.iter().map(|t| sc.team_by_id(t).ok_or_else(|| (field, format!("unknown team `{t}`")))).collect()
+        ids.iter()
+            .map(|t| {
+                sc.team_by_id(t)
+                    .ok_or_else(|| (field, format!("unknown team `{t}`")))
+            })
+            .collect()
     };
-    let service = |id: &str, field| sc.service_by_id(id).ok_or_else(|| (field, format!("unknown service `{id}`")));
+    let service = |id: &str, field| {
+        sc.service_by_id(id)
+            .ok_or_else(|| (field, format!("unknown service `{id}`")))
+    };
     let draft = |m: &RawMessage| -> Result<Draft, Problem> {
-        let services = m.services.iter().map(|x| service(x, "services")).collect::<Result<_, _>>()?;
+        let services = m
+            .services
+            .iter()
+            .map(|x| service(x, "services"))
+            .collect::<Result<_, _>>()?;
         Ok(Draft {
             kind: m.kind,
             incidents: m.incidents.iter().map(|&i| IncidentId(i)).collect(),
@@ -182,11 +228,19 @@ fn resolve(s: &RawStep, sc: &Scenario) -> Result<(Command, bool), Problem> {
             text: m.text.clone(),
         })
     };
-    let inject = |id: &str, field| sc.inject_by_id(id).ok_or_else(|| (field, format!("unknown inject `{id}`")));
+    let inject = |id: &str, field| {
+        sc.inject_by_id(id)
+            .ok_or_else(|| (field, format!("unknown inject `{id}`")))
+    };
     let cmd = if let Some(a) = &s.act {
         let team = team()?;
-        let action = sc.action_by_id(a).ok_or_else(|| ("act", format!("unknown action `{a}`")))?;
-        let t = s.target.as_deref().ok_or(("act", "an action needs a `target`".to_string()))?;
+        let action = sc
+            .action_by_id(a)
+            .ok_or_else(|| ("act", format!("unknown action `{a}`")))?;
+        let t = s
+            .target
+            .as_deref()
+            .ok_or(("act", "an action needs a `target`".to_string()))?;
         let target = if sc.actions[action.idx()].target == Target::Organisation {
             let o = sc.organisations.iter().position(|o| o.id == t);
             let o = o.ok_or_else(|| ("target", format!("unknown organisation `{t}`")))?;
@@ -194,21 +248,46 @@ fn resolve(s: &RawStep, sc: &Scenario) -> Result<(Command, bool), Problem> {
         } else {
             ActionTarget::Service(service(t, "target")?)
         };
-        Command::Act { team, action, target }
+        Command::Act {
+            team,
+            action,
+            target,
+        }
     } else if let Some(m) = &s.send {
         let to = teams(&m.to, "to")?;
-        return Ok((Command::Send { team: team()?, to, draft: draft(m)? }, m.all_incidents));
+        return Ok((
+            Command::Send {
+                team: team()?,
+                to,
+                draft: draft(m)?,
+            },
+            m.all_incidents,
+        ));
     } else if let Some(m) = &s.broadcast {
-        return Ok((Command::Broadcast { team: team()?, draft: draft(m)? }, m.all_incidents));
+        return Ok((
+            Command::Broadcast {
+                team: team()?,
+                draft: draft(m)?,
+            },
+            m.all_incidents,
+        ));
     } else if let Some(f) = &s.forward {
         let to = teams(&f.to, "to")?;
-        Command::Forward { team: team()?, message: MessageId(f.message), to, note: f.note.clone() }
+        Command::Forward {
+            team: team()?,
+            message: MessageId(f.message),
+            to,
+            note: f.note.clone(),
+        }
     } else if let Some(i) = &s.fire {
         Command::FireInject(inject(i, "fire")?)
     } else if let Some(i) = &s.skip {
         Command::SkipInject(inject(i, "skip")?)
     } else if let Some(o) = &s.set {
-        Command::Override { service: service(&o.service, "service")?, capacity: o.capacity }
+        Command::Override {
+            service: service(&o.service, "service")?,
+            capacity: o.capacity,
+        }
     } else {
         Command::Note(s.note.clone().unwrap_or_default())
     };

@@ -102,13 +102,20 @@ fn resume(a: &ResumeArgs) -> Result<ExitCode, SessionError> {
 }
 
 /// Play the script's steps the session has not recorded yet, then end the session.
-fn play_script(session: &mut Session, engine: &mut Engine, pace: &Pace) -> Result<ExitCode, SessionError> {
+fn play_script(
+    session: &mut Session,
+    engine: &mut Engine,
+    pace: &Pace,
+) -> Result<ExitCode, SessionError> {
     let scenario = session.scenario().clone();
     let until = match pace.until.as_deref().map(duration::parse) {
         None => scenario.duration,
         Some(Ok(t)) => t,
         Some(Err(_)) => {
-            eprintln!("error: cannot read --until `{}` (write e.g. \"3h\")", pace.until.as_deref().unwrap_or(""));
+            eprintln!(
+                "error: cannot read --until `{}` (write e.g. \"3h\")",
+                pace.until.as_deref().unwrap_or("")
+            );
             return Ok(ExitCode::from(2));
         }
     };
@@ -134,13 +141,21 @@ fn play_script(session: &mut Session, engine: &mut Engine, pace: &Pace) -> Resul
         engine.advance_to(step.at.max(session.now()));
         let command = step.command_for(engine);
         if let Err(e) = session.apply(engine, command)? {
-            eprintln!("{}: refused at {}: {e}", step.place, duration::clock(engine.now()));
+            eprintln!(
+                "{}: refused at {}: {e}",
+                step.place,
+                duration::clock(engine.now())
+            );
         }
     }
     finish(session, engine, until)
 }
 
-fn finish(session: &mut Session, engine: &mut Engine, until: Secs) -> Result<ExitCode, SessionError> {
+fn finish(
+    session: &mut Session,
+    engine: &mut Engine,
+    until: Secs,
+) -> Result<ExitCode, SessionError> {
     engine.advance_to(until.max(session.now()));
     session.finish(engine)?;
     Ok(ExitCode::SUCCESS)
@@ -156,7 +171,11 @@ fn print_summary(session: &Session, engine: &Engine) {
         h.seed,
         session.commands(),
         duration::clock(engine.now()),
-        if session.ended() { ", ended" } else { ", can be resumed" },
+        if session.ended() {
+            ", ended"
+        } else {
+            ", can be resumed"
+        },
         j.entries.len(),
         j.hash()
     );
@@ -184,7 +203,11 @@ fn print_list(root: &Path) {
                 s.commands,
                 duration::clock(s.until),
                 if s.ended { "ended" } else { "resumable" },
-                if s.dropped.is_some() { " (damaged end)" } else { "" }
+                if s.dropped.is_some() {
+                    " (damaged end)"
+                } else {
+                    ""
+                }
             ),
             Err(e) => println!("{}  unreadable: {e}", l.dir.display()),
         }

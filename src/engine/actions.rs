@@ -29,8 +29,19 @@ impl Engine {
     ) -> (RunId, u64) {
         let run = RunId(self.runs.len() as u32);
         let done_at = self.now + self.scenario.actions[action.idx()].duration;
-        self.runs.push(Run { team, action, target, done: false });
-        let entry = self.log(EntryKind::ActionStarted { run, team, action, target, done_at });
+        self.runs.push(Run {
+            team,
+            action,
+            target,
+            done: false,
+        });
+        let entry = self.log(EntryKind::ActionStarted {
+            run,
+            team,
+            action,
+            target,
+            done_at,
+        });
         self.action_log.push((action, team, entry));
         self.cond_dirty = true;
         self.views[team.idx()].actions.push(RunningAction {
@@ -56,13 +67,23 @@ impl Engine {
 
     /// A run's duration has passed: apply its effects.
     pub(crate) fn finish_action(&mut self, run: RunId) {
-        let Run { team, action, target, done } = self.runs[run.idx()];
+        let Run {
+            team,
+            action,
+            target,
+            done,
+        } = self.runs[run.idx()];
         if done {
             return;
         }
         self.runs[run.idx()].done = true;
         self.views[team.idx()].actions.retain(|a| a.run != run);
-        self.log(EntryKind::ActionFinished { run, team, action, target });
+        self.log(EntryKind::ActionFinished {
+            run,
+            team,
+            action,
+            target,
+        });
         let scenario = self.scenario.clone();
         let effects = &scenario.actions[action.idx()].effects;
         for s in self.target_services(target) {

@@ -32,7 +32,11 @@ impl Engine {
         let to = to as usize;
         let is_phys = slot & SLOT_PHYS != 0;
         let sup = &mut self.world.sup[to];
-        let cached = if is_phys { &mut sup.0 } else { &mut sup.1 };
+        let cached = if is_phys {
+            &mut sup.phys
+        } else {
+            &mut sup.other
+        };
         let before = *cached;
         if new < *cached {
             *cached = new;
@@ -42,30 +46,39 @@ impl Engine {
             *cached = self.world.lim[range].iter().copied().min().unwrap_or(FULL);
         }
         if *cached != before {
+            sup.slot = s as u32;
+            sup.origin = origin;
             if is_phys {
-                self.world.svcs[to].phys_origin = Origin::unpack(origin);
+                // Parked in the slot's high bit: the supply move was physical.
+                sup.slot |= SLOT_PHYS;
             }
-            self.pend[to] = (self.topo.slot_dep[s], origin);
-            if !self.marked[to] {
-                self.marked[to] = true;
+            if !sup.marked {
+                sup.marked = true;
                 self.dirty.push(to as u32);
             }
         }
     }
 
     /// Recompute every service whose supply changed in the run of edge arrivals just
-    /// processed, once each, in the order they were first touched. The cause named is
-    /// the last arrival that moved its supply.
+    /// processed, once each, in service order (which also keeps memory access mostly
+    /// sequential in a wide cascade). The cause named is the last arrival that moved
+    /// its supply.
     pub(crate) fn flush(&mut self) {
         if self.dirty.is_empty() {
             return;
         }
         let mut dirty = std::mem::take(&mut self.dirty);
+        dirty.sort_unstable();
         for &s in &dirty {
             let s = s as usize;
-            self.marked[s] = false;
-            let (dep, origin) = self.pend[s];
-            self.recompute(s, Cause::Dependency(DepId(dep)), Origin::unpack(origin));
+            let sup = &mut self.world.sup[s];
+            sup.marked = false;
+            let (slot, origin) = (sup.slot, Origin::unpack(sup.origin));
+            if slot & SLOT_PHYS != 0 {
+                self.world.svcs[s].phys_origin = origin;
+            }
+            let dep = DepId(self.topo.slot_dep[(slot & SLOT_MASK) as usize]);
+            self.recompute(s, Cause::Dependency(dep), origin);
         }
         dirty.clear();
         self.dirty = dirty;
@@ -79,7 +92,10 @@ impl Engine {
         }
         let Some(buffer) = v.on else { return };
         let origin = v.phys_origin;
-        self.log(EntryKind::BufferSpent { service: ServiceId(svc as u32), buffer });
+        self.log(EntryKind::BufferSpent {
+            service: ServiceId(svc as u32),
+            buffer,
+        });
         self.recompute(svc, Cause::BufferSpent(buffer), origin);
     }
 
@@ -88,7 +104,7 @@ impl Engine {
     pub(crate) fn recompute(&mut self, s: usize, cause: Cause, origin: Origin) {
         let now = self.now;
         let manual = self.topo.manual[s];
-        let (phys, other) = self.world.sup[s];
+        let (phys, other) = (self.world.sup[s].phys, self.world.sup[s].other);
         let v = &mut self.world.svcs[s];
         v.settle(now);
         let demand = v.direct.min(v.area);
@@ -122,7 +138,11 @@ impl Engine {
         v.drain = if buffer.is_some() { short } else { 0 };
         let mut run_out = None;
         if let Some(b) = buffer {
-            let left = if b == BufferKind::Battery { v.battery } else { v.generator };
+            let left = if b == BufferKind::Battery {
+                v.battery
+            } else {
+                v.generator
+            };
             let out = now + left.div_ceil(v.drain as u64);
             if was_on != buffer || out != v.runs_out {
                 v.generation += 1;
@@ -141,7 +161,13 @@ impl Engine {
             v.origin = origin;
         }
         if let Some((_, until, generation)) = run_out {
-            self.queue.push(until, Ev::BufferOut { svc: s as u32, generation });
+            self.queue.push(
+                until,
+                Ev::BufferOut {
+                    svc: s as u32,
+                    generation,
+                },
+            );
         }
         if cap == old_cap && status == old_status {
             self.mark_view(s);
@@ -150,11 +176,22 @@ impl Engine {
         }
         if let Some((buffer, until, _)) = run_out {
             let service = ServiceId(s as u32);
-            self.log(EntryKind::BufferStarted { service, buffer, until });
+            self.log(EntryKind::BufferStarted {
+                service,
+                buffer,
+                until,
+            });
         }
     }
 
-    fn changed(&mut self, s: usize, old_cap: u16, was: ServiceStatus, cause: Cause, origin: Origin) {
+    fn changed(
+        &mut self,
+        s: usize,
+        old_cap: u16,
+        was: ServiceStatus,
+        cause: Cause,
+        origin: Origin,
+    ) {
         let now = self.now;
         let service = ServiceId(s as u32);
         let v = &mut self.world.svcs[s];
@@ -190,12 +227,23 @@ impl Engine {
             self.log(EntryKind::LoopCut { service });
         }
         if pass_on {
-            let (a, b) = (self.topo.out_start[s] as usize, self.topo.out_start[s + 1] as usize);
+            let (a, b) = (
+                self.topo.out_start[s] as usize,
+                self.topo.out_start[s + 1] as usize,
+            );
             let origin = origin.pack();
             for k in a..b {
                 let e = self.topo.out[k];
                 let lim = edge_limit(e.floor, cap);
-                self.queue.push(now + e.delay as u64, Ev::Edge { slot: e.slot, to: e.to, lim, origin });
+                self.queue.push(
+                    now + e.delay as u64,
+                    Ev::Edge {
+                        slot: e.slot,
+                        to: e.to,
+                        lim,
+                        origin,
+                    },
+                );
             }
         }
         if cap != old_cap && self.topo.watched[s] {
@@ -205,13 +253,22 @@ impl Engine {
         // Customers feel a loss at once; otherwise monitoring notices it in time.
         let worse = cap < old_cap && (old_cap == FULL || cap == 0);
         if worse {
-            let kind = if cap == 0 { DetectionKind::Outage } else { DetectionKind::Degradation };
+            let kind = if cap == 0 {
+                DetectionKind::Outage
+            } else {
+                DetectionKind::Degradation
+            };
             for i in 0..self.topo.teams_of(s).len() {
                 let team = self.topo.teams_of(s)[i].0;
                 if origin == Origin::Team(team) {
                     continue;
                 }
-                let d = PendingDetection { team, svc: service, kind, origin };
+                let d = PendingDetection {
+                    team,
+                    svc: service,
+                    kind,
+                    origin,
+                };
                 if self.scenario.services[s].visible {
                     self.detect(d);
                 } else {

@@ -5,8 +5,8 @@ use super::core::Engine;
 use super::journal::EntryKind;
 use super::topology::millis;
 use super::types::{
-    ActionTarget, Cause, Command, CommandOutcome, Draft, FiredBy, Message, MessageId,
-    MessageText, Origin, Sender,
+    ActionTarget, Cause, Command, CommandOutcome, Draft, FiredBy, Message, MessageId, MessageText,
+    Origin, Sender,
 };
 use super::world::NONE;
 use crate::scenario::{ActionId, InjectId, Role, Secs, ServiceId, Target, TeamId};
@@ -27,12 +27,22 @@ pub enum CommandError {
     #[error("there is no message #{0}")]
     UnknownMessage(u32),
     #[error("team `{team}` plays a {role:?} role; action `{action}` is for {allowed}")]
-    RoleNotAllowed { team: String, action: String, role: Role, allowed: String },
+    RoleNotAllowed {
+        team: String,
+        action: String,
+        role: Role,
+        allowed: String,
+    },
     #[error("action `{action}` is taken on {expected}")]
-    WrongTarget { action: String, expected: &'static str },
+    WrongTarget {
+        action: String,
+        expected: &'static str,
+    },
     #[error("team `{team}` does not control `{target}`")]
     NotControlled { team: String, target: String },
-    #[error("team `{team}` has no sign that `{service}` is compromised (no detection or message names it)")]
+    #[error(
+        "team `{team}` has no sign that `{service}` is compromised (no detection or message names it)"
+    )]
     NotSuspected { team: String, service: String },
     #[error("action `{action}` is already under way on `{target}`")]
     AlreadyRunning { action: String, target: String },
@@ -43,7 +53,11 @@ pub enum CommandError {
     #[error("team `{0}` cannot send a message to itself")]
     ToSelf(String),
     #[error("only the coordination centre can {what}; `{team}` plays a {role:?} role")]
-    NotCentre { team: String, role: Role, what: &'static str },
+    NotCentre {
+        team: String,
+        role: Role,
+        what: &'static str,
+    },
     #[error("severity {0} is outside 0..=4")]
     BadSeverity(u8),
     #[error("capacity {0} is outside 0..=1")]
@@ -78,16 +92,24 @@ impl Engine {
     }
 
     fn check_team(&self, t: TeamId) -> Result<(), CommandError> {
-        (t.idx() < self.scenario.teams.len()).then_some(()).ok_or(CommandError::UnknownTeam(t.0))
+        (t.idx() < self.scenario.teams.len())
+            .then_some(())
+            .ok_or(CommandError::UnknownTeam(t.0))
     }
 
     fn check_service(&self, s: ServiceId) -> Result<(), CommandError> {
         let n = self.scenario.services.len();
-        (s.idx() < n).then_some(()).ok_or(CommandError::UnknownService(s.0))
+        (s.idx() < n)
+            .then_some(())
+            .ok_or(CommandError::UnknownService(s.0))
     }
 
     fn check_inject(&self, i: InjectId) -> Result<(), CommandError> {
-        let inject = self.scenario.injects.get(i.idx()).ok_or(CommandError::UnknownInject(i.0))?;
+        let inject = self
+            .scenario
+            .injects
+            .get(i.idx())
+            .ok_or(CommandError::UnknownInject(i.0))?;
         let st = self.injects[i.idx()];
         if st.skipped {
             return Err(CommandError::InjectSkipped(inject.id.clone()));
@@ -100,13 +122,19 @@ impl Engine {
 
     fn check(&self, cmd: &Command) -> Result<(), CommandError> {
         match cmd {
-            Command::Act { team, action, target } => self.check_act(*team, *action, *target),
+            Command::Act {
+                team,
+                action,
+                target,
+            } => self.check_act(*team, *action, *target),
             Command::Send { team, to, draft } => {
                 self.check_team(*team)?;
                 self.recipients(*team, to)?;
                 self.check_draft(*team, draft)
             }
-            Command::Forward { team, message, to, .. } => {
+            Command::Forward {
+                team, message, to, ..
+            } => {
                 self.check_centre(*team, "forward messages")?;
                 if message.idx() >= self.messages.len() {
                     return Err(CommandError::UnknownMessage(message.0));
@@ -114,7 +142,10 @@ impl Engine {
                 let v = &self.views[team.idx()];
                 if !v.inbox.iter().any(|r| r.message == *message) && !v.sent.contains(message) {
                     let team = self.team_name(*team);
-                    return Err(CommandError::NotInInbox { team, message: message.0 });
+                    return Err(CommandError::NotInInbox {
+                        team,
+                        message: message.0,
+                    });
                 }
                 self.recipients(*team, to).map(|_| ())
             }
@@ -141,7 +172,11 @@ impl Engine {
         self.check_team(team)?;
         let role = self.scenario.teams[team.idx()].role;
         if role != Role::Centre {
-            return Err(CommandError::NotCentre { team: self.team_name(team), role, what });
+            return Err(CommandError::NotCentre {
+                team: self.team_name(team),
+                role,
+                what,
+            });
         }
         Ok(())
     }
@@ -156,7 +191,10 @@ impl Engine {
         for i in &d.incidents {
             if !self.views[team.idx()].knows_incident(*i) {
                 let team = self.team_name(team);
-                return Err(CommandError::UnknownIncident { team, incident: i.0 });
+                return Err(CommandError::UnknownIncident {
+                    team,
+                    incident: i.0,
+                });
             }
         }
         Ok(())
@@ -192,9 +230,18 @@ impl Engine {
             .collect()
     }
 
-    fn check_act(&self, team: TeamId, action: ActionId, target: ActionTarget) -> Result<(), CommandError> {
+    fn check_act(
+        &self,
+        team: TeamId,
+        action: ActionId,
+        target: ActionTarget,
+    ) -> Result<(), CommandError> {
         self.check_team(team)?;
-        let a = self.scenario.actions.get(action.idx()).ok_or(CommandError::UnknownAction(action.0))?;
+        let a = self
+            .scenario
+            .actions
+            .get(action.idx())
+            .ok_or(CommandError::UnknownAction(action.0))?;
         let t = &self.scenario.teams[team.idx()];
         if !a.roles.contains(&t.role) {
             return Err(CommandError::RoleNotAllowed {
@@ -204,19 +251,32 @@ impl Engine {
                 allowed: format!("{:?}", a.roles),
             });
         }
-        let wrong = |expected| Err(CommandError::WrongTarget { action: a.id.clone(), expected });
+        let wrong = |expected| {
+            Err(CommandError::WrongTarget {
+                action: a.id.clone(),
+                expected,
+            })
+        };
         let name = match (a.target, target) {
             (Target::OwnService | Target::OwnCompromised, ActionTarget::Service(s)) => {
                 self.check_service(s)?;
                 let owner = self.scenario.services[s.idx()].owner;
                 if !t.controls.contains(&owner) {
                     let target = self.svc_name(s);
-                    return Err(CommandError::NotControlled { team: t.id.clone(), target });
+                    return Err(CommandError::NotControlled {
+                        team: t.id.clone(),
+                        target,
+                    });
                 }
-                let suspected = self.views[team.idx()].service(s).is_some_and(|o| o.suspected);
+                let suspected = self.views[team.idx()]
+                    .service(s)
+                    .is_some_and(|o| o.suspected);
                 if a.target == Target::OwnCompromised && !suspected {
                     let service = self.svc_name(s);
-                    return Err(CommandError::NotSuspected { team: t.id.clone(), service });
+                    return Err(CommandError::NotSuspected {
+                        team: t.id.clone(),
+                        service,
+                    });
                 }
                 self.svc_name(s)
             }
@@ -228,7 +288,10 @@ impl Engine {
                     .ok_or(CommandError::UnknownOrganisation(o.0))?;
                 if !t.controls.contains(&o) {
                     let target = org.id.clone();
-                    return Err(CommandError::NotControlled { team: t.id.clone(), target });
+                    return Err(CommandError::NotControlled {
+                        team: t.id.clone(),
+                        target,
+                    });
                 }
                 org.id.clone()
             }
@@ -240,14 +303,21 @@ impl Engine {
             .iter()
             .any(|r| r.action == action && r.target == target);
         if busy {
-            return Err(CommandError::AlreadyRunning { action: a.id.clone(), target: name });
+            return Err(CommandError::AlreadyRunning {
+                action: a.id.clone(),
+                target: name,
+            });
         }
         Ok(())
     }
 
     fn execute(&mut self, cmd: Command) -> CommandOutcome {
         match cmd {
-            Command::Act { team, action, target } => {
+            Command::Act {
+                team,
+                action,
+                target,
+            } => {
                 let (run, done_at) = self.start_action(team, action, target);
                 CommandOutcome::Started { run, done_at }
             }
@@ -255,7 +325,12 @@ impl Engine {
                 let arrivals = self.recipients(team, &to).unwrap_or_default();
                 self.send(team, draft, arrivals, None)
             }
-            Command::Forward { team, message, to, note } => {
+            Command::Forward {
+                team,
+                message,
+                to,
+                note,
+            } => {
                 let arrivals = self.recipients(team, &to).unwrap_or_default();
                 let orig = &self.messages[message.idx()];
                 let draft = Draft {

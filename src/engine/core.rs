@@ -20,7 +20,12 @@ pub(crate) enum Ev {
     /// A provider's change arrives over an in-edge: its tagged slot (see
     /// `topology::OutEdge`), the dependent, the limit it now puts on it, and the
     /// packed origin.
-    Edge { slot: u32, to: u32, lim: u16, origin: u32 },
+    Edge {
+        slot: u32,
+        to: u32,
+        lim: u16,
+        origin: u32,
+    },
     /// The buffer a service runs on is spent (if `generation` is still current).
     BufferOut { svc: u32, generation: u32 },
     /// A threat step is due.
@@ -135,11 +140,8 @@ pub struct Engine {
     pub(crate) wake_at: Option<Secs>,
     pub(crate) journal: Journal,
     pub(crate) stats: Stats,
-    /// Services whose supply changed in the current run of edge arrivals, with the
-    /// (dependency, packed origin) of the last change, and a mark per service.
+    /// Services whose supply changed in the current run of edge arrivals.
     pub(crate) dirty: Vec<u32>,
-    pub(crate) pend: Vec<(u32, u32)>,
-    pub(crate) marked: Vec<bool>,
     /// Services whose state the teams' views have not caught up with.
     pub(crate) view_dirty: Vec<u32>,
     pub(crate) view_marked: Vec<bool>,
@@ -179,8 +181,6 @@ impl Engine {
             journal: Journal::new(&scenario.id, seed),
             stats: Stats::default(),
             dirty: Vec::new(),
-            pend: vec![(0, 0); scenario.services.len()],
-            marked: vec![false; scenario.services.len()],
             view_dirty: Vec::new(),
             view_marked: vec![false; scenario.services.len()],
             now: 0,
@@ -234,7 +234,12 @@ impl Engine {
             // recomputed once, before the next other event.
             for &ev in &batch {
                 match ev {
-                    Ev::Edge { slot, to, lim, origin } => self.edge_arrives(slot, to, lim, origin),
+                    Ev::Edge {
+                        slot,
+                        to,
+                        lim,
+                        origin,
+                    } => self.edge_arrives(slot, to, lim, origin),
                     other => {
                         self.flush();
                         self.handle(other);
@@ -262,7 +267,12 @@ impl Engine {
 
     fn handle(&mut self, ev: Ev) {
         match ev {
-            Ev::Edge { slot, to, lim, origin } => {
+            Ev::Edge {
+                slot,
+                to,
+                lim,
+                origin,
+            } => {
                 self.edge_arrives(slot, to, lim, origin);
                 self.flush();
             }
@@ -376,7 +386,7 @@ impl Engine {
                 _ => None,
             })
             .collect();
-        v.sort_by(|a, b| (a.2, a.0).cmp(&(b.2, b.0)));
+        v.sort_by_key(|a| (a.2, a.0));
         v
     }
 }

@@ -20,7 +20,10 @@ impl Names<'_> {
         self.0.teams.get(t.idx()).map_or("?", |x| x.id.as_str())
     }
     fn teams(&self, ts: &[TeamId]) -> String {
-        ts.iter().map(|t| self.team(*t)).collect::<Vec<_>>().join(", ")
+        ts.iter()
+            .map(|t| self.team(*t))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
     fn threat(&self, t: crate::scenario::ThreatId) -> &str {
         self.0.threats.get(t.idx()).map_or("?", |x| x.id.as_str())
@@ -47,14 +50,20 @@ impl Names<'_> {
     fn target(&self, t: ActionTarget) -> &str {
         match t {
             ActionTarget::Service(s) => self.svc(s),
-            ActionTarget::Organisation(o) => self.0.organisations.get(o.idx()).map_or("?", |x| x.id.as_str()),
+            ActionTarget::Organisation(o) => self
+                .0
+                .organisations
+                .get(o.idx())
+                .map_or("?", |x| x.id.as_str()),
         }
     }
     fn cause(&self, c: Cause) -> String {
         match c {
             Cause::Dependency(d) => format!("via {}", self.dep(d)),
             Cause::BufferSpent(b) => format!("{} spent", buffer(b)),
-            Cause::Threat { threat, step } => format!("threat {} step {}", self.threat(threat), step + 1),
+            Cause::Threat { threat, step } => {
+                format!("threat {} step {}", self.threat(threat), step + 1)
+            }
             Cause::Action { team, run } => format!("action run #{} of {}", run.0, self.team(team)),
             Cause::Inject(i) => format!("inject {}", self.inject(i)),
             Cause::Facilitator => "facilitator override".into(),
@@ -106,68 +115,156 @@ pub fn describe(scenario: &Scenario, entry: &Entry, lang: Lang) -> String {
     let n = Names(scenario);
     match &entry.kind {
         EntryKind::Command(c) => command(&n, c),
-        EntryKind::ServiceChanged { service, from, to, was, now, cause, origin } => {
+        EntryKind::ServiceChanged {
+            service,
+            from,
+            to,
+            was,
+            now,
+            cause,
+            origin,
+        } => {
             let change = if from == to {
                 format!("{} -> {}", status(*was), status(*now))
             } else {
-                format!("{} -> {} ({} -> {})", status(*was), status(*now), pct(*from), pct(*to))
+                format!(
+                    "{} -> {} ({} -> {})",
+                    status(*was),
+                    status(*now),
+                    pct(*from),
+                    pct(*to)
+                )
             };
             let origin = match origin {
-                Origin::Threat(_) | Origin::Inject(_) if !matches!(cause, Cause::Threat { .. } | Cause::Inject(_)) => {
+                Origin::Threat(_) | Origin::Inject(_)
+                    if !matches!(cause, Cause::Threat { .. } | Cause::Inject(_)) =>
+                {
                     format!("; origin {}", n.origin(*origin))
                 }
                 _ => String::new(),
             };
             format!("{}: {change}, {}{origin}", n.svc(*service), n.cause(*cause))
         }
-        EntryKind::BufferStarted { service, buffer: b, until } => {
-            format!("{} runs on {} until {}", n.svc(*service), buffer(*b), clock(*until))
+        EntryKind::BufferStarted {
+            service,
+            buffer: b,
+            until,
+        } => {
+            format!(
+                "{} runs on {} until {}",
+                n.svc(*service),
+                buffer(*b),
+                clock(*until)
+            )
         }
-        EntryKind::BufferSpent { service, buffer: b } => format!("{}: {} spent", n.svc(*service), buffer(*b)),
+        EntryKind::BufferSpent { service, buffer: b } => {
+            format!("{}: {} spent", n.svc(*service), buffer(*b))
+        }
         EntryKind::LinkHeld { dep } => format!("logical link {} held this time", n.dep(*dep)),
         EntryKind::ThreatStarted { threat, by } => match by {
-            Some(i) => format!("threat {} starts (inject {})", n.threat(*threat), n.inject(*i)),
+            Some(i) => format!(
+                "threat {} starts (inject {})",
+                n.threat(*threat),
+                n.inject(*i)
+            ),
             None => format!("threat {} starts", n.threat(*threat)),
         },
-        EntryKind::Compromised { threat, service, from, .. } => match from {
-            Some(f) => format!("threat {} spreads from {} to {}", n.threat(*threat), n.svc(*f), n.svc(*service)),
-            None => format!("threat {} compromises {}", n.threat(*threat), n.svc(*service)),
+        EntryKind::Compromised {
+            threat,
+            service,
+            from,
+            ..
+        } => match from {
+            Some(f) => format!(
+                "threat {} spreads from {} to {}",
+                n.threat(*threat),
+                n.svc(*f),
+                n.svc(*service)
+            ),
+            None => format!(
+                "threat {} compromises {}",
+                n.threat(*threat),
+                n.svc(*service)
+            ),
         },
-        EntryKind::Impact { threat, service, impact, .. } => {
+        EntryKind::Impact {
+            threat,
+            service,
+            impact,
+            ..
+        } => {
             let what = match impact {
                 Impact::Outage => "outage".to_string(),
                 Impact::Degradation(x) => format!("degradation to {}", pct(*x)),
                 Impact::DataTampering => "data tampering".to_string(),
                 Impact::Ddos(x) => format!("DDoS, capacity {}", pct(*x)),
             };
-            format!("threat {} hits {}: {what}", n.threat(*threat), n.svc(*service))
+            format!(
+                "threat {} hits {}: {what}",
+                n.threat(*threat),
+                n.svc(*service)
+            )
         }
-        EntryKind::StepBlocked { threat, step, reason } => {
+        EntryKind::StepBlocked {
+            threat,
+            step,
+            reason,
+        } => {
             let why = match reason {
                 Blocked::Isolated(s) => format!("{} is isolated", n.svc(*s)),
                 Blocked::Patched(s) => format!("{} is patched", n.svc(*s)),
                 Blocked::NotCompromised(s) => format!("no foothold in {}", n.svc(*s)),
             };
-            format!("threat {} step {} blocked: {why}", n.threat(*threat), step + 1)
+            format!(
+                "threat {} step {} blocked: {why}",
+                n.threat(*threat),
+                step + 1
+            )
         }
         EntryKind::Cleaned { service, threat } => {
-            format!("{} cleaned of threat {}", n.svc(*service), n.threat(*threat))
+            format!(
+                "{} cleaned of threat {}",
+                n.svc(*service),
+                n.threat(*threat)
+            )
         }
-        EntryKind::IncidentOpened { incident, team, service, kind, .. } => format!(
+        EntryKind::IncidentOpened {
+            incident,
+            team,
+            service,
+            kind,
+            ..
+        } => format!(
             "{} opens incident #{}: {} of {}",
             n.team(*team),
             incident.0,
             detection(*kind),
             n.svc(*service)
         ),
-        EntryKind::Detected { team, incident, service, kind } => format!(
+        EntryKind::Detected {
+            team,
+            incident,
+            service,
+            kind,
+        } => format!(
             "{} detects {} of {} (incident #{})",
             n.team(*team),
             detection(*kind),
             n.svc(*service),
             incident.0
         ),
-        EntryKind::MessageSent { message, from, to, kind, incidents, services, severity, status: st, text, forwarded } => {
+        EntryKind::MessageSent {
+            message,
+            from,
+            to,
+            kind,
+            incidents,
+            services,
+            severity,
+            status: st,
+            text,
+            forwarded,
+        } => {
             let from = match from {
                 Sender::Team(t) => n.team(*t).to_string(),
                 Sender::Inject { from, .. } => format!("\"{}\"", from.get(lang)),
@@ -190,11 +287,28 @@ pub fn describe(scenario: &Scenario, entry: &Entry, lang: Lang) -> String {
                 let ids: Vec<&str> = services.iter().map(|s| n.svc(*s)).collect();
                 extra.push(format!("about {}", ids.join(", ")));
             }
-            let extra = if extra.is_empty() { String::new() } else { format!(" ({})", extra.join("; ")) };
-            format!("{from} -> {}: {kind:?} #{}{extra}: \"{}\"", n.teams(to), message.0, text.get(lang))
+            let extra = if extra.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", extra.join("; "))
+            };
+            format!(
+                "{from} -> {}: {kind:?} #{}{extra}: \"{}\"",
+                n.teams(to),
+                message.0,
+                text.get(lang)
+            )
         }
-        EntryKind::MessageDelivered { message, to } => format!("message #{} reaches {}", message.0, n.team(*to)),
-        EntryKind::ActionStarted { run, team, action, target, done_at } => format!(
+        EntryKind::MessageDelivered { message, to } => {
+            format!("message #{} reaches {}", message.0, n.team(*to))
+        }
+        EntryKind::ActionStarted {
+            run,
+            team,
+            action,
+            target,
+            done_at,
+        } => format!(
             "{} starts {} on {} (run #{}, done at {})",
             n.team(*team),
             n.action(*action),
@@ -202,8 +316,19 @@ pub fn describe(scenario: &Scenario, entry: &Entry, lang: Lang) -> String {
             run.0,
             clock(*done_at)
         ),
-        EntryKind::ActionFinished { run, team, action, target } => {
-            format!("{} finishes {} on {} (run #{})", n.team(*team), n.action(*action), n.target(*target), run.0)
+        EntryKind::ActionFinished {
+            run,
+            team,
+            action,
+            target,
+        } => {
+            format!(
+                "{} finishes {} on {} (run #{})",
+                n.team(*team),
+                n.action(*action),
+                n.target(*target),
+                run.0
+            )
         }
         EntryKind::InjectFired { inject, by } => {
             let by = match by {
@@ -215,7 +340,10 @@ pub fn describe(scenario: &Scenario, entry: &Entry, lang: Lang) -> String {
         }
         EntryKind::InjectSkipped { inject } => format!("inject {} skipped", n.inject(*inject)),
         EntryKind::LoopCut { service } => {
-            format!("{}: zero-delay loop cut (changes at this instant not passed on)", n.svc(*service))
+            format!(
+                "{}: zero-delay loop cut (changes at this instant not passed on)",
+                n.svc(*service)
+            )
         }
         EntryKind::Note { text } => format!("note: {text}"),
     }
@@ -223,14 +351,37 @@ pub fn describe(scenario: &Scenario, entry: &Entry, lang: Lang) -> String {
 
 fn command(n: &Names, c: &Command) -> String {
     match c {
-        Command::Act { team, action, target } => {
-            format!("[{}] act {} on {}", n.team(*team), n.action(*action), n.target(*target))
+        Command::Act {
+            team,
+            action,
+            target,
+        } => {
+            format!(
+                "[{}] act {} on {}",
+                n.team(*team),
+                n.action(*action),
+                n.target(*target)
+            )
         }
-        Command::Send { team, to, draft } => format!("[{}] send {:?} to {}", n.team(*team), draft.kind, n.teams(to)),
-        Command::Forward { team, message, to, .. } => {
-            format!("[{}] forward #{} to {}", n.team(*team), message.0, n.teams(to))
+        Command::Send { team, to, draft } => format!(
+            "[{}] send {:?} to {}",
+            n.team(*team),
+            draft.kind,
+            n.teams(to)
+        ),
+        Command::Forward {
+            team, message, to, ..
+        } => {
+            format!(
+                "[{}] forward #{} to {}",
+                n.team(*team),
+                message.0,
+                n.teams(to)
+            )
         }
-        Command::Broadcast { team, draft } => format!("[{}] broadcast {:?}", n.team(*team), draft.kind),
+        Command::Broadcast { team, draft } => {
+            format!("[{}] broadcast {:?}", n.team(*team), draft.kind)
+        }
         Command::FireInject(i) => format!("[facilitator] fire {}", n.inject(*i)),
         Command::SkipInject(i) => format!("[facilitator] skip {}", n.inject(*i)),
         Command::Override { service, capacity } => match capacity {
@@ -243,5 +394,9 @@ fn command(n: &Names, c: &Command) -> String {
 
 /// `entry` as one timeline line: `h:mm:ss  text`.
 pub fn timeline_line(scenario: &Scenario, entry: &Entry, lang: Lang) -> String {
-    format!("{:>8}  {}", clock(entry.at), describe(scenario, entry, lang))
+    format!(
+        "{:>8}  {}",
+        clock(entry.at),
+        describe(scenario, entry, lang)
+    )
 }

@@ -38,7 +38,9 @@ impl Engine {
                     self.recompute(s, Cause::Inject(id), origin);
                 }
                 Delivery::AreaEvent { area, capacity } => {
-                    let Some(a) = area_index(&scenario, area) else { continue };
+                    let Some(a) = area_index(&scenario, area) else {
+                        continue;
+                    };
                     for &svc in &self.topo.clone().area_services[a] {
                         let s = svc.idx();
                         self.world.svcs[s].settle(self.now);
@@ -62,7 +64,9 @@ impl Engine {
         let mut fired = false;
         let mut wake: Option<Secs> = None;
         for (i, inject) in scenario.injects.iter().enumerate() {
-            let Trigger::When(cond) = &inject.trigger else { continue };
+            let Trigger::When(cond) = &inject.trigger else {
+                continue;
+            };
             let st = self.injects[i];
             if st.skipped || st.fired >= inject.times.max(1) {
                 continue;
@@ -88,7 +92,10 @@ impl Engine {
     fn holds(&self, c: &Condition, since: u64) -> bool {
         let now = self.now;
         match c {
-            Condition::ServiceDown { service, for_at_least } => self.world.svcs[service.idx()]
+            Condition::ServiceDown {
+                service,
+                for_at_least,
+            } => self.world.svcs[service.idx()]
                 .down_since
                 .is_some_and(|t| now >= t + for_at_least),
             Condition::NotReported { threat, team, by } => {
@@ -123,7 +130,10 @@ impl Engine {
             }
         };
         match c {
-            Condition::ServiceDown { service, for_at_least } => {
+            Condition::ServiceDown {
+                service,
+                for_at_least,
+            } => {
                 if let Some(t) = self.world.svcs[service.idx()].down_since {
                     at(wake, t + for_at_least);
                 }

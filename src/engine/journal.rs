@@ -5,9 +5,7 @@ use super::types::{
     ActionTarget, Blocked, BufferKind, Cause, Command, DetectionKind, FiredBy, IncidentId,
     MessageId, MessageText, Origin, RunId, Sender, ServiceStatus,
 };
-use crate::scenario::{
-    ActionId, Impact, InjectId, MessageKind, Secs, ServiceId, TeamId, ThreatId,
-};
+use crate::scenario::{ActionId, Impact, InjectId, MessageKind, Secs, ServiceId, TeamId, ThreatId};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -48,19 +46,48 @@ pub enum EntryKind {
         origin: Origin,
     },
     /// A buffer took over a loss of physical supply; it lasts until `until` at this rate.
-    BufferStarted { service: ServiceId, buffer: BufferKind, until: Secs },
+    BufferStarted {
+        service: ServiceId,
+        buffer: BufferKind,
+        until: Secs,
+    },
     /// A buffer ran out.
-    BufferSpent { service: ServiceId, buffer: BufferKind },
+    BufferSpent {
+        service: ServiceId,
+        buffer: BufferKind,
+    },
     /// A logical dependency's effect did not happen this time (its probability).
-    LinkHeld { dep: crate::scenario::DepId },
-    ThreatStarted { threat: ThreatId, by: Option<InjectId> },
+    LinkHeld {
+        dep: crate::scenario::DepId,
+    },
+    ThreatStarted {
+        threat: ThreatId,
+        by: Option<InjectId>,
+    },
     /// A threat got a foothold in `service` (by spreading from `from`).
-    Compromised { threat: ThreatId, step: u32, service: ServiceId, from: Option<ServiceId> },
+    Compromised {
+        threat: ThreatId,
+        step: u32,
+        service: ServiceId,
+        from: Option<ServiceId>,
+    },
     /// A threat's impact step hit `service`.
-    Impact { threat: ThreatId, step: u32, service: ServiceId, impact: Impact },
-    StepBlocked { threat: ThreatId, step: u32, reason: Blocked },
+    Impact {
+        threat: ThreatId,
+        step: u32,
+        service: ServiceId,
+        impact: Impact,
+    },
+    StepBlocked {
+        threat: ThreatId,
+        step: u32,
+        reason: Blocked,
+    },
     /// A patch removed a threat's foothold.
-    Cleaned { service: ServiceId, threat: ThreatId },
+    Cleaned {
+        service: ServiceId,
+        threat: ThreatId,
+    },
     /// A team opened an incident (ground truth: the threat and origin behind it).
     IncidentOpened {
         incident: IncidentId,
@@ -72,7 +99,12 @@ pub enum EntryKind {
     },
     /// A team noticed something (the first detection of an incident comes right after
     /// its `IncidentOpened`).
-    Detected { team: TeamId, incident: IncidentId, service: ServiceId, kind: DetectionKind },
+    Detected {
+        team: TeamId,
+        incident: IncidentId,
+        service: ServiceId,
+        kind: DetectionKind,
+    },
     MessageSent {
         message: MessageId,
         from: Sender,
@@ -85,7 +117,10 @@ pub enum EntryKind {
         text: MessageText,
         forwarded: Option<MessageId>,
     },
-    MessageDelivered { message: MessageId, to: TeamId },
+    MessageDelivered {
+        message: MessageId,
+        to: TeamId,
+    },
     ActionStarted {
         run: RunId,
         team: TeamId,
@@ -93,14 +128,28 @@ pub enum EntryKind {
         target: ActionTarget,
         done_at: Secs,
     },
-    ActionFinished { run: RunId, team: TeamId, action: ActionId, target: ActionTarget },
-    InjectFired { inject: InjectId, by: FiredBy },
-    InjectSkipped { inject: InjectId },
+    ActionFinished {
+        run: RunId,
+        team: TeamId,
+        action: ActionId,
+        target: ActionTarget,
+    },
+    InjectFired {
+        inject: InjectId,
+        by: FiredBy,
+    },
+    InjectSkipped {
+        inject: InjectId,
+    },
     /// A zero-delay loop kept changing this service; its further changes at this
     /// instant were not passed on.
-    LoopCut { service: ServiceId },
+    LoopCut {
+        service: ServiceId,
+    },
     /// A facilitator's note.
-    Note { text: String },
+    Note {
+        text: String,
+    },
 }
 
 /// The journal of one run.
@@ -124,7 +173,11 @@ pub enum JournalError {
 impl Journal {
     pub(crate) fn new(scenario: &str, seed: u64) -> Self {
         Journal {
-            header: Header { format: JOURNAL_FORMAT, scenario: scenario.to_string(), seed },
+            header: Header {
+                format: JOURNAL_FORMAT,
+                scenario: scenario.to_string(),
+                seed,
+            },
             entries: Vec::with_capacity(256),
         }
     }
@@ -163,7 +216,10 @@ impl Journal {
 
     /// Read JSON Lines written by [`Self::to_jsonl`].
     pub fn from_jsonl(text: &str) -> Result<Self, JournalError> {
-        let mut lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
+        let mut lines = text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty());
         let (_, first) = lines.next().ok_or(JournalError::Empty)?;
         let err = |line: usize, e: serde_json::Error| JournalError::Json {
             line: line + 1,

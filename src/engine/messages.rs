@@ -32,7 +32,13 @@ impl Engine {
         }
         self.messages.push(msg);
         for &(to, at) in arrivals {
-            self.queue.push(at, Ev::Deliver { msg: id.0, to: to.0 });
+            self.queue.push(
+                at,
+                Ev::Deliver {
+                    msg: id.0,
+                    to: to.0,
+                },
+            );
         }
         id
     }
@@ -47,7 +53,10 @@ impl Engine {
     ) {
         let msg = Message {
             id: MessageId(0),
-            from: Sender::Inject { inject, from: from.clone() },
+            from: Sender::Inject {
+                inject,
+                from: from.clone(),
+            },
             to: to.to_vec(),
             kind: MessageKind::Information,
             incidents: Vec::new(),
@@ -69,12 +78,18 @@ impl Engine {
         let msg = &self.messages[id.idx()];
         let kind = msg.kind;
         let view = &mut self.views[to.idx()];
-        view.inbox.push(super::view::Received { message: id, at: now });
+        view.inbox.push(super::view::Received {
+            message: id,
+            at: now,
+        });
         for &inc in &msg.incidents {
             view.learn_incident(inc);
         }
         // A message naming one of the team's services makes it look into it.
-        if matches!(kind, MessageKind::Alert | MessageKind::Information | MessageKind::Request) {
+        if matches!(
+            kind,
+            MessageKind::Alert | MessageKind::Information | MessageKind::Request
+        ) {
             for s in &msg.services {
                 if let Some(o) = view.service_mut(*s) {
                     o.suspected = true;
@@ -91,14 +106,16 @@ impl Engine {
     fn note_report(&mut self, team: TeamId, msg: &Message) {
         let threats = self.scenario.threats.len();
         for t in 0..threats {
-            let by_incident = msg
-                .incidents
-                .iter()
-                .any(|i| self.incidents.get(i.idx()).and_then(|m| m.origin.threat()).map(|x| x.idx()) == Some(t));
-            let by_service = msg
-                .services
-                .iter()
-                .any(|s| self.topo.threat_reach[t].binary_search(s).is_ok() || self.threat_hits(t, *s));
+            let by_incident = msg.incidents.iter().any(|i| {
+                self.incidents
+                    .get(i.idx())
+                    .and_then(|m| m.origin.threat())
+                    .map(|x| x.idx())
+                    == Some(t)
+            });
+            let by_service = msg.services.iter().any(|s| {
+                self.topo.threat_reach[t].binary_search(s).is_ok() || self.threat_hits(t, *s)
+            });
             let cell = &mut self.reported[team.idx() * threats + t];
             if (by_incident || by_service) && cell.is_none() {
                 *cell = Some(self.now);

@@ -102,11 +102,11 @@ mod view;
 mod world;
 
 #[cfg(test)]
+mod props;
+#[cfg(test)]
 mod testkit;
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod props;
 
 pub use commands::CommandError;
 pub use core::{Engine, Stats};

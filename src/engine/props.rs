@@ -46,39 +46,125 @@ fn world() -> Arc<Scenario> {
         4,
         vec![
             (600, StepKind::Compromise { service: scada }, 0.3),
-            (H, StepKind::Spread { from: scada, to: grid }, 0.1),
-            (2 * H, StepKind::Impact { service: grid, impact: Impact::Outage }, 0.0),
-            (3 * H, StepKind::Impact { service: pay, impact: Impact::Ddos(0.3) }, 0.0),
-            (4 * H, StepKind::Impact { service: scada, impact: Impact::DataTampering }, 0.8),
+            (
+                H,
+                StepKind::Spread {
+                    from: scada,
+                    to: grid,
+                },
+                0.1,
+            ),
+            (
+                2 * H,
+                StepKind::Impact {
+                    service: grid,
+                    impact: Impact::Outage,
+                },
+                0.0,
+            ),
+            (
+                3 * H,
+                StepKind::Impact {
+                    service: pay,
+                    impact: Impact::Ddos(0.3),
+                },
+                0.0,
+            ),
+            (
+                4 * H,
+                StepKind::Impact {
+                    service: scada,
+                    impact: Impact::DataTampering,
+                },
+                0.8,
+            ),
         ],
     );
-    let say = Delivery::Message { to: vec![t0, t1], from: Text::default(), text: Text::default() };
+    let say = Delivery::Message {
+        to: vec![t0, t1],
+        from: Text::default(),
+        text: Text::default(),
+    };
     kit.inject("news", Trigger::At(H), 1, vec![say.clone()]);
-    kit.inject("quake", Trigger::At(5 * H), 1, vec![Delivery::AreaEvent { area: "koto".into(), capacity: 0.3 }]);
+    kit.inject(
+        "quake",
+        Trigger::At(5 * H),
+        1,
+        vec![Delivery::AreaEvent {
+            area: "koto".into(),
+            capacity: 0.3,
+        }],
+    );
     let when = Condition::Any(vec![
-        Condition::ServiceDown { service: bts, for_at_least: 1800 },
+        Condition::ServiceDown {
+            service: bts,
+            for_at_least: 1800,
+        },
         Condition::All(vec![
-            Condition::MessageReceived { team: t3, kind: None },
+            Condition::MessageReceived {
+                team: t3,
+                kind: None,
+            },
             Condition::Not(Box::new(Condition::After(6 * H))),
         ]),
     ]);
     kit.inject("press", Trigger::When(when), 3, vec![say]);
-    kit.action("isolate", 300, Target::OwnService, vec![ActionEffect::Isolate]);
-    kit.action("patch", 900, Target::OwnCompromised, vec![ActionEffect::Patch]);
-    kit.action("restore", 1800, Target::OwnService, vec![ActionEffect::Restore]);
-    kit.action("backup", 600, Target::OwnService, vec![ActionEffect::Backup(0.7)]);
-    kit.action("manual", 0, Target::OwnService, vec![ActionEffect::Manual(0.4)]);
-    kit.action("refuel", 1200, Target::OwnService, vec![ActionEffect::Refuel(2 * H)]);
-    kit.action("bcp", 0, Target::Organisation, vec![ActionEffect::Bcp, ActionEffect::Manual(0.5)]);
+    kit.action(
+        "isolate",
+        300,
+        Target::OwnService,
+        vec![ActionEffect::Isolate],
+    );
+    kit.action(
+        "patch",
+        900,
+        Target::OwnCompromised,
+        vec![ActionEffect::Patch],
+    );
+    kit.action(
+        "restore",
+        1800,
+        Target::OwnService,
+        vec![ActionEffect::Restore],
+    );
+    kit.action(
+        "backup",
+        600,
+        Target::OwnService,
+        vec![ActionEffect::Backup(0.7)],
+    );
+    kit.action(
+        "manual",
+        0,
+        Target::OwnService,
+        vec![ActionEffect::Manual(0.4)],
+    );
+    kit.action(
+        "refuel",
+        1200,
+        Target::OwnService,
+        vec![ActionEffect::Refuel(2 * H)],
+    );
+    kit.action(
+        "bcp",
+        0,
+        Target::Organisation,
+        vec![ActionEffect::Bcp, ActionEffect::Manual(0.5)],
+    );
     kit.build()
 }
 
 /// A command built from raw numbers: mostly sensible, some invalid on purpose.
 fn command(k: u8, a: u32, b: u32, c: u32, x: f64) -> Command {
-    let kinds = [MessageKind::Report, MessageKind::Alert, MessageKind::Request, MessageKind::Information];
+    let kinds = [
+        MessageKind::Report,
+        MessageKind::Alert,
+        MessageKind::Request,
+        MessageKind::Information,
+    ];
     // Services each team plays: grid 0-1, carrier 2-3, bank 4; the centre none.
     let own = [[0u32, 1], [2, 3], [4, 4], [5, 5]];
-    let wild = a % 11 == 0;
+    let wild = a.is_multiple_of(11);
     let team = if wild { TeamId(a % 5) } else { TeamId(a % 4) };
     let draft = || {
         let mut d = Draft::new(kinds[(c % 4) as usize], "x");
@@ -87,7 +173,15 @@ fn command(k: u8, a: u32, b: u32, c: u32, x: f64) -> Command {
         d.services = vec![ServiceId(b % 6)];
         d
     };
-    let to = |n: u32| if wild { TeamId(n % 5) } else if team.0 == 3 { TeamId(n % 3) } else { TeamId(3) };
+    let to = |n: u32| {
+        if wild {
+            TeamId(n % 5)
+        } else if team.0 == 3 {
+            TeamId(n % 3)
+        } else {
+            TeamId(3)
+        }
+    };
     match k % 9 {
         0..=2 => {
             let target = match (c % 5, team.0 as usize) {
@@ -95,13 +189,38 @@ fn command(k: u8, a: u32, b: u32, c: u32, x: f64) -> Command {
                 (1, _) | (_, 4) => ActionTarget::Service(ServiceId(c % 6)),
                 (_, t) => ActionTarget::Service(ServiceId(own[t][(c % 2) as usize])),
             };
-            Command::Act { team, action: ActionId(b % if wild { 8 } else { 7 }), target }
+            Command::Act {
+                team,
+                action: ActionId(b % if wild { 8 } else { 7 }),
+                target,
+            }
         }
-        3 => Command::Send { team, to: vec![to(b)], draft: draft() },
-        4 => Command::Forward { team: TeamId(3), message: MessageId(b % 8), to: vec![to(c)], note: "n".into() },
-        5 => Command::Broadcast { team, draft: draft() },
-        6 => if c % 2 == 0 { Command::FireInject(InjectId(b % 4)) } else { Command::SkipInject(InjectId(b % 4)) },
-        7 => Command::Override { service: ServiceId(b % 6), capacity: if c % 3 == 0 { None } else { Some(x) } },
+        3 => Command::Send {
+            team,
+            to: vec![to(b)],
+            draft: draft(),
+        },
+        4 => Command::Forward {
+            team: TeamId(3),
+            message: MessageId(b % 8),
+            to: vec![to(c)],
+            note: "n".into(),
+        },
+        5 => Command::Broadcast {
+            team,
+            draft: draft(),
+        },
+        6 => {
+            if c.is_multiple_of(2) {
+                Command::FireInject(InjectId(b % 4))
+            } else {
+                Command::SkipInject(InjectId(b % 4))
+            }
+        }
+        7 => Command::Override {
+            service: ServiceId(b % 6),
+            capacity: if c.is_multiple_of(3) { None } else { Some(x) },
+        },
         _ => Command::Note(format!("{a}")),
     }
 }

@@ -8,7 +8,7 @@
 
 use crate::scenario::Secs;
 
-const BITS: usize = 10;
+const BITS: usize = 12;
 const WINDOW: usize = 1 << BITS;
 const WORDS: usize = WINDOW / 64;
 
@@ -55,7 +55,14 @@ impl<E: Copy> Queue<E> {
             let at = match self.far.binary_search_by(|b| block.cmp(&b.block)) {
                 Ok(i) => i,
                 Err(i) => {
-                    self.far.insert(i, Block { block, min: t, items: Vec::new() });
+                    self.far.insert(
+                        i,
+                        Block {
+                            block,
+                            min: t,
+                            items: Vec::new(),
+                        },
+                    );
                     i
                 }
             };
@@ -84,7 +91,11 @@ impl<E: Copy> Queue<E> {
         if self.near == 0 {
             self.refill();
         }
-        let Some(i) = t.checked_sub(self.base).map(|d| d as usize).filter(|&i| i < WINDOW) else {
+        let Some(i) = t
+            .checked_sub(self.base)
+            .map(|d| d as usize)
+            .filter(|&i| i < WINDOW)
+        else {
             return Vec::new();
         };
         let out = std::mem::take(&mut self.slots[i]);
@@ -132,7 +143,10 @@ impl<E: Copy> Queue<E> {
             .enumerate()
             .filter(|(_, s)| !s.is_empty())
             .flat_map(move |(i, s)| s.iter().map(move |e| (self.base + i as Secs, e)));
-        let far = self.far.iter().flat_map(|b| b.items.iter().map(|(t, e)| (*t, e)));
+        let far = self
+            .far
+            .iter()
+            .flat_map(|b| b.items.iter().map(|(t, e)| (*t, e)));
         near.chain(far)
     }
 
@@ -163,8 +177,11 @@ mod tests {
         for (n, &t) in times.iter().enumerate() {
             q.push(t, n as u32);
         }
-        let mut want: Vec<(Secs, u32)> =
-            times.iter().enumerate().map(|(n, &t)| (t, n as u32)).collect();
+        let mut want: Vec<(Secs, u32)> = times
+            .iter()
+            .enumerate()
+            .map(|(n, &t)| (t, n as u32))
+            .collect();
         want.sort_by_key(|&(t, n)| (t, n));
         assert_eq!(drain(&mut q), want);
         assert!(q.is_empty());

@@ -10,7 +10,11 @@ use std::sync::Arc;
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ReplayError {
     #[error("command {index} at {at}s was refused: {error}")]
-    Refused { index: usize, at: Secs, error: CommandError },
+    Refused {
+        index: usize,
+        at: Secs,
+        error: CommandError,
+    },
 }
 
 /// Run `scenario` with `seed`, applying each command at its time, up to `until`.
@@ -27,7 +31,11 @@ pub fn replay(
         engine.advance_to(*at);
         engine
             .apply(cmd.clone())
-            .map_err(|error| ReplayError::Refused { index, at: *at, error })?;
+            .map_err(|error| ReplayError::Refused {
+                index,
+                at: *at,
+                error,
+            })?;
     }
     engine.advance_to(until);
     Ok(engine)

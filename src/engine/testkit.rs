@@ -4,7 +4,10 @@ use crate::scenario::*;
 use std::sync::Arc;
 
 fn text(s: &str) -> Text {
-    Text { en: s.to_string(), ja: s.to_string() }
+    Text {
+        en: s.to_string(),
+        ja: s.to_string(),
+    }
 }
 
 pub(crate) struct Kit {
@@ -13,7 +16,13 @@ pub(crate) struct Kit {
 
 impl Kit {
     pub(crate) fn new() -> Self {
-        let d = Deadlines { detect: 3600, report: 3600, share: 7200, contain: 7200, restore: 14400 };
+        let d = Deadlines {
+            detect: 3600,
+            report: 3600,
+            share: 7200,
+            contain: 7200,
+            restore: 14400,
+        };
         Kit {
             s: Scenario {
                 id: "test".into(),
@@ -31,7 +40,12 @@ impl Kit {
                     leading: true,
                     colour: [200, 160, 0],
                 }],
-                severity: (0..5).map(|i| SeverityLevel { name: text(&format!("L{i}")), deadlines: d }).collect(),
+                severity: (0..5)
+                    .map(|i| SeverityLevel {
+                        name: text(&format!("L{i}")),
+                        deadlines: d,
+                    })
+                    .collect(),
                 organisations: Vec::new(),
                 services: Vec::new(),
                 dependencies: Vec::new(),
@@ -42,8 +56,18 @@ impl Kit {
                 actions: Vec::new(),
                 scoring: Scoring {
                     deadlines: vec![d; 5],
-                    weights: Weights { detect: 10.0, report: 20.0, share: 15.0, contain: 20.0, restore: 15.0, impact: 20.0 },
-                    grades: vec![Grade { name: text("pass"), min: 0.0 }],
+                    weights: Weights {
+                        detect: 10.0,
+                        report: 20.0,
+                        share: 15.0,
+                        contain: 20.0,
+                        restore: 15.0,
+                        impact: 20.0,
+                    },
+                    grades: vec![Grade {
+                        name: text("pass"),
+                        min: 0.0,
+                    }],
                 },
                 areas: Vec::new(),
             },
@@ -77,7 +101,11 @@ impl Kit {
     }
 
     pub(crate) fn buffers(&mut self, s: ServiceId, battery: Secs, generator: Secs, manual: f64) {
-        self.s.services[s.idx()].buffers = Buffers { battery, generator, manual };
+        self.s.services[s.idx()].buffers = Buffers {
+            battery,
+            generator,
+            manual,
+        };
     }
 
     pub(crate) fn area(&mut self, s: ServiceId, area: &str) {
@@ -88,34 +116,91 @@ impl Kit {
         }
     }
 
-    pub(crate) fn dep(&mut self, from: ServiceId, to: ServiceId, kind: DepKind, delay: Secs, effect: Effect) -> DepId {
-        self.s.dependencies.push(Dependency { from, to, kind, delay, effect, probability: 1.0 });
+    pub(crate) fn dep(
+        &mut self,
+        from: ServiceId,
+        to: ServiceId,
+        kind: DepKind,
+        delay: Secs,
+        effect: Effect,
+    ) -> DepId {
+        self.s.dependencies.push(Dependency {
+            from,
+            to,
+            kind,
+            delay,
+            effect,
+            probability: 1.0,
+        });
         DepId(self.s.dependencies.len() as u32 - 1)
     }
 
     pub(crate) fn team(&mut self, id: &str, role: Role, controls: &[OrgId]) -> TeamId {
-        self.s.teams.push(Team { id: id.into(), name: text(id), role, controls: controls.to_vec() });
+        self.s.teams.push(Team {
+            id: id.into(),
+            name: text(id),
+            role,
+            controls: controls.to_vec(),
+        });
         TeamId(self.s.teams.len() as u32 - 1)
     }
 
     /// A channel both ways.
     pub(crate) fn channel(&mut self, a: TeamId, b: TeamId, latency: Secs) {
-        self.s.channels.push(Channel { from: a, to: b, latency });
-        self.s.channels.push(Channel { from: b, to: a, latency });
+        self.s.channels.push(Channel {
+            from: a,
+            to: b,
+            latency,
+        });
+        self.s.channels.push(Channel {
+            from: b,
+            to: a,
+            latency,
+        });
     }
 
-    pub(crate) fn threat(&mut self, id: &str, severity: u8, steps: Vec<(Secs, StepKind, f64)>) -> ThreatId {
-        let steps = steps.into_iter().map(|(at, kind, stealth)| Step { at, kind, stealth }).collect();
-        self.s.threats.push(Threat { id: id.into(), name: text(id), severity, steps });
+    pub(crate) fn threat(
+        &mut self,
+        id: &str,
+        severity: u8,
+        steps: Vec<(Secs, StepKind, f64)>,
+    ) -> ThreatId {
+        let steps = steps
+            .into_iter()
+            .map(|(at, kind, stealth)| Step { at, kind, stealth })
+            .collect();
+        self.s.threats.push(Threat {
+            id: id.into(),
+            name: text(id),
+            severity,
+            steps,
+        });
         ThreatId(self.s.threats.len() as u32 - 1)
     }
 
-    pub(crate) fn inject(&mut self, id: &str, trigger: Trigger, times: u32, deliver: Vec<Delivery>) -> InjectId {
-        self.s.injects.push(Inject { id: id.into(), trigger, times, deliver });
+    pub(crate) fn inject(
+        &mut self,
+        id: &str,
+        trigger: Trigger,
+        times: u32,
+        deliver: Vec<Delivery>,
+    ) -> InjectId {
+        self.s.injects.push(Inject {
+            id: id.into(),
+            trigger,
+            times,
+            deliver,
+        });
         InjectId(self.s.injects.len() as u32 - 1)
     }
 
-    pub(crate) fn action(&mut self, id: &str, duration: Secs, target: Target, effects: Vec<ActionEffect>) -> ActionId {
+    pub(crate) fn action(
+        &mut self,
+        id: &str,
+        duration: Secs,
+        target: Target,
+        effects: Vec<ActionEffect>,
+    ) -> ActionId {
         self.s.actions.push(Action {
             id: id.into(),
             name: text(id),

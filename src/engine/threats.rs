@@ -18,9 +18,15 @@ impl Engine {
             return;
         }
         self.threat_started[t] = Some(self.now);
-        self.log(EntryKind::ThreatStarted { threat: ThreatId(t as u32), by });
+        self.log(EntryKind::ThreatStarted {
+            threat: ThreatId(t as u32),
+            by,
+        });
         for (k, step) in self.scenario.threats[t].steps.iter().enumerate() {
-            let ev = Ev::Step { threat: t as u32, step: k as u32 };
+            let ev = Ev::Step {
+                threat: t as u32,
+                step: k as u32,
+            };
             self.queue.push(self.now + step.at, ev);
         }
     }
@@ -31,7 +37,11 @@ impl Engine {
         let threat = ThreatId(t as u32);
         let stepn = k as u32;
         let blocked = |e: &mut Engine, reason| {
-            e.log(EntryKind::StepBlocked { threat, step: stepn, reason });
+            e.log(EntryKind::StepBlocked {
+                threat,
+                step: stepn,
+                reason,
+            });
         };
         match step.kind {
             StepKind::Compromise { service } => {
@@ -58,7 +68,12 @@ impl Engine {
                 if v.isolated && !matches!(impact, Impact::Ddos(_)) {
                     return blocked(self, Blocked::Isolated(service));
                 }
-                self.log(EntryKind::Impact { threat, step: stepn, service, impact });
+                self.log(EntryKind::Impact {
+                    threat,
+                    step: stepn,
+                    service,
+                    impact,
+                });
                 let s = service.idx();
                 self.world.svcs[s].settle(self.now);
                 let v = &mut self.world.svcs[s];
@@ -71,12 +86,24 @@ impl Engine {
                             let team = self.topo.teams_of(s)[i].0;
                             let kind = DetectionKind::Tampering;
                             let origin = Origin::Threat(threat);
-                            let d = PendingDetection { team, svc: service, kind, origin };
+                            let d = PendingDetection {
+                                team,
+                                svc: service,
+                                kind,
+                                origin,
+                            };
                             self.detect_later(d, step.stealth);
                         }
                     }
                 }
-                self.recompute(s, Cause::Threat { threat, step: stepn }, Origin::Threat(threat));
+                self.recompute(
+                    s,
+                    Cause::Threat {
+                        threat,
+                        step: stepn,
+                    },
+                    Origin::Threat(threat),
+                );
             }
         }
     }
@@ -105,11 +132,21 @@ impl Engine {
         stealth: f64,
     ) {
         self.world.svcs[service.idx()].compromised = Some(threat);
-        self.log(EntryKind::Compromised { threat, step, service, from });
+        self.log(EntryKind::Compromised {
+            threat,
+            step,
+            service,
+            from,
+        });
         for i in 0..self.topo.teams_of(service.idx()).len() {
             let team = self.topo.teams_of(service.idx())[i].0;
             let kind = DetectionKind::Compromise;
-            let d = PendingDetection { team, svc: service, kind, origin: Origin::Threat(threat) };
+            let d = PendingDetection {
+                team,
+                svc: service,
+                kind,
+                origin: Origin::Threat(threat),
+            };
             self.detect_later(d, stealth);
         }
     }
@@ -117,7 +154,9 @@ impl Engine {
     /// Schedule a detection after a delay drawn from the owner's monitoring level.
     pub(crate) fn detect_later(&mut self, d: PendingDetection, stealth: f64) {
         let owner = self.scenario.services[d.svc.idx()].owner;
-        let base = self.scenario.organisations[owner.idx()].monitoring.mean_detect_secs();
+        let base = self.scenario.organisations[owner.idx()]
+            .monitoring
+            .mean_detect_secs();
         let stretch = 1.0 + STEALTH_FACTOR * stealth.clamp(0.0, 1.0);
         let mean = (base as f64 * stretch).round() as u64;
         let at = self.now + self.dice.around(mean);
@@ -131,7 +170,9 @@ impl Engine {
         let d = self.pending[idx];
         let v = &self.world.svcs[d.svc.idx()];
         let still = match d.kind {
-            DetectionKind::Compromise => v.compromised.is_some() && v.compromised == d.origin.threat(),
+            DetectionKind::Compromise => {
+                v.compromised.is_some() && v.compromised == d.origin.threat()
+            }
             DetectionKind::Tampering => v.tampered,
             DetectionKind::Degradation => v.cap < super::topology::FULL,
             DetectionKind::Outage => v.cap == 0,
@@ -144,7 +185,12 @@ impl Engine {
     /// A team notices something: open or update the incident for its origin.
     pub(crate) fn detect(&mut self, d: PendingDetection) {
         let now = self.now;
-        let PendingDetection { team, svc, kind, origin } = d;
+        let PendingDetection {
+            team,
+            svc,
+            kind,
+            origin,
+        } = d;
         let found = self.views[team.idx()]
             .incidents
             .iter()
@@ -185,7 +231,11 @@ impl Engine {
             return;
         }
         *seen |= bit;
-        inc.detections.push(Detection { at: now, service: svc, kind });
+        inc.detections.push(Detection {
+            at: now,
+            service: svc,
+            kind,
+        });
         if *seen & 0x80 == 0 {
             *seen |= 0x80;
             inc.services.push(svc);
@@ -197,6 +247,11 @@ impl Engine {
         {
             o.suspected = true;
         }
-        self.log(EntryKind::Detected { team, incident, service: svc, kind });
+        self.log(EntryKind::Detected {
+            team,
+            incident,
+            service: svc,
+            kind,
+        });
     }
 }

@@ -37,7 +37,7 @@ pub(crate) struct OutEdge {
 #[derive(Debug, Clone)]
 pub struct Topology {
     /// In-edges of service `s`: slots `in_start[s]..in_start[s+1]`; the physical ones
-    /// first, up to `in_phys_end[s]`. Each in DepId order.
+    /// first, up to `in_phys_end[s]`.
     pub(crate) in_start: Vec<u32>,
     pub(crate) in_phys_end: Vec<u32>,
     pub(crate) slot_dep: Vec<u32>,
@@ -73,7 +73,9 @@ impl Topology {
         let deps = &scenario.dependencies;
         let physical = |k: DepKind| k == DepKind::Physical;
 
-        // In-edges: count physical and other per service, then place.
+        // In-edges: a dependency's slot is its place among the in-edges of its
+        // dependent (physical first), so one service's in-edges sit together.
+        let m = deps.len();
         let mut phys_count = vec![0u32; n];
         let mut other_count = vec![0u32; n];
         for d in deps {
@@ -89,30 +91,28 @@ impl Topology {
             in_phys_end[s] = in_start[s] + phys_count[s];
             in_start[s + 1] = in_phys_end[s] + other_count[s];
         }
-        let m = deps.len();
         let mut next_phys: Vec<u32> = in_start[..n].to_vec();
         let mut next_other = in_phys_end.clone();
         let mut slot_dep = vec![0u32; m];
-        let mut slot_floor = vec![0u16; m];
         let mut slot_chance = vec![u32::MAX; m];
         let mut dep_slot = vec![0u32; m];
         for (i, d) in deps.iter().enumerate() {
             let to = d.to.idx();
-            let cursor = if physical(d.kind) { &mut next_phys[to] } else { &mut next_other[to] };
+            let cursor = if physical(d.kind) {
+                &mut next_phys[to]
+            } else {
+                &mut next_other[to]
+            };
             let slot = *cursor as usize;
             *cursor += 1;
             slot_dep[slot] = i as u32;
-            slot_floor[slot] = match d.effect {
-                Effect::Fail => 0,
-                Effect::Degrade(c) => millis(c),
-            };
             if d.probability < 1.0 {
                 slot_chance[slot] = (d.probability.max(0.0) * 4_294_967_296.0) as u32;
             }
             dep_slot[i] = slot as u32;
         }
 
-        // Out-edges.
+        // Out-edges, laid out for the fan-out loop.
         let mut out_start = vec![0u32; n + 1];
         for d in deps {
             out_start[d.from.idx() + 1] += 1;
@@ -121,7 +121,15 @@ impl Topology {
             out_start[s + 1] += out_start[s];
         }
         let mut fill = out_start[..n].to_vec();
-        let mut out = vec![OutEdge { slot: 0, to: 0, delay: 0, floor: 0 }; m];
+        let mut out = vec![
+            OutEdge {
+                slot: 0,
+                to: 0,
+                delay: 0,
+                floor: 0
+            };
+            m
+        ];
         for (i, d) in deps.iter().enumerate() {
             let at = &mut fill[d.from.idx()];
             let slot = dep_slot[i] as usize;
@@ -132,11 +140,16 @@ impl Topology {
             if slot_chance[slot] != u32::MAX {
                 tagged |= SLOT_CHANCY;
             }
+            let floor = match d.effect {
+                Effect::Fail => 0,
+                Effect::Degrade(c) => millis(c),
+            };
+            let delay = d.delay.min(u32::MAX as Secs) as u32;
             out[*at as usize] = OutEdge {
                 slot: tagged,
                 to: d.to.0,
-                delay: d.delay.min(u32::MAX as Secs) as u32,
-                floor: slot_floor[slot],
+                delay,
+                floor,
             };
             *at += 1;
         }
@@ -198,7 +211,11 @@ impl Topology {
                 v
             })
             .collect();
-        let manual = scenario.services.iter().map(|s| millis(s.buffers.manual)).collect();
+        let manual = scenario
+            .services
+            .iter()
+            .map(|s| millis(s.buffers.manual))
+            .collect();
 
         Topology {
             in_start,
@@ -228,7 +245,10 @@ impl Topology {
 
     /// The latency of the channel from `a` to `b`, if there is one.
     pub(crate) fn latency(&self, a: TeamId, b: TeamId) -> Option<Secs> {
-        self.channel.get(a.idx() * self.teams + b.idx()).copied().flatten()
+        self.channel
+            .get(a.idx() * self.teams + b.idx())
+            .copied()
+            .flatten()
     }
 
     /// The slots of the physical in-edges of `s`, then of the others.
@@ -242,7 +262,10 @@ impl Topology {
 
 /// The index of an area name in `scenario.areas`.
 pub(crate) fn area_index(scenario: &Scenario, area: &str) -> Option<usize> {
-    scenario.areas.binary_search_by(|a| a.as_str().cmp(area)).ok()
+    scenario
+        .areas
+        .binary_search_by(|a| a.as_str().cmp(area))
+        .ok()
 }
 
 fn watch(c: &Condition, watched: &mut [bool]) {

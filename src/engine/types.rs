@@ -169,11 +169,24 @@ impl Draft {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Command {
     /// A team starts an action; its effects apply when its duration has passed.
-    Act { team: TeamId, action: ActionId, target: ActionTarget },
+    Act {
+        team: TeamId,
+        action: ActionId,
+        target: ActionTarget,
+    },
     /// A team sends a message; each recipient needs a channel from the team.
-    Send { team: TeamId, to: Vec<TeamId>, draft: Draft },
+    Send {
+        team: TeamId,
+        to: Vec<TeamId>,
+        draft: Draft,
+    },
     /// The coordination centre passes on a message it received, with a note.
-    Forward { team: TeamId, message: MessageId, to: Vec<TeamId>, note: String },
+    Forward {
+        team: TeamId,
+        message: MessageId,
+        to: Vec<TeamId>,
+        note: String,
+    },
     /// The coordination centre sends to every team it has a channel to.
     Broadcast { team: TeamId, draft: Draft },
     /// Facilitator: fire an inject now.
@@ -181,7 +194,10 @@ pub enum Command {
     /// Facilitator: an inject that has not fired never fires.
     SkipInject(InjectId),
     /// Facilitator: force a service's capacity (0..1), or hand it back (`None`).
-    Override { service: ServiceId, capacity: Option<f64> },
+    Override {
+        service: ServiceId,
+        capacity: Option<f64>,
+    },
     /// Facilitator: a note in the journal (pause, briefing, observation).
     Note(String),
 }
@@ -205,7 +221,10 @@ pub enum CommandOutcome {
     /// An action started; it finishes at `done_at`.
     Started { run: RunId, done_at: Secs },
     /// A message left; it reaches each recipient at the given time.
-    Sent { message: MessageId, arrivals: Vec<(TeamId, Secs)> },
+    Sent {
+        message: MessageId,
+        arrivals: Vec<(TeamId, Secs)>,
+    },
     /// An inject fired.
     Fired,
     /// An inject will not fire.
@@ -221,7 +240,10 @@ pub enum CommandOutcome {
 pub enum Sender {
     Team(TeamId),
     /// Exercise control, through an inject, in the name of `from`.
-    Inject { inject: InjectId, from: Text },
+    Inject {
+        inject: InjectId,
+        from: Text,
+    },
 }
 
 /// A message's text: typed by a team, or scripted in both languages by the scenario.

@@ -55,9 +55,22 @@ pub struct World {
     pub(crate) svcs: Vec<Svc>,
     /// The limit each in-edge slot puts on its dependent (millis).
     pub(crate) lim: Vec<u16>,
-    /// Per service, the least limit of its physical in-edges and of the others (kept
-    /// apart from `svcs` so the hot path of a cascade stays in cache).
-    pub(crate) sup: Vec<(u16, u16)>,
+    /// Per service, what its in-edges allow (kept apart from `svcs` so the hot path of
+    /// a cascade touches one small record per dependent).
+    pub(crate) sup: Vec<Supply>,
+}
+
+/// The supply side of one service.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Supply {
+    /// The least limit of its physical in-edges, and of all the others.
+    pub phys: u16,
+    pub other: u16,
+    /// Waiting to be recomputed at the end of the current run of edge arrivals.
+    pub marked: bool,
+    /// The in-edge slot and packed origin of the last arrival that moved it.
+    pub slot: u32,
+    pub origin: u32,
 }
 
 /// Why a service runs at a fixed capacity regardless of its providers.
@@ -129,7 +142,21 @@ impl World {
             })
             .collect();
         let n = scenario.services.len();
-        World { now: 0, svcs, lim: vec![FULL; topo.slot_dep.len()], sup: vec![(FULL, FULL); n] }
+        World {
+            now: 0,
+            svcs,
+            lim: vec![FULL; topo.slot_dep.len()],
+            sup: vec![
+                Supply {
+                    phys: FULL,
+                    other: FULL,
+                    marked: false,
+                    slot: 0,
+                    origin: 0
+                };
+                n
+            ],
+        }
     }
 
     /// Number of services.

@@ -75,7 +75,11 @@ fn fill(mut commands: Commands, options: Option<Res<super::GuiOptions>>) {
     catalog.folders.push(PathBuf::from("scenarios"));
     if let Some(path) = options.as_ref().and_then(|o| o.scenario.clone()) {
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        let dir = if dir.as_os_str().is_empty() { PathBuf::from(".") } else { dir };
+        let dir = if dir.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            dir
+        };
         if !catalog.folders.iter().any(|f| same_dir(f, &dir)) {
             catalog.folders.push(dir);
         }
@@ -208,6 +212,5 @@ impl Catalog {
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {
-    a == b
-        || matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
+    a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
 }

@@ -43,9 +43,10 @@ fn setup_egui(mut contexts: EguiContexts, mut commands: Commands) -> Result {
 /// egui's default fonts with IPA P Gothic as the first fallback of every family.
 pub(crate) fn font_definitions() -> egui::FontDefinitions {
     let mut fonts = egui::FontDefinitions::default();
-    fonts
-        .font_data
-        .insert("ipag".into(), Arc::new(egui::FontData::from_static(IPA_P_GOTHIC)));
+    fonts.font_data.insert(
+        "ipag".into(),
+        Arc::new(egui::FontData::from_static(IPA_P_GOTHIC)),
+    );
     for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
         let list = fonts.families.entry(family).or_default();
         let at = 1.min(list.len());

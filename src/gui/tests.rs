@@ -25,13 +25,19 @@ fn folder(name: &str) -> (PathBuf, PathBuf) {
 /// Rewrite `file` so that its modification stamp surely changes.
 fn rewrite(file: &Path, text: &str) {
     std::thread::sleep(Duration::from_millis(20));
-    std::fs::write(file, format!("{text}\n// edit {:?}\n", std::time::Instant::now())).expect("rewrite");
+    std::fs::write(
+        file,
+        format!("{text}\n// edit {:?}\n", std::time::Instant::now()),
+    )
+    .expect("rewrite");
 }
 
 fn app(dir: &Path) -> App {
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, StatesPlugin));
-    app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(800)));
+    app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
+        800,
+    )));
     app.init_state::<Screen>();
     app.add_plugins((catalog::plugin, super::session::plugin));
     app.update();
@@ -41,7 +47,11 @@ fn app(dir: &Path) -> App {
 }
 
 fn entry(app: &App, file: &Path) -> catalog::Entry {
-    app.world().resource::<Catalog>().get(&Origin::File(file.to_path_buf())).cloned().expect("listed")
+    app.world()
+        .resource::<Catalog>()
+        .get(&Origin::File(file.to_path_buf()))
+        .cloned()
+        .expect("listed")
 }
 
 #[test]
@@ -51,11 +61,27 @@ fn the_list_has_the_builtin_default_and_the_files_of_the_folder() {
     std::fs::write(&broken, "(id: \"x\", services: [(id: 3)])").expect("write");
     let app = app(&dir);
     let c = app.world().resource::<Catalog>();
-    assert!(c.get(&Origin::Builtin).and_then(|e| e.good.as_ref()).is_some());
-    assert!(c.get(&Origin::File(file.clone())).and_then(|e| e.good.as_ref()).is_some());
-    let b = c.get(&Origin::File(broken.clone())).expect("a broken file is listed, not hidden");
+    assert!(
+        c.get(&Origin::Builtin)
+            .and_then(|e| e.good.as_ref())
+            .is_some()
+    );
+    assert!(
+        c.get(&Origin::File(file.clone()))
+            .and_then(|e| e.good.as_ref())
+            .is_some()
+    );
+    let b = c
+        .get(&Origin::File(broken.clone()))
+        .expect("a broken file is listed, not hidden");
     assert!(b.good.is_none());
-    assert!(b.problems.iter().any(|l| l.contains("broken.scenario.ron:1:") && l.contains("error")), "{:?}", b.problems);
+    assert!(
+        b.problems
+            .iter()
+            .any(|l| l.contains("broken.scenario.ron:1:") && l.contains("error")),
+        "{:?}",
+        b.problems
+    );
 }
 
 #[test]
@@ -63,11 +89,18 @@ fn an_edit_reloads_and_a_broken_edit_keeps_the_last_good_version() {
     let (dir, file) = folder("reload");
     let mut app = app(&dir);
     let first = entry(&app, &file).good.expect("loads");
-    app.world_mut().insert_resource(Session::new(Origin::File(file.clone()), first.clone()));
-    app.world_mut().resource_mut::<NextState<Screen>>().set(Screen::Briefing);
+    app.world_mut()
+        .insert_resource(Session::new(Origin::File(file.clone()), first.clone()));
+    app.world_mut()
+        .resource_mut::<NextState<Screen>>()
+        .set(Screen::Briefing);
     app.update();
 
-    let renamed = DEFAULT_SCENARIO.1.replacen("en: \"Games-time blackout\"", "en: \"Games-time blackout (edited)\"", 1);
+    let renamed = DEFAULT_SCENARIO.1.replacen(
+        "en: \"Games-time blackout\"",
+        "en: \"Games-time blackout (edited)\"",
+        1,
+    );
     assert_ne!(renamed, DEFAULT_SCENARIO.1, "the test edits the title");
     rewrite(&file, &renamed);
     app.update();
@@ -75,16 +108,29 @@ fn an_edit_reloads_and_a_broken_edit_keeps_the_last_good_version() {
     let e = entry(&app, &file);
     assert!(e.problems.is_empty());
     let s = app.world().resource::<Session>().scenario.clone();
-    assert_eq!(s.title.en, "Games-time blackout (edited)", "the briefing follows the file");
+    assert_eq!(
+        s.title.en, "Games-time blackout (edited)",
+        "the briefing follows the file"
+    );
 
     rewrite(&file, "(id: \"games\", duration: \"6 hours\"");
     app.update();
     app.update();
     let e = entry(&app, &file);
     assert!(!e.problems.is_empty(), "errors are shown");
-    assert!(e.problems[0].contains("drill.scenario.ron:"), "{:?}", e.problems);
-    assert_eq!(e.good.as_ref().map(|g| g.title.en.clone()).as_deref(), Some("Games-time blackout (edited)"));
-    assert!(Arc::ptr_eq(&app.world().resource::<Session>().scenario, &s), "the last good version stays");
+    assert!(
+        e.problems[0].contains("drill.scenario.ron:"),
+        "{:?}",
+        e.problems
+    );
+    assert_eq!(
+        e.good.as_ref().map(|g| g.title.en.clone()).as_deref(),
+        Some("Games-time blackout (edited)")
+    );
+    assert!(
+        Arc::ptr_eq(&app.world().resource::<Session>().scenario, &s),
+        "the last good version stays"
+    );
 }
 
 #[test]
@@ -92,15 +138,29 @@ fn during_the_exercise_a_changed_file_is_offered_not_forced() {
     let (dir, file) = folder("offer");
     let mut app = app(&dir);
     let first = entry(&app, &file).good.expect("loads");
-    app.world_mut().insert_resource(Session::new(Origin::File(file.clone()), first.clone()));
-    app.world_mut().resource_mut::<NextState<Screen>>().set(Screen::Exercise);
+    app.world_mut()
+        .insert_resource(Session::new(Origin::File(file.clone()), first.clone()));
+    app.world_mut()
+        .resource_mut::<NextState<Screen>>()
+        .set(Screen::Exercise);
     app.update();
-    rewrite(&file, &DEFAULT_SCENARIO.1.replacen("en: \"Games-time blackout\"", "en: \"Second version\"", 1));
+    rewrite(
+        &file,
+        &DEFAULT_SCENARIO
+            .1
+            .replacen("en: \"Games-time blackout\"", "en: \"Second version\"", 1),
+    );
     app.update();
     app.update();
     let session = app.world().resource::<Session>();
-    assert!(Arc::ptr_eq(&session.scenario, &first), "the running exercise keeps its scenario");
-    assert_eq!(session.offered.as_ref().map(|s| s.title.en.as_str()), Some("Second version"));
+    assert!(
+        Arc::ptr_eq(&session.scenario, &first),
+        "the running exercise keeps its scenario"
+    );
+    assert_eq!(
+        session.offered.as_ref().map(|s| s.title.en.as_str()),
+        Some("Second version")
+    );
     assert!(app.world().resource::<Messages<ScenarioReloaded>>().len() <= 2);
     app.world_mut().write_message(OfferAnswer(true));
     app.update();

@@ -18,7 +18,11 @@ pub(crate) fn root_ui(ctx: &egui::Context, id: &str) -> egui::Ui {
 
 /// `EN | 日本語` buttons.
 pub(crate) fn lang_switch(ui: &mut egui::Ui, i18n: &I18n, set: &mut MessageWriter<SetLang>) {
-    for (lang, label) in [(Lang::En, "EN"), (Lang::Ja, "日本語")] {
+    let mut langs = [(Lang::En, "EN"), (Lang::Ja, "日本語")];
+    if ui.layout().prefer_right_to_left() {
+        langs.reverse();
+    }
+    for (lang, label) in langs {
         if ui
             .selectable_label(i18n.lang() == lang, label)
             .on_hover_text(i18n.t("lang-switch"))
@@ -59,7 +63,11 @@ pub(crate) fn wall_clock(start: &str, secs: Secs) -> String {
         }
         days -= 1;
     }
-    format!("{y:04}-{mo:02}-{d:02} {:02}:{:02}", min_of_day / 60, min_of_day % 60)
+    format!(
+        "{y:04}-{mo:02}-{d:02} {:02}:{:02}",
+        min_of_day / 60,
+        min_of_day % 60
+    )
 }
 
 fn parse_start(s: &str) -> Option<(u64, u64, u64, u64, u64)> {

@@ -32,8 +32,16 @@ pub(super) fn render(c: &Ctx) -> String {
     let card = c.card;
     let opt = |v: Option<u64>| v.map_or(String::new(), |v| v.to_string());
     let f = |x: f64| format!("{x:.6}");
-    let phase_row = |o: &mut String, team: &str, inc: &crate::scoring::IncidentScore, p: &PhaseScore, points: bool| {
-        let (pts, max) = if points { (f(p.points), f(p.max_points)) } else { (String::new(), String::new()) };
+    let phase_row = |o: &mut String,
+                     team: &str,
+                     inc: &crate::scoring::IncidentScore,
+                     p: &PhaseScore,
+                     points: bool| {
+        let (pts, max) = if points {
+            (f(p.points), f(p.max_points))
+        } else {
+            (String::new(), String::new())
+        };
         let _ = writeln!(
             o,
             "{},{},{},{},{},{},{},{},{},{},{},,,",
@@ -59,22 +67,48 @@ pub(super) fn render(c: &Ctx) -> String {
         }
         if let Some(loss) = &t.impact {
             let a = loss.avoided.map_or(String::new(), f);
-            let _ = writeln!(o, "{},,,impact,,,,,{a},,,{},{},", csv(id), f(loss.run), f(loss.baseline));
+            let _ = writeln!(
+                o,
+                "{},,,impact,,,,,{a},,,{},{},",
+                csv(id),
+                f(loss.run),
+                f(loss.baseline)
+            );
         }
         if let (Some(s), Some(g)) = (t.score, t.grade) {
-            let _ = writeln!(o, "{},,,score,,,,,{},,,,,{}", csv(id), f(s), csv(c.grade(g)));
+            let _ = writeln!(
+                o,
+                "{},,,score,,,,,{},,,,,{}",
+                csv(id),
+                f(s),
+                csv(c.grade(g))
+            );
         }
     }
     for inc in &card.incidents {
-        for p in inc.phases.iter().filter(|p| p.outcome != Outcome::NotApplicable) {
+        for p in inc
+            .phases
+            .iter()
+            .filter(|p| p.outcome != Outcome::NotApplicable)
+        {
             phase_row(&mut o, "all", inc, p, true);
         }
     }
     let loss = &card.impact.total;
     let a = loss.avoided.map_or(String::new(), f);
     let (pts, max) = (f(card.impact.points), f(card.impact.max_points));
-    let _ = writeln!(o, "all,,,impact,,,,,{a},{pts},{max},{},{},", f(loss.run), f(loss.baseline));
-    let _ = writeln!(o, "all,,,score,,,,,{},,,,,{}", f(card.score), csv(c.grade(card.grade)));
+    let _ = writeln!(
+        o,
+        "all,,,impact,,,,,{a},{pts},{max},{},{},",
+        f(loss.run),
+        f(loss.baseline)
+    );
+    let _ = writeln!(
+        o,
+        "all,,,score,,,,,{},,,,,{}",
+        f(card.score),
+        csv(c.grade(card.grade))
+    );
     o
 }
 

@@ -6,14 +6,20 @@ use crate::scenario::Secs;
 /// The scenario's start as (days since 1970-01-01, minutes after midnight), if its
 /// `start_clock` reads as `YYYY-MM-DD HH:MM`.
 pub(crate) fn start(start_clock: &str) -> Option<(i64, i64)> {
-    let (date, time) = start_clock.trim().split_once(' ').unwrap_or((start_clock.trim(), "00:00"));
+    let (date, time) = start_clock
+        .trim()
+        .split_once(' ')
+        .unwrap_or((start_clock.trim(), "00:00"));
     let mut d = date.split('-').map(|p| p.parse::<i64>().ok());
     let (y, m, day) = (d.next()??, d.next()??, d.next()??);
     if !(1..=12).contains(&m) || !(1..=31).contains(&day) {
         return None;
     }
     let (h, min) = time.split_once(':')?;
-    Some((days_from_civil(y, m, day), h.parse::<i64>().ok()? * 60 + min.parse::<i64>().ok()?))
+    Some((
+        days_from_civil(y, m, day),
+        h.parse::<i64>().ok()? * 60 + min.parse::<i64>().ok()?,
+    ))
 }
 
 /// Wall-clock time of exercise second `at` (`"19:45"`, `"00:10 +1d"`); without a
@@ -23,7 +29,11 @@ pub(crate) fn wall(start_clock: &str, at: Secs) -> String {
         Some((_, minutes)) => {
             let total = minutes + (at / 60) as i64;
             let (days, m) = (total / 1440, total % 1440);
-            let day = if days > 0 { format!(" +{days}d") } else { String::new() };
+            let day = if days > 0 {
+                format!(" +{days}d")
+            } else {
+                String::new()
+            };
             format!("{:02}:{:02}{day}", m / 60, m % 60)
         }
         None => span(at),
@@ -45,6 +55,47 @@ pub(crate) fn short(secs: Secs) -> String {
         (h, 0, 0) => format!("{h}h"),
         (h, m, _) => format!("{h}h{m:02}m"),
     }
+}
+
+/// A span in words of `lang`: `45m`, `1h05m` in English; `45分`, `1時間05分` in Japanese.
+pub(crate) fn dur(secs: Secs, lang: crate::scenario::Lang) -> String {
+    if lang == crate::scenario::Lang::En {
+        return short(secs);
+    }
+    let (h, m, s) = (secs / 3600, secs % 3600 / 60, secs % 60);
+    match (h, m, s) {
+        (0, 0, s) => format!("{s}秒"),
+        (0, m, 0) => format!("{m}分"),
+        (0, m, s) => format!("{m}分{s:02}秒"),
+        (h, 0, 0) => format!("{h}時間"),
+        (h, m, _) => format!("{h}時間{m:02}分"),
+    }
+}
+
+/// Display width in half-width units (CJK and full-width characters count 2).
+pub(crate) fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| if (c as u32) >= 0x2E80 { 2 } else { 1 })
+        .sum()
+}
+
+/// `s` cut to at most `units` of display width, with an ellipsis when cut.
+pub(crate) fn clip(s: &str, units: usize) -> String {
+    if width(s) <= units {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = width(c.encode_utf8(&mut [0; 4]));
+        if w + cw + 1 > units {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('…');
+    out
 }
 
 /// The date `days` after the scenario's start date, as `YYYY-MM-DD`.
@@ -144,12 +195,22 @@ mod tests {
         assert_eq!(short(3900), "1h05m");
         assert_eq!(short(7200), "2h");
         assert_eq!(short(90), "1m30s");
-        assert_eq!(date_after("2020-07-24 19:00", 30).as_deref(), Some("2020-08-23"));
-        assert_eq!(date_after("2020-12-20 09:00", 90).as_deref(), Some("2021-03-20"));
+        assert_eq!(
+            date_after("2020-07-24 19:00", 30).as_deref(),
+            Some("2020-08-23")
+        );
+        assert_eq!(
+            date_after("2020-12-20 09:00", 90).as_deref(),
+            Some("2021-03-20")
+        );
         assert_eq!(date_after("2024-02-28", 1).as_deref(), Some("2024-02-29"));
         assert_eq!(num(1234567.84), "1,234,567.8");
         assert_eq!(num(-0.04), "0.0");
         assert_eq!(whole(39_901_130.05), "39,901,130");
         assert_eq!(csv("a,\"b\""), "\"a,\"\"b\"\"\"");
+        assert_eq!(dur(3900, crate::scenario::Lang::Ja), "1時間05分");
+        assert_eq!(clip("abcdef", 4), "abc…");
+        assert_eq!(clip("大会期間中", 6), "大会…");
+        assert_eq!(clip("abc", 3), "abc");
     }
 }

@@ -2,7 +2,7 @@
 //! scripts, no external reference; prints on A4.
 
 use super::Ctx;
-use super::fmt::{esc, num, pct, short, span, whole};
+use super::fmt::{esc, num, pct, span, whole};
 use super::markdown::claim_line;
 use super::svg;
 use super::text::{self as tx, T};
@@ -13,11 +13,21 @@ use std::fmt::Write;
 const STYLE: &str = include_str!("report.css");
 
 fn h2(o: &mut String, t: T, lang: Lang, id: &str) {
-    let _ = write!(o, r#"<h2 id="{id}">{} <span class="alt">{}</span></h2>"#, t.get(lang), t.alt(lang));
+    let _ = write!(
+        o,
+        r#"<h2 id="{id}">{} <span class="alt">{}</span></h2>"#,
+        t.get(lang),
+        t.alt(lang)
+    );
 }
 
 fn h3(o: &mut String, t: T, lang: Lang) {
-    let _ = write!(o, r#"<h3>{} <span class="alt">{}</span></h3>"#, t.get(lang), t.alt(lang));
+    let _ = write!(
+        o,
+        r#"<h3>{} <span class="alt">{}</span></h3>"#,
+        t.get(lang),
+        t.alt(lang)
+    );
 }
 
 fn badge(o: Outcome, lang: Lang) -> String {
@@ -27,7 +37,10 @@ fn badge(o: Outcome, lang: Lang) -> String {
         Outcome::Missed => "miss",
         Outcome::Open | Outcome::NotApplicable => "na",
     };
-    format!(r#"<span class="badge {class}">{}</span>"#, esc(tx::outcome(o).get(lang)))
+    format!(
+        r#"<span class="badge {class}">{}</span>"#,
+        esc(tx::outcome(o).get(lang))
+    )
 }
 
 fn grade_class(g: usize, bands: usize) -> &'static str {
@@ -63,8 +76,14 @@ pub(super) fn render(c: &Ctx) -> String {
         (tx::SCENARIO, format!("<code>{}</code>", esc(&sc.id))),
         (tx::SEED, card.seed.to_string()),
         (tx::START, esc(&sc.start_clock)),
-        (tx::SCORED_TO, format!("{} (T+{})", c.at(card.end), span(card.end))),
-        (tx::HASH, format!(r#"<code class="hash">{}</code>"#, c.journal.hash())),
+        (
+            tx::SCORED_TO,
+            format!("{} (T+{})", c.at(card.end), span(card.end)),
+        ),
+        (
+            tx::HASH,
+            format!(r#"<code class="hash">{}</code>"#, c.journal.hash()),
+        ),
     ];
     for (k, v) in meta {
         let _ = write!(o, "<div><dt>{}</dt><dd>{v}</dd></div>", k.get(l));
@@ -72,8 +91,16 @@ pub(super) fn render(c: &Ctx) -> String {
     o.push_str("</dl></header>");
 
     // Summary cards.
-    let scored: Vec<_> = card.incidents.iter().flat_map(|i| &i.phases).filter(|p| p.outcome.scored()).collect();
-    let on_time = scored.iter().filter(|p| p.outcome == Outcome::OnTime).count();
+    let scored: Vec<_> = card
+        .incidents
+        .iter()
+        .flat_map(|i| &i.phases)
+        .filter(|p| p.outcome.scored())
+        .collect();
+    let on_time = scored
+        .iter()
+        .filter(|p| p.outcome == Outcome::OnTime)
+        .count();
     let _ = write!(
         o,
         r#"<section class="cards"><div class="card {}"><div class="k">{}</div><div class="v">{}<small> / 100</small></div><div class="s">{}</div></div>"#,
@@ -85,20 +112,30 @@ pub(super) fn render(c: &Ctx) -> String {
     let avoided = card.impact.total.avoided.map_or_else(|| "—".into(), pct);
     let _ = write!(
         o,
-        r#"<div class="card"><div class="k">{}</div><div class="v">{avoided}</div><div class="s">{} {} · {} {}</div></div>"#,
+        r#"<div class="card"><div class="k">{}</div><div class="v">{avoided}</div><div class="s">{}</div></div>"#,
         tx::AVOIDED.get(l),
-        whole(card.impact.total.run),
-        tx::LOST_RUN.get(l),
-        whole(card.impact.total.baseline),
-        tx::LOST_BASE.get(l)
+        match l {
+            Lang::En => format!(
+                "{} lost, against {} with no response",
+                whole(card.impact.total.run),
+                whole(card.impact.total.baseline)
+            ),
+            Lang::Ja => format!(
+                "損失 {}（無対応の場合 {}）",
+                whole(card.impact.total.run),
+                whole(card.impact.total.baseline)
+            ),
+        }
     );
     let _ = write!(
         o,
-        r#"<div class="card"><div class="k">{}</div><div class="v">{on_time}<small> / {}</small></div><div class="s">{} {}</div></div></section>"#,
+        r#"<div class="card"><div class="k">{}</div><div class="v">{on_time}<small> / {}</small></div><div class="s">{}</div></div></section>"#,
         tx::ON_TIME_DUTIES.get(l),
         scored.len(),
-        card.incidents.len(),
-        tx::INCIDENTS.get(l)
+        match l {
+            Lang::En => format!("{} incidents", card.incidents.len()),
+            Lang::Ja => format!("インシデント{}件", card.incidents.len()),
+        }
     );
 
     teams(&mut o, c);
@@ -127,7 +164,11 @@ pub(super) fn render(c: &Ctx) -> String {
     plan(&mut o, c);
     let _ = write!(o, "<footer>");
     h3(&mut o, tx::METHOD, l);
-    let _ = write!(o, "<p>{}</p></footer></main></body></html>\n", esc(tx::METHOD_TEXT.get(l)));
+    let _ = writeln!(
+        o,
+        "<p>{}</p></footer></main></body></html>",
+        esc(tx::METHOD_TEXT.get(l))
+    );
     o
 }
 
@@ -144,10 +185,24 @@ fn teams(o: &mut String, c: &Ctx) {
     let l = c.lang;
     o.push_str("<section>");
     h2(o, tx::TEAMS, l, "teams");
-    table_head(o, &[(tx::TEAM, false), (tx::SCORE, false), (tx::GRADE, false), (tx::ON_TIME_DUTIES, true), (tx::AVOIDED, true)], l);
+    table_head(
+        o,
+        &[
+            (tx::TEAM, false),
+            (tx::SCORE, false),
+            (tx::GRADE, false),
+            (tx::ON_TIME_DUTIES, true),
+            (tx::AVOIDED, true),
+        ],
+        l,
+    );
     for t in &c.card.teams {
         let scored = t.duties.iter().filter(|d| d.outcome.scored()).count();
-        let on_time = t.duties.iter().filter(|d| d.outcome == Outcome::OnTime).count();
+        let on_time = t
+            .duties
+            .iter()
+            .filter(|d| d.outcome == Outcome::OnTime)
+            .count();
         let score = match (t.score, t.grade) {
             (Some(s), Some(g)) => format!(
                 r#"<div class="bar"><span class="{}" style="width:{:.1}%"></span><b>{}</b></div>"#,
@@ -159,18 +214,32 @@ fn teams(o: &mut String, c: &Ctx) {
         };
         let _ = write!(
             o,
-            r#"<tr><td>{}</td><td class="score">{score}</td><td>{}</td><td class="n">{}</td><td class="n">{}</td></tr>"#,
+            r#"<tr><td>{}</td><td class="score">{score}</td><td class="grade">{}</td><td class="n">{}</td><td class="n">{}</td></tr>"#,
             esc(c.team(t.team)),
             t.grade.map_or_else(|| "—".into(), |g| esc(c.grade(g))),
-            if scored > 0 { format!("{on_time} / {scored}") } else { "—".into() },
-            t.impact.as_ref().and_then(|i| i.avoided).map_or_else(|| "—".into(), pct)
+            if scored > 0 {
+                format!("{on_time} / {scored}")
+            } else {
+                "—".into()
+            },
+            t.impact
+                .as_ref()
+                .and_then(|i| i.avoided)
+                .map_or_else(|| "—".into(), pct)
         );
     }
     o.push_str("</tbody></table></section>");
 }
 
 fn names(c: &Ctx, v: &[TeamId]) -> String {
-    if v.is_empty() { "—".into() } else { v.iter().map(|t| esc(c.team(*t))).collect::<Vec<_>>().join(", ") }
+    if v.is_empty() {
+        "—".into()
+    } else {
+        v.iter()
+            .map(|t| esc(c.team(*t)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }
 
 fn incidents(o: &mut String, c: &Ctx) {
@@ -181,8 +250,17 @@ fn incidents(o: &mut String, c: &Ctx) {
         let _ = write!(o, r#"<p class="muted">{}</p>"#, tx::NO_INCIDENTS.get(l));
     }
     for i in &c.card.incidents {
-        let _ = write!(o, r#"<article class="incident"><h3>{}</h3><dl class="facts">"#, esc(c.threat(i.threat)));
-        let hits = i.hits.iter().map(|s| esc(c.service(*s))).collect::<Vec<_>>().join(", ");
+        let _ = write!(
+            o,
+            r#"<article class="incident"><h3>{}</h3><dl class="facts">"#,
+            esc(c.threat(i.threat))
+        );
+        let hits = i
+            .hits
+            .iter()
+            .map(|s| esc(c.service(*s)))
+            .collect::<Vec<_>>()
+            .join(", ");
         let facts = [
             (tx::SEVERITY, esc(&c.severity(i.severity))),
             (tx::STARTED, c.at(i.start)),
@@ -197,18 +275,29 @@ fn incidents(o: &mut String, c: &Ctx) {
         o.push_str("</dl>");
         table_head(
             o,
-            &[(tx::PHASE, false), (tx::DEADLINE, true), (tx::DONE_AT, true), (tx::TOOK, true), (tx::OUTCOME, false), (tx::POINTS, true)],
+            &[
+                (tx::PHASE, false),
+                (tx::DEADLINE, true),
+                (tx::DONE_AT, true),
+                (tx::TOOK, true),
+                (tx::OUTCOME, false),
+                (tx::POINTS, true),
+            ],
             l,
         );
         for p in &i.phases {
-            let points = if p.outcome.scored() { format!("{} / {}", num(p.points), num(p.max_points)) } else { "—".into() };
+            let points = if p.outcome.scored() {
+                format!("{} / {}", num(p.points), num(p.max_points))
+            } else {
+                "—".into()
+            };
             let _ = write!(
                 o,
                 r#"<tr><td>{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td>{}</td><td class="n">{points}</td></tr>"#,
                 tx::phase(p.phase).get(l),
-                short(p.deadline),
+                c.dur(p.deadline),
                 p.done_at.map_or_else(|| "—".into(), |a| c.at(a)),
-                p.took.map_or_else(|| "—".into(), short),
+                p.took.map_or_else(|| "—".into(), |d| c.dur(d)),
                 badge(p.outcome, l)
             );
         }
@@ -225,7 +314,16 @@ fn impact(o: &mut String, c: &Ctx) {
     h3(o, tx::CAPACITY_CHART, l);
     o.push_str(&svg::capacity(c));
     let _ = write!(o, r#"<p class="muted">{}</p>"#, esc(tx::UNIT.get(l)));
-    table_head(o, &[(tx::SECTOR, false), (tx::LOST_RUN, true), (tx::LOST_BASE, true), (tx::AVOIDED_SHORT, true)], l);
+    table_head(
+        o,
+        &[
+            (tx::SECTOR, false),
+            (tx::LOST_RUN, true),
+            (tx::LOST_BASE, true),
+            (tx::AVOIDED_SHORT, true),
+        ],
+        l,
+    );
     let row = |o: &mut String, name: String, loss: &crate::scoring::Loss, class: &str| {
         let a = loss.avoided.map_or_else(|| "—".into(), pct);
         let _ = write!(
@@ -235,13 +333,29 @@ fn impact(o: &mut String, c: &Ctx) {
             whole(loss.baseline)
         );
     };
-    for (s, loss) in im.sectors.iter().filter(|(_, x)| x.run > 0.0 || x.baseline > 0.0) {
+    for (s, loss) in im
+        .sectors
+        .iter()
+        .filter(|(_, x)| x.run > 0.0 || x.baseline > 0.0)
+    {
         let col = c.sc.sectors[s.idx()].colour;
-        let sw = format!(r#"<i class="sw" style="background:rgb({},{},{})"></i>{}"#, col[0], col[1], col[2], esc(c.sector(*s)));
+        let sw = format!(
+            r#"<i class="sw" style="background:rgb({},{},{})"></i>{}"#,
+            col[0],
+            col[1],
+            col[2],
+            esc(c.sector(*s))
+        );
         row(o, sw, loss, "");
     }
     row(o, tx::TOTAL.get(l).to_string(), &im.total, "total");
-    let _ = write!(o, "</tbody></table><p>{}: <b>{}</b> / {}</p></section>", tx::POINTS.get(l), num(im.points), num(im.max_points));
+    let _ = write!(
+        o,
+        "</tbody></table><p>{}: <b>{}</b> / {}</p></section>",
+        tx::POINTS.get(l),
+        num(im.points),
+        num(im.max_points)
+    );
 }
 
 fn coordination(o: &mut String, c: &Ctx) {
@@ -254,28 +368,57 @@ fn coordination(o: &mut String, c: &Ctx) {
     h3(o, tx::CHAIN, l);
     for chain in &co.chains {
         let _ = write!(o, r#"<h4>{}</h4>"#, esc(c.threat(chain.threat)));
-        table_head(o, &[(tx::TIME, true), (tx::TEAM, false), (tx::LEARNT_FROM, false), (tx::HELD, true), (tx::TRANSIT, true)], l);
+        table_head(
+            o,
+            &[
+                (tx::TIME, true),
+                (tx::TEAM, false),
+                (tx::LEARNT_FROM, false),
+                (tx::HELD, true),
+                (tx::TRANSIT, true),
+            ],
+            l,
+        );
         for k in &chain.links {
-            let from = k.from.map_or_else(|| format!("<em>{}</em>", tx::OWN_DETECTION.get(l)), |f| esc(c.team(f)));
+            let from = k.from.map_or_else(
+                || format!("<em>{}</em>", tx::OWN_DETECTION.get(l)),
+                |f| esc(c.team(f)),
+            );
             let _ = write!(
                 o,
                 r#"<tr><td class="n">{}</td><td>{}</td><td>{from}</td><td class="n">{}</td><td class="n">{}</td></tr>"#,
                 c.at(k.at),
                 esc(c.team(k.team)),
-                k.held.map_or_else(|| "—".into(), short),
-                k.transit.map_or_else(|| "—".into(), short)
+                k.held.map_or_else(|| "—".into(), |d| c.dur(d)),
+                k.transit.map_or_else(|| "—".into(), |d| c.dur(d))
             );
         }
         o.push_str("</tbody></table>");
     }
     if !co.warnings.is_empty() {
         h3(o, tx::WARNINGS, l);
-        table_head(o, &[(tx::TEAM, false), (tx::INCIDENTS, false), (tx::HIT_AT, true), (tx::WARNED_AT, true), (tx::OUTCOME, false)], l);
+        table_head(
+            o,
+            &[
+                (tx::TEAM, false),
+                (tx::INCIDENT, false),
+                (tx::HIT_AT, true),
+                (tx::WARNED_AT, true),
+                (tx::OUTCOME, false),
+            ],
+            l,
+        );
         for w in &co.warnings {
             let flag = match (w.hit, w.unwarned) {
                 (None, _) => format!(r#"<span class="badge na">{}</span>"#, tx::NOT_HIT.get(l)),
-                (Some(_), true) => format!(r#"<span class="badge miss">{}</span>"#, tx::HIT_FIRST.get(l)),
-                (Some(_), false) => format!(r#"<span class="badge ok">{}</span>"#, tx::WARNED_FIRST.get(l)),
+                (Some(_), true) => format!(
+                    r#"<span class="badge miss">{}</span>"#,
+                    tx::HIT_FIRST.get(l)
+                ),
+                (Some(_), false) => format!(
+                    r#"<span class="badge ok">{}</span>"#,
+                    tx::WARNED_FIRST.get(l)
+                ),
             };
             let _ = write!(
                 o,
@@ -283,22 +426,40 @@ fn coordination(o: &mut String, c: &Ctx) {
                 esc(c.team(w.team)),
                 esc(c.threat(w.threat)),
                 w.hit.map_or_else(|| "—".into(), |a| c.at(a)),
-                w.warned.map_or_else(|| tx::NEVER.get(l).into(), |a| c.at(a))
+                w.warned
+                    .map_or_else(|| tx::NEVER.get(l).into(), |a| c.at(a))
             );
         }
         o.push_str("</tbody></table>");
     }
-    let _ = write!(o, "<details><summary>{} ({})</summary>", tx::MESSAGES.get(l), co.hops.len());
+    let _ = write!(
+        o,
+        "<details><summary>{} ({})</summary>",
+        tx::MESSAGES.get(l),
+        co.hops.len()
+    );
     if co.hops.is_empty() {
         let _ = write!(o, r#"<p class="muted">{}</p>"#, tx::NO_MESSAGES.get(l));
     } else {
         table_head(
             o,
-            &[(tx::SENT, true), (tx::ARRIVED, true), (tx::FROM, false), (tx::TO, false), (tx::KIND, false), (tx::ABOUT, false)],
+            &[
+                (tx::SENT, true),
+                (tx::ARRIVED, true),
+                (tx::FROM, false),
+                (tx::TO, false),
+                (tx::KIND, false),
+                (tx::ABOUT, false),
+            ],
             l,
         );
         for hop in &co.hops {
-            let about = hop.about.iter().map(|t| esc(c.threat(*t))).collect::<Vec<_>>().join(", ");
+            let about = hop
+                .about
+                .iter()
+                .map(|t| esc(c.threat(*t)))
+                .collect::<Vec<_>>()
+                .join(", ");
             let _ = write!(
                 o,
                 r#"<tr><td class="n">{}</td><td class="n">{}</td><td>{}</td><td>{}</td><td>{} #{}</td><td>{}</td></tr>"#,
@@ -308,7 +469,11 @@ fn coordination(o: &mut String, c: &Ctx) {
                 esc(c.team(hop.to)),
                 tx::kind(hop.kind).get(l),
                 hop.message.0,
-                if about.is_empty() { "—".into() } else { about }
+                if about.is_empty() {
+                    "—".into()
+                } else {
+                    about
+                }
             );
         }
         o.push_str("</tbody></table>");
@@ -322,12 +487,26 @@ fn accuracy(o: &mut String, c: &Ctx) {
     o.push_str("<section>");
     h2(o, tx::ACCURACY, l, "accuracy");
     if acc.claims.is_empty() {
-        let _ = write!(o, r#"<p class="muted">{}</p></section>"#, tx::NO_CLAIMS.get(l));
+        let _ = write!(
+            o,
+            r#"<p class="muted">{}</p></section>"#,
+            tx::NO_CLAIMS.get(l)
+        );
         return;
     }
-    table_head(o, &[(tx::TEAM, false), (tx::CHECKED, true), (tx::CORRECT, true)], l);
+    table_head(
+        o,
+        &[(tx::TEAM, false), (tx::CHECKED, true), (tx::CORRECT, true)],
+        l,
+    );
     for t in &acc.teams {
-        let _ = write!(o, r#"<tr><td>{}</td><td class="n">{}</td><td class="n">{}</td></tr>"#, esc(c.team(t.team)), t.checked, t.correct);
+        let _ = write!(
+            o,
+            r#"<tr><td>{}</td><td class="n">{}</td><td class="n">{}</td></tr>"#,
+            esc(c.team(t.team)),
+            t.checked,
+            t.correct
+        );
     }
     o.push_str("</tbody></table>");
     let wrong: Vec<_> = acc.claims.iter().filter(|x| !x.correct).collect();
@@ -345,12 +524,27 @@ fn plan(o: &mut String, c: &Ctx) {
     let l = c.lang;
     o.push_str(r#"<section class="plan">"#);
     h2(o, tx::PLAN, l, "plan");
-    table_head(o, &[(tx::OWNER, false), (tx::STRENGTHS, false), (tx::AREAS, false), (tx::ACTIONS, false), (tx::DUE, false)], l);
+    table_head(
+        o,
+        &[
+            (tx::OWNER, false),
+            (tx::STRENGTHS, false),
+            (tx::AREAS, false),
+            (tx::ACTIONS, false),
+            (tx::DUE, false),
+        ],
+        l,
+    );
     let list = |v: &[String]| {
         if v.is_empty() {
             "—".to_string()
         } else {
-            format!("<ul>{}</ul>", v.iter().map(|s| format!("<li>{}</li>", esc(s))).collect::<String>())
+            format!(
+                "<ul>{}</ul>",
+                v.iter()
+                    .map(|s| format!("<li>{}</li>", esc(s)))
+                    .collect::<String>()
+            )
         }
     };
     for r in &c.plan {

@@ -1,7 +1,7 @@
 //! The report as Markdown (GitHub-flavoured tables).
 
 use super::Ctx;
-use super::fmt::{cell, num, pct, short, span, whole};
+use super::fmt::{cell, num, pct, span, whole};
 use super::text::{self as tx, T};
 use crate::scoring::Claimed;
 use std::fmt::Write;
@@ -16,14 +16,40 @@ pub(super) fn render(c: &Ctx) -> String {
     h(&mut o, 1, tx::TITLE);
     let _ = writeln!(o, "**{}**\n", cell(c.sc.title.get(l)));
     let _ = writeln!(o, "| | |\n|---|---|");
-    let _ = writeln!(o, "| {} | {} (`{}`) |", tx::SCENARIO.get(l), cell(c.sc.title.get(l)), c.sc.id);
+    let _ = writeln!(
+        o,
+        "| {} | {} (`{}`) |",
+        tx::SCENARIO.get(l),
+        cell(c.sc.title.get(l)),
+        c.sc.id
+    );
     let _ = writeln!(o, "| {} | {} |", tx::SEED.get(l), card.seed);
     let _ = writeln!(o, "| {} | {} |", tx::START.get(l), cell(&c.sc.start_clock));
-    let _ = writeln!(o, "| {} | {} ({}) |", tx::SCORED_TO.get(l), c.at(card.end), span(card.end));
+    let _ = writeln!(
+        o,
+        "| {} | {} ({}) |",
+        tx::SCORED_TO.get(l),
+        c.at(card.end),
+        span(card.end)
+    );
     let _ = writeln!(o, "| {} | `{}` |", tx::HASH.get(l), c.journal.hash());
-    let _ = writeln!(o, "| {} | **{} / 100** |", tx::OVERALL.get(l), num(card.score));
-    let _ = writeln!(o, "| {} | **{}** |", tx::GRADE.get(l), cell(c.grade(card.grade)));
-    let avoided = card.impact.total.avoided.map_or_else(|| "—".to_string(), pct);
+    let _ = writeln!(
+        o,
+        "| {} | **{} / 100** |",
+        tx::OVERALL.get(l),
+        num(card.score)
+    );
+    let _ = writeln!(
+        o,
+        "| {} | **{}** |",
+        tx::GRADE.get(l),
+        cell(c.grade(card.grade))
+    );
+    let avoided = card
+        .impact
+        .total
+        .avoided
+        .map_or_else(|| "—".to_string(), pct);
     let _ = writeln!(o, "| {} | {} |\n", tx::AVOIDED.get(l), avoided);
 
     h(&mut o, 2, tx::TEAMS);
@@ -38,15 +64,27 @@ pub(super) fn render(c: &Ctx) -> String {
     );
     for t in &card.teams {
         let scored = t.duties.iter().filter(|d| d.outcome.scored()).count();
-        let on_time = t.duties.iter().filter(|d| d.outcome == crate::scoring::Outcome::OnTime).count();
+        let on_time = t
+            .duties
+            .iter()
+            .filter(|d| d.outcome == crate::scoring::Outcome::OnTime)
+            .count();
         let _ = writeln!(
             o,
             "| {} | {} | {} | {} | {} |",
             cell(c.team(t.team)),
-            t.score.map_or_else(|| tx::NOT_SCORED.get(l).to_string(), num),
+            t.score
+                .map_or_else(|| tx::NOT_SCORED.get(l).to_string(), num),
             t.grade.map_or("—", |g| c.grade(g)),
-            if scored > 0 { format!("{on_time} / {scored}") } else { "—".into() },
-            t.impact.as_ref().and_then(|i| i.avoided).map_or_else(|| "—".into(), pct),
+            if scored > 0 {
+                format!("{on_time} / {scored}")
+            } else {
+                "—".into()
+            },
+            t.impact
+                .as_ref()
+                .and_then(|i| i.avoided)
+                .map_or_else(|| "—".into(), pct),
         );
     }
     o.push('\n');
@@ -57,14 +95,34 @@ pub(super) fn render(c: &Ctx) -> String {
     }
     for i in &card.incidents {
         let _ = writeln!(o, "### {}\n", cell(c.threat(i.threat)));
-        let names = |v: &[crate::scenario::TeamId]| v.iter().map(|t| cell(c.team(*t))).collect::<Vec<_>>().join(", ");
-        let hits = i.hits.iter().map(|s| cell(c.service(*s))).collect::<Vec<_>>().join(", ");
+        let names = |v: &[crate::scenario::TeamId]| {
+            v.iter()
+                .map(|t| cell(c.team(*t)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let hits = i
+            .hits
+            .iter()
+            .map(|s| cell(c.service(*s)))
+            .collect::<Vec<_>>()
+            .join(", ");
         let _ = writeln!(o, "- {}: {}", tx::SEVERITY.get(l), c.severity(i.severity));
         let _ = writeln!(o, "- {}: {}", tx::STARTED.get(l), c.at(i.start));
         let _ = writeln!(o, "- {}: {}", tx::HITS.get(l), hits);
         let _ = writeln!(o, "- {}: {}", tx::OWNERS.get(l), or_dash(names(&i.owners)));
-        let _ = writeln!(o, "- {}: {}", tx::DEPENDENTS.get(l), or_dash(names(&i.dependents)));
-        let _ = writeln!(o, "- {}: {}\n", tx::SCORE.get(l), i.score.map_or_else(|| "—".into(), num));
+        let _ = writeln!(
+            o,
+            "- {}: {}",
+            tx::DEPENDENTS.get(l),
+            or_dash(names(&i.dependents))
+        );
+        let _ = writeln!(
+            o,
+            "- {}: {}\n",
+            tx::SCORE.get(l),
+            i.score.map_or_else(|| "—".into(), num)
+        );
         let _ = writeln!(
             o,
             "| {} | {} | {} | {} | {} | {} |\n|---|---:|---:|---:|---|---:|",
@@ -76,14 +134,18 @@ pub(super) fn render(c: &Ctx) -> String {
             tx::POINTS.get(l)
         );
         for p in &i.phases {
-            let points = if p.outcome.scored() { format!("{} / {}", num(p.points), num(p.max_points)) } else { "—".into() };
+            let points = if p.outcome.scored() {
+                format!("{} / {}", num(p.points), num(p.max_points))
+            } else {
+                "—".into()
+            };
             let _ = writeln!(
                 o,
                 "| {} | {} | {} | {} | {} | {} |",
                 tx::phase(p.phase).get(l),
-                short(p.deadline),
+                c.dur(p.deadline),
                 p.done_at.map_or_else(|| "—".into(), |a| c.at(a)),
-                p.took.map_or_else(|| "—".into(), short),
+                p.took.map_or_else(|| "—".into(), |d| c.dur(d)),
                 tx::outcome(p.outcome).get(l),
                 points
             );
@@ -103,13 +165,35 @@ pub(super) fn render(c: &Ctx) -> String {
     );
     let row = |o: &mut String, name: &str, loss: &crate::scoring::Loss| {
         let a = loss.avoided.map_or_else(|| "—".into(), pct);
-        let _ = writeln!(o, "| {} | {} | {} | {} |", name, whole(loss.run), whole(loss.baseline), a);
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} | {} |",
+            name,
+            whole(loss.run),
+            whole(loss.baseline),
+            a
+        );
     };
-    for (s, loss) in card.impact.sectors.iter().filter(|(_, x)| x.run > 0.0 || x.baseline > 0.0) {
+    for (s, loss) in card
+        .impact
+        .sectors
+        .iter()
+        .filter(|(_, x)| x.run > 0.0 || x.baseline > 0.0)
+    {
         row(&mut o, &cell(c.sector(*s)), loss);
     }
-    row(&mut o, &format!("**{}**", tx::TOTAL.get(l)), &card.impact.total);
-    let _ = writeln!(o, "\n{}: {} / {}\n", tx::POINTS.get(l), num(card.impact.points), num(card.impact.max_points));
+    row(
+        &mut o,
+        &format!("**{}**", tx::TOTAL.get(l)),
+        &card.impact.total,
+    );
+    let _ = writeln!(
+        o,
+        "\n{}: {} / {}\n",
+        tx::POINTS.get(l),
+        num(card.impact.points),
+        num(card.impact.max_points)
+    );
 
     coordination(&mut o, c);
     accuracy(&mut o, c);
@@ -133,10 +217,24 @@ pub(super) fn render(c: &Ctx) -> String {
         tx::ACTIONS.get(l),
         tx::DUE.get(l)
     );
-    let list = |v: &[String]| if v.is_empty() { "—".to_string() } else { v.iter().map(|s| cell(s)).collect::<Vec<_>>().join("<br>") };
+    let list = |v: &[String]| {
+        if v.is_empty() {
+            "—".to_string()
+        } else {
+            v.iter().map(|s| cell(s)).collect::<Vec<_>>().join("<br>")
+        }
+    };
     for r in &c.plan {
         let due = r.due.clone().unwrap_or_else(|| "—".into());
-        let _ = writeln!(o, "| {} | {} | {} | {} | {} |", cell(&r.owner), list(&r.strengths), list(&r.areas), list(&r.actions), due);
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} | {} | {} |",
+            cell(&r.owner),
+            list(&r.strengths),
+            list(&r.areas),
+            list(&r.actions),
+            due
+        );
     }
     o.push('\n');
     h(&mut o, 2, tx::METHOD);
@@ -147,7 +245,12 @@ pub(super) fn render(c: &Ctx) -> String {
 fn coordination(o: &mut String, c: &Ctx) {
     let l = c.lang;
     let card = c.card;
-    let _ = writeln!(o, "## {} · {}\n", tx::COORDINATION.get(l), tx::COORDINATION.alt(l));
+    let _ = writeln!(
+        o,
+        "## {} · {}\n",
+        tx::COORDINATION.get(l),
+        tx::COORDINATION.alt(l)
+    );
     let _ = writeln!(o, "### {} · {}\n", tx::CHAIN.get(l), tx::CHAIN.alt(l));
     for chain in &card.coordination.chains {
         let _ = writeln!(o, "**{}**\n", cell(c.threat(chain.threat)));
@@ -161,10 +264,21 @@ fn coordination(o: &mut String, c: &Ctx) {
             tx::TRANSIT.get(l)
         );
         for k in &chain.links {
-            let from = k.from.map_or_else(|| format!("*{}*", tx::OWN_DETECTION.get(l)), |f| cell(c.team(f)));
-            let held = k.held.map_or_else(|| "—".into(), short);
-            let transit = k.transit.map_or_else(|| "—".into(), short);
-            let _ = writeln!(o, "| {} | {} | {} | {} | {} |", c.at(k.at), cell(c.team(k.team)), from, held, transit);
+            let from = k.from.map_or_else(
+                || format!("*{}*", tx::OWN_DETECTION.get(l)),
+                |f| cell(c.team(f)),
+            );
+            let held = k.held.map_or_else(|| "—".into(), |d| c.dur(d));
+            let transit = k.transit.map_or_else(|| "—".into(), |d| c.dur(d));
+            let _ = writeln!(
+                o,
+                "| {} | {} | {} | {} | {} |",
+                c.at(k.at),
+                cell(c.team(k.team)),
+                from,
+                held,
+                transit
+            );
         }
         o.push('\n');
     }
@@ -174,7 +288,7 @@ fn coordination(o: &mut String, c: &Ctx) {
             o,
             "| {} | {} | {} | {} | |\n|---|---|---:|---:|---|",
             tx::TEAM.get(l),
-            tx::INCIDENTS.get(l),
+            tx::INCIDENT.get(l),
             tx::HIT_AT.get(l),
             tx::WARNED_AT.get(l)
         );
@@ -185,9 +299,23 @@ fn coordination(o: &mut String, c: &Ctx) {
                 (Some(_), false) => tx::WARNED_FIRST.get(l),
             };
             let hit = w.hit.map_or_else(|| "—".into(), |a| c.at(a));
-            let warned = w.warned.map_or_else(|| tx::NEVER.get(l).into(), |a| c.at(a));
-            let flag = if w.unwarned { format!("**{flag}**") } else { flag.to_string() };
-            let _ = writeln!(o, "| {} | {} | {} | {} | {} |", cell(c.team(w.team)), cell(c.threat(w.threat)), hit, warned, flag);
+            let warned = w
+                .warned
+                .map_or_else(|| tx::NEVER.get(l).into(), |a| c.at(a));
+            let flag = if w.unwarned {
+                format!("**{flag}**")
+            } else {
+                flag.to_string()
+            };
+            let _ = writeln!(
+                o,
+                "| {} | {} | {} | {} | {} |",
+                cell(c.team(w.team)),
+                cell(c.threat(w.threat)),
+                hit,
+                warned,
+                flag
+            );
         }
         o.push('\n');
     }
@@ -207,7 +335,12 @@ fn coordination(o: &mut String, c: &Ctx) {
         tx::ABOUT.get(l)
     );
     for hop in &card.coordination.hops {
-        let about = hop.about.iter().map(|t| cell(c.threat(*t))).collect::<Vec<_>>().join(", ");
+        let about = hop
+            .about
+            .iter()
+            .map(|t| cell(c.threat(*t)))
+            .collect::<Vec<_>>()
+            .join(", ");
         let kind = format!("{} #{}", tx::kind(hop.kind).get(l), hop.message.0);
         let _ = writeln!(
             o,
@@ -231,9 +364,21 @@ fn accuracy(o: &mut String, c: &Ctx) {
         let _ = writeln!(o, "{}\n", tx::NO_CLAIMS.get(l));
         return;
     }
-    let _ = writeln!(o, "| {} | {} | {} |\n|---|---:|---:|", tx::TEAM.get(l), tx::CHECKED.get(l), tx::CORRECT.get(l));
+    let _ = writeln!(
+        o,
+        "| {} | {} | {} |\n|---|---:|---:|",
+        tx::TEAM.get(l),
+        tx::CHECKED.get(l),
+        tx::CORRECT.get(l)
+    );
     for t in &acc.teams {
-        let _ = writeln!(o, "| {} | {} | {} |", cell(c.team(t.team)), t.checked, t.correct);
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} |",
+            cell(c.team(t.team)),
+            t.checked,
+            t.correct
+        );
     }
     let wrong: Vec<_> = acc.claims.iter().filter(|x| !x.correct).collect();
     if !wrong.is_empty() {
@@ -249,19 +394,39 @@ fn accuracy(o: &mut String, c: &Ctx) {
 pub(super) fn claim_line(c: &Ctx, x: &crate::scoring::Claim) -> String {
     let l = c.lang;
     let (what, claimed, actual) = match &x.claimed {
-        Claimed::Status { service, claimed, actual } => {
-            (c.service(*service).to_string(), tx::status(*claimed).get(l).to_string(), tx::status(*actual).get(l).to_string())
-        }
-        Claimed::Severity { claimed, actual } => (tx::SEVERITY_WORD.get(l).to_string(), claimed.to_string(), actual.to_string()),
+        Claimed::Status {
+            service,
+            claimed,
+            actual,
+        } => (
+            c.service(*service).to_string(),
+            tx::status(*claimed).get(l).to_string(),
+            tx::status(*actual).get(l).to_string(),
+        ),
+        Claimed::Severity { claimed, actual } => (
+            tx::SEVERITY_WORD.get(l).to_string(),
+            claimed.to_string(),
+            actual.to_string(),
+        ),
     };
-    format!(
-        "{} {} (#{}): {what}: {} {claimed}, {} {actual}",
-        c.at(x.at),
-        c.team(x.team),
-        x.message.0,
-        tx::CLAIMED.get(l),
-        tx::ACTUAL.get(l)
-    )
+    match l {
+        crate::scenario::Lang::En => {
+            format!(
+                "{} {} (#{}): {what} claimed {claimed}, actually {actual}",
+                c.at(x.at),
+                c.team(x.team),
+                x.message.0
+            )
+        }
+        crate::scenario::Lang::Ja => {
+            format!(
+                "{} {}（#{}）：{what}を「{claimed}」としたが、実際は「{actual}」",
+                c.at(x.at),
+                c.team(x.team),
+                x.message.0
+            )
+        }
+    }
 }
 
 fn or_dash(s: String) -> String {

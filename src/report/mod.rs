@@ -57,7 +57,9 @@ impl Format {
 
     /// The format a file name's extension asks for.
     pub fn from_path(path: &Path) -> Option<Format> {
-        path.extension().and_then(|e| e.to_str()).and_then(Format::parse)
+        path.extension()
+            .and_then(|e| e.to_str())
+            .and_then(Format::parse)
     }
 }
 
@@ -67,18 +69,51 @@ pub enum ReportError {
     #[error(transparent)]
     Score(#[from] ScoreError),
     #[error("{path}: cannot write: {source}")]
-    Write { path: String, source: std::io::Error },
+    Write {
+        path: String,
+        source: std::io::Error,
+    },
 }
 
 /// Score a run and write its report to `path` in the scenario's language.
-pub fn write_report(scenario: &Arc<Scenario>, journal: &Journal, format: Format, path: &Path) -> Result<(), ReportError> {
+pub fn write_report(
+    scenario: &Arc<Scenario>,
+    journal: &Journal,
+    format: Format,
+    path: &Path,
+) -> Result<(), ReportError> {
     let card = score(scenario, journal)?;
     let text = render(scenario, journal, &card, format, scenario.language);
-    std::fs::write(path, text).map_err(|source| ReportError::Write { path: path.display().to_string(), source })
+    std::fs::write(path, text).map_err(|source| ReportError::Write {
+        path: path.display().to_string(),
+        source,
+    })
+}
+
+/// Like [`write_report`] for a run that stood at `end` (e.g. `run --until`).
+pub fn write_report_until(
+    scenario: &Arc<Scenario>,
+    journal: &Journal,
+    end: Secs,
+    format: Format,
+    path: &Path,
+) -> Result<(), ReportError> {
+    let card = crate::scoring::score_until(scenario, journal, end)?;
+    let text = render(scenario, journal, &card, format, scenario.language);
+    std::fs::write(path, text).map_err(|source| ReportError::Write {
+        path: path.display().to_string(),
+        source,
+    })
 }
 
 /// The report of a scored run as text.
-pub fn render(scenario: &Scenario, journal: &Journal, card: &Scorecard, format: Format, lang: Lang) -> String {
+pub fn render(
+    scenario: &Scenario,
+    journal: &Journal,
+    card: &Scorecard,
+    format: Format,
+    lang: Lang,
+) -> String {
     let ctx = Ctx::new(scenario, journal, card, lang);
     match format {
         Format::Markdown => markdown::render(&ctx),
@@ -110,7 +145,14 @@ impl<'a> Ctx<'a> {
             })
             .collect();
         let plan = plan::plan(sc, card, lang);
-        Ctx { sc, journal, card, lang, plan, notes }
+        Ctx {
+            sc,
+            journal,
+            card,
+            lang,
+            plan,
+            notes,
+        }
     }
 
     pub fn team(&self, t: crate::scenario::TeamId) -> &str {
@@ -134,12 +176,25 @@ impl<'a> Ctx<'a> {
         fmt::wall(&self.sc.start_clock, secs)
     }
 
+    /// A span in the report's language.
+    pub fn dur(&self, secs: Secs) -> String {
+        fmt::dur(secs, self.lang)
+    }
+
     pub fn grade(&self, g: usize) -> &str {
-        self.sc.scoring.grades.get(g).map_or("", |g| g.name.get(self.lang))
+        self.sc
+            .scoring
+            .grades
+            .get(g)
+            .map_or("", |g| g.name.get(self.lang))
     }
 
     pub fn severity(&self, level: u8) -> String {
-        let name = self.sc.severity.get(usize::from(level)).map_or("", |l| l.name.get(self.lang));
+        let name = self
+            .sc
+            .severity
+            .get(usize::from(level))
+            .map_or("", |l| l.name.get(self.lang));
         format!("{level} ({name})")
     }
 }
@@ -191,7 +246,11 @@ fn json(ctx: &Ctx) -> String {
         scorecard: ctx.card,
         grade: ctx.grade(ctx.card.grade),
         plan: &ctx.plan,
-        notes: ctx.notes.iter().map(|(at, text)| Note { at: *at, text }).collect(),
+        notes: ctx
+            .notes
+            .iter()
+            .map(|(at, text)| Note { at: *at, text })
+            .collect(),
     };
     // Plain data with string keys and finite numbers: serialising cannot fail.
     let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();

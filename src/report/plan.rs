@@ -21,16 +21,6 @@ pub struct PlanRow {
     pub due: Option<String>,
 }
 
-fn strength(p: Phase) -> T {
-    match p {
-        Phase::Detect => T("Detected in time", "期限内に検知"),
-        Phase::Report => T("Reported in time", "期限内に報告"),
-        Phase::Share => T("Shared in time", "期限内に共有"),
-        Phase::Contain => T("Contained in time", "期限内に封じ込め"),
-        Phase::Restore => T("Restored in time", "期限内に復旧"),
-    }
-}
-
 fn late(p: Phase) -> T {
     match p {
         Phase::Detect => T("Detection late", "検知の遅れ"),
@@ -45,7 +35,10 @@ fn missed(p: Phase) -> T {
     match p {
         Phase::Detect => T("Not detected", "検知できず"),
         Phase::Report => T("Not reported", "報告なし"),
-        Phase::Share => T("Not shared with every dependent sector", "依存先の分野へ共有されず"),
+        Phase::Share => T(
+            "Not shared with every dependent sector",
+            "依存先の分野へ共有されず",
+        ),
         Phase::Contain => T("Not contained", "封じ込めできず"),
         Phase::Restore => T("Not restored", "復旧できず"),
     }
@@ -100,20 +93,47 @@ pub(super) fn plan(sc: &Scenario, card: &Scorecard, lang: Lang) -> Vec<PlanRow> 
         }
         let (mut strengths, mut areas, mut actions) = (Vec::new(), Vec::new(), Vec::new());
         let mut urgent = false;
+        for inc in &card.incidents {
+            let on_time: Vec<&str> = ts
+                .duties
+                .iter()
+                .filter(|d| d.threat == inc.threat && d.outcome == Outcome::OnTime)
+                .map(|d| super::text::phase(d.phase).get(lang))
+                .collect();
+            if !on_time.is_empty() {
+                strengths.push(match lang {
+                    Lang::En => format!(
+                        "On time for {}: {}",
+                        threat(inc.threat),
+                        on_time.join(", ").to_lowercase()
+                    ),
+                    Lang::Ja => format!(
+                        "{}：{}を期限内に実施",
+                        threat(inc.threat),
+                        on_time.join("・")
+                    ),
+                });
+            }
+        }
         for p in Phase::ALL {
             let of = |o: Outcome| -> Vec<String> {
-                ts.duties.iter().filter(|d| d.phase == p && d.outcome == o).map(|d| threat(d.threat)).collect()
+                ts.duties
+                    .iter()
+                    .filter(|d| d.phase == p && d.outcome == o)
+                    .map(|d| threat(d.threat))
+                    .collect()
             };
-            let (on_time, late_ones, missed_ones) = (of(Outcome::OnTime), of(Outcome::Late), of(Outcome::Missed));
-            if !on_time.is_empty() {
-                strengths.push(format!("{}: {}", strength(p).get(lang), on_time.join("; ")));
-            }
+            let (late_ones, missed_ones) = (of(Outcome::Late), of(Outcome::Missed));
             if !late_ones.is_empty() {
                 let late_ones = late_by(card, ts.team, p, lang, &threat);
                 areas.push(format!("{}: {}", late(p).get(lang), late_ones.join("; ")));
             }
             if !missed_ones.is_empty() {
-                areas.push(format!("{}: {}", missed(p).get(lang), missed_ones.join("; ")));
+                areas.push(format!(
+                    "{}: {}",
+                    missed(p).get(lang),
+                    missed_ones.join("; ")
+                ));
                 urgent = true;
             }
             if !late_ones.is_empty() || !missed_ones.is_empty() {
@@ -123,13 +143,24 @@ pub(super) fn plan(sc: &Scenario, card: &Scorecard, lang: Lang) -> Vec<PlanRow> 
         if let Some(a) = ts.impact.as_ref().and_then(|l| l.avoided) {
             if a >= 0.5 {
                 strengths.push(match lang {
-                    Lang::En => format!("Kept {} of the no-response loss off its services", fmt::pct(a)),
-                    Lang::Ja => format!("自らのサービスの損失を無対応の場合より{}削減", fmt::pct(a)),
+                    Lang::En => format!(
+                        "Kept {} of the no-response loss off its services",
+                        fmt::pct(a)
+                    ),
+                    Lang::Ja => {
+                        format!("自らのサービスの損失を無対応の場合より{}削減", fmt::pct(a))
+                    }
                 });
             } else {
                 areas.push(match lang {
-                    Lang::En => format!("Its services lost {} of what they would have with no response", fmt::pct(1.0 - a)),
-                    Lang::Ja => format!("自らのサービスの損失が無対応の場合の{}に達した", fmt::pct(1.0 - a)),
+                    Lang::En => format!(
+                        "Its services lost {} of what they would have with no response",
+                        fmt::pct(1.0 - a)
+                    ),
+                    Lang::Ja => format!(
+                        "自らのサービスの損失が無対応の場合の{}に達した",
+                        fmt::pct(1.0 - a)
+                    ),
                 });
                 actions.push(BUFFERS.get(lang).to_string());
             }
@@ -138,29 +169,54 @@ pub(super) fn plan(sc: &Scenario, card: &Scorecard, lang: Lang) -> Vec<PlanRow> 
             let inc = card.incident(w.threat);
             if w.team == ts.team {
                 areas.push(match lang {
-                    Lang::En => format!("Its services were hit before any warning reached it ({})", threat(w.threat)),
-                    Lang::Ja => format!("警告を受ける前に自らのサービスが被害を受けた（{}）", threat(w.threat)),
+                    Lang::En => format!(
+                        "Its services were hit before any warning reached it ({})",
+                        threat(w.threat)
+                    ),
+                    Lang::Ja => format!(
+                        "警告を受ける前に自らのサービスが被害を受けた（{}）",
+                        threat(w.threat)
+                    ),
                 });
                 push_once(&mut actions, DIRECT_LINES.get(lang));
             } else if inc.is_some_and(|i| i.owners.contains(&ts.team)) {
                 areas.push(match lang {
-                    Lang::En => format!("{} was hit before anyone warned it ({})", name(w.team), threat(w.threat)),
-                    Lang::Ja => format!("{}は警告を受ける前に被害を受けた（{}）", name(w.team), threat(w.threat)),
+                    Lang::En => format!(
+                        "{} was hit before anyone warned it ({})",
+                        name(w.team),
+                        threat(w.threat)
+                    ),
+                    Lang::Ja => format!(
+                        "{}は警告を受ける前に被害を受けた（{}）",
+                        name(w.team),
+                        threat(w.threat)
+                    ),
                 });
                 push_once(&mut actions, action(Phase::Share).get(lang));
             }
         }
         if let Some(acc) = card.accuracy.teams.iter().find(|a| a.team == ts.team) {
             if acc.correct == acc.checked {
-                strengths.push(match lang {
-                    Lang::En => format!("All {} claims in its messages matched the situation", acc.checked),
-                    Lang::Ja => format!("メッセージ中の主張{}件はすべて実際と一致", acc.checked),
+                strengths.push(match (lang, acc.checked) {
+                    (Lang::En, 1) => {
+                        "The one claim in its messages matched the situation".to_string()
+                    }
+                    (Lang::En, n) => {
+                        format!("All {n} claims in its messages matched the situation")
+                    }
+                    (Lang::Ja, n) => format!("メッセージ中の主張{n}件はすべて実際と一致"),
                 });
             } else {
                 let wrong = acc.checked - acc.correct;
                 areas.push(match lang {
-                    Lang::En => format!("{wrong} of {} claims in its messages did not match the situation", acc.checked),
-                    Lang::Ja => format!("メッセージ中の主張{}件のうち{wrong}件が実際と異なった", acc.checked),
+                    Lang::En => format!(
+                        "{wrong} of {} claims in its messages did not match the situation",
+                        acc.checked
+                    ),
+                    Lang::Ja => format!(
+                        "メッセージ中の主張{}件のうち{wrong}件が実際と異なった",
+                        acc.checked
+                    ),
                 });
                 actions.push(CHECK_CLAIMS.get(lang).to_string());
             }
@@ -170,7 +226,14 @@ pub(super) fn plan(sc: &Scenario, card: &Scorecard, lang: Lang) -> Vec<PlanRow> 
         } else {
             fmt::date_after(&sc.start_clock, if urgent { 30 } else { 60 })
         };
-        rows.push(PlanRow { team: ts.team, owner: name(ts.team), strengths, areas, actions, due });
+        rows.push(PlanRow {
+            team: ts.team,
+            owner: name(ts.team),
+            strengths,
+            areas,
+            actions,
+            due,
+        });
     }
     rows
 }
@@ -192,8 +255,12 @@ fn late_by(
             let ps = card.incident(d.threat)?.phase(p);
             let by = ps.took?.saturating_sub(ps.deadline);
             Some(match lang {
-                Lang::En => format!("{} ({} over the deadline)", threat(d.threat), fmt::short(by)),
-                Lang::Ja => format!("{}（期限を{}超過）", threat(d.threat), fmt::short(by)),
+                Lang::En => format!(
+                    "{} ({} over the deadline)",
+                    threat(d.threat),
+                    fmt::dur(by, lang)
+                ),
+                Lang::Ja => format!("{}（期限を{}超過）", threat(d.threat), fmt::dur(by, lang)),
             })
         })
         .collect()

@@ -2,7 +2,7 @@
 //! against deadlines per team, and the timeline of the reporting chain.
 
 use super::Ctx;
-use super::fmt::{esc, short};
+use super::fmt::{clip, esc, width};
 use super::text::{self as tx};
 use crate::scenario::{MessageKind, Secs};
 use crate::scoring::Outcome;
@@ -22,11 +22,22 @@ fn ink(rgb: [u8; 3]) -> String {
     let [r, g, b] = rgb.map(f64::from);
     let lum = (0.299 * r + 0.587 * g + 0.114 * b) / 255.0;
     let k = if lum > 0.65 { 0.7 } else { 1.0 };
-    format!("#{:02x}{:02x}{:02x}", (r * k) as u8, (g * k) as u8, (b * k) as u8)
+    format!(
+        "#{:02x}{:02x}{:02x}",
+        (r * k) as u8,
+        (g * k) as u8,
+        (b * k) as u8
+    )
 }
 
-fn clip(s: &str, n: usize) -> String {
-    if s.chars().count() <= n { s.to_string() } else { format!("{}…", s.chars().take(n - 1).collect::<String>()) }
+/// Roughly how wide `s` is at `font` px.
+fn px(s: &str, font: f64) -> f64 {
+    width(s) as f64 * font * 0.56
+}
+
+/// Half-width units that fit in `room` px at `font` px.
+fn fits(room: f64, font: f64) -> usize {
+    (room / (font * 0.56)) as usize
 }
 
 fn open(o: &mut String, h: f64, label: &str) {
@@ -39,16 +50,30 @@ fn open(o: &mut String, h: f64, label: &str) {
 
 /// Time axis along the bottom of a plot from `x0` to `x1` at height `y`.
 fn time_axis(o: &mut String, c: &Ctx, x: &dyn Fn(Secs) -> f64, top: f64, y: f64) {
-    for t in ticks(c.card.end) {
+    let all = ticks(c.card.end);
+    for (k, &t) in all.iter().enumerate() {
         let px = x(t);
-        let _ = write!(o, r##"<line x1="{px:.1}" y1="{top:.1}" x2="{px:.1}" y2="{y:.1}" stroke="#e3e6ea"/>"##);
-        let _ = write!(o, r#"<text x="{px:.1}" y="{:.1}" text-anchor="middle" class="tick">{}</text>"#, y + 16.0, esc(&c.at(t)));
+        let anchor = if k + 1 == all.len() && t == c.card.end {
+            "end"
+        } else {
+            "middle"
+        };
+        let _ = write!(
+            o,
+            r##"<line x1="{px:.1}" y1="{top:.1}" x2="{px:.1}" y2="{y:.1}" stroke="#e3e6ea"/>"##
+        );
+        let _ = write!(
+            o,
+            r#"<text x="{px:.1}" y="{:.1}" text-anchor="{anchor}" class="tick">{}</text>"#,
+            y + 16.0,
+            esc(&c.at(t))
+        );
     }
 }
 
 /// Capacity by sector over time, the run solid and the no-response baseline dashed.
 pub(super) fn capacity(c: &Ctx) -> String {
-    let (l, r, t, b) = (56.0, 230.0, 14.0, 40.0);
+    let (l, r, t, b) = (56.0, 250.0, 14.0, 40.0);
     let h = 340.0;
     let end = c.card.end.max(1);
     let x = |s: Secs| l + (W - l - r) * s as f64 / end as f64;
@@ -57,8 +82,18 @@ pub(super) fn capacity(c: &Ctx) -> String {
     open(&mut o, h, tx::CAPACITY_CHART.get(c.lang));
     for v in [0.0, 0.25, 0.5, 0.75, 1.0] {
         let py = y(v);
-        let _ = write!(o, r##"<line x1="{l}" y1="{py:.1}" x2="{:.1}" y2="{py:.1}" stroke="#e3e6ea"/>"##, W - r);
-        let _ = write!(o, r#"<text x="{:.1}" y="{:.1}" text-anchor="end" class="tick">{:.0}%</text>"#, l - 6.0, py + 4.0, v * 100.0);
+        let _ = write!(
+            o,
+            r##"<line x1="{l}" y1="{py:.1}" x2="{:.1}" y2="{py:.1}" stroke="#e3e6ea"/>"##,
+            W - r
+        );
+        let _ = write!(
+            o,
+            r#"<text x="{:.1}" y="{:.1}" text-anchor="end" class="tick">{:.0}%</text>"#,
+            l - 6.0,
+            py + 4.0,
+            v * 100.0
+        );
     }
     time_axis(&mut o, c, &x, t, h - b);
     let path = |pts: &[(Secs, f64)]| {
@@ -89,11 +124,25 @@ pub(super) fn capacity(c: &Ctx) -> String {
             r#"<path d="{}" fill="none" stroke="{col}" stroke-width="1.5" stroke-dasharray="5 4" opacity="0.55"/>"#,
             path(&s.baseline)
         );
-        let _ = write!(o, r#"<path d="{}" fill="none" stroke="{col}" stroke-width="2.5"/>"#, path(&s.run));
+        let _ = write!(
+            o,
+            r#"<path d="{}" fill="none" stroke="{col}" stroke-width="2.5"/>"#,
+            path(&s.run)
+        );
         let ly = t + 6.0 + 20.0 * k as f64;
         let lx = W - r + 16.0;
-        let _ = write!(o, r#"<line x1="{lx}" y1="{ly}" x2="{}" y2="{ly}" stroke="{col}" stroke-width="3"/>"#, lx + 22.0);
-        let _ = write!(o, r#"<text x="{}" y="{}" class="legend">{}</text>"#, lx + 28.0, ly + 4.0, esc(&clip(c.sector(s.sector), 22)));
+        let _ = write!(
+            o,
+            r#"<line x1="{lx}" y1="{ly}" x2="{}" y2="{ly}" stroke="{col}" stroke-width="3"/>"#,
+            lx + 22.0
+        );
+        let _ = write!(
+            o,
+            r#"<text x="{}" y="{}" class="legend">{}</text>"#,
+            lx + 28.0,
+            ly + 4.0,
+            esc(&clip(c.sector(s.sector), fits(r - 50.0, 12.0)))
+        );
     }
     let ly = t + 6.0 + 20.0 * shown.len() as f64 + 8.0;
     let lx = W - r + 16.0;
@@ -109,13 +158,16 @@ pub(super) fn capacity(c: &Ctx) -> String {
     o
 }
 
+/// A bar: label, time taken / deadline (if done), outcome, right-hand text.
+type Bar = (String, Option<f64>, Outcome, String);
+
 /// One bar per phase a team answers for: time taken as a multiple of the deadline.
 pub(super) fn response(c: &Ctx) -> String {
     let (label_w, right_w) = (330.0, 120.0);
     let (x0, x1) = (label_w, W - right_w);
     let max = 3.0;
     let x = |ratio: f64| x0 + (x1 - x0) * ratio.min(max) / max;
-    let mut rows: Vec<(String, Vec<(String, Option<f64>, Outcome, String)>)> = Vec::new();
+    let mut rows: Vec<(String, Vec<Bar>)> = Vec::new();
     for ts in &c.card.teams {
         let bars: Vec<_> = ts
             .duties
@@ -124,8 +176,19 @@ pub(super) fn response(c: &Ctx) -> String {
             .filter_map(|d| {
                 let p = c.card.incident(d.threat)?.phase(d.phase);
                 let ratio = p.took.map(|t| t as f64 / p.deadline.max(1) as f64);
-                let label = format!("{} · {}", tx::phase(d.phase).get(c.lang), clip(c.threat(d.threat), 30));
-                let right = format!("{} / {}", p.took.map_or_else(|| "—".into(), short), short(p.deadline));
+                let label = clip(
+                    &format!(
+                        "{} · {}",
+                        tx::phase(d.phase).get(c.lang),
+                        c.threat(d.threat)
+                    ),
+                    fits(label_w - 26.0, 12.0),
+                );
+                let right = format!(
+                    "{} / {}",
+                    p.took.map_or_else(|| "—".into(), |t| c.dur(t)),
+                    c.dur(p.deadline)
+                );
                 Some((label, ratio, p.outcome, right))
             })
             .collect();
@@ -138,27 +201,50 @@ pub(super) fn response(c: &Ctx) -> String {
     let h = top + 26.0 * rows.len() as f64 + 20.0 * n as f64 + 16.0;
     let mut o = String::new();
     open(&mut o, h, tx::RESPONSE_CHART.get(c.lang));
-    for (ratio, label) in [(1.0, tx::DEADLINE.get(c.lang)), (2.0, "0")] {
+    for (ratio, label) in [(1.0, tx::DEADLINE_MARK), (2.0, tx::NO_CREDIT_MARK)] {
         let px = x(ratio);
-        let _ = write!(o, r##"<line x1="{px:.1}" y1="{:.1}" x2="{px:.1}" y2="{:.1}" stroke="#888" stroke-dasharray="3 3"/>"##, top - 6.0, h - 8.0);
-        let text = if ratio > 1.5 { format!("2× ({label})") } else { format!("1× ({label})") };
-        let _ = write!(o, r#"<text x="{px:.1}" y="{:.1}" text-anchor="middle" class="tick">{}</text>"#, top - 12.0, esc(&text));
+        let _ = write!(
+            o,
+            r##"<line x1="{px:.1}" y1="{:.1}" x2="{px:.1}" y2="{:.1}" stroke="#888" stroke-dasharray="3 3"/>"##,
+            top - 6.0,
+            h - 8.0
+        );
+        let _ = write!(
+            o,
+            r#"<text x="{px:.1}" y="{:.1}" text-anchor="middle" class="tick">{}</text>"#,
+            top - 12.0,
+            esc(label.get(c.lang))
+        );
     }
     let mut y = top;
     for (team, bars) in &rows {
         y += 20.0;
-        let _ = write!(o, r#"<text x="4" y="{y:.1}" class="group">{}</text>"#, esc(team));
+        let _ = write!(
+            o,
+            r#"<text x="4" y="{y:.1}" class="group">{}</text>"#,
+            esc(team)
+        );
         y += 6.0;
         for (label, ratio, outcome, right) in bars {
             let cy = y + 10.0;
-            let _ = write!(o, r#"<text x="16" y="{:.1}" class="label">{}</text>"#, cy + 4.0, esc(label));
-            let (fill, w) = match (outcome, ratio) {
-                (Outcome::OnTime, Some(r)) => ("#2e7d32", x(*r) - x0),
-                (Outcome::Late, Some(r)) => ("#ef8f00", x(*r) - x0),
-                _ => ("#c62828", 0.0),
+            let _ = write!(
+                o,
+                r#"<text x="16" y="{:.1}" class="label">{}</text>"#,
+                cy + 4.0,
+                esc(label)
+            );
+            let bar = match (outcome, ratio) {
+                (Outcome::OnTime, Some(r)) => Some(("#2e7d32", x(*r) - x0)),
+                (Outcome::Late, Some(r)) => Some(("#ef8f00", x(*r) - x0)),
+                _ => None,
             };
-            if w > 0.0 {
-                let _ = write!(o, r#"<rect x="{x0}" y="{:.1}" width="{:.1}" height="13" rx="2" fill="{fill}"/>"#, cy - 6.0, w.max(2.0));
+            if let Some((fill, w)) = bar {
+                let _ = write!(
+                    o,
+                    r#"<rect x="{x0}" y="{:.1}" width="{:.1}" height="13" rx="2" fill="{fill}"/>"#,
+                    cy - 6.0,
+                    w.max(3.0)
+                );
             } else {
                 let _ = write!(
                     o,
@@ -170,7 +256,13 @@ pub(super) fn response(c: &Ctx) -> String {
                     esc(tx::NOT_DONE.get(c.lang))
                 );
             }
-            let _ = write!(o, r#"<text x="{:.1}" y="{:.1}" class="label">{}</text>"#, x1 + 8.0, cy + 4.0, esc(right));
+            let _ = write!(
+                o,
+                r#"<text x="{:.1}" y="{:.1}" class="label">{}</text>"#,
+                x1 + 8.0,
+                cy + 4.0,
+                esc(right)
+            );
             y += 20.0;
         }
     }
@@ -188,8 +280,13 @@ fn kind_colour(k: MessageKind) -> &'static str {
     }
 }
 
-const KINDS: [MessageKind; 5] =
-    [MessageKind::Report, MessageKind::Alert, MessageKind::Request, MessageKind::Information, MessageKind::PublicStatement];
+const KINDS: [MessageKind; 5] = [
+    MessageKind::Report,
+    MessageKind::Alert,
+    MessageKind::Request,
+    MessageKind::Information,
+    MessageKind::PublicStatement,
+];
 
 /// Lanes per team; each message an arrow from its sending to its arrival.
 pub(super) fn chain(c: &Ctx) -> String {
@@ -214,25 +311,50 @@ pub(super) fn chain(c: &Ctx) -> String {
     o.push_str("</defs>");
     for k in 0..teams {
         let fill = if k % 2 == 0 { "#f6f7f9" } else { "#ffffff" };
-        let _ = write!(o, r#"<rect x="{l}" y="{:.1}" width="{:.1}" height="{lane}" fill="{fill}"/>"#, top + lane * k as f64, W - l - r);
-        let name = clip(c.sc.teams[k].name.get(c.lang), 24);
-        let _ = write!(o, r#"<text x="{:.1}" y="{:.1}" text-anchor="end" class="label">{}</text>"#, l - 8.0, y(k) + 4.0, esc(&name));
+        let _ = write!(
+            o,
+            r#"<rect x="{l}" y="{:.1}" width="{:.1}" height="{lane}" fill="{fill}"/>"#,
+            top + lane * k as f64,
+            W - l - r
+        );
+        let name = clip(c.sc.teams[k].name.get(c.lang), fits(l - 14.0, 12.0));
+        let _ = write!(
+            o,
+            r#"<text x="{:.1}" y="{:.1}" text-anchor="end" class="label">{}</text>"#,
+            l - 8.0,
+            y(k) + 4.0,
+            esc(&name)
+        );
     }
     time_axis(&mut o, c, &x, top, plot_bottom);
     for (n, inc) in c.card.incidents.iter().enumerate() {
-        let px = x(inc.start);
-        let _ = write!(o, r##"<line x1="{px:.1}" y1="{:.1}" x2="{px:.1}" y2="{plot_bottom:.1}" stroke="#b0b6bd" stroke-dasharray="2 3"/>"##, top - 4.0);
+        let at = x(inc.start);
         let _ = write!(
             o,
-            r#"<text x="{px:.1}" y="{:.1}" class="tick" text-anchor="{}">{}</text>"#,
+            r##"<line x1="{at:.1}" y1="{:.1}" x2="{at:.1}" y2="{plot_bottom:.1}" stroke="#b0b6bd" stroke-dasharray="2 3"/>"##,
+            top - 4.0
+        );
+        let name = clip(c.threat(inc.threat), fits(W - l - r, 11.0) / 2);
+        let anchor = if at + px(&name, 11.0) > W - r {
+            "end"
+        } else {
+            "start"
+        };
+        let _ = write!(
+            o,
+            r#"<text x="{at:.1}" y="{:.1}" class="tick" text-anchor="{anchor}">{}</text>"#,
             top - 8.0 - 11.0 * (n % 2) as f64,
-            if px > W - 200.0 { "end" } else { "start" },
-            esc(&clip(c.threat(inc.threat), 34))
+            esc(&name)
         );
     }
     for hop in &c.card.coordination.hops {
         let col = kind_colour(hop.kind);
-        let (xa, ya, xb, yb) = (x(hop.sent), y(hop.from.idx()), x(hop.arrived), y(hop.to.idx()));
+        let (xa, ya, xb, yb) = (
+            x(hop.sent),
+            y(hop.from.idx()),
+            x(hop.arrived),
+            y(hop.to.idx()),
+        );
         let _ = write!(
             o,
             r#"<line x1="{xa:.1}" y1="{ya:.1}" x2="{xb:.1}" y2="{yb:.1}" stroke="{col}" stroke-width="1.6" marker-end="url(#arrow-{})"/><circle cx="{xa:.1}" cy="{ya:.1}" r="2.5" fill="{col}"/>"#,
@@ -257,10 +379,20 @@ pub(super) fn chain(c: &Ctx) -> String {
     let mut lx = l;
     for k in KINDS {
         let col = kind_colour(k);
-        let _ = write!(o, r#"<line x1="{lx:.1}" y1="{ly}" x2="{:.1}" y2="{ly}" stroke="{col}" stroke-width="2"/>"#, lx + 20.0);
+        let _ = write!(
+            o,
+            r#"<line x1="{lx:.1}" y1="{ly}" x2="{:.1}" y2="{ly}" stroke="{col}" stroke-width="2"/>"#,
+            lx + 20.0
+        );
         let name = tx::kind(k).get(c.lang);
-        let _ = write!(o, r#"<text x="{:.1}" y="{:.1}" class="legend">{}</text>"#, lx + 26.0, ly + 4.0, esc(name));
-        lx += 40.0 + 9.0 * name.chars().count() as f64 * if c.lang == crate::scenario::Lang::Ja { 1.6 } else { 1.0 };
+        let _ = write!(
+            o,
+            r#"<text x="{:.1}" y="{:.1}" class="legend">{}</text>"#,
+            lx + 26.0,
+            ly + 4.0,
+            esc(name)
+        );
+        lx += 44.0 + px(name, 12.0);
     }
     let _ = write!(
         o,
@@ -271,7 +403,12 @@ pub(super) fn chain(c: &Ctx) -> String {
         ly + 4.0,
         esc(tx::DETECTED.get(c.lang))
     );
-    let _ = write!(o, r#"<text x="{l}" y="{:.1}" class="tick">{}</text>"#, ly + 20.0, esc(tx::MESSAGE_KEY.get(c.lang)));
+    let _ = write!(
+        o,
+        r#"<text x="{l}" y="{:.1}" class="tick">{}</text>"#,
+        ly + 20.0,
+        esc(tx::MESSAGE_KEY.get(c.lang))
+    );
     o.push_str("</svg>");
     o
 }

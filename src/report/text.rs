@@ -93,13 +93,23 @@ pub(crate) const KIND: T = T("Kind", "種別");
 pub(crate) const ABOUT: T = T("About", "対象");
 pub(crate) const CHECKED: T = T("Claims checked", "確認した主張");
 pub(crate) const CORRECT: T = T("Correct", "正確");
-pub(crate) const CLAIMED: T = T("Claimed", "主張");
-pub(crate) const ACTUAL: T = T("Actual", "実際");
-pub(crate) const WRONG: T = T("Claims that did not match the situation", "実際と異なっていた主張");
-pub(crate) const NO_CLAIMS: T = T("No message claimed a status or severity.", "状態や深刻度を示したメッセージはなかった。");
+pub(crate) const WRONG: T = T(
+    "Claims that did not match the situation",
+    "実際と異なっていた主張",
+);
+pub(crate) const NO_CLAIMS: T = T(
+    "No message claimed a status or severity.",
+    "状態や深刻度を示したメッセージはなかった。",
+);
 pub(crate) const NO_NOTES: T = T("No notes were taken.", "メモは記録されていない。");
-pub(crate) const NO_INCIDENTS: T = T("No threat did anything in this run.", "この演習では脅威による被害は発生しなかった。");
-pub(crate) const NO_MESSAGES: T = T("No team sent a message.", "チームからのメッセージはなかった。");
+pub(crate) const NO_INCIDENTS: T = T(
+    "No threat did anything in this run.",
+    "この演習では脅威による被害は発生しなかった。",
+);
+pub(crate) const NO_MESSAGES: T = T(
+    "No team sent a message.",
+    "チームからのメッセージはなかった。",
+);
 pub(crate) const STRENGTHS: T = T("Strengths", "強み");
 pub(crate) const AREAS: T = T("Areas for improvement", "改善点");
 pub(crate) const ACTIONS: T = T("Corrective actions", "是正措置");
@@ -107,9 +117,15 @@ pub(crate) const OWNER: T = T("Owner", "担当");
 pub(crate) const DUE: T = T("Due date", "期限");
 pub(crate) const NOT_SCORED: T = T("not scored", "採点対象外");
 pub(crate) const BASELINE_KEY: T = T("dashed: with no response", "破線：無対応の場合");
+pub(crate) const DEADLINE_MARK: T = T("deadline", "期限");
+pub(crate) const NO_CREDIT_MARK: T = T("2x deadline: no points", "期限の2倍：0点");
+pub(crate) const INCIDENT: T = T("Incident", "インシデント");
 pub(crate) const NOT_DONE: T = T("not done", "未完了");
 pub(crate) const DETECTED: T = T("detection", "検知");
-pub(crate) const MESSAGE_KEY: T = T("arrow: a message, from sending to arrival", "矢印：メッセージ（送信から到着まで）");
+pub(crate) const MESSAGE_KEY: T = T(
+    "arrow: a message, from sending to arrival",
+    "矢印：メッセージ（送信から到着まで）",
+);
 pub(crate) const SEVERITY_WORD: T = T("severity", "深刻度");
 pub(crate) const METHOD_TEXT: T = T(
     "Each incident is a threat campaign that did something; its deadlines count from its first step and depend on its severity. A phase done by its deadline earns full credit, a late one loses credit linearly and earns nothing at twice the deadline; a phase not done whose deadline falls after the end is open and not scored. Incidents weigh 1 + severity. The overall score mixes the response credit and the share of service impact avoided against a no-response run by the scenario's weights. Coordination and picture accuracy are shown, not scored.",

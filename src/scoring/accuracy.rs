@@ -24,21 +24,44 @@ pub(super) fn accuracy(f: &Facts) -> Accuracy {
                     message: m.id,
                     team,
                     at: m.sent,
-                    claimed: Claimed::Status { service, claimed, actual },
+                    claimed: Claimed::Status {
+                        service,
+                        claimed,
+                        actual,
+                    },
                     correct: claimed == actual,
                 });
             }
         }
         if let Some(claimed) = m.severity {
-            let actual = f
-                .threats_of(m)
+            // What it names decides what it is about; without a named target, what it cites.
+            let named: Vec<ThreatId> = (0..f.sc.threats.len() as u32)
+                .map(ThreatId)
+                .filter(|t| {
+                    m.services
+                        .iter()
+                        .any(|s| f.targets[t.idx()].binary_search(s).is_ok())
+                })
+                .collect();
+            let about = if named.is_empty() {
+                f.threats_of(m)
+            } else {
+                named
+            };
+            let actual = about
                 .into_iter()
                 .filter(|t: &ThreatId| began[t.idx()].is_some_and(|b| b < m.entry))
                 .map(|t| f.sc.threats[t.idx()].severity)
                 .max();
             if let Some(actual) = actual {
                 let correct = claimed == actual;
-                claims.push(Claim { message: m.id, team, at: m.sent, claimed: Claimed::Severity { claimed, actual }, correct });
+                claims.push(Claim {
+                    message: m.id,
+                    team,
+                    at: m.sent,
+                    claimed: Claimed::Severity { claimed, actual },
+                    correct,
+                });
             }
         }
     }
@@ -47,7 +70,11 @@ pub(super) fn accuracy(f: &Facts) -> Accuracy {
         let pos = match teams.iter().position(|t| t.team == c.team) {
             Some(p) => p,
             None => {
-                teams.push(TeamAccuracy { team: c.team, checked: 0, correct: 0 });
+                teams.push(TeamAccuracy {
+                    team: c.team,
+                    checked: 0,
+                    correct: 0,
+                });
                 teams.len() - 1
             }
         };
@@ -57,5 +84,9 @@ pub(super) fn accuracy(f: &Facts) -> Accuracy {
     teams.sort_by_key(|t| t.team);
     let right = claims.iter().filter(|c| c.correct).count();
     let share = (!claims.is_empty()).then(|| right as f64 / claims.len() as f64);
-    Accuracy { claims, teams, share }
+    Accuracy {
+        claims,
+        teams,
+        share,
+    }
 }

@@ -8,8 +8,11 @@ use crate::engine::{EntryKind, Origin};
 use crate::scenario::{Secs, TeamId, ThreatId};
 
 pub(super) fn coordination(f: &Facts, incidents: &[IncidentScore]) -> Coordination {
-    let about: Vec<Vec<ThreatId>> =
-        f.msgs.iter().map(|m| m.as_ref().map_or_else(Vec::new, |m| f.threats_of(m))).collect();
+    let about: Vec<Vec<ThreatId>> = f
+        .msgs
+        .iter()
+        .map(|m| m.as_ref().map_or_else(Vec::new, |m| f.threats_of(m)))
+        .collect();
     let hops = f
         .deliveries
         .iter()
@@ -27,7 +30,10 @@ pub(super) fn coordination(f: &Facts, incidents: &[IncidentScore]) -> Coordinati
             })
         })
         .collect::<Vec<_>>();
-    let chains = incidents.iter().map(|i| chain(f, i.threat, &hops)).collect();
+    let chains = incidents
+        .iter()
+        .map(|i| chain(f, i.threat, &hops))
+        .collect();
     let warnings = incidents
         .iter()
         .flat_map(|i| {
@@ -35,11 +41,21 @@ pub(super) fn coordination(f: &Facts, incidents: &[IncidentScore]) -> Coordinati
                 let hit = first_hit(f, i.threat, team);
                 let warned = first_news(f, i.threat, team);
                 let unwarned = hit.is_some_and(|h| warned.is_none_or(|w| w > h));
-                Warning { threat: i.threat, team, hit, warned, unwarned }
+                Warning {
+                    threat: i.threat,
+                    team,
+                    hit,
+                    warned,
+                    unwarned,
+                }
             })
         })
         .collect();
-    Coordination { hops, chains, warnings }
+    Coordination {
+        hops,
+        chains,
+        warnings,
+    }
 }
 
 fn chain(f: &Facts, t: ThreatId, hops: &[Hop]) -> Chain {
@@ -72,10 +88,19 @@ fn chain(f: &Facts, t: ThreatId, hops: &[Hop]) -> Chain {
                     at,
                     from: Some(h.from),
                     message: Some(h.message),
-                    held: known[h.from.idx()].filter(|&k| k <= h.sent).map(|k| h.sent - k),
+                    held: known[h.from.idx()]
+                        .filter(|&k| k <= h.sent)
+                        .map(|k| h.sent - k),
                     transit: Some(h.arrived - h.sent),
                 },
-                _ => Link { team, at, from: None, message: None, held: None, transit: None },
+                _ => Link {
+                    team,
+                    at,
+                    from: None,
+                    message: None,
+                    held: None,
+                    transit: None,
+                },
             })
         })
         .collect();
@@ -85,12 +110,18 @@ fn chain(f: &Facts, t: ThreatId, hops: &[Hop]) -> Chain {
 
 /// The first time one of `team`'s services lost capacity to `t`'s cascade.
 fn first_hit(f: &Facts, t: ThreatId, team: TeamId) -> Option<Secs> {
-    f.journal.entries.iter().take_while(|e| e.at <= f.end).find_map(|e| match &e.kind {
-        EntryKind::ServiceChanged { service, from, to, origin: Origin::Threat(o), .. }
-            if *o == t && to < from && f.players[service.idx()].contains(&team) =>
-        {
-            Some(e.at)
-        }
-        _ => None,
-    })
+    f.journal
+        .entries
+        .iter()
+        .take_while(|e| e.at <= f.end)
+        .find_map(|e| match &e.kind {
+            EntryKind::ServiceChanged {
+                service,
+                from,
+                to,
+                origin: Origin::Threat(o),
+                ..
+            } if *o == t && to < from && f.players[service.idx()].contains(&team) => Some(e.at),
+            _ => None,
+        })
 }

@@ -69,7 +69,17 @@ impl<'a> Facts<'a> {
         };
         for e in journal.entries.iter().take_while(|e| e.at <= end) {
             match &e.kind {
-                EntryKind::MessageSent { message, from, kind, incidents, services, severity, status, forwarded, .. } => {
+                EntryKind::MessageSent {
+                    message,
+                    from,
+                    kind,
+                    incidents,
+                    services,
+                    severity,
+                    status,
+                    forwarded,
+                    ..
+                } => {
                     let i = message.idx();
                     if f.msgs.len() <= i {
                         f.msgs.resize_with(i + 1, || None);
@@ -91,21 +101,47 @@ impl<'a> Facts<'a> {
                     });
                 }
                 EntryKind::MessageDelivered { message, to } => {
-                    f.deliveries.push(Delivery { message: *message, to: *to, at: e.at });
+                    f.deliveries.push(Delivery {
+                        message: *message,
+                        to: *to,
+                        at: e.at,
+                    });
                 }
-                EntryKind::IncidentOpened { incident, threat, origin, .. } => {
+                EntryKind::IncidentOpened {
+                    incident,
+                    threat,
+                    origin,
+                    ..
+                } => {
                     let i = incident.idx();
                     if f.incident_threat.len() <= i {
                         f.incident_threat.resize(i + 1, None);
                     }
                     f.incident_threat[i] = threat.or(origin.threat());
                 }
-                EntryKind::ServiceChanged { service, from, to, was, now, .. } => {
+                EntryKind::ServiceChanged {
+                    service,
+                    from,
+                    to,
+                    was,
+                    now,
+                    ..
+                } => {
                     if let Some(s) = f.series.get_mut(service.idx()) {
                         if s.is_empty() {
-                            s.push(Point { at: 0, entry: 0, cap: *from, status: *was });
+                            s.push(Point {
+                                at: 0,
+                                entry: 0,
+                                cap: *from,
+                                status: *was,
+                            });
                         }
-                        s.push(Point { at: e.at, entry: e.id, cap: *to, status: *now });
+                        s.push(Point {
+                            at: e.at,
+                            entry: e.id,
+                            cap: *to,
+                            status: *now,
+                        });
                     }
                 }
                 _ => {}
@@ -113,7 +149,12 @@ impl<'a> Facts<'a> {
         }
         for s in &mut f.series {
             if s.is_empty() {
-                s.push(Point { at: 0, entry: 0, cap: 1.0, status: ServiceStatus::Up });
+                s.push(Point {
+                    at: 0,
+                    entry: 0,
+                    cap: 1.0,
+                    status: ServiceStatus::Up,
+                });
             }
         }
         f
@@ -151,7 +192,10 @@ impl<'a> Facts<'a> {
 
     /// The threats a message is about.
     pub fn threats_of(&self, m: &Msg) -> Vec<ThreatId> {
-        (0..self.sc.threats.len() as u32).map(ThreatId).filter(|t| self.about(m, *t)).collect()
+        (0..self.sc.threats.len() as u32)
+            .map(ThreatId)
+            .filter(|t| self.about(m, *t))
+            .collect()
     }
 
     /// A service's state just before journal entry `entry`.
@@ -183,7 +227,9 @@ fn targets(sc: &Scenario) -> Vec<Vec<ServiceId>> {
                 .steps
                 .iter()
                 .flat_map(|s| match s.kind {
-                    StepKind::Compromise { service } | StepKind::Impact { service, .. } => vec![service],
+                    StepKind::Compromise { service } | StepKind::Impact { service, .. } => {
+                        vec![service]
+                    }
                     StepKind::Spread { from, to } => vec![from, to],
                 })
                 .collect();

@@ -3,7 +3,7 @@
 
 use super::facts::Facts;
 use super::model::{Impact, Loss, SectorSeries};
-use crate::scenario::{SectorId, Secs, ServiceId};
+use crate::scenario::{Secs, SectorId, ServiceId};
 
 /// Run against baseline, per service, per sector and in total (points come later).
 pub(super) fn impact(run: &Facts, base: &Facts) -> Impact {
@@ -19,17 +19,31 @@ pub(super) fn impact(run: &Facts, base: &Facts) -> Impact {
     let mut series = Vec::new();
     for k in 0..sc.sectors.len() {
         let sector = SectorId(k as u32);
-        let members: Vec<usize> = (0..n).filter(|&s| sc.sector_of(ServiceId(s as u32)) == sector).collect();
+        let members: Vec<usize> = (0..n)
+            .filter(|&s| sc.sector_of(ServiceId(s as u32)) == sector)
+            .collect();
         if members.is_empty() {
             continue;
         }
         let r: f64 = members.iter().map(|&s| lost_run[s]).sum();
         let b: f64 = members.iter().map(|&s| lost_base[s]).sum();
         sectors.push((sector, loss(r, b)));
-        series.push(SectorSeries { sector, run: sector_series(run, &members), baseline: sector_series(base, &members) });
+        series.push(SectorSeries {
+            sector,
+            run: sector_series(run, &members),
+            baseline: sector_series(base, &members),
+        });
     }
     let total = loss(lost_run.iter().sum(), lost_base.iter().sum());
-    Impact { end: run.end, total, sectors, services, series, points: 0.0, max_points: 0.0 }
+    Impact {
+        end: run.end,
+        total,
+        sectors,
+        services,
+        series,
+        points: 0.0,
+        max_points: 0.0,
+    }
 }
 
 /// Lost criticality-weighted person-hours of one service up to the end.
@@ -49,7 +63,11 @@ pub(super) fn lost(f: &Facts, s: ServiceId) -> f64 {
 /// Run and baseline loss compared.
 pub(super) fn loss(run: f64, baseline: f64) -> Loss {
     let avoided = (baseline > 1e-9).then(|| 1.0 - run / baseline);
-    Loss { run, baseline, avoided }
+    Loss {
+        run,
+        baseline,
+        avoided,
+    }
 }
 
 /// The weighted mean capacity of `members` at 0, at each change, and at the end.
@@ -59,11 +77,23 @@ fn sector_series(f: &Facts, members: &[usize]) -> Vec<(Secs, f64)> {
         svc.criticality * svc.people as f64
     };
     let total: f64 = members.iter().map(|&s| weight(s)).sum();
-    let w = |s: usize| if total > 0.0 { weight(s) / total } else { 1.0 / members.len() as f64 };
+    let w = |s: usize| {
+        if total > 0.0 {
+            weight(s) / total
+        } else {
+            1.0 / members.len() as f64
+        }
+    };
     let mut caps: Vec<f64> = members.iter().map(|&s| f.series[s][0].cap).collect();
     let mut changes: Vec<(Secs, u64, usize, f64)> = Vec::new();
     for (k, &s) in members.iter().enumerate() {
-        changes.extend(f.series[s].iter().skip(1).filter(|p| p.at <= f.end).map(|p| (p.at, p.entry, k, p.cap)));
+        changes.extend(
+            f.series[s]
+                .iter()
+                .skip(1)
+                .filter(|p| p.at <= f.end)
+                .map(|p| (p.at, p.entry, k, p.cap)),
+        );
     }
     changes.sort_by_key(|c| (c.0, c.1));
     let mut v: f64 = members.iter().zip(&caps).map(|(&s, c)| w(s) * c).sum();

@@ -72,7 +72,9 @@
 //!   before warned (or never warned) is flagged.
 //! - **Claims**: each team message (not forwards) that claims a status is checked
 //!   for every service it names against that service's true status when it was sent;
-//!   a claimed severity against the highest severity of the incidents it is about.
+//!   a claimed severity against the highest severity of the threats (already under
+//!   way) whose targets it names, or, naming none, of those behind the incidents it
+//!   cites.
 
 mod accuracy;
 mod coordination;
@@ -107,21 +109,38 @@ pub fn score(scenario: &Arc<Scenario>, journal: &Journal) -> Result<Scorecard, S
 }
 
 /// Score a run that stood at `end` (a run stopped early, or the app mid-exercise).
-pub fn score_until(scenario: &Arc<Scenario>, journal: &Journal, end: Secs) -> Result<Scorecard, ScoreError> {
+pub fn score_until(
+    scenario: &Arc<Scenario>,
+    journal: &Journal,
+    end: Secs,
+) -> Result<Scorecard, ScoreError> {
     check(scenario, journal)?;
     let base = baseline(scenario, journal, end);
     Ok(score_with_baseline(scenario, journal, &base, end))
 }
 
 /// Score against a given baseline journal (both taken to stand at `end`).
-pub fn score_with_baseline(scenario: &Scenario, journal: &Journal, baseline: &Journal, end: Secs) -> Scorecard {
+pub fn score_with_baseline(
+    scenario: &Scenario,
+    journal: &Journal,
+    baseline: &Journal,
+    end: Secs,
+) -> Scorecard {
     let facts = facts::Facts::new(scenario, journal, end);
     let base = facts::Facts::new(scenario, baseline, end);
     let incidents = phases::incidents(&facts);
     let impact = impact::impact(&facts, &base);
     let coordination = coordination::coordination(&facts, &incidents);
     let accuracy = accuracy::accuracy(&facts);
-    points::finish(scenario, journal, end, incidents, impact, coordination, accuracy)
+    points::finish(
+        scenario,
+        journal,
+        end,
+        incidents,
+        impact,
+        coordination,
+        accuracy,
+    )
 }
 
 /// The no-response baseline: the same scenario and seed with the journal's
@@ -147,6 +166,9 @@ fn check(scenario: &Scenario, journal: &Journal) -> Result<(), ScoreError> {
     if journal.header.scenario == scenario.id {
         Ok(())
     } else {
-        Err(ScoreError::WrongScenario { journal: journal.header.scenario.clone(), scenario: scenario.id.clone() })
+        Err(ScoreError::WrongScenario {
+            journal: journal.header.scenario.clone(),
+            scenario: scenario.id.clone(),
+        })
     }
 }

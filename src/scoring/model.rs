@@ -1,7 +1,7 @@
 //! The scorecard: what scoring computes, as plain serialisable data.
 
 use crate::engine::{MessageId, ServiceStatus};
-use crate::scenario::{MessageKind, SectorId, Secs, ServiceId, TeamId, ThreatId};
+use crate::scenario::{MessageKind, Secs, SectorId, ServiceId, TeamId, ThreatId};
 use serde::{Deserialize, Serialize};
 
 /// A response phase of an incident.
@@ -15,7 +15,13 @@ pub enum Phase {
 }
 
 impl Phase {
-    pub const ALL: [Phase; 5] = [Phase::Detect, Phase::Report, Phase::Share, Phase::Contain, Phase::Restore];
+    pub const ALL: [Phase; 5] = [
+        Phase::Detect,
+        Phase::Report,
+        Phase::Share,
+        Phase::Contain,
+        Phase::Restore,
+    ];
 
     /// Lower-case name (`detect` ...), as in scenario files.
     pub fn id(self) -> &'static str {
@@ -191,8 +197,15 @@ pub struct Coordination {
 /// What a claim was about.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Claimed {
-    Status { service: ServiceId, claimed: ServiceStatus, actual: ServiceStatus },
-    Severity { claimed: u8, actual: u8 },
+    Status {
+        service: ServiceId,
+        claimed: ServiceStatus,
+        actual: ServiceStatus,
+    },
+    Severity {
+        claimed: u8,
+        actual: u8,
+    },
 }
 
 /// One claim in a team message, checked against ground truth.

@@ -14,26 +14,49 @@ use std::path::Path;
 /// commands given up to and including `at`, its clock stands at `at`, and its header
 /// names the original in `forked_from`. Its journal equals the original's entries up
 /// to `at`. Returns it open, ready to play on.
-pub fn fork(from: &Path, at: Secs, new_dir: &Path, scenario: Option<&Path>) -> Result<Recovered, SessionError> {
+pub fn fork(
+    from: &Path,
+    at: Secs,
+    new_dir: &Path,
+    scenario: Option<&Path>,
+) -> Result<Recovered, SessionError> {
     let (name, text, seed, commands) = match open_past(from, scenario)? {
         Past::Session(s) => {
             let commands: Vec<TimedCommand> = s
                 .records()
                 .filter(|r| r.at <= at)
                 .filter_map(|r| match &r.kind {
-                    RecordKind::Command(c) => Some(TimedCommand { at: r.at, command: c.clone() }),
+                    RecordKind::Command(c) => Some(TimedCommand {
+                        at: r.at,
+                        command: c.clone(),
+                    }),
                     _ => None,
                 })
                 .collect();
-            (s.header.scenario_file.clone(), s.scenario_text.clone(), s.header.seed, commands)
+            (
+                s.header.scenario_file.clone(),
+                s.scenario_text.clone(),
+                s.header.seed,
+                commands,
+            )
         }
         Past::Journal(j) => {
             let commands = j.journal.commands().into_iter().filter(|(t, _)| *t <= at);
-            let commands = commands.map(|(at, command)| TimedCommand { at, command }).collect();
-            (j.scenario_file.clone(), j.scenario_text.clone(), j.journal.header.seed, commands)
+            let commands = commands
+                .map(|(at, command)| TimedCommand { at, command })
+                .collect();
+            (
+                j.scenario_file.clone(),
+                j.scenario_text.clone(),
+                j.journal.header.seed,
+                commands,
+            )
         }
     };
-    let origin = ForkedFrom { path: path_text(from), at };
+    let origin = ForkedFrom {
+        path: path_text(from),
+        at,
+    };
     let mut session = Session::create_from(new_dir, &name, &text, seed, Some(origin))?;
     for c in &commands {
         session.record(c)?;

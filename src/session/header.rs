@@ -50,21 +50,33 @@ impl Header {
 
 /// Seconds since 1970 now (0 if the clock is before 1970).
 pub(crate) fn unix_now() -> u64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
 }
 
 /// `secs` since 1970 as `YYYY-MM-DD HH:MM:SS UTC` (proleptic Gregorian).
 pub fn utc_text(secs: u64) -> String {
     let (y, m, d) = civil(secs / 86_400);
     let t = secs % 86_400;
-    format!("{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02} UTC", t / 3600, t / 60 % 60, t % 60)
+    format!(
+        "{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02} UTC",
+        t / 3600,
+        t / 60 % 60,
+        t % 60
+    )
 }
 
 /// `secs` since 1970 as `YYYYMMDD-HHMMSS` (for folder names).
 pub(crate) fn stamp(secs: u64) -> String {
     let (y, m, d) = civil(secs / 86_400);
     let t = secs % 86_400;
-    format!("{y:04}{m:02}{d:02}-{:02}{:02}{:02}", t / 3600, t / 60 % 60, t % 60)
+    format!(
+        "{y:04}{m:02}{d:02}-{:02}{:02}{:02}",
+        t / 3600,
+        t / 60 % 60,
+        t % 60
+    )
 }
 
 /// Days since 1970-01-01 to (year, month, day) (H. Hinnant's algorithm).
@@ -87,11 +99,20 @@ pub(crate) fn snapshot(name: &str, text: &str) -> Result<(String, Scenario), Ses
     if let Ok(l) = load_source(name, text, None) {
         return Ok((text.to_string(), l.scenario));
     }
-    let base = Path::new(name).parent().filter(|p| !p.as_os_str().is_empty());
-    let loaded = load_source(name, text, base.or(Some(Path::new("."))))
-        .map_err(|p| SessionError::Scenario { problems: p.to_string() })?;
-    let written = to_ron(&loaded.scenario).map_err(|e| SessionError::Scenario { problems: e.to_string() })?;
-    let copy = format!("// {name}, its includes merged in (a session keeps a self-contained copy).\n{written}");
+    let base = Path::new(name)
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty());
+    let loaded = load_source(name, text, base.or(Some(Path::new(".")))).map_err(|p| {
+        SessionError::Scenario {
+            problems: p.to_string(),
+        }
+    })?;
+    let written = to_ron(&loaded.scenario).map_err(|e| SessionError::Scenario {
+        problems: e.to_string(),
+    })?;
+    let copy = format!(
+        "// {name}, its includes merged in (a session keeps a self-contained copy).\n{written}"
+    );
     Ok((copy, loaded.scenario))
 }
 
@@ -99,7 +120,9 @@ pub(crate) fn snapshot(name: &str, text: &str) -> Result<(String, Scenario), Ses
 pub(crate) fn load_copy(path: &Path, text: &str) -> Result<Scenario, SessionError> {
     load_source(&path.display().to_string(), text, None)
         .map(|l| l.scenario)
-        .map_err(|p| SessionError::Scenario { problems: p.to_string() })
+        .map_err(|p| SessionError::Scenario {
+            problems: p.to_string(),
+        })
 }
 
 pub(crate) fn read_header(dir: &Path) -> Result<Header, SessionError> {
@@ -107,7 +130,9 @@ pub(crate) fn read_header(dir: &Path) -> Result<Header, SessionError> {
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(SessionError::NotASession { dir: dir.to_path_buf() });
+            return Err(SessionError::NotASession {
+                dir: dir.to_path_buf(),
+            });
         }
         Err(e) => return Err(SessionError::Io { path, source: e }),
     };
@@ -116,10 +141,17 @@ pub(crate) fn read_header(dir: &Path) -> Result<Header, SessionError> {
     struct Format {
         format: u32,
     }
-    let bad = |e: serde_json::Error| SessionError::Header { path: path.clone(), message: e.to_string() };
+    let bad = |e: serde_json::Error| SessionError::Header {
+        path: path.clone(),
+        message: e.to_string(),
+    };
     let f: Format = serde_json::from_str(&text).map_err(bad)?;
     if f.format > SESSION_FORMAT {
-        return Err(SessionError::Format { path, found: f.format, known: SESSION_FORMAT });
+        return Err(SessionError::Format {
+            path,
+            found: f.format,
+            known: SESSION_FORMAT,
+        });
     }
     serde_json::from_str(&text).map_err(bad)
 }
@@ -145,5 +177,8 @@ pub(crate) fn sync_dir(dir: &Path) {
 
 /// A path as written in a header: absolute when it can be.
 pub(crate) fn path_text(path: &Path) -> String {
-    std::fs::canonicalize(path).unwrap_or_else(|_| PathBuf::from(path)).display().to_string()
+    std::fs::canonicalize(path)
+        .unwrap_or_else(|_| PathBuf::from(path))
+        .display()
+        .to_string()
 }

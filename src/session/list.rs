@@ -4,7 +4,7 @@
 use super::error::SessionError;
 use super::header::{COMMANDS_FILE, HEADER_FILE, Header, stamp, unix_now};
 use super::record::{Dropped, RecordKind};
-use super::store::Stored;
+use super::stored::Stored;
 use crate::scenario::Secs;
 use std::path::{Path, PathBuf};
 
@@ -35,21 +35,36 @@ pub struct Summary {
 /// Where the app keeps sessions: `$CROSSDRILL_SESSIONS`, else the user's data folder
 /// (`$XDG_DATA_HOME` or `~/.local/share`, `%APPDATA%` on Windows) + `crossdrill/sessions`.
 pub fn default_root() -> PathBuf {
-    let env = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty()).map(PathBuf::from);
+    let env = |k: &str| {
+        std::env::var_os(k)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
     if let Some(p) = env("CROSSDRILL_SESSIONS") {
         return p;
     }
     let data = env("XDG_DATA_HOME")
         .or_else(|| env("APPDATA"))
         .or_else(|| env("HOME").map(|h| h.join(".local").join("share")));
-    data.map_or_else(|| PathBuf::from("sessions"), |d| d.join("crossdrill").join("sessions"))
+    data.map_or_else(
+        || PathBuf::from("sessions"),
+        |d| d.join("crossdrill").join("sessions"),
+    )
 }
 
 /// A new, unused folder name under `root` for a session of `scenario_id`:
 /// `YYYYMMDD-HHMMSS-ID` (UTC), with `-2`, `-3` ... if taken.
 pub fn new_dir(root: &Path, scenario_id: &str) -> PathBuf {
-    let safe: String =
-        scenario_id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
+    let safe: String = scenario_id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
     let base = format!("{}-{safe}", stamp(unix_now()));
     let mut dir = root.join(&base);
     let mut k = 2;
@@ -65,7 +80,12 @@ pub fn list(root: &Path) -> Result<Vec<Listed>, SessionError> {
     let entries = match std::fs::read_dir(root) {
         Ok(e) => e,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(SessionError::Io { path: root.to_path_buf(), source: e }),
+        Err(e) => {
+            return Err(SessionError::Io {
+                path: root.to_path_buf(),
+                source: e,
+            });
+        }
     };
     let mut out = Vec::new();
     for entry in entries.flatten() {
@@ -75,13 +95,21 @@ pub fn list(root: &Path) -> Result<Vec<Listed>, SessionError> {
         }
         let modified = [COMMANDS_FILE, HEADER_FILE]
             .iter()
-            .filter_map(|f| std::fs::metadata(dir.join(f)).and_then(|m| m.modified()).ok())
+            .filter_map(|f| {
+                std::fs::metadata(dir.join(f))
+                    .and_then(|m| m.modified())
+                    .ok()
+            })
             .filter_map(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
             .map(|d| d.as_secs())
             .max()
             .unwrap_or(0);
         let summary = summarise(&dir).map_err(|e| e.to_string());
-        out.push(Listed { dir, modified, summary });
+        out.push(Listed {
+            dir,
+            modified,
+            summary,
+        });
     }
     let created = |l: &Listed| l.summary.as_ref().map_or(0, |s| s.header.created);
     out.sort_by(|a, b| (b.modified, created(b), &b.dir).cmp(&(a.modified, created(a), &a.dir)));
@@ -90,13 +118,19 @@ pub fn list(root: &Path) -> Result<Vec<Listed>, SessionError> {
 
 /// The sessions under `root` that have not ended and can be read, newest first.
 pub fn resumable(root: &Path) -> Result<Vec<(PathBuf, Summary)>, SessionError> {
-    Ok(list(root)?.into_iter().filter_map(|l| l.summary.ok().filter(|s| !s.ended).map(|s| (l.dir, s))).collect())
+    Ok(list(root)?
+        .into_iter()
+        .filter_map(|l| l.summary.ok().filter(|s| !s.ended).map(|s| (l.dir, s)))
+        .collect())
 }
 
 fn summarise(dir: &Path) -> Result<Summary, SessionError> {
     let s = Stored::read(dir)?;
     Ok(Summary {
-        commands: s.records().filter(|r| matches!(r.kind, RecordKind::Command(_))).count(),
+        commands: s
+            .records()
+            .filter(|r| matches!(r.kind, RecordKind::Command(_)))
+            .count(),
         until: s.until(),
         ended: s.ended(),
         dropped: s.parsed.dropped.clone(),

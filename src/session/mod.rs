@@ -53,6 +53,7 @@ mod list;
 mod past;
 mod record;
 mod store;
+mod stored;
 mod verify;
 
 pub use error::SessionError;

@@ -3,7 +3,7 @@
 
 use super::error::SessionError;
 use super::header::snapshot;
-use super::store::Stored;
+use super::stored::Stored;
 use crate::engine::{JOURNAL_FORMAT, Journal, JournalError};
 use crate::scenario::{DEFAULT_SCENARIO, Scenario};
 use std::path::{Path, PathBuf};
@@ -39,19 +39,38 @@ pub(crate) fn open_past(path: &Path, scenario: Option<&Path>) -> Result<Past, Se
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let line = e.as_bytes()[..at].iter().filter(|b| **b == b'\n').count() + 1;
-        SessionError::Journal { path: path.to_path_buf(), line, message: "not UTF-8 text".into() }
+        SessionError::Journal {
+            path: path.to_path_buf(),
+            line,
+            message: "not UTF-8 text".into(),
+        }
     })?;
     let ron = path.extension().is_some_and(|e| e == "ron") || text.trim_start().starts_with('(');
-    let journal = if ron { read_ron(path, &text)? } else { read_jsonl(path, &text)? };
+    let journal = if ron {
+        read_ron(path, &text)?
+    } else {
+        read_jsonl(path, &text)?
+    };
     if journal.header.format > JOURNAL_FORMAT {
-        let message = format!("journal format {} is newer than this crossdrill reads ({JOURNAL_FORMAT})", journal.header.format);
-        return Err(SessionError::Journal { path: path.to_path_buf(), line: 1, message });
+        let message = format!(
+            "journal format {} is newer than this crossdrill reads ({JOURNAL_FORMAT})",
+            journal.header.format
+        );
+        return Err(SessionError::Journal {
+            path: path.to_path_buf(),
+            line: 1,
+            message,
+        });
     }
     let (scenario_file, source) = find_scenario(path, &journal.header.scenario, scenario)?;
     let (scenario_text, sc) = snapshot(&scenario_file, &source)?;
     if sc.id != journal.header.scenario {
         let (expected, found) = (journal.header.scenario.clone(), sc.id);
-        return Err(SessionError::WrongScenario { what: "journal", expected, found });
+        return Err(SessionError::WrongScenario {
+            what: "journal",
+            expected,
+            found,
+        });
     }
     Ok(Past::Journal(Box::new(JournalFile {
         path: path.to_path_buf(),
@@ -70,7 +89,11 @@ fn read_jsonl(path: &Path, text: &str) -> Result<Journal, SessionError> {
             JournalError::Json { line, message } => (line, message),
             other => (1, other.to_string()),
         };
-        SessionError::Journal { path: path.to_path_buf(), line, message }
+        SessionError::Journal {
+            path: path.to_path_buf(),
+            line,
+            message,
+        }
     })
 }
 
@@ -83,7 +106,11 @@ fn read_ron(path: &Path, text: &str) -> Result<Journal, SessionError> {
 }
 
 /// The scenario file of a journal: its name and text.
-fn find_scenario(journal: &Path, id: &str, given: Option<&Path>) -> Result<(String, String), SessionError> {
+fn find_scenario(
+    journal: &Path,
+    id: &str,
+    given: Option<&Path>,
+) -> Result<(String, String), SessionError> {
     if let Some(p) = given {
         let text = std::fs::read_to_string(p).map_err(SessionError::io(p))?;
         return Ok((p.display().to_string(), text));
@@ -100,5 +127,8 @@ fn find_scenario(journal: &Path, id: &str, given: Option<&Path>) -> Result<(Stri
     if text.contains(&format!("id: \"{id}\"")) {
         return Ok((name.to_string(), text.to_string()));
     }
-    Err(SessionError::ScenarioNotFound { id: id.to_string(), looked })
+    Err(SessionError::ScenarioNotFound {
+        id: id.to_string(),
+        looked,
+    })
 }

@@ -57,11 +57,21 @@ pub struct Dropped {
 
 impl fmt::Display for Dropped {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: the last record was damaged ({})", self.path.display(), self.line, self.reason)?;
+        write!(
+            f,
+            "{}:{}: the last record was damaged ({})",
+            self.path.display(),
+            self.line,
+            self.reason
+        )?;
         if let Some(at) = self.at {
             write!(f, "; it was a record at {}", duration::clock(at))?;
         }
-        write!(f, "; dropped {} bytes `{}`; kept the {} whole records before it", self.bytes, self.preview, self.kept)
+        write!(
+            f,
+            "; dropped {} bytes `{}`; kept the {} whole records before it",
+            self.bytes, self.preview, self.kept
+        )
     }
 }
 
@@ -88,11 +98,19 @@ pub(crate) fn parse(path: &Path, bytes: &[u8]) -> Result<Parsed, SessionError> {
     let mut lines = Vec::new();
     let mut start = 0;
     while start < bytes.len() {
-        let end = bytes[start..].iter().position(|b| *b == b'\n').map_or(bytes.len(), |k| start + k + 1);
+        let end = bytes[start..]
+            .iter()
+            .position(|b| *b == b'\n')
+            .map_or(bytes.len(), |k| start + k + 1);
         lines.push((start, end));
         start = end;
     }
-    let mut out = Parsed { records: Vec::new(), whole_len: 0, needs_newline: false, dropped: None };
+    let mut out = Parsed {
+        records: Vec::new(),
+        whole_len: 0,
+        needs_newline: false,
+        dropped: None,
+    };
     for (i, &(s, e)) in lines.iter().enumerate() {
         let raw = &bytes[s..e];
         if blank(raw) {
@@ -109,7 +127,11 @@ pub(crate) fn parse(path: &Path, bytes: &[u8]) -> Result<Parsed, SessionError> {
             Err((message, eof)) => {
                 let rest_blank = lines[i + 1..].iter().all(|&(s2, e2)| blank(&bytes[s2..e2]));
                 if !rest_blank {
-                    return Err(SessionError::Corrupt { path: path.to_path_buf(), line, message });
+                    return Err(SessionError::Corrupt {
+                        path: path.to_path_buf(),
+                        line,
+                        message,
+                    });
                 }
                 let cut = eof && raw.last() != Some(&b'\n');
                 let reason = if raw.iter().all(|b| *b == 0 || b.is_ascii_whitespace()) {
@@ -133,8 +155,11 @@ pub(crate) fn parse(path: &Path, bytes: &[u8]) -> Result<Parsed, SessionError> {
         }
     }
     // Only blank lines (or none) after the whole part: nothing worth reporting.
-    if bytes[out.whole_len..].iter().any(|b| *b == 0) {
-        let line = lines.iter().position(|&(s, _)| s >= out.whole_len).map_or(lines.len(), |k| k + 1);
+    if bytes[out.whole_len..].contains(&0) {
+        let line = lines
+            .iter()
+            .position(|&(s, _)| s >= out.whole_len)
+            .map_or(lines.len(), |k| k + 1);
         out.dropped = Some(Dropped {
             path: path.to_path_buf(),
             line,
@@ -152,12 +177,23 @@ pub(crate) fn parse(path: &Path, bytes: &[u8]) -> Result<Parsed, SessionError> {
 /// the text ended early.
 fn read_one(raw: &[u8], n: u64, last_at: Secs) -> Result<Record, (String, bool)> {
     let text = std::str::from_utf8(raw).map_err(|e| (format!("not UTF-8: {e}"), false))?;
-    let record: Record = serde_json::from_str(text.trim_end()).map_err(|e| (e.to_string(), e.is_eof()))?;
+    let record: Record =
+        serde_json::from_str(text.trim_end()).map_err(|e| (e.to_string(), e.is_eof()))?;
     if record.n != n {
-        return Err((format!("record number {} where {n} was due (a record is missing or repeated)", record.n), false));
+        return Err((
+            format!(
+                "record number {} where {n} was due (a record is missing or repeated)",
+                record.n
+            ),
+            false,
+        ));
     }
     if record.at < last_at {
-        let msg = format!("time goes back from {} to {}", duration::clock(last_at), duration::clock(record.at));
+        let msg = format!(
+            "time goes back from {} to {}",
+            duration::clock(last_at),
+            duration::clock(record.at)
+        );
         return Err((msg, false));
     }
     Ok(record)
@@ -167,14 +203,22 @@ fn read_one(raw: &[u8], n: u64, last_at: Secs) -> Result<Record, (String, bool)>
 fn at_prefix(raw: &[u8]) -> Option<Secs> {
     let text = String::from_utf8_lossy(raw);
     let from = text.find("\"at\":")? + 5;
-    let digits: String = text[from..].chars().take_while(char::is_ascii_digit).collect();
+    let digits: String = text[from..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
     let complete = text[from + digits.len()..].starts_with([',', '}']);
     if complete { digits.parse().ok() } else { None }
 }
 
 fn preview(raw: &[u8]) -> String {
     let text = String::from_utf8_lossy(raw);
-    let mut out: String = text.trim_end_matches(['\n', '\r']).chars().take(80).flat_map(super::verify::shown).collect();
+    let mut out: String = text
+        .trim_end_matches(['\n', '\r'])
+        .chars()
+        .take(80)
+        .flat_map(super::verify::shown)
+        .collect();
     if text.chars().count() > 80 {
         out.push('…');
     }
@@ -186,7 +230,11 @@ mod tests {
     use super::*;
 
     fn line(n: u64, at: Secs) -> String {
-        let r = Record { n, at, kind: RecordKind::Command(Command::Note(format!("note {n}"))) };
+        let r = Record {
+            n,
+            at,
+            kind: RecordKind::Command(Command::Note(format!("note {n}"))),
+        };
         format!("{}\n", serde_json::to_string(&r).unwrap_or_default())
     }
 
@@ -223,7 +271,11 @@ mod tests {
     fn garbage_in_the_middle_is_an_error_with_its_line() {
         let text = format!("{}{{garbage\n{}", line(0, 5), line(1, 9));
         let err = p(&text).expect_err("refused");
-        assert!(err.to_string().starts_with("commands.jsonl:2: damaged record in the middle of the file"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("commands.jsonl:2: damaged record in the middle of the file"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -231,7 +283,10 @@ mod tests {
         let text = format!("{}{}", line(0, 5), line(2, 9));
         let err = p(&format!("{text}{}", line(3, 9))).expect_err("refused");
         assert!(err.to_string().contains(":2: damaged record"), "{err}");
-        assert!(err.to_string().contains("record number 2 where 1 was due"), "{err}");
+        assert!(
+            err.to_string().contains("record number 2 where 1 was due"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -3,10 +3,11 @@
 
 use super::error::SessionError;
 use super::header::{
-    COMMANDS_FILE, DROPPED_FILE, ForkedFrom, HEADER_FILE, Header, JOURNAL_FILE, SCENARIO_FILE, SESSION_FORMAT,
-    load_copy, read_header, snapshot, sync_dir, unix_now, write_atomic,
+    COMMANDS_FILE, ForkedFrom, HEADER_FILE, Header, JOURNAL_FILE, SCENARIO_FILE, SESSION_FORMAT,
+    snapshot, unix_now, write_atomic,
 };
-use super::record::{Dropped, Parsed, Record, RecordKind, TimedCommand, parse};
+use super::record::{Dropped, Record, RecordKind, TimedCommand};
+use super::stored::{Stored, repair};
 use crate::engine::{Command, CommandError, CommandOutcome, Engine};
 use crate::scenario::{Scenario, Secs};
 use std::fs::{File, OpenOptions};
@@ -41,68 +42,16 @@ pub struct Recovered {
     pub dropped: Option<Dropped>,
 }
 
-/// A session folder read without changing it.
-#[derive(Debug, Clone)]
-pub(crate) struct Stored {
-    pub dir: PathBuf,
-    pub header: Header,
-    pub scenario_text: String,
-    pub scenario: Arc<Scenario>,
-    pub parsed: Parsed,
-}
-
-impl Stored {
-    pub(crate) fn read(dir: &Path) -> Result<Stored, SessionError> {
-        let header = read_header(dir)?;
-        let spath = dir.join(SCENARIO_FILE);
-        let scenario_text = std::fs::read_to_string(&spath).map_err(SessionError::io(&spath))?;
-        let scenario = load_copy(&spath, &scenario_text)?;
-        if scenario.id != header.scenario {
-            let (expected, found) = (header.scenario.clone(), scenario.id.clone());
-            return Err(SessionError::WrongScenario { what: "session", expected, found });
-        }
-        let cpath = dir.join(COMMANDS_FILE);
-        let bytes = std::fs::read(&cpath).map_err(SessionError::io(&cpath))?;
-        let parsed = parse(&cpath, &bytes)?;
-        Ok(Stored { dir: dir.to_path_buf(), header, scenario_text, scenario: Arc::new(scenario), parsed })
-    }
-
-    pub(crate) fn records(&self) -> impl Iterator<Item = &Record> {
-        self.parsed.records.iter().map(|(_, r)| r)
-    }
-
-    pub(crate) fn ended(&self) -> bool {
-        self.records().any(|r| r.kind == RecordKind::End)
-    }
-
-    /// Time of the last record (0 with none).
-    pub(crate) fn until(&self) -> Secs {
-        self.records().last().map_or(0, |r| r.at)
-    }
-
-    /// Replay the records: apply the accepted commands and follow the clock.
-    pub(crate) fn replay(&self) -> Result<Engine, SessionError> {
-        let mut engine = Engine::new(self.scenario.clone(), self.header.seed);
-        for (line, r) in &self.parsed.records {
-            engine.advance_to(r.at);
-            if let RecordKind::Command(c) = &r.kind {
-                engine.apply(c.clone()).map_err(|error| SessionError::Refused {
-                    path: self.dir.join(COMMANDS_FILE),
-                    line: *line,
-                    at: r.at,
-                    error,
-                })?;
-            }
-        }
-        Ok(engine)
-    }
-}
-
 impl Session {
     /// Start a session in `dir` (created if missing; it must not hold a session).
     /// `scenario_file` is where `scenario_text` came from: shown to people and used
     /// to resolve relative includes (the session keeps a self-contained copy).
-    pub fn create(dir: &Path, scenario_file: &str, scenario_text: &str, seed: u64) -> Result<Session, SessionError> {
+    pub fn create(
+        dir: &Path,
+        scenario_file: &str,
+        scenario_text: &str,
+        seed: u64,
+    ) -> Result<Session, SessionError> {
         Self::create_from(dir, scenario_file, scenario_text, seed, None)
     }
 
@@ -115,7 +64,9 @@ impl Session {
     ) -> Result<Session, SessionError> {
         let (copy, scenario) = snapshot(scenario_file, scenario_text)?;
         if dir.join(HEADER_FILE).exists() {
-            return Err(SessionError::Exists { dir: dir.to_path_buf() });
+            return Err(SessionError::Exists {
+                dir: dir.to_path_buf(),
+            });
         }
         std::fs::create_dir_all(dir).map_err(SessionError::io(dir))?;
         // The header goes last: a folder is a session once all of it is there.
@@ -133,9 +84,22 @@ impl Session {
         };
         let text = serde_json::to_string_pretty(&header).unwrap_or_default();
         write_atomic(&dir.join(HEADER_FILE), format!("{text}\n").as_bytes())?;
-        let file = OpenOptions::new().append(true).open(&cpath).map_err(SessionError::io(&cpath))?;
+        let file = OpenOptions::new()
+            .append(true)
+            .open(&cpath)
+            .map_err(SessionError::io(&cpath))?;
         let scenario = Arc::new(scenario);
-        Ok(Session { dir: dir.to_path_buf(), header, scenario, file, len: 0, next: 0, commands: 0, now: 0, ended: false })
+        Ok(Session {
+            dir: dir.to_path_buf(),
+            header,
+            scenario,
+            file,
+            len: 0,
+            next: 0,
+            commands: 0,
+            now: 0,
+            ended: false,
+        })
     }
 
     /// Read a session back: replay its records into an engine, drop a damaged last
@@ -145,25 +109,36 @@ impl Session {
         let engine = stored.replay()?;
         let cpath = dir.join(COMMANDS_FILE);
         let p = &stored.parsed;
-        let size = std::fs::metadata(&cpath).map_err(SessionError::io(&cpath))?.len();
+        let size = std::fs::metadata(&cpath)
+            .map_err(SessionError::io(&cpath))?
+            .len();
         if size != p.whole_len as u64 || p.needs_newline {
             repair(dir, p)?;
         }
-        let file = OpenOptions::new().append(true).open(&cpath).map_err(SessionError::io(&cpath))?;
+        let file = OpenOptions::new()
+            .append(true)
+            .open(&cpath)
+            .map_err(SessionError::io(&cpath))?;
         let len = file.metadata().map_err(SessionError::io(&cpath))?.len();
         let session = Session {
             dir: dir.to_path_buf(),
             ended: stored.ended(),
             now: stored.until(),
             next: p.records.len() as u64,
-            commands: stored.records().filter(|r| matches!(r.kind, RecordKind::Command(_) | RecordKind::Refused { .. })).count()
-                as u64,
+            commands: stored
+                .records()
+                .filter(|r| matches!(r.kind, RecordKind::Command(_) | RecordKind::Refused { .. }))
+                .count() as u64,
             header: stored.header,
             scenario: stored.scenario,
             file,
             len,
         };
-        Ok(Recovered { session, engine, dropped: stored.parsed.dropped })
+        Ok(Recovered {
+            session,
+            engine,
+            dropped: stored.parsed.dropped,
+        })
     }
 
     /// Append an accepted command; it is on disk when this returns.
@@ -172,8 +147,15 @@ impl Session {
     }
 
     /// Append a refused command (for the record; replay skips it).
-    pub fn record_refused(&mut self, command: &TimedCommand, error: &CommandError) -> Result<(), SessionError> {
-        let kind = RecordKind::Refused { command: command.command.clone(), error: error.to_string() };
+    pub fn record_refused(
+        &mut self,
+        command: &TimedCommand,
+        error: &CommandError,
+    ) -> Result<(), SessionError> {
+        let kind = RecordKind::Refused {
+            command: command.command.clone(),
+            error: error.to_string(),
+        };
         self.append(command.at, kind)
     }
 
@@ -189,7 +171,10 @@ impl Session {
         engine: &mut Engine,
         command: Command,
     ) -> Result<Result<CommandOutcome, CommandError>, SessionError> {
-        let timed = TimedCommand { at: engine.now(), command };
+        let timed = TimedCommand {
+            at: engine.now(),
+            command,
+        };
         let result = engine.apply(timed.command.clone());
         match &result {
             Ok(_) => self.record(&timed)?,
@@ -202,12 +187,17 @@ impl Session {
     pub fn finish(&mut self, engine: &Engine) -> Result<(), SessionError> {
         let at = engine.now();
         if self.ended {
-            return Err(SessionError::Finished { dir: self.dir.clone() });
+            return Err(SessionError::Finished {
+                dir: self.dir.clone(),
+            });
         }
         if at < self.now {
             return Err(SessionError::TimeWentBack { now: self.now, at });
         }
-        write_atomic(&self.dir.join(JOURNAL_FILE), engine.journal().to_jsonl().as_bytes())?;
+        write_atomic(
+            &self.dir.join(JOURNAL_FILE),
+            engine.journal().to_jsonl().as_bytes(),
+        )?;
         self.append(at, RecordKind::End)?;
         self.ended = true;
         Ok(())
@@ -215,16 +205,25 @@ impl Session {
 
     fn append(&mut self, at: Secs, kind: RecordKind) -> Result<(), SessionError> {
         if self.ended {
-            return Err(SessionError::Finished { dir: self.dir.clone() });
+            return Err(SessionError::Finished {
+                dir: self.dir.clone(),
+            });
         }
         if at < self.now {
             return Err(SessionError::TimeWentBack { now: self.now, at });
         }
-        let record = Record { n: self.next, at, kind };
+        let record = Record {
+            n: self.next,
+            at,
+            kind,
+        };
         let mut line = serde_json::to_string(&record).unwrap_or_default();
         line.push('\n');
         let path = self.dir.join(COMMANDS_FILE);
-        let written = self.file.write_all(line.as_bytes()).and_then(|()| self.file.sync_data());
+        let written = self
+            .file
+            .write_all(line.as_bytes())
+            .and_then(|()| self.file.sync_data());
         if let Err(source) = written {
             // Leave no half record behind for the next one to follow.
             let _ = self.file.set_len(self.len);
@@ -232,7 +231,10 @@ impl Session {
         }
         self.len += line.len() as u64;
         self.next += 1;
-        self.commands += u64::from(matches!(record.kind, RecordKind::Command(_) | RecordKind::Refused { .. }));
+        self.commands += u64::from(matches!(
+            record.kind,
+            RecordKind::Command(_) | RecordKind::Refused { .. }
+        ));
         self.now = at;
         Ok(())
     }
@@ -273,26 +275,4 @@ impl Session {
     pub fn ended(&self) -> bool {
         self.ended
     }
-}
-
-/// Cut `commands.jsonl` back to its whole records, keeping what is cut in
-/// `commands.dropped`, and end it with a newline.
-fn repair(dir: &Path, p: &Parsed) -> Result<(), SessionError> {
-    let cpath = dir.join(COMMANDS_FILE);
-    let bytes = std::fs::read(&cpath).map_err(SessionError::io(&cpath))?;
-    let tail = bytes.get(p.whole_len..).unwrap_or_default();
-    if tail.iter().any(|b| !b.is_ascii_whitespace()) {
-        let dpath = dir.join(DROPPED_FILE);
-        let mut d = OpenOptions::new().create(true).append(true).open(&dpath).map_err(SessionError::io(&dpath))?;
-        d.write_all(tail).and_then(|()| d.write_all(b"\n")).and_then(|()| d.sync_all()).map_err(SessionError::io(&dpath))?;
-    }
-    let f = OpenOptions::new().write(true).open(&cpath).map_err(SessionError::io(&cpath))?;
-    f.set_len(p.whole_len as u64).map_err(SessionError::io(&cpath))?;
-    if p.needs_newline {
-        let mut f = OpenOptions::new().append(true).open(&cpath).map_err(SessionError::io(&cpath))?;
-        f.write_all(b"\n").map_err(SessionError::io(&cpath))?;
-    }
-    f.sync_all().map_err(SessionError::io(&cpath))?;
-    sync_dir(dir);
-    Ok(())
 }

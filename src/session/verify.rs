@@ -5,7 +5,7 @@ use super::error::SessionError;
 use super::header::JOURNAL_FILE;
 use super::past::{JournalFile, Past, open_past};
 use super::record::Dropped;
-use super::store::Stored;
+use super::stored::Stored;
 use crate::engine::{Engine, EntryKind, Journal, ReplayError, replay};
 use crate::scenario::{Secs, duration};
 use std::fmt;
@@ -78,13 +78,26 @@ pub fn verify(path: &Path, scenario: Option<&Path>) -> Result<Verdict, SessionEr
 fn verify_session(s: &Stored) -> Result<Verdict, SessionError> {
     let engine = match s.replay() {
         Ok(e) => e,
-        Err(SessionError::Refused { path, line, at, error }) => {
-            let found = s.parsed.records.iter().find(|(l, _)| *l == line).and_then(|(_, r)| serde_json::to_string(r).ok());
+        Err(SessionError::Refused {
+            path,
+            line,
+            at,
+            error,
+        }) => {
+            let found = s
+                .parsed
+                .records
+                .iter()
+                .find(|(l, _)| *l == line)
+                .and_then(|(_, r)| serde_json::to_string(r).ok());
             return Ok(Verdict::Differs(Box::new(Difference {
                 path,
                 line,
                 entry: None,
-                what: format!("the replay refuses the command at {}: {error}", duration::clock(at)),
+                what: format!(
+                    "the replay refuses the command at {}: {error}",
+                    duration::clock(at)
+                ),
                 expected: None,
                 found,
             })));
@@ -96,12 +109,22 @@ fn verify_session(s: &Stored) -> Result<Verdict, SessionError> {
         let path = s.dir.join(JOURNAL_FILE);
         let text = std::fs::read(&path).map_err(SessionError::io(&path))?;
         let text = String::from_utf8_lossy(&text);
-        if let Some(d) = compare(&path, engine.journal(), &engine.journal().to_jsonl(), &text, false) {
+        if let Some(d) = compare(
+            &path,
+            engine.journal(),
+            &engine.journal().to_jsonl(),
+            &text,
+            false,
+        ) {
             return Ok(Verdict::Differs(Box::new(d)));
         }
         compared = Some(path);
     }
-    Ok(Verdict::Same(summary(&engine, compared, s.parsed.dropped.clone())))
+    Ok(Verdict::Same(summary(
+        &engine,
+        compared,
+        s.parsed.dropped.clone(),
+    )))
 }
 
 fn verify_journal(j: &JournalFile) -> Result<Verdict, SessionError> {
@@ -110,20 +133,37 @@ fn verify_journal(j: &JournalFile) -> Result<Verdict, SessionError> {
     let engine = match replay(j.scenario.clone(), j.journal.header.seed, &commands, until) {
         Ok(e) => e,
         Err(ReplayError::Refused { index, at, error }) => {
-            let entry = j.journal.entries.iter().filter(|e| matches!(e.kind, EntryKind::Command(_))).nth(index);
+            let entry = j
+                .journal
+                .entries
+                .iter()
+                .filter(|e| matches!(e.kind, EntryKind::Command(_)))
+                .nth(index);
             let id = entry.map_or(0, |e| e.id);
-            let line = if j.ron { ron_line(&j.text, id) } else { id as usize + 2 };
+            let line = if j.ron {
+                ron_line(&j.text, id)
+            } else {
+                id as usize + 2
+            };
             return Ok(Verdict::Differs(Box::new(Difference {
                 path: j.path.clone(),
                 line,
                 entry: Some((id, at)),
                 what: format!("the replay refuses this command: {error}"),
                 expected: None,
-                found: j.text.lines().nth(line.saturating_sub(1)).map(|l| excerpt(l, 0)),
+                found: j
+                    .text
+                    .lines()
+                    .nth(line.saturating_sub(1))
+                    .map(|l| excerpt(l, 0)),
             })));
         }
     };
-    let expected = if j.ron { engine.journal().to_ron().unwrap_or_default() } else { engine.journal().to_jsonl() };
+    let expected = if j.ron {
+        engine.journal().to_ron().unwrap_or_default()
+    } else {
+        engine.journal().to_jsonl()
+    };
     if let Some(d) = compare(&j.path, engine.journal(), &expected, &j.text, j.ron) {
         return Ok(Verdict::Differs(Box::new(d)));
     }
@@ -134,7 +174,11 @@ fn summary(engine: &Engine, compared: Option<PathBuf>, dropped: Option<Dropped>)
     let journal = engine.journal();
     Replayed {
         entries: journal.entries.len(),
-        commands: journal.entries.iter().filter(|e| matches!(e.kind, EntryKind::Command(_))).count(),
+        commands: journal
+            .entries
+            .iter()
+            .filter(|e| matches!(e.kind, EntryKind::Command(_)))
+            .count(),
         until: engine.now(),
         hash: journal.hash(),
         compared,
@@ -143,7 +187,13 @@ fn summary(engine: &Engine, compared: Option<PathBuf>, dropped: Option<Dropped>)
 }
 
 /// The first line where `found` differs from `expected` (the replay's text).
-fn compare(path: &Path, replayed: &Journal, expected: &str, found: &str, ron: bool) -> Option<Difference> {
+fn compare(
+    path: &Path,
+    replayed: &Journal,
+    expected: &str,
+    found: &str,
+    ron: bool,
+) -> Option<Difference> {
     let mut exp = expected.split_inclusive('\n');
     let mut got = found.split_inclusive('\n');
     let mut line: usize = 0;
@@ -151,22 +201,30 @@ fn compare(path: &Path, replayed: &Journal, expected: &str, found: &str, ron: bo
         line += 1;
         let (e, g) = (exp.next(), got.next());
         if e == g {
-            if e.is_none() {
-                return None;
-            }
+            e?;
             continue;
         }
-        let entry = if ron { ron_entry(replayed, found) } else { line.checked_sub(2).map(|k| k as u64) };
-        let entry = entry.and_then(|id| replayed.entries.get(id as usize)).map(|en| (en.id, en.at));
+        let entry = if ron {
+            ron_entry(replayed, found)
+        } else {
+            line.checked_sub(2).map(|k| k as u64)
+        };
+        let entry = entry
+            .and_then(|id| replayed.entries.get(id as usize))
+            .map(|en| (en.id, en.at));
         let (what, col) = match (e, g) {
             (Some(_), None) => ("the file ends here; the replay goes on".to_string(), 0),
             (None, Some(_)) => ("the replay ends here; the file goes on".to_string(), 0),
-            (Some(a), Some(b)) if a.trim_end_matches('\n') == b.trim_end_matches('\n') => {
-                ("the line's end differs (a newline is missing or extra)".to_string(), 0)
-            }
+            (Some(a), Some(b)) if a.trim_end_matches('\n') == b.trim_end_matches('\n') => (
+                "the line's end differs (a newline is missing or extra)".to_string(),
+                0,
+            ),
             (Some(a), Some(b)) => {
                 let col = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-                (format!("first difference from the replay, column {}", col + 1), col)
+                (
+                    format!("first difference from the replay, column {}", col + 1),
+                    col,
+                )
             }
             (None, None) => return None,
         };
@@ -185,14 +243,18 @@ fn compare(path: &Path, replayed: &Journal, expected: &str, found: &str, ron: bo
 fn ron_entry(replayed: &Journal, found: &str) -> Option<u64> {
     let file = Journal::from_ron(found).ok()?;
     let n = replayed.entries.len().min(file.entries.len());
-    let k = (0..n).find(|&i| replayed.entries[i] != file.entries[i]).unwrap_or(n);
+    let k = (0..n)
+        .find(|&i| replayed.entries[i] != file.entries[i])
+        .unwrap_or(n);
     Some(k as u64)
 }
 
 /// The line of entry `id` in pretty RON (its `id: N,` line), or 1.
 fn ron_line(text: &str, id: u64) -> usize {
     let want = format!("id: {id},");
-    text.lines().position(|l| l.trim() == want).map_or(1, |k| k + 1)
+    text.lines()
+        .position(|l| l.trim() == want)
+        .map_or(1, |k| k + 1)
 }
 
 /// Up to 120 characters of `line` around character `col`, escaped.

@@ -10,6 +10,7 @@ no = No
 
 ## Scenario select
 select-heading = Scenarios
+select-builtin = built into the app
 select-folder = Open a folder of scenarios (path):
 select-open-folder = Open folder
 select-none = No scenario found.
@@ -61,6 +62,7 @@ clock-length = Progress through the exercise
 clock-pause = Pause
 clock-resume = Resume
 clock-paused = Paused
+clock-control-hint = Only the facilitator seat runs the clock.
 clock-running = Running at { $speed }x
 clock-next-inject = Next inject { $time } ⏭
 clock-next-inject-hint = Jump the clock to the next scheduled inject

@@ -10,6 +10,7 @@ no = いいえ
 
 ## シナリオ選択
 select-heading = シナリオ
+select-builtin = アプリに組み込み
 select-folder = シナリオのフォルダを開く（パス）:
 select-open-folder = フォルダを開く
 select-none = シナリオがありません。
@@ -55,6 +56,7 @@ clock-length = 演習の進み具合
 clock-pause = 一時停止
 clock-resume = 再開
 clock-paused = 一時停止中
+clock-control-hint = 時計を操作できるのはファシリテーターの席だけです。
 clock-running = { $speed } 倍速で進行中
 clock-next-inject = 次の状況付与 { $time } ⏭
 clock-next-inject-hint = 次の予定された状況付与まで時計を進めます

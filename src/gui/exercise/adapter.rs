@@ -7,12 +7,12 @@ use super::clock::{ClockSet, ExerciseClock};
 use super::command::{Outgoing, UiCommand};
 use super::logbook::LogBook;
 use super::picture::{LiveScore, Picture};
-use crate::{report, scoring};
 use crate::engine::{ActionTarget, Command, Draft, Engine};
 use crate::gui::GuiOptions;
 use crate::gui::screens::Screen;
 use crate::gui::session::{ActiveSeat, Seat, Session};
 use crate::scenario::{Scenario, Secs, TeamId};
+use crate::{report, scoring};
 use bevy::prelude::*;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -138,8 +138,15 @@ fn restart_if_needed(
     clock.speed = speed;
     // Keep a team seat on the same team (by id) in the new version.
     if let Seat::Team(t) = seat.0 {
-        let id = old.teams.get(t.idx()).map(|x| x.id.clone()).unwrap_or_default();
-        seat.0 = session.scenario.team_by_id(&id).map_or(Seat::Facilitator, Seat::Team);
+        let id = old
+            .teams
+            .get(t.idx())
+            .map(|x| x.id.clone())
+            .unwrap_or_default();
+        seat.0 = session
+            .scenario
+            .team_by_id(&id)
+            .map_or(Seat::Facilitator, Seat::Team);
     }
 }
 
@@ -154,14 +161,30 @@ fn allowed(seat: Seat, team: Option<TeamId>) -> bool {
 
 fn to_engine(s: &Scenario, c: &UiCommand) -> Option<Command> {
     Some(match c {
-        UiCommand::TakeAction { team, action, service } => {
+        UiCommand::TakeAction {
+            team,
+            action,
+            service,
+        } => {
             let target = match service {
                 Some(svc) => ActionTarget::Service(*svc),
                 None => ActionTarget::Organisation(*s.teams.get(team.idx())?.controls.first()?),
             };
-            Command::Act { team: *team, action: *action, target }
+            Command::Act {
+                team: *team,
+                action: *action,
+                target,
+            }
         }
-        UiCommand::Send(Outgoing { from, to, kind, severity, incidents, services, text }) => Command::Send {
+        UiCommand::Send(Outgoing {
+            from,
+            to,
+            kind,
+            severity,
+            incidents,
+            services,
+            text,
+        }) => Command::Send {
             team: *from,
             to: vec![*to],
             draft: Draft {
@@ -184,7 +207,11 @@ fn to_engine(s: &Scenario, c: &UiCommand) -> Option<Command> {
     })
 }
 
-fn apply_commands(mut host: ResMut<EngineHost>, mut ui: MessageReader<UiCommand>, seat: Res<ActiveSeat>) {
+fn apply_commands(
+    mut host: ResMut<EngineHost>,
+    mut ui: MessageReader<UiCommand>,
+    seat: Res<ActiveSeat>,
+) {
     let host = &mut *host;
     let s = host.engine.scenario().clone();
     for c in ui.read() {
@@ -211,7 +238,8 @@ fn apply_commands(mut host: ResMut<EngineHost>, mut ui: MessageReader<UiCommand>
         let Some(cmd) = to_engine(&s, c) else {
             continue;
         };
-        let for_baseline = (cmd.team().is_none() && !matches!(cmd, Command::Note(_))).then(|| cmd.clone());
+        let for_baseline =
+            (cmd.team().is_none() && !matches!(cmd, Command::Note(_))).then(|| cmd.clone());
         match host.engine.apply(cmd) {
             Ok(_) => {
                 if let Some(c) = for_baseline {
@@ -237,14 +265,25 @@ fn advance(
     if target > host.engine.now() {
         host.engine.advance_to(target);
     }
-    let rescore = host.scored_at.is_none_or(|t| time.elapsed_secs() - t >= SCORE_EVERY_SECS);
-    if rescore && host.score.as_ref().is_none_or(|s| s.at != host.engine.now()) {
+    let rescore = host
+        .scored_at
+        .is_none_or(|t| time.elapsed_secs() - t >= SCORE_EVERY_SECS);
+    if rescore
+        && host
+            .score
+            .as_ref()
+            .is_none_or(|s| s.at != host.engine.now())
+    {
         host.baseline.advance_to(host.engine.now());
         host.score = Some(live_score(&host.engine, &host.baseline));
         host.scored_at = Some(time.elapsed_secs());
         host.built = None;
     }
-    let key = (seat.0, host.engine.now(), host.engine.journal().entries.len());
+    let key = (
+        seat.0,
+        host.engine.now(),
+        host.engine.journal().entries.len(),
+    );
     if host.built == Some(key) {
         return;
     }
@@ -266,16 +305,29 @@ fn live_score(engine: &Engine, baseline: &Engine) -> LiveScore {
     let card = scoring::score_with_baseline(s, engine.journal(), baseline.journal(), now);
     LiveScore {
         score: card.score,
-        grade: s.scoring.grades.get(card.grade).map(|g| g.name.clone()).unwrap_or_default(),
+        grade: s
+            .scoring
+            .grades
+            .get(card.grade)
+            .map(|g| g.name.clone())
+            .unwrap_or_default(),
         avoided: card.impact.total.avoided,
         teams: card.teams.iter().map(|t| (t.team, t.score)).collect(),
-        incidents: card.incidents.iter().map(|i| (i.threat, i.severity, i.score)).collect(),
+        incidents: card
+            .incidents
+            .iter()
+            .map(|i| (i.threat, i.severity, i.score))
+            .collect(),
         at: now,
     }
 }
 
 /// Write the report (`.html`, `.md`, `.csv`, `.json`) or the journal (`.jsonl`).
-fn export(host: Res<EngineHost>, mut requests: MessageReader<ExportJournal>, mut status: ResMut<ExportStatus>) {
+fn export(
+    host: Res<EngineHost>,
+    mut requests: MessageReader<ExportJournal>,
+    mut status: ResMut<ExportStatus>,
+) {
     for ExportJournal(path) in requests.read() {
         let journal = host.engine.journal();
         let name = path.to_string_lossy();
@@ -285,7 +337,10 @@ fn export(host: Res<EngineHost>, mut requests: MessageReader<ExportJournal>, mut
             match report::Format::from_path(path) {
                 Some(format) => report::write_report(host.engine.scenario(), journal, format, path)
                     .map_err(|e| e.to_string()),
-                None => Err(format!("{}: use .html, .md, .csv, .json or .jsonl", path.display())),
+                None => Err(format!(
+                    "{}: use .html, .md, .csv, .json or .jsonl",
+                    path.display()
+                )),
             }
         };
         status.0 = Some(written.map(|()| path.clone()));

@@ -27,7 +27,11 @@ pub(crate) fn build(engine: &Engine, seat: Seat, book: &mut LogBook, revision: u
             team_picture(&mut p, engine, view, book);
             p.cascades = arrivals
                 .into_iter()
-                .filter(|(d, _)| s.dependencies.get(d.idx()).is_some_and(|d| view.service(d.to).is_some()))
+                .filter(|(d, _)| {
+                    s.dependencies
+                        .get(d.idx())
+                        .is_some_and(|d| view.service(d.to).is_some())
+                })
                 .collect();
         }
         _ => {
@@ -40,7 +44,11 @@ pub(crate) fn build(engine: &Engine, seat: Seat, book: &mut LogBook, revision: u
 
 fn message_card(s: &Scenario, m: &Message, at: crate::scenario::Secs) -> MessageCard {
     let from = match &m.from {
-        Sender::Team(t) => s.teams.get(t.idx()).map(|x| x.name.clone()).unwrap_or_default(),
+        Sender::Team(t) => s
+            .teams
+            .get(t.idx())
+            .map(|x| x.name.clone())
+            .unwrap_or_default(),
         Sender::Inject { from, .. } => from.clone(),
     };
     MessageCard {
@@ -68,17 +76,33 @@ fn running(team: TeamId, view: &TeamView) -> impl Iterator<Item = RunningAction>
     })
 }
 
-fn incident_card(i: &Incident, up: impl Fn(ServiceId) -> bool, book: &LogBook, truth: bool) -> IncidentCard {
+fn incident_card(
+    i: &Incident,
+    up: impl Fn(ServiceId) -> bool,
+    book: &LogBook,
+    truth: bool,
+) -> IncidentCard {
     IncidentCard {
         id: i.id,
         team: i.team,
-        kind: i.detections.first().map_or(crate::engine::DetectionKind::Outage, |d| d.kind),
-        severity: if truth { book.severity.get(&i.id).copied() } else { None },
+        kind: i
+            .detections
+            .first()
+            .map_or(crate::engine::DetectionKind::Outage, |d| d.kind),
+        severity: if truth {
+            book.severity.get(&i.id).copied()
+        } else {
+            None
+        },
         opened: i.opened_at,
         updated: i.updated_at,
         services: i.services.clone(),
         reported: book.reported.get(&i.id).copied(),
-        shared: if truth { book.shared.get(&i.id).copied() } else { None },
+        shared: if truth {
+            book.shared.get(&i.id).copied()
+        } else {
+            None
+        },
         restored: !i.services.is_empty() && i.services.iter().all(|s| up(*s)),
     }
 }
@@ -99,7 +123,11 @@ fn team_picture(p: &mut Picture, engine: &Engine, view: &TeamView, book: &LogBoo
         }
     }
     let up = |svc: ServiceId| view.service(svc).is_some_and(|o| o.capacity >= 1.0);
-    p.incidents = view.incidents.iter().map(|i| incident_card(i, up, book, false)).collect();
+    p.incidents = view
+        .incidents
+        .iter()
+        .map(|i| incident_card(i, up, book, false))
+        .collect();
     p.inbox = view
         .inbox
         .iter()
@@ -107,7 +135,12 @@ fn team_picture(p: &mut Picture, engine: &Engine, view: &TeamView, book: &LogBoo
         .collect();
     p.running = running(view.team, view).collect();
     p.log = book.for_seat(Some(view.team), LOG_LINES);
-    p.tally = tally(&p.services, p.incidents.iter().filter(|i| !i.restored).count(), p.inbox.len(), None);
+    p.tally = tally(
+        &p.services,
+        p.incidents.iter().filter(|i| !i.restored).count(),
+        p.inbox.len(),
+        None,
+    );
 }
 
 fn truth_picture(p: &mut Picture, engine: &Engine, book: &LogBook) {
@@ -134,8 +167,16 @@ fn truth_picture(p: &mut Picture, engine: &Engine, book: &LogBook) {
         .map(|i| incident_card(i, up, book, true))
         .collect();
     p.incidents.sort_by_key(|i| (i.opened, i.id));
-    p.inbox = engine.messages().iter().map(|m| message_card(s, m, m.sent_at)).collect();
-    p.running = engine.views().iter().flat_map(|v| running(v.team, v)).collect();
+    p.inbox = engine
+        .messages()
+        .iter()
+        .map(|m| message_card(s, m, m.sent_at))
+        .collect();
+    p.running = engine
+        .views()
+        .iter()
+        .flat_map(|v| running(v.team, v))
+        .collect();
     p.log = book.for_seat(None, LOG_LINES);
     p.notes = book.notes.clone();
     p.injects = s
@@ -161,14 +202,27 @@ fn truth_picture(p: &mut Picture, engine: &Engine, book: &LogBook) {
         .into_iter()
         .map(|(dep, left, arrives, _)| {
             let span = arrives.saturating_sub(left).max(1) as f32;
-            (dep, (now.saturating_sub(left) as f32 / span).clamp(0.0, 1.0))
+            (
+                dep,
+                (now.saturating_sub(left) as f32 / span).clamp(0.0, 1.0),
+            )
         })
         .collect();
     let open = p.incidents.iter().filter(|i| !i.restored).count();
-    p.tally = tally(&p.services, open, engine.messages().len(), Some(book.impact(now)));
+    p.tally = tally(
+        &p.services,
+        open,
+        engine.messages().len(),
+        Some(book.impact(now)),
+    );
 }
 
-fn tally(services: &[ServiceCard], incidents_open: usize, messages: usize, impact: Option<f64>) -> Tally {
+fn tally(
+    services: &[ServiceCard],
+    incidents_open: usize,
+    messages: usize,
+    impact: Option<f64>,
+) -> Tally {
     let count = |f: fn(Shown) -> bool| services.iter().filter(|c| f(c.shown)).count();
     Tally {
         down: count(|s| s == Shown::Down),

@@ -99,7 +99,9 @@ mod tests {
     fn app(step_ms: u64) -> App {
         let mut app = App::new();
         app.add_plugins(MinimalPlugins);
-        app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(step_ms)));
+        app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
+            step_ms,
+        )));
         app.add_plugins(plugin);
         app.insert_resource(ExerciseClock::new(6 * 3600));
         app.update(); // the first frame has no elapsed time
@@ -130,7 +132,11 @@ mod tests {
         for _ in 0..10 {
             app.update();
         }
-        assert!((t(&app) - 61.0).abs() < 1e-6, "then 60x for 1 s: {}", t(&app));
+        assert!(
+            (t(&app) - 61.0).abs() < 1e-6,
+            "then 60x for 1 s: {}",
+            t(&app)
+        );
     }
 
     #[test]
@@ -150,7 +156,10 @@ mod tests {
         assert_eq!(t(&app), before, "100 s of real time while paused");
         send(&mut app, ClockCommand::Resume);
         app.update();
-        assert!((t(&app) - (before + 2.5)).abs() < 1e-9, "resumes where it stopped");
+        assert!(
+            (t(&app) - (before + 2.5)).abs() < 1e-9,
+            "resumes where it stopped"
+        );
     }
 
     #[test]

@@ -19,7 +19,10 @@ pub(crate) enum UiCommand {
     /// The facilitator skips an inject.
     SkipInject(InjectId),
     /// The facilitator forces a service's capacity (0..1), or hands it back (`None`).
-    Override { service: ServiceId, capacity: Option<f64> },
+    Override {
+        service: ServiceId,
+        capacity: Option<f64>,
+    },
     /// The observer writes a note (stamped with the exercise time).
     Note(String),
     /// Start the exercise again from zero (with the session's scenario).

@@ -2,9 +2,7 @@
 //! the teams allowed to see it (the facilitator and observers see every line).
 
 use super::picture::{LogEvent, LogLine, Shown};
-use crate::engine::{
-    ActionTarget, Cause, Engine, EntryKind, IncidentId, Sender, ServiceStatus,
-};
+use crate::engine::{ActionTarget, Cause, Engine, EntryKind, IncidentId, Sender, ServiceStatus};
 use crate::scenario::{DepId, MessageKind, Scenario, Secs, ServiceId, TeamId, Text};
 use std::collections::HashMap;
 
@@ -50,7 +48,11 @@ pub(crate) fn shown(s: ServiceStatus, capacity: f64) -> Shown {
 
 fn sender_text(s: &Scenario, from: &Sender) -> Text {
     match from {
-        Sender::Team(t) => s.teams.get(t.idx()).map(|x| x.name.clone()).unwrap_or_default(),
+        Sender::Team(t) => s
+            .teams
+            .get(t.idx())
+            .map(|x| x.name.clone())
+            .unwrap_or_default(),
         Sender::Inject { from, .. } => from.clone(),
     }
 }
@@ -78,41 +80,89 @@ impl LogBook {
             };
             let line = |event| LogLine { at: e.at, event };
             let item = match &e.kind {
-                EntryKind::ServiceChanged { service, to, now, .. } => Some((
-                    line(LogEvent::Status { service: *service, now: shown(*now, *to), capacity: *to }),
+                EntryKind::ServiceChanged {
+                    service, to, now, ..
+                } => Some((
+                    line(LogEvent::Status {
+                        service: *service,
+                        now: shown(*now, *to),
+                        capacity: *to,
+                    }),
                     owner(*service),
                 )),
-                EntryKind::BufferStarted { service, buffer, until } => Some((
-                    line(LogEvent::BufferStarted { service: *service, buffer: *buffer, until: *until }),
+                EntryKind::BufferStarted {
+                    service,
+                    buffer,
+                    until,
+                } => Some((
+                    line(LogEvent::BufferStarted {
+                        service: *service,
+                        buffer: *buffer,
+                        until: *until,
+                    }),
                     owner(*service),
                 )),
                 EntryKind::BufferSpent { service, buffer } => Some((
-                    line(LogEvent::BufferSpent { service: *service, buffer: *buffer }),
+                    line(LogEvent::BufferSpent {
+                        service: *service,
+                        buffer: *buffer,
+                    }),
                     owner(*service),
                 )),
-                EntryKind::ThreatStarted { threat, .. } => {
-                    Some((line(LogEvent::ThreatStarted { threat: *threat }), Audience::ControlOnly))
-                }
-                EntryKind::Compromised { threat, service, .. } => Some((
-                    line(LogEvent::Compromised { service: *service, threat: *threat }),
+                EntryKind::ThreatStarted { threat, .. } => Some((
+                    line(LogEvent::ThreatStarted { threat: *threat }),
                     Audience::ControlOnly,
                 )),
-                EntryKind::Impact { threat, service, .. } => Some((
-                    line(LogEvent::Impact { service: *service, threat: *threat }),
+                EntryKind::Compromised {
+                    threat, service, ..
+                } => Some((
+                    line(LogEvent::Compromised {
+                        service: *service,
+                        threat: *threat,
+                    }),
                     Audience::ControlOnly,
                 )),
-                EntryKind::StepBlocked { threat, .. } => {
-                    Some((line(LogEvent::Blocked { threat: *threat }), Audience::ControlOnly))
-                }
-                EntryKind::Cleaned { service, .. } => {
-                    Some((line(LogEvent::Cleaned { service: *service }), Audience::ControlOnly))
-                }
-                EntryKind::IncidentOpened { team, service, kind, .. } => Some((
-                    line(LogEvent::IncidentOpened { team: *team, service: *service, kind: *kind }),
+                EntryKind::Impact {
+                    threat, service, ..
+                } => Some((
+                    line(LogEvent::Impact {
+                        service: *service,
+                        threat: *threat,
+                    }),
+                    Audience::ControlOnly,
+                )),
+                EntryKind::StepBlocked { threat, .. } => Some((
+                    line(LogEvent::Blocked { threat: *threat }),
+                    Audience::ControlOnly,
+                )),
+                EntryKind::Cleaned { service, .. } => Some((
+                    line(LogEvent::Cleaned { service: *service }),
+                    Audience::ControlOnly,
+                )),
+                EntryKind::IncidentOpened {
+                    team,
+                    service,
+                    kind,
+                    ..
+                } => Some((
+                    line(LogEvent::IncidentOpened {
+                        team: *team,
+                        service: *service,
+                        kind: *kind,
+                    }),
                     Audience::Teams(vec![*team]),
                 )),
-                EntryKind::Detected { team, service, kind, .. } => Some((
-                    line(LogEvent::Detected { team: *team, service: *service, kind: *kind }),
+                EntryKind::Detected {
+                    team,
+                    service,
+                    kind,
+                    ..
+                } => Some((
+                    line(LogEvent::Detected {
+                        team: *team,
+                        service: *service,
+                        kind: *kind,
+                    }),
                     Audience::Teams(vec![*team]),
                 )),
                 EntryKind::MessageSent { from, to, kind, .. } => {
@@ -121,19 +171,31 @@ impl LogBook {
                         Sender::Inject { .. } => Audience::ControlOnly,
                     };
                     Some((
-                        line(LogEvent::Sent { from: sender_text(&s, from), to: to.clone(), kind: *kind }),
+                        line(LogEvent::Sent {
+                            from: sender_text(&s, from),
+                            to: to.clone(),
+                            kind: *kind,
+                        }),
                         audience,
                     ))
                 }
-                EntryKind::MessageDelivered { message, to } => {
-                    engine.message(*message).map(|m| {
-                        (
-                            line(LogEvent::Delivered { from: sender_text(&s, &m.from), to: *to, kind: m.kind }),
-                            Audience::Teams(vec![*to]),
-                        )
-                    })
-                }
-                EntryKind::ActionStarted { team, action, target, done_at, .. } => Some((
+                EntryKind::MessageDelivered { message, to } => engine.message(*message).map(|m| {
+                    (
+                        line(LogEvent::Delivered {
+                            from: sender_text(&s, &m.from),
+                            to: *to,
+                            kind: m.kind,
+                        }),
+                        Audience::Teams(vec![*to]),
+                    )
+                }),
+                EntryKind::ActionStarted {
+                    team,
+                    action,
+                    target,
+                    done_at,
+                    ..
+                } => Some((
                     line(LogEvent::ActionStarted {
                         team: *team,
                         action: *action,
@@ -142,7 +204,12 @@ impl LogBook {
                     }),
                     Audience::Teams(vec![*team]),
                 )),
-                EntryKind::ActionFinished { team, action, target, .. } => Some((
+                EntryKind::ActionFinished {
+                    team,
+                    action,
+                    target,
+                    ..
+                } => Some((
                     line(LogEvent::ActionFinished {
                         team: *team,
                         action: *action,
@@ -150,17 +217,26 @@ impl LogBook {
                     }),
                     Audience::Teams(vec![*team]),
                 )),
-                EntryKind::InjectFired { inject, .. } => {
-                    Some((line(LogEvent::InjectFired { inject: *inject }), Audience::ControlOnly))
-                }
-                EntryKind::InjectSkipped { inject } => {
-                    Some((line(LogEvent::InjectSkipped { inject: *inject }), Audience::ControlOnly))
-                }
-                EntryKind::Command(crate::engine::Command::Override { service, capacity }) => Some((
-                    line(LogEvent::Override { service: *service, capacity: *capacity }),
+                EntryKind::InjectFired { inject, .. } => Some((
+                    line(LogEvent::InjectFired { inject: *inject }),
                     Audience::ControlOnly,
                 )),
-                EntryKind::Note { text } => Some((line(LogEvent::Note(text.clone())), Audience::ControlOnly)),
+                EntryKind::InjectSkipped { inject } => Some((
+                    line(LogEvent::InjectSkipped { inject: *inject }),
+                    Audience::ControlOnly,
+                )),
+                EntryKind::Command(crate::engine::Command::Override { service, capacity }) => {
+                    Some((
+                        line(LogEvent::Override {
+                            service: *service,
+                            capacity: *capacity,
+                        }),
+                        Audience::ControlOnly,
+                    ))
+                }
+                EntryKind::Note { text } => {
+                    Some((line(LogEvent::Note(text.clone())), Audience::ControlOnly))
+                }
                 _ => None,
             };
             if let Some(item) = item {
@@ -174,13 +250,22 @@ impl LogBook {
     fn facts(&mut self, engine: &Engine, e: &crate::engine::Entry) {
         let s = engine.scenario();
         if let EntryKind::ServiceChanged { service, to, .. } = &e.kind
-            && let (Some(svc), Some(l)) = (s.services.get(service.idx()), self.losing.get_mut(service.idx()))
+            && let (Some(svc), Some(l)) = (
+                s.services.get(service.idx()),
+                self.losing.get_mut(service.idx()),
+            )
         {
             self.lost += l.0 * e.at.saturating_sub(l.1) as f64;
-            *l = ((1.0 - to).max(0.0) * svc.criticality * svc.people as f64, e.at);
+            *l = (
+                (1.0 - to).max(0.0) * svc.criticality * svc.people as f64,
+                e.at,
+            );
         }
         match &e.kind {
-            EntryKind::ServiceChanged { cause: Cause::Dependency(dep), .. } => {
+            EntryKind::ServiceChanged {
+                cause: Cause::Dependency(dep),
+                ..
+            } => {
                 self.arrivals.push((*dep, e.at));
             }
             EntryKind::InjectFired { inject, .. } => {
@@ -194,12 +279,21 @@ impl LogBook {
                 }
             }
             EntryKind::Note { text } => self.notes.push((e.at, text.clone())),
-            EntryKind::IncidentOpened { incident, threat: Some(t), .. } => {
+            EntryKind::IncidentOpened {
+                incident,
+                threat: Some(t),
+                ..
+            } => {
                 if let Some(th) = s.threats.get(t.idx()) {
                     self.severity.insert(*incident, th.severity);
                 }
             }
-            EntryKind::MessageSent { from: Sender::Team(team), kind, incidents, .. } => {
+            EntryKind::MessageSent {
+                from: Sender::Team(team),
+                kind,
+                incidents,
+                ..
+            } => {
                 for i in incidents {
                     if *kind == MessageKind::Report && engine.incident_team(*i) == Some(*team) {
                         self.reported.entry(*i).or_insert(e.at);
@@ -221,7 +315,11 @@ impl LogBook {
 
     /// Service lost up to `now`, in thousand person-hours (criticality-weighted).
     pub(crate) fn impact(&self, now: Secs) -> f64 {
-        let open: f64 = self.losing.iter().map(|(rate, since)| rate * now.saturating_sub(*since) as f64).sum();
+        let open: f64 = self
+            .losing
+            .iter()
+            .map(|(rate, since)| rate * now.saturating_sub(*since) as f64)
+            .sum();
         (self.lost + open) / 3600.0 / 1000.0
     }
 

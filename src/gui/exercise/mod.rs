@@ -14,5 +14,11 @@ mod tests;
 use bevy::prelude::*;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_plugins((clock::plugin, command::plugin, adapter::plugin, dock::plugin, panels::plugin));
+    app.add_plugins((
+        clock::plugin,
+        command::plugin,
+        adapter::plugin,
+        dock::plugin,
+        panels::plugin,
+    ));
 }

@@ -117,23 +117,78 @@ impl LogLine {
 /// What a log line says; panels word it in the UI language.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum LogEvent {
-    Status { service: ServiceId, now: Shown, capacity: f64 },
-    BufferStarted { service: ServiceId, buffer: BufferKind, until: Secs },
-    BufferSpent { service: ServiceId, buffer: BufferKind },
-    ThreatStarted { threat: ThreatId },
-    Compromised { service: ServiceId, threat: ThreatId },
-    Impact { service: ServiceId, threat: ThreatId },
-    Blocked { threat: ThreatId },
-    Cleaned { service: ServiceId },
-    IncidentOpened { team: TeamId, service: ServiceId, kind: DetectionKind },
-    Detected { team: TeamId, service: ServiceId, kind: DetectionKind },
-    Sent { from: Text, to: Vec<TeamId>, kind: MessageKind },
-    Delivered { from: Text, to: TeamId, kind: MessageKind },
-    ActionStarted { team: TeamId, action: ActionId, service: Option<ServiceId>, done_at: Secs },
-    ActionFinished { team: TeamId, action: ActionId, service: Option<ServiceId> },
-    InjectFired { inject: InjectId },
-    InjectSkipped { inject: InjectId },
-    Override { service: ServiceId, capacity: Option<f64> },
+    Status {
+        service: ServiceId,
+        now: Shown,
+        capacity: f64,
+    },
+    BufferStarted {
+        service: ServiceId,
+        buffer: BufferKind,
+        until: Secs,
+    },
+    BufferSpent {
+        service: ServiceId,
+        buffer: BufferKind,
+    },
+    ThreatStarted {
+        threat: ThreatId,
+    },
+    Compromised {
+        service: ServiceId,
+        threat: ThreatId,
+    },
+    Impact {
+        service: ServiceId,
+        threat: ThreatId,
+    },
+    Blocked {
+        threat: ThreatId,
+    },
+    Cleaned {
+        service: ServiceId,
+    },
+    IncidentOpened {
+        team: TeamId,
+        service: ServiceId,
+        kind: DetectionKind,
+    },
+    Detected {
+        team: TeamId,
+        service: ServiceId,
+        kind: DetectionKind,
+    },
+    Sent {
+        from: Text,
+        to: Vec<TeamId>,
+        kind: MessageKind,
+    },
+    Delivered {
+        from: Text,
+        to: TeamId,
+        kind: MessageKind,
+    },
+    ActionStarted {
+        team: TeamId,
+        action: ActionId,
+        service: Option<ServiceId>,
+        done_at: Secs,
+    },
+    ActionFinished {
+        team: TeamId,
+        action: ActionId,
+        service: Option<ServiceId>,
+    },
+    InjectFired {
+        inject: InjectId,
+    },
+    InjectSkipped {
+        inject: InjectId,
+    },
+    Override {
+        service: ServiceId,
+        capacity: Option<f64>,
+    },
     Note(String),
     /// A command the engine refused, and why.
     Rejected(String),

@@ -20,7 +20,9 @@ fn app(seat: Seat) -> (App, Arc<Scenario>) {
     let scenario = Arc::new(scenario::builtin_default());
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, StatesPlugin));
-    app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(100)));
+    app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
+        100,
+    )));
     app.init_state::<Screen>();
     app.insert_resource(ActiveSeat(seat));
     app.add_plugins((
@@ -30,10 +32,15 @@ fn app(seat: Seat) -> (App, Arc<Scenario>) {
         super::adapter::plugin,
     ));
     app.insert_resource(Session::new(Origin::Builtin, scenario.clone()));
-    app.world_mut().resource_mut::<NextState<Screen>>().set(Screen::Exercise);
+    app.world_mut()
+        .resource_mut::<NextState<Screen>>()
+        .set(Screen::Exercise);
     app.update();
     app.update();
-    assert!(app.world().contains_resource::<EngineHost>(), "the exercise started");
+    assert!(
+        app.world().contains_resource::<EngineHost>(),
+        "the exercise started"
+    );
     (app, scenario)
 }
 
@@ -62,7 +69,9 @@ fn team_with_action(s: &Scenario) -> (TeamId, TeamId, ActionId, ServiceId) {
         let Some(ch) = s.channels.iter().find(|c| c.from == t) else {
             continue;
         };
-        let own = (0..s.services.len()).map(|i| ServiceId(i as u32)).find(|x| s.controller_of(*x) == Some(t));
+        let own = (0..s.services.len())
+            .map(|i| ServiceId(i as u32))
+            .find(|x| s.controller_of(*x) == Some(t));
         let action = s
             .actions
             .iter()
@@ -95,7 +104,11 @@ fn the_clock_advances_the_engine_by_speed_times_elapsed_and_pause_holds_it() {
         app.update();
     }
     assert_eq!(now(&app), held, "no drift while paused");
-    assert_eq!(app.world().resource::<Picture>().now, held, "the picture follows");
+    assert_eq!(
+        app.world().resource::<Picture>().now,
+        held,
+        "the picture follows"
+    );
 }
 
 #[test]
@@ -103,7 +116,14 @@ fn ui_commands_reach_the_engine_as_commands() {
     let (mut app, s) = app(Seat::Facilitator);
     let (team, to, action, service) = team_with_action(&s);
     app.world_mut().resource_mut::<ActiveSeat>().0 = Seat::Team(team);
-    send(&mut app, UiCommand::TakeAction { team, action, service: Some(service) });
+    send(
+        &mut app,
+        UiCommand::TakeAction {
+            team,
+            action,
+            service: Some(service),
+        },
+    );
     send(
         &mut app,
         UiCommand::Send(Outgoing {
@@ -118,7 +138,9 @@ fn ui_commands_reach_the_engine_as_commands() {
     );
     let got = commands_in_journal(&app);
     assert!(
-        got.iter().any(|c| matches!(c, Command::Act { team: t, action: a, .. } if *t == team && *a == action)),
+        got.iter().any(
+            |c| matches!(c, Command::Act { team: t, action: a, .. } if *t == team && *a == action)
+        ),
         "{got:?}"
     );
     assert!(
@@ -126,7 +148,13 @@ fn ui_commands_reach_the_engine_as_commands() {
         "{got:?}"
     );
     let picture = app.world().resource::<Picture>();
-    assert!(picture.running.iter().any(|r| r.action == action && r.service == Some(service)), "the action shows as under way");
+    assert!(
+        picture
+            .running
+            .iter()
+            .any(|r| r.action == action && r.service == Some(service)),
+        "the action shows as under way"
+    );
 }
 
 #[test]
@@ -135,7 +163,14 @@ fn a_seat_cannot_command_for_another_team_or_exercise_control() {
     let (team, to, action, service) = team_with_action(&s);
     let other = TeamId(((team.0 as usize + 1) % s.teams.len()) as u32);
     app.world_mut().resource_mut::<ActiveSeat>().0 = Seat::Team(other);
-    send(&mut app, UiCommand::TakeAction { team, action, service: Some(service) });
+    send(
+        &mut app,
+        UiCommand::TakeAction {
+            team,
+            action,
+            service: Some(service),
+        },
+    );
     send(
         &mut app,
         UiCommand::Send(Outgoing {
@@ -148,9 +183,15 @@ fn a_seat_cannot_command_for_another_team_or_exercise_control() {
             text: "forged".into(),
         }),
     );
-    send(&mut app, UiCommand::FireInject(crate::scenario::InjectId(0)));
+    send(
+        &mut app,
+        UiCommand::FireInject(crate::scenario::InjectId(0)),
+    );
     send(&mut app, UiCommand::Note("a trainee's note".into()));
-    assert!(commands_in_journal(&app).is_empty(), "nothing reached the engine");
+    assert!(
+        commands_in_journal(&app).is_empty(),
+        "nothing reached the engine"
+    );
     let refused = app
         .world()
         .resource::<Picture>()
@@ -161,21 +202,37 @@ fn a_seat_cannot_command_for_another_team_or_exercise_control() {
     assert!(refused >= 1, "the seat is told");
     // The facilitator may fire injects and write notes.
     app.world_mut().resource_mut::<ActiveSeat>().0 = Seat::Facilitator;
-    send(&mut app, UiCommand::FireInject(crate::scenario::InjectId(0)));
-    send(&mut app, UiCommand::Note("hot wash: reporting was late".into()));
+    send(
+        &mut app,
+        UiCommand::FireInject(crate::scenario::InjectId(0)),
+    );
+    send(
+        &mut app,
+        UiCommand::Note("hot wash: reporting was late".into()),
+    );
     let got = commands_in_journal(&app);
-    assert!(got.contains(&Command::FireInject(crate::scenario::InjectId(0))), "{got:?}");
-    assert!(got.contains(&Command::Note("hot wash: reporting was late".into())), "{got:?}");
+    assert!(
+        got.contains(&Command::FireInject(crate::scenario::InjectId(0))),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&Command::Note("hot wash: reporting was late".into())),
+        "{got:?}"
+    );
 }
 
 #[test]
 fn a_team_seat_picture_holds_no_ground_truth_it_cannot_know() {
     let (mut app, s) = app(Seat::Facilitator);
     let team = TeamId(0);
-    app.world_mut().write_message(ClockCommand::JumpTo(3 * 3600));
+    app.world_mut()
+        .write_message(ClockCommand::JumpTo(3 * 3600));
     app.update();
     let truth = app.world().resource::<Picture>().clone();
-    assert!(truth.services.iter().all(|c| c.capacity.is_some()), "the facilitator sees every service");
+    assert!(
+        truth.services.iter().all(|c| c.capacity.is_some()),
+        "the facilitator sees every service"
+    );
     assert!(truth.tally.impact.is_some() && !truth.injects.is_empty());
 
     app.world_mut().resource_mut::<ActiveSeat>().0 = Seat::Team(team);
@@ -185,16 +242,37 @@ fn a_team_seat_picture_holds_no_ground_truth_it_cannot_know() {
     let own = |x: usize| s.controller_of(ServiceId(x as u32)) == Some(team);
     for (i, card) in p.services.iter().enumerate() {
         if !own(i) {
-            assert_eq!(*card, ServiceCard::unknown(), "service {} is not the team's", s.services[i].id);
+            assert_eq!(
+                *card,
+                ServiceCard::unknown(),
+                "service {} is not the team's",
+                s.services[i].id
+            );
         }
     }
-    assert!(p.services.iter().enumerate().any(|(i, c)| own(i) && c.capacity.is_some()), "it sees its own");
+    assert!(
+        p.services
+            .iter()
+            .enumerate()
+            .any(|(i, c)| own(i) && c.capacity.is_some()),
+        "it sees its own"
+    );
     assert!(p.injects.is_empty() && p.next_inject.is_none(), "no MSEL");
     assert!(p.in_flight.is_empty() && p.notes.is_empty() && p.tally.impact.is_none());
-    assert!(p.incidents.iter().all(|i| i.team == team && i.severity.is_none() && i.shared.is_none()));
-    assert!(p.inbox.iter().all(|m| m.to.contains(&team)), "only messages to the team");
+    assert!(
+        p.incidents
+            .iter()
+            .all(|i| i.team == team && i.severity.is_none() && i.shared.is_none())
+    );
+    assert!(
+        p.inbox.iter().all(|m| m.to.contains(&team)),
+        "only messages to the team"
+    );
     for c in &p.cascades {
-        assert!(own(s.dependencies[c.0.idx()].to.idx()), "only cascades that reached its services");
+        assert!(
+            own(s.dependencies[c.0.idx()].to.idx()),
+            "only cascades that reached its services"
+        );
     }
     for line in &p.log {
         match &line.event {
@@ -210,7 +288,9 @@ fn a_team_seat_picture_holds_no_ground_truth_it_cannot_know() {
             | LogEvent::InjectSkipped { .. }
             | LogEvent::Override { .. }
             | LogEvent::Note(_) => panic!("ground truth in a team's log: {line:?}"),
-            LogEvent::IncidentOpened { team: t, .. } | LogEvent::Detected { team: t, .. } => assert_eq!(*t, team),
+            LogEvent::IncidentOpened { team: t, .. } | LogEvent::Detected { team: t, .. } => {
+                assert_eq!(*t, team)
+            }
             LogEvent::Delivered { to, .. } => assert_eq!(*to, team),
             LogEvent::ActionStarted { team: t, .. } | LogEvent::ActionFinished { team: t, .. } => {
                 assert_eq!(*t, team)
@@ -218,25 +298,44 @@ fn a_team_seat_picture_holds_no_ground_truth_it_cannot_know() {
             LogEvent::Sent { .. } | LogEvent::Rejected(_) | LogEvent::NotAllowed => {}
         }
     }
-    assert!(!p.log.is_empty(), "three hours into the blackout the grid team has seen something");
+    assert!(
+        !p.log.is_empty(),
+        "three hours into the blackout the grid team has seen something"
+    );
 }
 
 #[test]
 fn switching_seat_waits_for_confirmation() {
     let (mut app, _) = app(Seat::Team(TeamId(0)));
-    app.world_mut().write_message(RequestSeat(Seat::Facilitator));
+    app.world_mut()
+        .write_message(RequestSeat(Seat::Facilitator));
     app.update();
-    assert_eq!(app.world().resource::<ActiveSeat>().0, Seat::Team(TeamId(0)), "not before confirming");
-    assert_eq!(app.world().resource::<Picture>().seat, Seat::Team(TeamId(0)));
+    assert_eq!(
+        app.world().resource::<ActiveSeat>().0,
+        Seat::Team(TeamId(0)),
+        "not before confirming"
+    );
+    assert_eq!(
+        app.world().resource::<Picture>().seat,
+        Seat::Team(TeamId(0))
+    );
     app.world_mut().write_message(ConfirmSeat(false));
     app.update();
-    assert_eq!(app.world().resource::<ActiveSeat>().0, Seat::Team(TeamId(0)), "cancelled");
+    assert_eq!(
+        app.world().resource::<ActiveSeat>().0,
+        Seat::Team(TeamId(0)),
+        "cancelled"
+    );
     app.world_mut().write_message(RequestSeat(Seat::Observer));
     app.update();
     app.world_mut().write_message(ConfirmSeat(true));
     app.update();
     assert_eq!(app.world().resource::<ActiveSeat>().0, Seat::Observer);
-    assert_eq!(app.world().resource::<Picture>().seat, Seat::Observer, "the picture follows the seat");
+    assert_eq!(
+        app.world().resource::<Picture>().seat,
+        Seat::Observer,
+        "the picture follows the seat"
+    );
     app.world_mut().write_message(AssignSeat(Seat::Facilitator));
     app.update();
     assert_eq!(app.world().resource::<ActiveSeat>().0, Seat::Facilitator);

@@ -49,10 +49,16 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(Startup, spawn_cameras);
     app.add_systems(
         Update,
-        (viewport, fit, (pan_zoom_select).run_if(in_state(Screen::Exercise)))
+        (
+            viewport,
+            fit,
+            (pan_zoom_select).run_if(in_state(Screen::Exercise)),
+        )
             .chain(),
     );
-    app.add_systems(OnEnter(Screen::Exercise), |mut v: ResMut<View>| *v = View::default());
+    app.add_systems(OnEnter(Screen::Exercise), |mut v: ResMut<View>| {
+        *v = View::default()
+    });
 }
 
 fn spawn_cameras(mut commands: Commands, mut egui: ResMut<EguiGlobalSettings>) {
@@ -94,7 +100,9 @@ fn viewport(
         _ => None,
     };
     let same = match (&camera.viewport, &want) {
-        (Some(a), Some(b)) => a.physical_position == b.physical_position && a.physical_size == b.physical_size,
+        (Some(a), Some(b)) => {
+            a.physical_position == b.physical_position && a.physical_size == b.physical_size
+        }
         (None, None) => true,
         _ => false,
     };
@@ -150,7 +158,12 @@ fn pan_zoom_select(
     let Projection::Orthographic(ortho) = projection.as_mut() else {
         return;
     };
-    if area.pointer_free && scroll.delta.y != 0.0 {
+    // `pointer_free` is from the last egui pass: check the cursor is over the map now too.
+    let over = area.pointer_free
+        && area
+            .rect
+            .is_some_and(|r| r.contains(bevy_egui::egui::pos2(cursor.x, cursor.y)));
+    if over && scroll.delta.y != 0.0 {
         let lines = match scroll.unit {
             MouseScrollUnit::Line => scroll.delta.y,
             MouseScrollUnit::Pixel => scroll.delta.y / 40.0,
@@ -166,7 +179,7 @@ fn pan_zoom_select(
         }
         view.fitted = false;
     }
-    if buttons.just_pressed(MouseButton::Left) && area.pointer_free {
+    if buttons.just_pressed(MouseButton::Left) && over {
         view.drag_from = Some(cursor);
         view.dragging = false;
     }

@@ -29,12 +29,20 @@ pub(super) fn plugin(app: &mut App) {
             .chain()
             .run_if(in_state(Screen::Exercise).and_then(resource_exists::<MapLayout>)),
     );
-    app.add_systems(OnExit(Screen::Exercise), |mut p: ResMut<Pulses>| *p = Pulses::default());
+    app.add_systems(OnExit(Screen::Exercise), |mut p: ResMut<Pulses>| {
+        *p = Pulses::default()
+    });
 }
 
-fn collect_pulses(picture: Option<Res<Picture>>, time: Res<Time<Real>>, mut pulses: ResMut<Pulses>) {
+fn collect_pulses(
+    picture: Option<Res<Picture>>,
+    time: Res<Time<Real>>,
+    mut pulses: ResMut<Pulses>,
+) {
     let now = time.elapsed_secs();
-    pulses.running.retain(|(_, t0)| now - t0 < PULSE_SECS * PULSE_REPEATS);
+    pulses
+        .running
+        .retain(|(_, t0)| now - t0 < PULSE_SECS * PULSE_REPEATS);
     let Some(picture) = picture else {
         return;
     };
@@ -74,7 +82,10 @@ fn draw(
             .map_or(Shown::Unknown, |c| c.shown)
     };
     for dep in &s.dependencies {
-        let (Some(a), Some(b)) = (layout.nodes.get(dep.from.idx()), layout.nodes.get(dep.to.idx())) else {
+        let (Some(a), Some(b)) = (
+            layout.nodes.get(dep.from.idx()),
+            layout.nodes.get(dep.to.idx()),
+        ) else {
             continue;
         };
         let Some((start, end)) = trim(*a, *b) else {
@@ -88,7 +99,11 @@ fn draw(
             Shown::Unknown => Color::srgb(0.3, 0.31, 0.33),
             _ => base,
         };
-        let colour = if touches { colour.lighter(0.25) } else { colour };
+        let colour = if touches {
+            colour.lighter(0.25)
+        } else {
+            colour
+        };
         gizmos.arrow_2d(start, end, colour).with_tip_length(8.0);
     }
     let now = time.elapsed_secs();
@@ -96,7 +111,8 @@ fn draw(
         let Some(d) = s.dependencies.get(dep.idx()) else {
             continue;
         };
-        let (Some(a), Some(b)) = (layout.nodes.get(d.from.idx()), layout.nodes.get(d.to.idx())) else {
+        let (Some(a), Some(b)) = (layout.nodes.get(d.from.idx()), layout.nodes.get(d.to.idx()))
+        else {
             continue;
         };
         let Some((start, end)) = trim(*a, *b) else {
@@ -115,7 +131,8 @@ fn draw(
             let Some(d) = s.dependencies.get(dep.idx()) else {
                 continue;
             };
-            let (Some(a), Some(b)) = (layout.nodes.get(d.from.idx()), layout.nodes.get(d.to.idx())) else {
+            let (Some(a), Some(b)) = (layout.nodes.get(d.from.idx()), layout.nodes.get(d.to.idx()))
+            else {
                 continue;
             };
             let Some((start, end)) = trim(*a, *b) else {
@@ -129,14 +146,22 @@ fn draw(
     if let Some(sel) = selected.0
         && let Some(p) = layout.nodes.get(sel.idx())
     {
-        gizmos.circle_2d(Isometry2d::from_translation(*p), NODE_RADIUS + 7.0, Color::WHITE);
+        gizmos.circle_2d(
+            Isometry2d::from_translation(*p),
+            NODE_RADIUS + 7.0,
+            Color::WHITE,
+        );
     }
     if let Some(picture) = picture {
         for (i, card) in picture.services.iter().enumerate() {
             if card.compromised
                 && let Some(p) = layout.nodes.get(i)
             {
-                gizmos.circle_2d(Isometry2d::from_translation(*p), NODE_RADIUS + 4.0, Color::srgb(0.8, 0.3, 0.9));
+                gizmos.circle_2d(
+                    Isometry2d::from_translation(*p),
+                    NODE_RADIUS + 4.0,
+                    Color::srgb(0.8, 0.3, 0.9),
+                );
             }
         }
     }

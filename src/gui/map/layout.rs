@@ -55,7 +55,8 @@ pub(crate) fn layout(scenario: &Scenario) -> MapLayout {
     }
     let mut bands = vec![];
     for sector in &sectors {
-        let members = (0..n).filter(|i| scenario.sector_of(crate::scenario::ServiceId(*i as u32)) == *sector);
+        let members =
+            (0..n).filter(|i| scenario.sector_of(crate::scenario::ServiceId(*i as u32)) == *sector);
         let mut min = Vec2::splat(f32::MAX);
         let mut max = Vec2::splat(f32::MIN);
         for i in members {
@@ -75,8 +76,15 @@ pub(crate) fn layout(scenario: &Scenario) -> MapLayout {
         bounds = bounds.union(Rect::from_corners(*lo, *hi));
     }
     // Room for the labels under the outer nodes.
-    let bounds = Rect::from_corners(bounds.min - Vec2::new(40.0, 40.0), bounds.max + Vec2::new(40.0, 10.0));
-    MapLayout { nodes, bands, bounds }
+    let bounds = Rect::from_corners(
+        bounds.min - Vec2::new(40.0, 40.0),
+        bounds.max + Vec2::new(40.0, 10.0),
+    );
+    MapLayout {
+        nodes,
+        bands,
+        bounds,
+    }
 }
 
 impl MapLayout {
@@ -106,11 +114,18 @@ mod tests {
                 assert_eq!(lay.nodes[i], Vec2::new(x - 500.0, 300.0 - y));
             }
             let sector = s.sector_of(crate::scenario::ServiceId(i as u32));
-            let (_, lo, hi) = lay.bands.iter().find(|b| b.0 == sector).expect("a band per sector");
+            let (_, lo, hi) = lay
+                .bands
+                .iter()
+                .find(|b| b.0 == sector)
+                .expect("a band per sector");
             assert!(lay.nodes[i].cmpge(*lo).all() && lay.nodes[i].cmple(*hi).all());
             assert!(lay.bounds.contains(lay.nodes[i]));
         }
-        assert_eq!(lay.hit(lay.nodes[0] + Vec2::new(3.0, 0.0), NODE_RADIUS), Some(0));
+        assert_eq!(
+            lay.hit(lay.nodes[0] + Vec2::new(3.0, 0.0), NODE_RADIUS),
+            Some(0)
+        );
     }
 
     #[test]
@@ -122,8 +137,12 @@ mod tests {
         let lay = layout(&s);
         for (i, a) in lay.nodes.iter().enumerate() {
             for (j, b) in lay.nodes.iter().enumerate().skip(i + 1) {
-                assert!(a.distance(*b) > 2.0 * NODE_RADIUS, "nodes {i} and {j} overlap");
-                let same = s.sector_of(crate::scenario::ServiceId(i as u32)) == s.sector_of(crate::scenario::ServiceId(j as u32));
+                assert!(
+                    a.distance(*b) > 2.0 * NODE_RADIUS,
+                    "nodes {i} and {j} overlap"
+                );
+                let same = s.sector_of(crate::scenario::ServiceId(i as u32))
+                    == s.sector_of(crate::scenario::ServiceId(j as u32));
                 assert_eq!(same, a.y == b.y, "one lane per sector");
             }
         }

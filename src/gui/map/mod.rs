@@ -10,5 +10,10 @@ mod scene;
 use bevy::prelude::*;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_plugins((camera::plugin, scene::plugin, edges::plugin, overlay::plugin));
+    app.add_plugins((
+        camera::plugin,
+        scene::plugin,
+        edges::plugin,
+        overlay::plugin,
+    ));
 }

@@ -41,7 +41,11 @@ fn legend(
                         ui.label(egui::RichText::new(format!("●{icon}")).color(c).strong());
                         ui.label(egui::RichText::new(i18n.t(key)).small());
                     }
-                    ui.label(egui::RichText::new("→").color(egui::Color32::from_rgb(255, 90, 80)).strong());
+                    ui.label(
+                        egui::RichText::new("→")
+                            .color(egui::Color32::from_rgb(255, 90, 80))
+                            .strong(),
+                    );
                     ui.label(egui::RichText::new(i18n.t("legend-cascade")).small());
                 });
             });
@@ -52,8 +56,15 @@ fn legend(
         .order(egui::Order::Middle)
         .show(&ctx, |ui| {
             ui.horizontal(|ui| {
-                ui.label(egui::RichText::new(i18n.t("map-hint")).small().color(colour::MUTED));
-                if ui.add_enabled(!view.fitted, egui::Button::new(i18n.t("map-fit"))).clicked() {
+                ui.label(
+                    egui::RichText::new(i18n.t("map-hint"))
+                        .small()
+                        .color(colour::MUTED),
+                );
+                if ui
+                    .add_enabled(!view.fitted, egui::Button::new(i18n.t("map-fit")))
+                    .clicked()
+                {
                     fit.write(FitMap);
                 }
             });

@@ -1,6 +1,7 @@
 //! The map's entities: sector bands, service nodes with an icon and a label; built when the
 //! exercise starts (or restarts with another scenario) and recoloured from the seat's picture.
 
+use super::camera::MapCamera;
 use super::layout::{self, MapLayout, NODE_RADIUS};
 use crate::gui::exercise::picture::{Picture, ServiceCard, Shown};
 use crate::gui::fonts::MapFont;
@@ -11,7 +12,6 @@ use crate::scenario::Scenario;
 use bevy::prelude::*;
 use bevy::sprite::Anchor;
 use bevy::text::TextBounds;
-use super::camera::MapCamera;
 use std::sync::Arc;
 
 /// The parent of every map entity.
@@ -40,7 +40,9 @@ pub(crate) struct ScreenSized;
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
-        (build, (recolour, relabel, keep_text_size)).chain().run_if(in_state(Screen::Exercise)),
+        (build, (recolour, relabel, keep_text_size))
+            .chain()
+            .run_if(in_state(Screen::Exercise)),
     );
     app.add_systems(OnExit(Screen::Exercise), |mut commands: Commands| {
         commands.remove_resource::<MapLayout>();
@@ -60,7 +62,10 @@ fn build(
         return;
     };
     let scenario = &session.scenario;
-    if roots.iter().any(|(_, r)| Arc::ptr_eq(&r.built_for, scenario)) {
+    if roots
+        .iter()
+        .any(|(_, r)| Arc::ptr_eq(&r.built_for, scenario))
+    {
         return;
     }
     for (e, _) in &roots {
@@ -194,7 +199,10 @@ fn recolour(
         }
     }
     for (label, mut colour) in &mut labels {
-        let known = picture.services.get(label.0).is_some_and(|c| c.shown != Shown::Unknown);
+        let known = picture
+            .services
+            .get(label.0)
+            .is_some_and(|c| c.shown != Shown::Unknown);
         colour.0 = if known {
             Color::srgb(0.88, 0.9, 0.93)
         } else {

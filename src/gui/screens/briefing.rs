@@ -50,7 +50,12 @@ fn briefing(
                 ui.label(egui::RichText::new(i18n.t("reload-broken")).color(colour::ERROR))
                     .on_hover_text(e.problems.join("\n"));
                 for line in &e.problems {
-                    ui.label(egui::RichText::new(line).monospace().size(12.0).color(colour::ERROR));
+                    ui.label(
+                        egui::RichText::new(line)
+                            .monospace()
+                            .size(12.0)
+                            .color(colour::ERROR),
+                    );
                 }
                 ui.separator();
             }
@@ -70,7 +75,11 @@ fn briefing(
             ui.add_space(10.0);
             ui.separator();
             ui.heading(i18n.t("briefing-seats"));
-            ui.label(egui::RichText::new(i18n.t("briefing-seats-hint")).small().color(colour::MUTED));
+            ui.label(
+                egui::RichText::new(i18n.t("briefing-seats-hint"))
+                    .small()
+                    .color(colour::MUTED),
+            );
             egui::Grid::new("teams")
                 .num_columns(3)
                 .striped(true)
@@ -91,7 +100,11 @@ fn briefing(
                                 .filter_map(|o| s.organisations.get(o.idx()))
                                 .map(|o| i18n.text(&o.name))
                                 .collect();
-                            ui.label(egui::RichText::new(orgs.join(", ")).small().color(colour::MUTED));
+                            ui.label(
+                                egui::RichText::new(orgs.join(", "))
+                                    .small()
+                                    .color(colour::MUTED),
+                            );
                         });
                         ui.label(i18n.t(widgets::role_key(t.role)));
                         if let Some(name) = session.players.get_mut(i) {
@@ -113,7 +126,11 @@ fn briefing(
                     let name = match st {
                         Seat::Facilitator => i18n.t("seat-facilitator"),
                         Seat::Observer => i18n.t("seat-observer"),
-                        Seat::Team(t) => s.teams.get(t.idx()).map_or("?", |x| i18n.text(&x.name)).to_owned(),
+                        Seat::Team(t) => s
+                            .teams
+                            .get(t.idx())
+                            .map_or("?", |x| i18n.text(&x.name))
+                            .to_owned(),
                     };
                     if ui.selectable_label(seat.0 == st, name).clicked() {
                         assign.write(AssignSeat(st));
@@ -126,7 +143,11 @@ fn briefing(
                 ui.add(egui::DragValue::new(&mut session.seed).range(0..=u64::MAX));
             });
             ui.add_space(10.0);
-            let start = egui::Button::new(egui::RichText::new(i18n.t("briefing-start")).strong().size(16.0));
+            let start = egui::Button::new(
+                egui::RichText::new(i18n.t("briefing-start"))
+                    .strong()
+                    .size(16.0),
+            );
             if ui.add(start).clicked() {
                 next.set(Screen::Exercise);
             }

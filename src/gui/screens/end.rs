@@ -49,20 +49,33 @@ fn end(
     egui::CentralPanel::default().show(&mut root, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
             if let Some(p) = &picture {
-                ui.label(format!("{} T+{}", i18n.t("end-stopped-at"), widgets::clock(p.now)));
+                ui.label(format!(
+                    "{} T+{}",
+                    i18n.t("end-stopped-at"),
+                    widgets::clock(p.now)
+                ));
                 ui.add_space(6.0);
                 ui.strong(i18n.t("scores-title"));
                 if let Some(score) = &p.score {
                     scores::score_block(ui, &i18n, score);
                     ui.add_space(4.0);
-                    egui::Grid::new("end-teams").num_columns(2).striped(true).show(ui, |ui| {
-                        for (team, value) in &score.teams {
-                            let name = s.teams.get(team.idx()).map_or("?", |t| i18n.text(&t.name));
-                            ui.label(name);
-                            ui.label(egui::RichText::new(value.map_or("-".into(), |v| format!("{v:.0}"))).monospace());
-                            ui.end_row();
-                        }
-                    });
+                    egui::Grid::new("end-teams")
+                        .num_columns(2)
+                        .striped(true)
+                        .show(ui, |ui| {
+                            for (team, value) in &score.teams {
+                                let name =
+                                    s.teams.get(team.idx()).map_or("?", |t| i18n.text(&t.name));
+                                ui.label(name);
+                                ui.label(
+                                    egui::RichText::new(
+                                        value.map_or("-".into(), |v| format!("{v:.0}")),
+                                    )
+                                    .monospace(),
+                                );
+                                ui.end_row();
+                            }
+                        });
                     ui.add_space(4.0);
                 }
                 scores::tally(ui, &i18n, &p.tally);
@@ -76,7 +89,11 @@ fn end(
             }
             ui.add_space(12.0);
             ui.strong(i18n.t("end-export"));
-            ui.label(egui::RichText::new(i18n.t("end-export-hint")).small().color(colour::MUTED));
+            ui.label(
+                egui::RichText::new(i18n.t("end-export-hint"))
+                    .small()
+                    .color(colour::MUTED),
+            );
             ui.horizontal(|ui| {
                 ui.add(egui::TextEdit::singleline(&mut *path).desired_width(360.0));
                 if ui.button(i18n.t("end-export-button")).clicked() && !path.trim().is_empty() {
@@ -85,7 +102,10 @@ fn end(
             });
             match &status.0 {
                 Some(Ok(p)) => {
-                    ui.label(egui::RichText::new(format!("{} {}", i18n.t("end-exported"), p.display())).color(colour::UP));
+                    ui.label(
+                        egui::RichText::new(format!("{} {}", i18n.t("end-exported"), p.display()))
+                            .color(colour::UP),
+                    );
                 }
                 Some(Err(e)) => {
                     ui.label(egui::RichText::new(e).color(colour::ERROR));

@@ -2,7 +2,8 @@
 //! sectors; a broken file is listed with its errors. Opens the briefing.
 
 use super::Screen;
-use crate::gui::catalog::{Catalog, Entry, WatchFolder};
+use crate::gui::GuiOptions;
+use crate::gui::catalog::{Catalog, Entry, Origin, WatchFolder};
 use crate::gui::i18n::{Arg, I18n, SetLang};
 use crate::gui::session::Session;
 use crate::gui::widgets::{self, colour};
@@ -14,6 +15,8 @@ use std::path::PathBuf;
 struct Ui {
     picked: usize,
     folder: String,
+    /// The file named on the command line (if any) was picked at the first frame.
+    started: bool,
 }
 
 pub(super) fn plugin(app: &mut App) {
@@ -33,8 +36,19 @@ fn select(
     mut watch: MessageWriter<WatchFolder>,
     mut commands: Commands,
     mut next: ResMut<NextState<Screen>>,
+    options: Option<Res<GuiOptions>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
+    if !state.started {
+        state.started = true;
+        // A file named on the command line that did not load: show its errors at once.
+        if let Some(path) = options.as_ref().and_then(|o| o.scenario.clone()) {
+            let origin = Origin::File(path);
+            if let Some(i) = catalog.entries.iter().position(|e| e.origin == origin) {
+                state.picked = i;
+            }
+        }
+    }
     let mut root = widgets::root_ui(&ctx, "select");
     egui::Panel::top("select-top").show(&mut root, |ui| {
         ui.horizontal(|ui| {
@@ -54,16 +68,26 @@ fn select(
         .show(&mut root, |ui| {
             ui.add_space(4.0);
             ui.strong(i18n.t("select-heading"));
-            egui::ScrollArea::vertical().max_height(ui.available_height() - 70.0).show(ui, |ui| {
-                for (i, e) in catalog.entries.iter().enumerate() {
-                    list_item(ui, &i18n, e, i == state.picked).then(|| state.picked = i);
-                }
-            });
+            egui::ScrollArea::vertical()
+                .max_height(ui.available_height() - 70.0)
+                .show(ui, |ui| {
+                    for (i, e) in catalog.entries.iter().enumerate() {
+                        if list_item(ui, &i18n, e, i == state.picked) {
+                            state.picked = i;
+                        }
+                    }
+                });
             ui.separator();
             ui.label(egui::RichText::new(i18n.t("select-folder")).small());
             ui.horizontal(|ui| {
-                ui.add(egui::TextEdit::singleline(&mut state.folder).desired_width(240.0).hint_text("scenarios/"));
-                if ui.button(i18n.t("select-open-folder")).clicked() && !state.folder.trim().is_empty() {
+                ui.add(
+                    egui::TextEdit::singleline(&mut state.folder)
+                        .desired_width(240.0)
+                        .hint_text("scenarios/"),
+                );
+                if ui.button(i18n.t("select-open-folder")).clicked()
+                    && !state.folder.trim().is_empty()
+                {
                     watch.write(WatchFolder(PathBuf::from(state.folder.trim())));
                 }
             });
@@ -74,7 +98,9 @@ fn select(
             return;
         };
         egui::ScrollArea::vertical().show(ui, |ui| {
-            if details(ui, &i18n, entry) && let Some(good) = entry.good.clone() {
+            if details(ui, &i18n, entry)
+                && let Some(good) = entry.good.clone()
+            {
                 commands.insert_resource(Session::new(entry.origin.clone(), good));
                 next.set(Screen::Briefing);
             }
@@ -85,7 +111,10 @@ fn select(
 
 /// One row of the list; true when clicked.
 fn list_item(ui: &mut egui::Ui, i18n: &I18n, e: &Entry, picked: bool) -> bool {
-    let title = e.good.as_ref().map_or_else(|| e.label(), |s| i18n.text(&s.title).to_owned());
+    let title = e
+        .good
+        .as_ref()
+        .map_or_else(|| entry_label(i18n, e), |s| i18n.text(&s.title).to_owned());
     let mut text = egui::RichText::new(title).strong();
     if e.good.is_none() {
         text = text.color(colour::ERROR);
@@ -93,9 +122,18 @@ fn list_item(ui: &mut egui::Ui, i18n: &I18n, e: &Entry, picked: bool) -> bool {
     let r = ui.selectable_label(picked, text);
     ui.horizontal(|ui| {
         ui.add_space(12.0);
-        ui.label(egui::RichText::new(e.label()).small().color(colour::MUTED));
+        ui.label(
+            egui::RichText::new(entry_label(i18n, e))
+                .small()
+                .color(colour::MUTED),
+        );
         if !e.problems.is_empty() {
-            let n = e.problems.iter().filter(|l| l.contains(": error: ")).count().max(1);
+            let n = e
+                .problems
+                .iter()
+                .filter(|l| l.contains(": error: "))
+                .count()
+                .max(1);
             ui.label(
                 egui::RichText::new(i18n.ta("select-errors", &[("count", Arg::Num(n as f64))]))
                     .small()
@@ -112,7 +150,11 @@ fn details(ui: &mut egui::Ui, i18n: &I18n, e: &Entry) -> bool {
     if !e.problems.is_empty() {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.label(egui::RichText::new(i18n.t("select-broken")).strong().color(colour::ERROR));
+            ui.label(
+                egui::RichText::new(i18n.t("select-broken"))
+                    .strong()
+                    .color(colour::ERROR),
+            );
             if e.good.is_some() {
                 ui.label(egui::RichText::new(i18n.t("select-last-good")).color(colour::DEGRADED));
             }
@@ -126,29 +168,39 @@ fn details(ui: &mut egui::Ui, i18n: &I18n, e: &Entry) -> bool {
         return false;
     };
     ui.heading(i18n.text(&s.title));
-    ui.label(egui::RichText::new(e.label()).small().color(colour::MUTED));
+    ui.label(
+        egui::RichText::new(entry_label(i18n, e))
+            .small()
+            .color(colour::MUTED),
+    );
     ui.add_space(4.0);
     ui.label(i18n.text(&s.summary));
     ui.add_space(6.0);
-    egui::Grid::new("select-facts").num_columns(2).spacing([12.0, 4.0]).show(ui, |ui| {
-        ui.label(i18n.t("select-duration"));
-        ui.label(widgets::span(s.duration));
-        ui.end_row();
-        ui.label(i18n.t("select-start"));
-        ui.label(&s.start_clock);
-        ui.end_row();
-        ui.label(i18n.t("select-services"));
-        ui.label(format!("{} / {}", s.services.len(), s.dependencies.len()));
-        ui.end_row();
-        ui.label(i18n.t("select-team-count"));
-        ui.label(i18n.ta("select-teams", &[("count", Arg::Num(s.teams.len() as f64))]));
-        ui.end_row();
-    });
+    egui::Grid::new("select-facts")
+        .num_columns(2)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            ui.label(i18n.t("select-duration"));
+            ui.label(widgets::span(s.duration));
+            ui.end_row();
+            ui.label(i18n.t("select-start"));
+            ui.label(&s.start_clock);
+            ui.end_row();
+            ui.label(i18n.t("select-services"));
+            ui.label(format!("{} / {}", s.services.len(), s.dependencies.len()));
+            ui.end_row();
+            ui.label(i18n.t("select-team-count"));
+            ui.label(i18n.ta("select-teams", &[("count", Arg::Num(s.teams.len() as f64))]));
+            ui.end_row();
+        });
     ui.add_space(6.0);
     ui.strong(i18n.t("select-sectors"));
     ui.horizontal_wrapped(|ui| {
         for sec in &s.sectors {
-            let used = s.organisations.iter().any(|o| s.sectors.get(o.sector.idx()) == Some(sec));
+            let used = s
+                .organisations
+                .iter()
+                .any(|o| s.sectors.get(o.sector.idx()) == Some(sec));
             if !used {
                 continue;
             }
@@ -169,10 +221,22 @@ fn details(ui: &mut egui::Ui, i18n: &I18n, e: &Entry) -> bool {
     }
     ui.add_space(10.0);
     if ui
-        .add(egui::Button::new(egui::RichText::new(i18n.t("select-continue")).strong().size(16.0)))
+        .add(egui::Button::new(
+            egui::RichText::new(i18n.t("select-continue"))
+                .strong()
+                .size(16.0),
+        ))
         .clicked()
     {
         go = true;
     }
     go
+}
+
+/// Where an entry comes from: its path, or "built into the app".
+fn entry_label(i18n: &I18n, e: &Entry) -> String {
+    match &e.origin {
+        Origin::Builtin => i18n.t("select-builtin"),
+        Origin::File(_) => e.label(),
+    }
 }

@@ -40,7 +40,10 @@ fn route(
             Some(s) => Ok(Some(s)),
             None => {
                 let ids: Vec<&str> = scenario.teams.iter().map(|t| t.id.as_str()).collect();
-                error!("unknown seat `{text}`: use facilitator, observer or one of: {}", ids.join(", "));
+                error!(
+                    "unknown seat `{text}`: use facilitator, observer or one of: {}",
+                    ids.join(", ")
+                );
                 Err(())
             }
         },

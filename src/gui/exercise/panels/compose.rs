@@ -103,71 +103,106 @@ fn window(mut contexts: EguiContexts, mut p: PanelCtx, mut draft: ResMut<Draft>)
 /// The form; returns true when the message was sent.
 fn form(ui: &mut egui::Ui, p: &mut PanelCtx, d: &mut Draft) -> bool {
     let s = p.session.scenario.clone();
-    egui::Grid::new("compose-grid").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
-        ui.label(p.t("compose-from"));
-        if p.is_facilitator() {
-            let current = d.from.map_or_else(String::new, |t| labels::team_name(p, t));
-            egui::ComboBox::from_id_salt("compose-from").selected_text(current).show_ui(ui, |ui| {
-                for i in 0..s.teams.len() {
-                    let t = TeamId(i as u32);
-                    if ui.selectable_label(d.from == Some(t), labels::team_name(p, t)).clicked() {
-                        d.from = Some(t);
-                        d.to = None;
+    egui::Grid::new("compose-grid")
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            ui.label(p.t("compose-from"));
+            if p.is_facilitator() {
+                let current = d.from.map_or_else(String::new, |t| labels::team_name(p, t));
+                egui::ComboBox::from_id_salt("compose-from")
+                    .selected_text(current)
+                    .show_ui(ui, |ui| {
+                        for i in 0..s.teams.len() {
+                            let t = TeamId(i as u32);
+                            if ui
+                                .selectable_label(d.from == Some(t), labels::team_name(p, t))
+                                .clicked()
+                            {
+                                d.from = Some(t);
+                                d.to = None;
+                            }
+                        }
+                    });
+            } else {
+                ui.label(d.from.map_or_else(String::new, |t| labels::team_name(p, t)));
+            }
+            ui.end_row();
+
+            ui.label(p.t("compose-to"));
+            let channels: Vec<_> = s
+                .channels
+                .iter()
+                .filter(|c| Some(c.from) == d.from)
+                .collect();
+            if channels.is_empty() {
+                ui.label(egui::RichText::new(p.t("compose-no-channel")).color(colour::MUTED));
+            } else {
+                let current =
+                    d.to.map_or_else(|| p.t("compose-pick"), |t| labels::team_name(p, t));
+                egui::ComboBox::from_id_salt("compose-to")
+                    .selected_text(current)
+                    .show_ui(ui, |ui| {
+                        for c in &channels {
+                            let label = format!(
+                                "{}  (~{})",
+                                labels::team_name(p, c.to),
+                                widgets::span(c.latency)
+                            );
+                            if ui.selectable_label(d.to == Some(c.to), label).clicked() {
+                                d.to = Some(c.to);
+                            }
+                        }
+                    });
+            }
+            ui.end_row();
+
+            ui.label(p.t("compose-kind"));
+            egui::ComboBox::from_id_salt("compose-kind")
+                .selected_text(p.t(labels::kind_key(d.kind)))
+                .show_ui(ui, |ui| {
+                    for k in KINDS {
+                        ui.selectable_value(&mut d.kind, k, p.t(labels::kind_key(k)));
                     }
-                }
-            });
-        } else {
-            ui.label(d.from.map_or_else(String::new, |t| labels::team_name(p, t)));
-        }
-        ui.end_row();
+                });
+            ui.end_row();
 
-        ui.label(p.t("compose-to"));
-        let channels: Vec<_> = s.channels.iter().filter(|c| Some(c.from) == d.from).collect();
-        if channels.is_empty() {
-            ui.label(egui::RichText::new(p.t("compose-no-channel")).color(colour::MUTED));
-        } else {
-            let current = d.to.map_or_else(|| p.t("compose-pick"), |t| labels::team_name(p, t));
-            egui::ComboBox::from_id_salt("compose-to").selected_text(current).show_ui(ui, |ui| {
-                for c in &channels {
-                    let label = format!("{}  (~{})", labels::team_name(p, c.to), widgets::span(c.latency));
-                    if ui.selectable_label(d.to == Some(c.to), label).clicked() {
-                        d.to = Some(c.to);
+            ui.label(p.t("compose-severity"));
+            egui::ComboBox::from_id_salt("compose-severity")
+                .selected_text(labels::severity_text(p, d.severity))
+                .show_ui(ui, |ui| {
+                    for level in 0..=4u8 {
+                        ui.selectable_value(
+                            &mut d.severity,
+                            level,
+                            labels::severity_text(p, level),
+                        );
                     }
-                }
-            });
-        }
-        ui.end_row();
-
-        ui.label(p.t("compose-kind"));
-        egui::ComboBox::from_id_salt("compose-kind")
-            .selected_text(p.t(labels::kind_key(d.kind)))
-            .show_ui(ui, |ui| {
-                for k in KINDS {
-                    ui.selectable_value(&mut d.kind, k, p.t(labels::kind_key(k)));
-                }
-            });
-        ui.end_row();
-
-        ui.label(p.t("compose-severity"));
-        egui::ComboBox::from_id_salt("compose-severity")
-            .selected_text(labels::severity_text(p, d.severity))
-            .show_ui(ui, |ui| {
-                for level in 0..=4u8 {
-                    ui.selectable_value(&mut d.severity, level, labels::severity_text(p, level));
-                }
-            });
-        ui.end_row();
-    });
+                });
+            ui.end_row();
+        });
 
     ui.separator();
     ui.label(p.t("compose-incidents"));
     if p.picture.incidents.is_empty() {
-        ui.label(egui::RichText::new(p.t("incidents-none")).small().color(colour::MUTED));
+        ui.label(
+            egui::RichText::new(p.t("incidents-none"))
+                .small()
+                .color(colour::MUTED),
+        );
     }
     for inc in &p.picture.incidents {
         let mut on = d.incidents.contains(&inc.id);
-        let first = inc.services.first().map(|s| labels::service_name(p, *s)).unwrap_or_default();
-        let label = format!("#{} {first} · {}", inc.id.0, p.t(labels::detection_key(inc.kind)));
+        let first = inc
+            .services
+            .first()
+            .map(|s| labels::service_name(p, *s))
+            .unwrap_or_default();
+        let label = format!(
+            "#{} {first} · {}",
+            inc.id.0,
+            p.t(labels::detection_key(inc.kind))
+        );
         if ui.checkbox(&mut on, label).changed() {
             toggle(&mut d.incidents, inc.id, on);
         }
@@ -201,7 +236,9 @@ fn form(ui: &mut egui::Ui, p: &mut PanelCtx, d: &mut Draft) -> bool {
     let ready = d.from.is_some() && d.to.is_some() && !d.text.trim().is_empty();
     let mut sent = false;
     ui.horizontal(|ui| {
-        if ui.add_enabled(ready, egui::Button::new(p.t("compose-send"))).clicked()
+        if ui
+            .add_enabled(ready, egui::Button::new(p.t("compose-send")))
+            .clicked()
             && let (Some(from), Some(to)) = (d.from, d.to)
         {
             p.commands.write(UiCommand::Send(Outgoing {
@@ -216,7 +253,11 @@ fn form(ui: &mut egui::Ui, p: &mut PanelCtx, d: &mut Draft) -> bool {
             sent = true;
         }
         if !ready {
-            ui.label(egui::RichText::new(p.t("compose-needs")).small().color(colour::MUTED));
+            ui.label(
+                egui::RichText::new(p.t("compose-needs"))
+                    .small()
+                    .color(colour::MUTED),
+            );
         }
     });
     sent

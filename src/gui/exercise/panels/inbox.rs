@@ -20,7 +20,11 @@ pub(super) fn show(ui: &mut egui::Ui, p: &mut PanelCtx, draft: &mut Draft) {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.horizontal_wrapped(|ui| {
-                ui.label(egui::RichText::new(widgets::clock(m.at)).monospace().color(colour::MUTED));
+                ui.label(
+                    egui::RichText::new(widgets::clock(m.at))
+                        .monospace()
+                        .color(colour::MUTED),
+                );
                 ui.label(egui::RichText::new(p.i18n.text(&m.from)).strong());
                 if let Some(k) = m.kind {
                     ui.label(egui::RichText::new(p.t(labels::kind_key(k))).italics());

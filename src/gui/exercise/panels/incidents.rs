@@ -20,7 +20,11 @@ pub(super) fn show(ui: &mut egui::Ui, p: &mut PanelCtx) {
                 if let Some(level) = inc.severity {
                     ui.label(labels::severity_text(p, level).strong());
                 }
-                let first = inc.services.first().map(|s| labels::service_name(p, *s)).unwrap_or_default();
+                let first = inc
+                    .services
+                    .first()
+                    .map(|s| labels::service_name(p, *s))
+                    .unwrap_or_default();
                 let title = format!("{first} · {}", p.t(labels::detection_key(inc.kind)));
                 ui.label(egui::RichText::new(title).strong());
             });

@@ -1,8 +1,8 @@
 //! Words and colours for scenario values (status, message kind, severity, names) in panels.
 
 use super::context::PanelCtx;
-use crate::gui::exercise::picture::Shown;
 use crate::engine::{BufferKind, DetectionKind};
+use crate::gui::exercise::picture::Shown;
 use crate::gui::widgets::colour;
 use crate::scenario::{MessageKind, ServiceId, TeamId};
 use bevy_egui::egui::{self, Color32};
@@ -100,9 +100,18 @@ pub(crate) fn team_name(p: &PanelCtx, t: TeamId) -> String {
 /// A clickable service name that selects it on the map.
 pub(crate) fn service_link(ui: &mut egui::Ui, p: &mut PanelCtx, s: ServiceId) {
     let name = service_name(p, s);
-    let shown = p.picture.services.get(s.idx()).map_or(Shown::Unknown, |c| c.shown);
+    let shown = p
+        .picture
+        .services
+        .get(s.idx())
+        .map_or(Shown::Unknown, |c| c.shown);
     let text = egui::RichText::new(format!("● {name}")).color(shown_colour(shown));
-    if ui.add(egui::Button::new(text).frame(false)).on_hover_text(p.t("select-on-map")).clicked() {
-        p.select.write(crate::gui::exercise::command::SelectService(Some(s)));
+    if ui
+        .add(egui::Button::new(text).frame(false))
+        .on_hover_text(p.t("select-on-map"))
+        .clicked()
+    {
+        p.select
+            .write(crate::gui::exercise::command::SelectService(Some(s)));
     }
 }

@@ -3,7 +3,7 @@
 
 use super::compose::Draft;
 use super::context::PanelCtx;
-use super::{incidents, inbox, msel, notes};
+use super::{inbox, incidents, msel, notes};
 use crate::gui::exercise::dock::{Dock, PanelSet};
 use crate::gui::i18n::Arg;
 use crate::gui::session::Seat;

@@ -2,11 +2,11 @@
 
 use super::context::PanelCtx;
 use super::labels;
+use crate::gui::exercise::dock::{Dock, PanelSet};
 use crate::gui::exercise::picture::LogEvent;
 use crate::gui::i18n::Arg;
-use crate::scenario::{ServiceId, TeamId};
-use crate::gui::exercise::dock::{Dock, PanelSet};
 use crate::gui::widgets::{self, colour};
+use crate::scenario::{ServiceId, TeamId};
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
@@ -23,7 +23,9 @@ fn event_log(mut contexts: EguiContexts, mut dock: ResMut<Dock>, p: PanelCtx) ->
     dock.show(&ctx, panel, "log", |ui| {
         ui.horizontal(|ui| {
             ui.strong(p.t("log-title"));
-            ui.label(egui::RichText::new(format!("({})", p.picture.log.len())).color(colour::MUTED));
+            ui.label(
+                egui::RichText::new(format!("({})", p.picture.log.len())).color(colour::MUTED),
+            );
         });
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
@@ -40,7 +42,11 @@ fn event_log(mut contexts: EguiContexts, mut dock: ResMut<Dock>, p: PanelCtx) ->
                                 .color(colour::MUTED),
                         );
                         let text = egui::RichText::new(describe(&p, &line.event));
-                        ui.label(if line.alarm() { text.color(colour::ERROR) } else { text });
+                        ui.label(if line.alarm() {
+                            text.color(colour::ERROR)
+                        } else {
+                            text
+                        });
                     });
                 }
             });
@@ -54,16 +60,34 @@ fn describe(p: &PanelCtx, e: &LogEvent) -> String {
     let svc = |id: &ServiceId| labels::service_name(p, *id);
     let team = |id: &TeamId| labels::team_name(p, *id);
     let threat = |t: &crate::scenario::ThreatId| {
-        s.threats.get(t.idx()).map_or_else(|| "?".into(), |x| p.i18n.text(&x.name).to_owned())
+        s.threats
+            .get(t.idx())
+            .map_or_else(|| "?".into(), |x| p.i18n.text(&x.name).to_owned())
     };
     let action = |a: &crate::scenario::ActionId| {
-        s.actions.get(a.idx()).map_or_else(|| "?".into(), |x| p.i18n.text(&x.name).to_owned())
+        s.actions
+            .get(a.idx())
+            .map_or_else(|| "?".into(), |x| p.i18n.text(&x.name).to_owned())
     };
-    let on = |service: &Option<ServiceId>| service.as_ref().map(|x| format!(" · {}", svc(x))).unwrap_or_default();
-    let inject = |i: &crate::scenario::InjectId| s.injects.get(i.idx()).map_or("?", |x| x.id.as_str()).to_owned();
+    let on = |service: &Option<ServiceId>| {
+        service
+            .as_ref()
+            .map(|x| format!(" · {}", svc(x)))
+            .unwrap_or_default()
+    };
+    let inject = |i: &crate::scenario::InjectId| {
+        s.injects
+            .get(i.idx())
+            .map_or("?", |x| x.id.as_str())
+            .to_owned()
+    };
     let i = &p.i18n;
     match e {
-        LogEvent::Status { service, now, capacity } => i.ta(
+        LogEvent::Status {
+            service,
+            now,
+            capacity,
+        } => i.ta(
             "log-status",
             &[
                 ("service", Arg::Str(&svc(service))),
@@ -71,7 +95,11 @@ fn describe(p: &PanelCtx, e: &LogEvent) -> String {
                 ("capacity", Arg::Str(&format!("{:.0}", capacity * 100.0))),
             ],
         ),
-        LogEvent::BufferStarted { service, buffer, until } => i.ta(
+        LogEvent::BufferStarted {
+            service,
+            buffer,
+            until,
+        } => i.ta(
             "log-buffer-started",
             &[
                 ("service", Arg::Str(&svc(service))),
@@ -81,20 +109,37 @@ fn describe(p: &PanelCtx, e: &LogEvent) -> String {
         ),
         LogEvent::BufferSpent { service, buffer } => i.ta(
             "log-buffer-spent",
-            &[("service", Arg::Str(&svc(service))), ("buffer", Arg::Str(&p.t(labels::buffer_key(*buffer))))],
+            &[
+                ("service", Arg::Str(&svc(service))),
+                ("buffer", Arg::Str(&p.t(labels::buffer_key(*buffer)))),
+            ],
         ),
-        LogEvent::ThreatStarted { threat: t } => i.ta("log-threat-started", &[("threat", Arg::Str(&threat(t)))]),
+        LogEvent::ThreatStarted { threat: t } => {
+            i.ta("log-threat-started", &[("threat", Arg::Str(&threat(t)))])
+        }
         LogEvent::Compromised { service, threat: t } => i.ta(
             "log-compromised",
-            &[("service", Arg::Str(&svc(service))), ("threat", Arg::Str(&threat(t)))],
+            &[
+                ("service", Arg::Str(&svc(service))),
+                ("threat", Arg::Str(&threat(t))),
+            ],
         ),
         LogEvent::Impact { service, threat: t } => i.ta(
             "log-impact",
-            &[("service", Arg::Str(&svc(service))), ("threat", Arg::Str(&threat(t)))],
+            &[
+                ("service", Arg::Str(&svc(service))),
+                ("threat", Arg::Str(&threat(t))),
+            ],
         ),
         LogEvent::Blocked { threat: t } => i.ta("log-blocked", &[("threat", Arg::Str(&threat(t)))]),
-        LogEvent::Cleaned { service } => i.ta("log-cleaned", &[("service", Arg::Str(&svc(service)))]),
-        LogEvent::IncidentOpened { team: t, service, kind } => i.ta(
+        LogEvent::Cleaned { service } => {
+            i.ta("log-cleaned", &[("service", Arg::Str(&svc(service)))])
+        }
+        LogEvent::IncidentOpened {
+            team: t,
+            service,
+            kind,
+        } => i.ta(
             "log-incident-opened",
             &[
                 ("team", Arg::Str(&team(t))),
@@ -102,7 +147,11 @@ fn describe(p: &PanelCtx, e: &LogEvent) -> String {
                 ("kind", Arg::Str(&p.t(labels::detection_key(*kind)))),
             ],
         ),
-        LogEvent::Detected { team: t, service, kind } => i.ta(
+        LogEvent::Detected {
+            team: t,
+            service,
+            kind,
+        } => i.ta(
             "log-detected",
             &[
                 ("team", Arg::Str(&team(t))),
@@ -129,7 +178,12 @@ fn describe(p: &PanelCtx, e: &LogEvent) -> String {
                 ("kind", Arg::Str(&p.t(labels::kind_key(*kind)))),
             ],
         ),
-        LogEvent::ActionStarted { team: t, action: a, service, done_at } => i.ta(
+        LogEvent::ActionStarted {
+            team: t,
+            action: a,
+            service,
+            done_at,
+        } => i.ta(
             "log-action-started",
             &[
                 ("team", Arg::Str(&team(t))),
@@ -138,19 +192,41 @@ fn describe(p: &PanelCtx, e: &LogEvent) -> String {
                 ("done", Arg::Str(&widgets::clock(*done_at))),
             ],
         ),
-        LogEvent::ActionFinished { team: t, action: a, service } => i.ta(
+        LogEvent::ActionFinished {
+            team: t,
+            action: a,
+            service,
+        } => i.ta(
             "log-action-finished",
-            &[("team", Arg::Str(&team(t))), ("action", Arg::Str(&action(a))), ("on", Arg::Str(&on(service)))],
+            &[
+                ("team", Arg::Str(&team(t))),
+                ("action", Arg::Str(&action(a))),
+                ("on", Arg::Str(&on(service))),
+            ],
         ),
-        LogEvent::InjectFired { inject: x } => i.ta("log-inject-fired", &[("inject", Arg::Str(&inject(x)))]),
-        LogEvent::InjectSkipped { inject: x } => i.ta("log-inject-skipped", &[("inject", Arg::Str(&inject(x)))]),
-        LogEvent::Override { service, capacity: Some(c) } => i.ta(
-            "log-override",
-            &[("service", Arg::Str(&svc(service))), ("capacity", Arg::Str(&format!("{:.0}", c * 100.0)))],
-        ),
-        LogEvent::Override { service, capacity: None } => {
-            i.ta("log-override-release", &[("service", Arg::Str(&svc(service)))])
+        LogEvent::InjectFired { inject: x } => {
+            i.ta("log-inject-fired", &[("inject", Arg::Str(&inject(x)))])
         }
+        LogEvent::InjectSkipped { inject: x } => {
+            i.ta("log-inject-skipped", &[("inject", Arg::Str(&inject(x)))])
+        }
+        LogEvent::Override {
+            service,
+            capacity: Some(c),
+        } => i.ta(
+            "log-override",
+            &[
+                ("service", Arg::Str(&svc(service))),
+                ("capacity", Arg::Str(&format!("{:.0}", c * 100.0))),
+            ],
+        ),
+        LogEvent::Override {
+            service,
+            capacity: None,
+        } => i.ta(
+            "log-override-release",
+            &[("service", Arg::Str(&svc(service)))],
+        ),
         LogEvent::Note(text) => i.ta("log-note", &[("text", Arg::Str(text))]),
         LogEvent::Rejected(why) => i.ta("log-rejected", &[("reason", Arg::Str(why))]),
         LogEvent::NotAllowed => p.t("log-not-allowed"),

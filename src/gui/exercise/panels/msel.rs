@@ -31,8 +31,11 @@ pub(super) fn show(ui: &mut egui::Ui, p: &mut PanelCtx) {
                 let state = if card.skipped {
                     egui::RichText::new(p.t("msel-skipped")).color(colour::MUTED)
                 } else if card.fired > 0 {
-                    egui::RichText::new(p.i18n.ta("msel-fired", &[("count", Arg::Num(f64::from(card.fired)))]))
-                        .color(colour::UP)
+                    egui::RichText::new(
+                        p.i18n
+                            .ta("msel-fired", &[("count", Arg::Num(f64::from(card.fired)))]),
+                    )
+                    .color(colour::UP)
                 } else {
                     egui::RichText::new(p.t("msel-pending")).color(colour::DEGRADED)
                 };
@@ -43,10 +46,16 @@ pub(super) fn show(ui: &mut egui::Ui, p: &mut PanelCtx) {
             }
             let done = card.skipped || card.fired >= inj.times;
             ui.horizontal(|ui| {
-                if ui.add_enabled(!done, egui::Button::new(p.t("msel-fire"))).clicked() {
+                if ui
+                    .add_enabled(!done, egui::Button::new(p.t("msel-fire")))
+                    .clicked()
+                {
                     p.commands.write(UiCommand::FireInject(card.id));
                 }
-                if ui.add_enabled(!done, egui::Button::new(p.t("msel-skip"))).clicked() {
+                if ui
+                    .add_enabled(!done, egui::Button::new(p.t("msel-skip")))
+                    .clicked()
+                {
                     p.commands.write(UiCommand::SkipInject(card.id));
                 }
             });
@@ -66,7 +75,10 @@ fn delivery_summary(p: &PanelCtx, d: &Delivery) -> String {
             format!("✉ {}: {}", names.join(", "), p.i18n.text(text))
         }
         Delivery::SetCapacity { service, capacity } => {
-            let name = s.services.get(service.idx()).map_or("?", |x| p.i18n.text(&x.name));
+            let name = s
+                .services
+                .get(service.idx())
+                .map_or("?", |x| p.i18n.text(&x.name));
             format!("⚡ {name} → {:.0}%", capacity * 100.0)
         }
         Delivery::AreaEvent { area, capacity } => format!("⚡ {area} → {:.0}%", capacity * 100.0),

@@ -15,7 +15,10 @@ pub(super) fn show(ui: &mut egui::Ui, p: &mut PanelCtx, draft: &mut String) {
                 .hint_text(p.t("notes-hint")),
         );
         let ready = !draft.trim().is_empty();
-        if ui.add_enabled(ready, egui::Button::new(p.t("notes-add"))).clicked() {
+        if ui
+            .add_enabled(ready, egui::Button::new(p.t("notes-add")))
+            .clicked()
+        {
             p.commands.write(UiCommand::Note(draft.trim().to_owned()));
             draft.clear();
         }
@@ -26,7 +29,11 @@ pub(super) fn show(ui: &mut egui::Ui, p: &mut PanelCtx, draft: &mut String) {
     }
     for (at, text) in p.picture.notes.iter().rev() {
         ui.horizontal_wrapped(|ui| {
-            ui.label(egui::RichText::new(widgets::clock(*at)).monospace().color(colour::MUTED));
+            ui.label(
+                egui::RichText::new(widgets::clock(*at))
+                    .monospace()
+                    .color(colour::MUTED),
+            );
             ui.label(text);
         });
     }

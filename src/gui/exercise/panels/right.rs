@@ -27,29 +27,31 @@ fn right_column(
         .default_size(270.0)
         .min_size(220.0);
     dock.show(&ctx, panel, "right", |ui| {
-        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-            match p.selected.0 {
-                Some(s) if s.idx() < p.scenario().services.len() => {
-                    service(ui, &mut p, s);
-                    ui.separator();
-                    actions(ui, &mut p, Some(s));
-                    if p.is_facilitator() {
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                match p.selected.0 {
+                    Some(s) if s.idx() < p.scenario().services.len() => {
+                        service(ui, &mut p, s);
                         ui.separator();
-                        overrides(ui, &mut p, s, &mut capacity);
+                        actions(ui, &mut p, Some(s));
+                        if p.is_facilitator() {
+                            ui.separator();
+                            overrides(ui, &mut p, s, &mut capacity);
+                        }
+                    }
+                    _ => {
+                        ui.label(egui::RichText::new(p.t("select-hint")).color(colour::MUTED));
+                        ui.separator();
+                        actions(ui, &mut p, None);
                     }
                 }
-                _ => {
-                    ui.label(egui::RichText::new(p.t("select-hint")).color(colour::MUTED));
+                running(ui, &p);
+                if p.picture.seat.sees_all() {
                     ui.separator();
-                    actions(ui, &mut p, None);
+                    super::scores::show(ui, &p);
                 }
-            }
-            running(ui, &p);
-            if p.picture.seat.sees_all() {
-                ui.separator();
-                super::scores::show(ui, &p);
-            }
-        });
+            });
     });
     Ok(())
 }
@@ -78,7 +80,11 @@ fn service(ui: &mut egui::Ui, p: &mut PanelCtx, id: ServiceId) {
                 .color(labels::shown_colour(card.shown)),
         );
         if card.compromised {
-            ui.label(egui::RichText::new(p.t("status-compromised")).strong().color(colour::COMPROMISED));
+            ui.label(
+                egui::RichText::new(p.t("status-compromised"))
+                    .strong()
+                    .color(colour::COMPROMISED),
+            );
         }
         if card.isolated {
             ui.label(egui::RichText::new(p.t("status-isolated")).color(colour::MUTED));
@@ -86,25 +92,45 @@ fn service(ui: &mut egui::Ui, p: &mut PanelCtx, id: ServiceId) {
     });
     match card.capacity {
         Some(c) => {
-            ui.add(egui::ProgressBar::new(c as f32).text(format!("{} {:.0}%", p.t("capacity"), c * 100.0)));
+            ui.add(egui::ProgressBar::new(c as f32).text(format!(
+                "{} {:.0}%",
+                p.t("capacity"),
+                c * 100.0
+            )));
         }
         None => {
             ui.label(egui::RichText::new(p.t("not-visible-to-seat")).color(colour::MUTED));
         }
     }
     if let Some(left) = card.buffer_left {
-        ui.label(p.i18n.ta("buffer-left", &[("time", Arg::Str(&widgets::span(left)))]));
+        ui.label(
+            p.i18n
+                .ta("buffer-left", &[("time", Arg::Str(&widgets::span(left)))]),
+        );
     }
     ui.label(
         egui::RichText::new(p.i18n.ta(
             "service-people",
-            &[("people", Arg::Num(svc.people as f64)), ("criticality", Arg::Num(svc.criticality))],
+            &[
+                ("people", Arg::Num(svc.people as f64)),
+                ("criticality", Arg::Num(svc.criticality)),
+            ],
         ))
         .small()
         .color(colour::MUTED),
     );
-    let providers: Vec<ServiceId> = s.dependencies.iter().filter(|d| d.to == id).map(|d| d.from).collect();
-    let dependents: Vec<ServiceId> = s.dependencies.iter().filter(|d| d.from == id).map(|d| d.to).collect();
+    let providers: Vec<ServiceId> = s
+        .dependencies
+        .iter()
+        .filter(|d| d.to == id)
+        .map(|d| d.from)
+        .collect();
+    let dependents: Vec<ServiceId> = s
+        .dependencies
+        .iter()
+        .filter(|d| d.from == id)
+        .map(|d| d.to)
+        .collect();
     for (key, list) in [("depends-on", providers), ("needed-by", dependents)] {
         if list.is_empty() {
             continue;
@@ -140,7 +166,10 @@ fn usable(p: &PanelCtx, team: TeamId, a: &Action, service: Option<ServiceId>) ->
         (Target::OwnService, Some(svc)) => s.controller_of(svc) == Some(team),
         (Target::OwnCompromised, Some(svc)) => {
             s.controller_of(svc) == Some(team)
-                && p.picture.services.get(svc.idx()).is_some_and(|c| c.compromised)
+                && p.picture
+                    .services
+                    .get(svc.idx())
+                    .is_some_and(|c| c.compromised)
         }
         _ => false,
     }
@@ -154,15 +183,22 @@ fn actions(ui: &mut egui::Ui, p: &mut PanelCtx, service: Option<ServiceId>) {
     ui.strong(p.t("actions-title"));
     if p.team().is_none() {
         ui.label(
-            egui::RichText::new(p.i18n.ta("actions-acting-for", &[("team", Arg::Str(&labels::team_name(p, team)))]))
-                .small()
-                .color(colour::MUTED),
+            egui::RichText::new(p.i18n.ta(
+                "actions-acting-for",
+                &[("team", Arg::Str(&labels::team_name(p, team)))],
+            ))
+            .small()
+            .color(colour::MUTED),
         );
     }
     let mut any = false;
     for (i, a) in s.actions.iter().enumerate() {
         let id = ActionId(i as u32);
-        let target = if a.target == Target::Organisation { None } else { service };
+        let target = if a.target == Target::Organisation {
+            None
+        } else {
+            service
+        };
         if !usable(p, team, a, target) || (service.is_none() && a.target != Target::Organisation) {
             continue;
         }
@@ -173,7 +209,10 @@ fn actions(ui: &mut egui::Ui, p: &mut PanelCtx, service: Option<ServiceId>) {
             .iter()
             .any(|r| r.action == id && r.team == team && r.service == target);
         let label = format!("{}  ({})", p.i18n.text(&a.name), widgets::span(a.duration));
-        let r = ui.add_enabled(!busy, egui::Button::new(label).min_size(egui::vec2(ui.available_width(), 0.0)));
+        let r = ui.add_enabled(
+            !busy,
+            egui::Button::new(label).min_size(egui::vec2(ui.available_width(), 0.0)),
+        );
         if r.clicked() {
             p.commands.write(UiCommand::TakeAction {
                 team,
@@ -183,7 +222,11 @@ fn actions(ui: &mut egui::Ui, p: &mut PanelCtx, service: Option<ServiceId>) {
         }
     }
     if !any {
-        ui.label(egui::RichText::new(p.t("actions-none")).small().color(colour::MUTED));
+        ui.label(
+            egui::RichText::new(p.t("actions-none"))
+                .small()
+                .color(colour::MUTED),
+        );
     }
 }
 
@@ -195,8 +238,14 @@ fn running(ui: &mut egui::Ui, p: &PanelCtx) {
     ui.strong(p.t("actions-running"));
     let s = p.scenario();
     for r in &p.picture.running {
-        let name = s.actions.get(r.action.idx()).map_or("?", |a| p.i18n.text(&a.name));
-        let on = r.service.map(|svc| labels::service_name(p, svc)).unwrap_or_default();
+        let name = s
+            .actions
+            .get(r.action.idx())
+            .map_or("?", |a| p.i18n.text(&a.name));
+        let on = r
+            .service
+            .map(|svc| labels::service_name(p, svc))
+            .unwrap_or_default();
         let span = r.ends.saturating_sub(r.started).max(1) as f32;
         let done = (p.picture.now.saturating_sub(r.started) as f32 / span).clamp(0.0, 1.0);
         ui.label(egui::RichText::new(format!("{name} · {on}")).small());
@@ -207,16 +256,27 @@ fn running(ui: &mut egui::Ui, p: &PanelCtx) {
 
 fn overrides(ui: &mut egui::Ui, p: &mut PanelCtx, s: ServiceId, capacity: &mut f32) {
     ui.strong(p.t("override-title"));
-    ui.add(egui::Slider::new(capacity, 0.0..=1.0).text(p.t("capacity")).custom_formatter(|v, _| format!("{:.0}%", v * 100.0)));
+    ui.add(
+        egui::Slider::new(capacity, 0.0..=1.0)
+            .text(p.t("capacity"))
+            .custom_formatter(|v, _| format!("{:.0}%", v * 100.0)),
+    );
     ui.horizontal(|ui| {
-        if ui.button(p.t("override-apply")).on_hover_text(p.t("override-hint")).clicked() {
+        if ui
+            .button(p.t("override-apply"))
+            .on_hover_text(p.t("override-hint"))
+            .clicked()
+        {
             p.commands.write(UiCommand::Override {
                 service: s,
                 capacity: Some(f64::from(*capacity)),
             });
         }
         if ui.button(p.t("override-release")).clicked() {
-            p.commands.write(UiCommand::Override { service: s, capacity: None });
+            p.commands.write(UiCommand::Override {
+                service: s,
+                capacity: None,
+            });
         }
     });
 }

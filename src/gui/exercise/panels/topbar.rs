@@ -34,9 +34,13 @@ fn top_bar(
                 let state = if p.clock.paused {
                     p.t("clock-paused")
                 } else {
-                    p.i18n.ta("clock-running", &[("speed", Arg::Num(f64::from(p.clock.speed)))])
+                    p.i18n.ta(
+                        "clock-running",
+                        &[("speed", Arg::Num(f64::from(p.clock.speed)))],
+                    )
                 };
-                ui.label(egui::RichText::new(state).color(colour::MUTED));
+                ui.label(egui::RichText::new(state).color(colour::MUTED))
+                    .on_hover_text(p.t("clock-control-hint"));
             }
             ui.separator();
             seat_picker(ui, &mut p);
@@ -77,9 +81,17 @@ fn clock_readout(ui: &mut egui::Ui, p: &PanelCtx) {
 
 fn clock_controls(ui: &mut egui::Ui, p: &mut PanelCtx) {
     let paused = p.clock.paused;
-    let label = if paused { p.t("clock-resume") } else { p.t("clock-pause") };
-    let button = egui::Button::new(egui::RichText::new(label).strong()).min_size(egui::vec2(72.0, 0.0));
-    if ui.add_enabled(!p.clock.finished() || !paused, button).clicked() {
+    let label = if paused {
+        p.t("clock-resume")
+    } else {
+        p.t("clock-pause")
+    };
+    let button =
+        egui::Button::new(egui::RichText::new(label).strong()).min_size(egui::vec2(72.0, 0.0));
+    if ui
+        .add_enabled(!p.clock.finished() || !paused, button)
+        .clicked()
+    {
         p.clock_commands.write(if paused {
             ClockCommand::Resume
         } else {
@@ -87,14 +99,24 @@ fn clock_controls(ui: &mut egui::Ui, p: &mut PanelCtx) {
         });
     }
     for s in SPEEDS {
-        if ui.selectable_label(p.clock.speed == s, format!("{s}x")).clicked() {
+        if ui
+            .selectable_label(p.clock.speed == s, format!("{s}x"))
+            .clicked()
+        {
             p.clock_commands.write(ClockCommand::Speed(s));
         }
     }
     match p.picture.next_inject {
         Some(at) => {
-            let text = p.i18n.ta("clock-next-inject", &[("time", Arg::Str(&widgets::clock(at)))]);
-            if ui.button(text).on_hover_text(p.t("clock-next-inject-hint")).clicked() {
+            let text = p.i18n.ta(
+                "clock-next-inject",
+                &[("time", Arg::Str(&widgets::clock(at)))],
+            );
+            if ui
+                .button(text)
+                .on_hover_text(p.t("clock-next-inject-hint"))
+                .clicked()
+            {
                 p.clock_commands.write(ClockCommand::JumpTo(at));
             }
         }
@@ -119,7 +141,9 @@ pub(crate) fn seat_name(p: &PanelCtx, seat: Seat) -> String {
 fn seat_picker(ui: &mut egui::Ui, p: &mut PanelCtx) {
     let current = p.seat.0;
     let mut seats = vec![Seat::Facilitator, Seat::Observer];
-    seats.extend((0..p.scenario().teams.len()).map(|i| Seat::Team(crate::scenario::TeamId(i as u32))));
+    seats.extend(
+        (0..p.scenario().teams.len()).map(|i| Seat::Team(crate::scenario::TeamId(i as u32))),
+    );
     ui.label(p.t("seat"));
     let mut wanted = None;
     egui::ComboBox::from_id_salt("seat-picker")
@@ -154,7 +178,11 @@ fn end_button(ui: &mut egui::Ui, p: &PanelCtx, next: &mut NextState<Screen>, con
     } else {
         let finished = p.clock.finished();
         let text = egui::RichText::new(p.t("end-exercise"));
-        let text = if finished { text.strong().color(colour::UP) } else { text };
+        let text = if finished {
+            text.strong().color(colour::UP)
+        } else {
+            text
+        };
         if ui.button(text).clicked() {
             if finished {
                 next.set(Screen::End);
@@ -171,10 +199,12 @@ fn file_state(ui: &mut egui::Ui, p: &mut PanelCtx) {
         ui.horizontal(|ui| {
             ui.label(egui::RichText::new(p.t("reload-offer")).color(colour::DEGRADED));
             if ui.button(p.t("reload-restart")).clicked() {
-                p.offer_answers.write(crate::gui::session::OfferAnswer(true));
+                p.offer_answers
+                    .write(crate::gui::session::OfferAnswer(true));
             }
             if ui.button(p.t("reload-keep")).clicked() {
-                p.offer_answers.write(crate::gui::session::OfferAnswer(false));
+                p.offer_answers
+                    .write(crate::gui::session::OfferAnswer(false));
             }
         });
     }

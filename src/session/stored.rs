@@ -1,0 +1,119 @@
+//! Reading a session folder without changing it, replaying its records, and
+//! repairing a damaged end before a resumed session appends to it.
+
+use super::error::SessionError;
+use super::header::{
+    COMMANDS_FILE, DROPPED_FILE, Header, SCENARIO_FILE, load_copy, read_header, sync_dir,
+};
+use super::record::{Parsed, Record, RecordKind, parse};
+use crate::engine::Engine;
+use crate::scenario::{Scenario, Secs};
+use std::fs::OpenOptions;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// A session folder read without changing it.
+#[derive(Debug, Clone)]
+pub(crate) struct Stored {
+    pub dir: PathBuf,
+    pub header: Header,
+    pub scenario_text: String,
+    pub scenario: Arc<Scenario>,
+    pub parsed: Parsed,
+}
+
+impl Stored {
+    pub(crate) fn read(dir: &Path) -> Result<Stored, SessionError> {
+        let header = read_header(dir)?;
+        let spath = dir.join(SCENARIO_FILE);
+        let scenario_text = std::fs::read_to_string(&spath).map_err(SessionError::io(&spath))?;
+        let scenario = load_copy(&spath, &scenario_text)?;
+        if scenario.id != header.scenario {
+            let (expected, found) = (header.scenario.clone(), scenario.id.clone());
+            return Err(SessionError::WrongScenario {
+                what: "session",
+                expected,
+                found,
+            });
+        }
+        let cpath = dir.join(COMMANDS_FILE);
+        let bytes = std::fs::read(&cpath).map_err(SessionError::io(&cpath))?;
+        let parsed = parse(&cpath, &bytes)?;
+        Ok(Stored {
+            dir: dir.to_path_buf(),
+            header,
+            scenario_text,
+            scenario: Arc::new(scenario),
+            parsed,
+        })
+    }
+
+    pub(crate) fn records(&self) -> impl Iterator<Item = &Record> {
+        self.parsed.records.iter().map(|(_, r)| r)
+    }
+
+    pub(crate) fn ended(&self) -> bool {
+        self.records().any(|r| r.kind == RecordKind::End)
+    }
+
+    /// Time of the last record (0 with none).
+    pub(crate) fn until(&self) -> Secs {
+        self.records().last().map_or(0, |r| r.at)
+    }
+
+    /// Replay the records: apply the accepted commands and follow the clock.
+    pub(crate) fn replay(&self) -> Result<Engine, SessionError> {
+        let mut engine = Engine::new(self.scenario.clone(), self.header.seed);
+        for (line, r) in &self.parsed.records {
+            engine.advance_to(r.at);
+            if let RecordKind::Command(c) = &r.kind {
+                engine
+                    .apply(c.clone())
+                    .map_err(|error| SessionError::Refused {
+                        path: self.dir.join(COMMANDS_FILE),
+                        line: *line,
+                        at: r.at,
+                        error,
+                    })?;
+            }
+        }
+        Ok(engine)
+    }
+}
+
+/// Cut `commands.jsonl` back to its whole records, keeping what is cut in
+/// `commands.dropped`, and end it with a newline.
+pub(crate) fn repair(dir: &Path, p: &Parsed) -> Result<(), SessionError> {
+    let cpath = dir.join(COMMANDS_FILE);
+    let bytes = std::fs::read(&cpath).map_err(SessionError::io(&cpath))?;
+    let tail = bytes.get(p.whole_len..).unwrap_or_default();
+    if tail.iter().any(|b| !b.is_ascii_whitespace()) {
+        let dpath = dir.join(DROPPED_FILE);
+        let mut d = OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&dpath)
+            .map_err(SessionError::io(&dpath))?;
+        d.write_all(tail)
+            .and_then(|()| d.write_all(b"\n"))
+            .and_then(|()| d.sync_all())
+            .map_err(SessionError::io(&dpath))?;
+    }
+    let f = OpenOptions::new()
+        .write(true)
+        .open(&cpath)
+        .map_err(SessionError::io(&cpath))?;
+    f.set_len(p.whole_len as u64)
+        .map_err(SessionError::io(&cpath))?;
+    if p.needs_newline {
+        let mut f = OpenOptions::new()
+            .append(true)
+            .open(&cpath)
+            .map_err(SessionError::io(&cpath))?;
+        f.write_all(b"\n").map_err(SessionError::io(&cpath))?;
+    }
+    f.sync_all().map_err(SessionError::io(&cpath))?;
+    sync_dir(dir);
+    Ok(())
+}

@@ -1,0 +1,32 @@
+//! The national-network generator: deterministic, valid, and a wide cascade.
+
+use crossdrill::engine::Engine;
+use crossdrill::generate::national;
+use crossdrill::scenario::{load_source, to_ron};
+use std::sync::Arc;
+
+#[test]
+fn same_arguments_same_network() {
+    assert_eq!(national(3000, 30_000, 4), national(3000, 30_000, 4));
+    assert_ne!(national(3000, 30_000, 4), national(3000, 30_000, 5));
+    let s = national(3000, 30_000, 4);
+    assert_eq!((s.services.len(), s.dependencies.len()), (3000, 30_000));
+}
+
+#[test]
+fn the_generated_network_loads_back_unchanged() {
+    let s = national(2000, 15_000, 9);
+    let text = to_ron(&s).expect("writes RON");
+    let loaded = load_source("national.scenario.ron", &text, None).unwrap_or_else(|p| panic!("{p}"));
+    assert_eq!(loaded.scenario, s);
+}
+
+#[test]
+fn the_grid_hubs_take_most_of_the_country_down() {
+    let s = Arc::new(national(5000, 50_000, 1));
+    let mut e = Engine::new(s.clone(), 1);
+    e.run_to_end();
+    let hit = e.world().services().filter(|(_, t)| t.capacity < 1.0).count();
+    assert!(hit * 10 > s.services.len() * 8, "only {hit} of {} services hit", s.services.len());
+    assert!(e.stats().dep_evals > 20_000);
+}

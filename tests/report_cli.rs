@@ -1,0 +1,118 @@
+//! `crossdrill report` on journals written by `crossdrill run --journal`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn crossdrill(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_crossdrill"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("runs")
+}
+
+fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("crossdrill-report-cli-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    dir.join(name)
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap_or_default()
+}
+
+#[test]
+fn report_of_a_scripted_run_of_the_default_scenario() {
+    let journal = temp("well.jsonl");
+    let run = crossdrill(&[
+        "run",
+        "scenarios/games-time-blackout.scenario.ron",
+        "--seed",
+        "7",
+        "--commands",
+        "tests/plays/well-run.commands.ron",
+        "--journal",
+        s(&journal),
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+
+    // The format follows --out's extension; the built-in scenario is found by its id.
+    let html = temp("well.html");
+    let out = crossdrill(&["report", s(&journal), "--out", s(&html)]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = std::fs::read_to_string(&html).expect("written");
+    assert!(page.starts_with("<!DOCTYPE html>") && page.contains("<svg"));
+
+    // Markdown on standard output by default; --lang overrides the scenario's language.
+    let md = crossdrill(&["report", s(&journal), "--lang", "ja"]);
+    let text = String::from_utf8_lossy(&md.stdout);
+    assert!(
+        text.starts_with("# 事後評価報告書 · After-action report"),
+        "{text}"
+    );
+    assert!(text.contains("A：連携良好"));
+
+    let csv = crossdrill(&["report", s(&journal), "--format", "csv", "--until", "1h"]);
+    let text = String::from_utf8_lossy(&csv.stdout);
+    assert!(text.starts_with("team,incident,"));
+    assert!(
+        !text.contains("bank-ddos"),
+        "an incident after --until is not scored"
+    );
+    let _ = std::fs::remove_dir_all(journal.parent().unwrap_or(Path::new("/nonexistent")));
+}
+
+#[test]
+fn report_of_a_scenario_file_and_a_ron_journal() {
+    let journal = temp("mini.ron");
+    let scenario = "tests/plays/mini.scenario.ron";
+    let run = crossdrill(&[
+        "run",
+        scenario,
+        "--seed",
+        "7",
+        "--commands",
+        "tests/plays/mini.commands.ron",
+        "--journal",
+        s(&journal),
+    ]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+
+    // Without --scenario the built-in one does not match: a clear error.
+    let out = crossdrill(&["report", s(&journal)]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("the journal is of scenario `mini`, not the built-in `games-time-blackout`"),
+        "{err}"
+    );
+
+    let out = crossdrill(&[
+        "report",
+        s(&journal),
+        "--scenario",
+        scenario,
+        "--format",
+        "json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["grade"], "A");
+    let _ = std::fs::remove_file(&journal);
+}
