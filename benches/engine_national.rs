@@ -9,6 +9,8 @@ use crossdrill::generate::national;
 use std::sync::Arc;
 use std::time::Instant;
 
+mod cpu;
+
 fn size() -> (usize, usize) {
     std::env::var("CROSSDRILL_NATIONAL")
         .ok()
@@ -24,25 +26,34 @@ fn wide_cascade(c: &mut Criterion) {
     let t = Instant::now();
     let scenario = Arc::new(national(services, deps, 1));
     let topo = Arc::new(Topology::new(&scenario));
-    let mut probe = Engine::with_topology(scenario.clone(), topo.clone(), 1);
     let built = t.elapsed();
-    let t = Instant::now();
+    let mut probe = Engine::with_topology(scenario.clone(), topo.clone(), 1);
     probe.run_to_end();
     let stats = probe.stats();
-    let changed = probe
+    let hit = probe
         .world()
         .services()
         .filter(|(_, s)| s.capacity < 1.0)
         .count();
     eprintln!(
-        "national {services}/{deps}: built in {built:?}; one run {:?}: {} dependency evaluations, \
-         {} events, {} journal entries, {changed} services below full at the end",
-        t.elapsed(),
+        "national {services}/{deps}: built in {built:?}; a run makes {} dependency evaluations, \
+         {} events, {} journal entries; {hit} services below full at the end",
         stats.dep_evals,
         stats.events,
         probe.journal().entries.len(),
     );
     drop(probe);
+    // Per CPU second as well as per wall second (they differ on a busy machine).
+    for _ in 0..3 {
+        let mut e = Engine::with_topology(scenario.clone(), topo.clone(), 1);
+        let (wall, cpu) = cpu::time(1, || e.run_to_end());
+        let evals = stats.dep_evals as f64 / 1e6;
+        let per_cpu = cpu.map_or("?".to_string(), |c| format!("{:.1}", evals / c));
+        eprintln!(
+            "national/wide_cascade: {:.1} M evaluations/s wall, {per_cpu} M per CPU second",
+            evals / wall
+        );
+    }
 
     let mut group = c.benchmark_group("national");
     group.sample_size(10);

@@ -29,7 +29,10 @@ fn run_prints_the_timeline_with_causes_and_is_reproducible() {
     let a = crossdrill(&["run", SCENARIO, "--seed", "7"]);
     assert!(a.status.success(), "{}", text(&a.stderr));
     let out = text(&a.stdout);
-    assert!(out.starts_with("# games-time-blackout (seed 7), until 6:00:00\n"), "{out}");
+    assert!(
+        out.starts_with("# games-time-blackout (seed 7), until 6:00:00\n"),
+        "{out}"
+    );
     assert!(
         out.contains(
             " 0:46:00  bts-koto: up -> on backup, via substation-koto -> bts-koto (physical, 1m); origin threat grid-campaign\n"
@@ -47,19 +50,34 @@ fn run_prints_the_timeline_with_causes_and_is_reproducible() {
 
 #[test]
 fn run_writes_json_lines_and_journal_files() {
-    let out = crossdrill(&["run", SCENARIO, "--seed", "7", "--until", "1h", "--format", "jsonl"]);
+    let out = crossdrill(&[
+        "run", SCENARIO, "--seed", "7", "--until", "1h", "--format", "jsonl",
+    ]);
     assert!(out.status.success());
     let stdout = text(&out.stdout);
     let first = stdout.lines().next().unwrap_or_default();
-    assert_eq!(first, r#"{"format":1,"scenario":"games-time-blackout","seed":7}"#);
+    assert_eq!(
+        first,
+        r#"{"format":1,"scenario":"games-time-blackout","seed":7}"#
+    );
     let ron = scratch("journal.ron");
     let jsonl = scratch("journal.jsonl");
     for path in [&ron, &jsonl] {
         let p = path.to_str().unwrap_or_default();
-        let out = crossdrill(&["run", SCENARIO, "--seed", "7", "--until", "1h", "--journal", p]);
+        let out = crossdrill(&[
+            "run",
+            SCENARIO,
+            "--seed",
+            "7",
+            "--until",
+            "1h",
+            "--journal",
+            p,
+        ]);
         assert!(out.status.success(), "{}", text(&out.stderr));
     }
-    let from_ron = crossdrill::engine::Journal::from_ron(&std::fs::read_to_string(&ron).unwrap_or_default());
+    let from_ron =
+        crossdrill::engine::Journal::from_ron(&std::fs::read_to_string(&ron).unwrap_or_default());
     let from_jsonl = std::fs::read_to_string(&jsonl).unwrap_or_default();
     assert_eq!(from_jsonl, stdout);
     assert_eq!(from_ron.expect("RON journal reads back").to_jsonl(), stdout);
@@ -67,7 +85,14 @@ fn run_writes_json_lines_and_journal_files() {
 
 #[test]
 fn scripted_plays_run_and_bad_ones_point_at_the_line() {
-    let out = crossdrill(&["run", SCENARIO, "--seed", "7", "--commands", "benches/games-time-blackout.play.ron"]);
+    let out = crossdrill(&[
+        "run",
+        SCENARIO,
+        "--seed",
+        "7",
+        "--commands",
+        "benches/games-time-blackout.play.ron",
+    ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("carrier starts refuel-generators on bts-koto"));
     assert_eq!(text(&out.stderr), "");
@@ -82,13 +107,23 @@ fn scripted_plays_run_and_bad_ones_point_at_the_line() {
     let out = crossdrill(&["run", SCENARIO, "--commands", p]);
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
-    assert!(err.contains(&format!("{p}:3:17: unknown team `grd`")), "{err}");
-    assert!(err.contains(&format!("{p}:4:17: unknown inject `no-such-inject`")), "{err}");
+    assert!(
+        err.contains(&format!("{p}:3:17: unknown team `grd`")),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{p}:4:17: unknown inject `no-such-inject`")),
+        "{err}"
+    );
 
     std::fs::write(&bad, "[\n    (at: \"10m\" note: \"missing comma\"),\n]\n").expect("write");
     let out = crossdrill(&["run", SCENARIO, "--commands", p]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).starts_with(&format!("{p}:2:")), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).starts_with(&format!("{p}:2:")),
+        "{}",
+        text(&out.stderr)
+    );
 
     // A command the engine refuses is reported with its place, and the run goes on.
     std::fs::write(&bad, "[\n    (at: \"10m\", team: \"grid\", act: \"refuel-generators\", target: \"bts-koto\"),\n]\n")
@@ -96,18 +131,38 @@ fn scripted_plays_run_and_bad_ones_point_at_the_line() {
     let out = crossdrill(&["run", SCENARIO, "--commands", p]);
     assert!(out.status.success());
     let err = text(&out.stderr);
-    assert!(err.contains(&format!("{p}:2:5: refused at 0:10:00: team `grid` does not control `bts-koto`")), "{err}");
+    assert!(
+        err.contains(&format!(
+            "{p}:2:5: refused at 0:10:00: team `grid` does not control `bts-koto`"
+        )),
+        "{err}"
+    );
 }
 
 #[test]
 fn generate_writes_a_scenario_that_validates_and_runs() {
     let path = scratch("national.scenario.ron");
     let p = path.to_str().unwrap_or_default();
-    let out = crossdrill(&["generate", "--services", "400", "--dependencies", "3000", "--seed", "5", "--out", p]);
+    let out = crossdrill(&[
+        "generate",
+        "--services",
+        "400",
+        "--dependencies",
+        "3000",
+        "--seed",
+        "5",
+        "--out",
+        p,
+    ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("400 services, 3000 dependencies"));
     let out = crossdrill(&["validate", p]);
-    assert!(out.status.success(), "{}{}", text(&out.stdout), text(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
     let out = crossdrill(&["run", p, "--until", "3h"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("threat grid-hubs hits electricity-000000: outage"));

@@ -17,19 +17,27 @@ fn scenario() -> Arc<Scenario> {
 
 /// Every (time, capacity, status) change of the service `id`.
 fn changes(e: &Engine, id: &str) -> Vec<(Secs, f64, ServiceStatus)> {
-    let s = e.scenario().service_by_id(id).expect("service in the scenario");
+    let s = e
+        .scenario()
+        .service_by_id(id)
+        .expect("service in the scenario");
     e.journal()
         .entries
         .iter()
         .filter_map(|x| match x.kind {
-            EntryKind::ServiceChanged { service, to, now, .. } if service == s => Some((x.at, to, now)),
+            EntryKind::ServiceChanged {
+                service, to, now, ..
+            } if service == s => Some((x.at, to, now)),
             _ => None,
         })
         .collect()
 }
 
 fn first(e: &Engine, id: &str, status: ServiceStatus) -> Option<Secs> {
-    changes(e, id).into_iter().find(|c| c.2 == status).map(|c| c.0)
+    changes(e, id)
+        .into_iter()
+        .find(|c| c.2 == status)
+        .map(|c| c.0)
 }
 
 #[test]
@@ -38,24 +46,57 @@ fn the_grid_attack_reaches_carrier_bank_and_venues_on_time() {
         let mut e = Engine::new(scenario(), seed);
         e.run_to_end();
         // The attack opens the breakers at 45, 50 and 55 minutes.
-        assert_eq!(first(&e, "substation-koto", ServiceStatus::Down), Some(45 * M));
-        assert_eq!(first(&e, "substation-shinjuku", ServiceStatus::Down), Some(50 * M));
-        assert_eq!(first(&e, "substation-otemachi", ServiceStatus::Down), Some(55 * M));
+        assert_eq!(
+            first(&e, "substation-koto", ServiceStatus::Down),
+            Some(45 * M)
+        );
+        assert_eq!(
+            first(&e, "substation-shinjuku", ServiceStatus::Down),
+            Some(50 * M)
+        );
+        assert_eq!(
+            first(&e, "substation-otemachi", ServiceStatus::Down),
+            Some(55 * M)
+        );
         // Base stations: 1 min edge delay, then 3 h of battery.
         assert_eq!(first(&e, "bts-koto", ServiceStatus::OnBackup), Some(46 * M));
-        assert_eq!(first(&e, "bts-koto", ServiceStatus::Down), Some(45 * M + M + 3 * H));
-        assert_eq!(first(&e, "bts-shinjuku", ServiceStatus::Down), Some(50 * M + M + 3 * H));
-        assert_eq!(first(&e, "bts-otemachi", ServiceStatus::Down), Some(55 * M + M + 3 * H));
+        assert_eq!(
+            first(&e, "bts-koto", ServiceStatus::Down),
+            Some(45 * M + M + 3 * H)
+        );
+        assert_eq!(
+            first(&e, "bts-shinjuku", ServiceStatus::Down),
+            Some(50 * M + M + 3 * H)
+        );
+        assert_eq!(
+            first(&e, "bts-otemachi", ServiceStatus::Down),
+            Some(55 * M + M + 3 * H)
+        );
         // Enterprise lines: 1 min, 2 h of battery; the payment switch 2 min later keeps
         // its manual fallback of 20 %.
-        assert_eq!(first(&e, "enterprise-vpn", ServiceStatus::Down), Some(55 * M + M + 2 * H));
+        assert_eq!(
+            first(&e, "enterprise-vpn", ServiceStatus::Down),
+            Some(55 * M + M + 2 * H)
+        );
         let pay = changes(&e, "payment-switch");
-        assert_eq!(pay[0], (55 * M + M + 2 * H + 2 * M, 0.2, ServiceStatus::Degraded));
+        assert_eq!(
+            pay[0],
+            (55 * M + M + 2 * H + 2 * M, 0.2, ServiceStatus::Degraded)
+        );
         // Venues: 1 min, 15 min of UPS, then 2 h of generator fuel.
-        assert_eq!(first(&e, "venue-ariake", ServiceStatus::Down), Some(45 * M + M + 15 * M + 2 * H));
-        assert_eq!(first(&e, "venue-stadium", ServiceStatus::Down), Some(50 * M + M + 15 * M + 2 * H));
+        assert_eq!(
+            first(&e, "venue-ariake", ServiceStatus::Down),
+            Some(45 * M + M + 15 * M + 2 * H)
+        );
+        assert_eq!(
+            first(&e, "venue-stadium", ServiceStatus::Down),
+            Some(50 * M + M + 15 * M + 2 * H)
+        );
         // The broadcast centre: 30 min of UPS and 3 h of fuel.
-        assert_eq!(first(&e, "broadcast-ibc", ServiceStatus::Down), Some(45 * M + M + 30 * M + 3 * H));
+        assert_eq!(
+            first(&e, "broadcast-ibc", ServiceStatus::Down),
+            Some(45 * M + M + 30 * M + 3 * H)
+        );
     }
 }
 
@@ -72,11 +113,13 @@ fn one_seed_gives_byte_identical_journals() {
 
 fn play(seed: u64) -> Engine {
     let scenario = scenario();
-    let plan = script::parse("games-time-blackout.play.ron", PLAY, &scenario).expect("the play loads");
+    let plan =
+        script::parse("games-time-blackout.play.ron", PLAY, &scenario).expect("the play loads");
     let mut e = Engine::new(scenario, seed);
     for step in &plan {
         e.advance_to(step.at);
-        e.apply(step.command_for(&e)).unwrap_or_else(|err| panic!("{}: {err}", step.place));
+        e.apply(step.command_for(&e))
+            .unwrap_or_else(|err| panic!("{}: {err}", step.place));
     }
     e.run_to_end();
     e
@@ -85,13 +128,23 @@ fn play(seed: u64) -> Engine {
 #[test]
 fn a_coordinated_response_stops_the_cascade() {
     let e = play(7);
-    for id in ["bts-koto", "bts-shinjuku", "bts-otemachi", "enterprise-vpn", "venue-stadium", "venue-ariake"] {
+    for id in [
+        "bts-koto",
+        "bts-shinjuku",
+        "bts-otemachi",
+        "enterprise-vpn",
+        "venue-stadium",
+        "venue-ariake",
+    ] {
         assert_eq!(first(&e, id, ServiceStatus::Down), None, "{id} went down");
     }
     let pay = changes(&e, "payment-switch");
     assert!(pay.iter().all(|c| c.1 >= 0.8), "{pay:?}");
     // Manual operation brings the substations back to 80 % after an hour.
-    assert_eq!(changes(&e, "substation-koto").last(), Some(&(H + 50 * M, 0.8, ServiceStatus::OnBackup)));
+    assert_eq!(
+        changes(&e, "substation-koto").last(),
+        Some(&(H + 50 * M, 0.8, ServiceStatus::OnBackup))
+    );
 }
 
 #[test]

@@ -17,7 +17,8 @@ fn same_arguments_same_network() {
 fn the_generated_network_loads_back_unchanged() {
     let s = national(2000, 15_000, 9);
     let text = to_ron(&s).expect("writes RON");
-    let loaded = load_source("national.scenario.ron", &text, None).unwrap_or_else(|p| panic!("{p}"));
+    let loaded =
+        load_source("national.scenario.ron", &text, None).unwrap_or_else(|p| panic!("{p}"));
     assert_eq!(loaded.scenario, s);
 }
 
@@ -26,7 +27,15 @@ fn the_grid_hubs_take_most_of_the_country_down() {
     let s = Arc::new(national(5000, 50_000, 1));
     let mut e = Engine::new(s.clone(), 1);
     e.run_to_end();
-    let hit = e.world().services().filter(|(_, t)| t.capacity < 1.0).count();
-    assert!(hit * 10 > s.services.len() * 8, "only {hit} of {} services hit", s.services.len());
+    let hit = e
+        .world()
+        .services()
+        .filter(|(_, t)| t.capacity < 1.0)
+        .count();
+    assert!(
+        hit * 10 > s.services.len() * 8,
+        "only {hit} of {} services hit",
+        s.services.len()
+    );
     assert!(e.stats().dep_evals > 20_000);
 }

@@ -130,10 +130,13 @@ pub fn parse(file: &str, text: &str, scenario: &Scenario) -> Result<Vec<Planned>
     let mut last = 0;
     for (i, step) in steps.iter().enumerate() {
         let (start, end) = starts.get(i).copied().unwrap_or((0, text.len()));
+        // Where `field:` is written in this step (`"("`: the step itself).
         let place = |field: &str| {
-            let at = text[start..end]
-                .find(&format!("{field}:"))
-                .map_or(start, |k| start + k);
+            let at = match field {
+                "(" => None,
+                f => text[start..end].find(&format!("{f}:")),
+            }
+            .map_or(start, |k| start + k);
             let (line, col) = line_col(text, at);
             format!("{file}:{line}:{col}")
         };
@@ -152,7 +155,7 @@ pub fn parse(file: &str, text: &str, scenario: &Scenario) -> Result<Vec<Planned>
                     at,
                     command,
                     all_incidents,
-                    place: place("at"),
+                    place: place("("),
                 });
             }
             Err((field, message)) => errors.push(format!("{}: {message}", place(field))),

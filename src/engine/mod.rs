@@ -104,6 +104,8 @@ mod world;
 #[cfg(test)]
 mod props;
 #[cfg(test)]
+mod tests_play;
+#[cfg(test)]
 mod testkit;
 #[cfg(test)]
 mod tests;

@@ -19,9 +19,12 @@
 mod csv;
 mod fmt;
 mod html;
+mod html_detail;
 mod markdown;
+mod md_detail;
 mod plan;
 mod svg;
+mod svg_chain;
 mod text;
 
 pub use csv::csv_header;

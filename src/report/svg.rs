@@ -1,14 +1,14 @@
-//! The report's charts as inline SVG: capacity by sector over time, response times
-//! against deadlines per team, and the timeline of the reporting chain.
+//! The report's charts as inline SVG: capacity by sector over time and response times
+//! against deadlines per team (the reporting chain's timeline is in `svg_chain`).
 
 use super::Ctx;
 use super::fmt::{clip, esc, width};
 use super::text::{self as tx};
-use crate::scenario::{MessageKind, Secs};
+use crate::scenario::Secs;
 use crate::scoring::Outcome;
 use std::fmt::Write;
 
-const W: f64 = 960.0;
+pub(super) const W: f64 = 960.0;
 
 /// Hour ticks (every 1, 2, 3 ... hours, at most 12) up to `end`.
 fn ticks(end: Secs) -> Vec<Secs> {
@@ -31,16 +31,16 @@ fn ink(rgb: [u8; 3]) -> String {
 }
 
 /// Roughly how wide `s` is at `font` px.
-fn px(s: &str, font: f64) -> f64 {
+pub(super) fn px(s: &str, font: f64) -> f64 {
     width(s) as f64 * font * 0.56
 }
 
 /// Half-width units that fit in `room` px at `font` px.
-fn fits(room: f64, font: f64) -> usize {
+pub(super) fn fits(room: f64, font: f64) -> usize {
     (room / (font * 0.56)) as usize
 }
 
-fn open(o: &mut String, h: f64, label: &str) {
+pub(super) fn open(o: &mut String, h: f64, label: &str) {
     let _ = write!(
         o,
         r#"<svg viewBox="0 0 {W} {h}" width="100%" role="img" aria-label="{}" class="chart">"#,
@@ -49,7 +49,7 @@ fn open(o: &mut String, h: f64, label: &str) {
 }
 
 /// Time axis along the bottom of a plot from `x0` to `x1` at height `y`.
-fn time_axis(o: &mut String, c: &Ctx, x: &dyn Fn(Secs) -> f64, top: f64, y: f64) {
+pub(super) fn time_axis(o: &mut String, c: &Ctx, x: &dyn Fn(Secs) -> f64, top: f64, y: f64) {
     let all = ticks(c.card.end);
     for (k, &t) in all.iter().enumerate() {
         let px = x(t);
@@ -266,149 +266,6 @@ pub(super) fn response(c: &Ctx) -> String {
             y += 20.0;
         }
     }
-    o.push_str("</svg>");
-    o
-}
-
-fn kind_colour(k: MessageKind) -> &'static str {
-    match k {
-        MessageKind::Report => "#1565c0",
-        MessageKind::Alert => "#c62828",
-        MessageKind::Request => "#6a1b9a",
-        MessageKind::Information => "#607d8b",
-        MessageKind::PublicStatement => "#2e7d32",
-    }
-}
-
-const KINDS: [MessageKind; 5] = [
-    MessageKind::Report,
-    MessageKind::Alert,
-    MessageKind::Request,
-    MessageKind::Information,
-    MessageKind::PublicStatement,
-];
-
-/// Lanes per team; each message an arrow from its sending to its arrival.
-pub(super) fn chain(c: &Ctx) -> String {
-    let teams = c.sc.teams.len();
-    let (l, r, top, lane) = (190.0, 20.0, 34.0, 34.0);
-    let plot_bottom = top + lane * teams as f64;
-    let h = plot_bottom + 64.0;
-    let end = c.card.end.max(1);
-    let x = |s: Secs| l + (W - l - r) * s as f64 / end as f64;
-    let y = |t: usize| top + lane * t as f64 + lane / 2.0;
-    let mut o = String::new();
-    open(&mut o, h, tx::CHAIN_CHART.get(c.lang));
-    o.push_str("<defs>");
-    for k in KINDS {
-        let col = kind_colour(k);
-        let _ = write!(
-            o,
-            r#"<marker id="arrow-{}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="{col}"/></marker>"#,
-            &col[1..]
-        );
-    }
-    o.push_str("</defs>");
-    for k in 0..teams {
-        let fill = if k % 2 == 0 { "#f6f7f9" } else { "#ffffff" };
-        let _ = write!(
-            o,
-            r#"<rect x="{l}" y="{:.1}" width="{:.1}" height="{lane}" fill="{fill}"/>"#,
-            top + lane * k as f64,
-            W - l - r
-        );
-        let name = clip(c.sc.teams[k].name.get(c.lang), fits(l - 14.0, 12.0));
-        let _ = write!(
-            o,
-            r#"<text x="{:.1}" y="{:.1}" text-anchor="end" class="label">{}</text>"#,
-            l - 8.0,
-            y(k) + 4.0,
-            esc(&name)
-        );
-    }
-    time_axis(&mut o, c, &x, top, plot_bottom);
-    for (n, inc) in c.card.incidents.iter().enumerate() {
-        let at = x(inc.start);
-        let _ = write!(
-            o,
-            r##"<line x1="{at:.1}" y1="{:.1}" x2="{at:.1}" y2="{plot_bottom:.1}" stroke="#b0b6bd" stroke-dasharray="2 3"/>"##,
-            top - 4.0
-        );
-        let name = clip(c.threat(inc.threat), fits(W - l - r, 11.0) / 2);
-        let anchor = if at + px(&name, 11.0) > W - r {
-            "end"
-        } else {
-            "start"
-        };
-        let _ = write!(
-            o,
-            r#"<text x="{at:.1}" y="{:.1}" class="tick" text-anchor="{anchor}">{}</text>"#,
-            top - 8.0 - 11.0 * (n % 2) as f64,
-            esc(&name)
-        );
-    }
-    for hop in &c.card.coordination.hops {
-        let col = kind_colour(hop.kind);
-        let (xa, ya, xb, yb) = (
-            x(hop.sent),
-            y(hop.from.idx()),
-            x(hop.arrived),
-            y(hop.to.idx()),
-        );
-        let _ = write!(
-            o,
-            r#"<line x1="{xa:.1}" y1="{ya:.1}" x2="{xb:.1}" y2="{yb:.1}" stroke="{col}" stroke-width="1.6" marker-end="url(#arrow-{})"/><circle cx="{xa:.1}" cy="{ya:.1}" r="2.5" fill="{col}"/>"#,
-            &col[1..]
-        );
-    }
-    for chain in &c.card.coordination.chains {
-        for link in chain.links.iter().filter(|k| k.from.is_none()) {
-            let (px, py) = (x(link.at), y(link.team.idx()));
-            let _ = write!(
-                o,
-                r##"<path d="M{px:.1} {:.1}L{:.1} {py:.1}L{px:.1} {:.1}L{:.1} {py:.1}z" fill="#263238"/>"##,
-                py - 6.0,
-                px + 6.0,
-                py + 6.0,
-                px - 6.0
-            );
-        }
-    }
-    // Legend.
-    let ly = plot_bottom + 40.0;
-    let mut lx = l;
-    for k in KINDS {
-        let col = kind_colour(k);
-        let _ = write!(
-            o,
-            r#"<line x1="{lx:.1}" y1="{ly}" x2="{:.1}" y2="{ly}" stroke="{col}" stroke-width="2"/>"#,
-            lx + 20.0
-        );
-        let name = tx::kind(k).get(c.lang);
-        let _ = write!(
-            o,
-            r#"<text x="{:.1}" y="{:.1}" class="legend">{}</text>"#,
-            lx + 26.0,
-            ly + 4.0,
-            esc(name)
-        );
-        lx += 44.0 + px(name, 12.0);
-    }
-    let _ = write!(
-        o,
-        r##"<path d="M{:.1} {:.1}l6 6l-6 6l-6 -6z" fill="#263238"/><text x="{:.1}" y="{:.1}" class="legend">{}</text>"##,
-        lx + 6.0,
-        ly - 6.0,
-        lx + 18.0,
-        ly + 4.0,
-        esc(tx::DETECTED.get(c.lang))
-    );
-    let _ = write!(
-        o,
-        r#"<text x="{l}" y="{:.1}" class="tick">{}</text>"#,
-        ly + 20.0,
-        esc(tx::MESSAGE_KEY.get(c.lang))
-    );
     o.push_str("</svg>");
     o
 }

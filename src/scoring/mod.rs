@@ -83,6 +83,7 @@ mod impact;
 mod model;
 mod phases;
 mod points;
+mod recovery;
 
 pub use model::*;
 pub use points::grade;
