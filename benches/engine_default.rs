@@ -22,8 +22,8 @@ fn default_scenario(c: &mut Criterion) {
     // (the two differ on a busy machine).
     for (name, scripted) in [("no_commands", false), ("scripted_play", true)] {
         let mut seed = 1_000_000u64;
-        let n = 2000;
-        let (wall, cpu) = cpu::time(n, || {
+        let n = 4000;
+        let mut run = || {
             seed += 1;
             let mut e = Engine::new(scenario.clone(), seed);
             if scripted {
@@ -34,7 +34,10 @@ fn default_scenario(c: &mut Criterion) {
             }
             e.run_to_end();
             black_box(e.journal().entries.len());
-        });
+        };
+        // Warm up caches and the allocator first.
+        cpu::time(n / 4, &mut run);
+        let (wall, cpu) = cpu::time(n, &mut run);
         let per_cpu = cpu.map_or("?".to_string(), |c| format!("{:.0}", n as f64 / c));
         eprintln!(
             "default_scenario/{name}: {:.0} runs/s wall, {per_cpu} runs/s per CPU second",

@@ -10,11 +10,25 @@
 use bevy::asset::RenderAssetUsages;
 use bevy::image::{CompressedImageFormats, Image, ImageSampler, ImageType};
 use std::collections::HashSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
+
+/// A sessions folder of the test's own, so the app's recordings stay out of the user's.
+fn sessions(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "crossdrill-shot-sessions-{name}-{}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
 
 /// Run the app under Xvfb with `args` and return the screenshot it saved.
 fn screenshot(name: &str, args: &[&str]) -> PathBuf {
+    screenshot_in(name, args, &sessions(name))
+}
+
+fn screenshot_in(name: &str, args: &[&str], sessions: &Path) -> PathBuf {
     let out = std::env::temp_dir().join(format!("crossdrill-{name}-{}.png", std::process::id()));
     let _ = std::fs::remove_file(&out);
     let status = Command::new("xvfb-run")
@@ -29,6 +43,7 @@ fn screenshot(name: &str, args: &[&str]) -> PathBuf {
         .arg("--screenshot")
         .arg(&out)
         .env("WGPU_BACKEND", "vulkan")
+        .env("CROSSDRILL_SESSIONS", sessions)
         .status()
         .expect("xvfb-run runs (apt-get install -y xvfb mesa-vulkan-drivers libvulkan1)");
     assert!(status.success(), "the app exited with {status}");
@@ -63,8 +78,9 @@ fn colours(path: &PathBuf) -> usize {
 
 #[test]
 #[ignore = "needs Xvfb and a Vulkan driver; .ci/run runs it"]
-fn facilitator_view_after_30_minutes_is_not_blank() {
-    let png = screenshot(
+fn facilitator_view_after_30_minutes_is_not_blank_and_is_resumable() {
+    let root = sessions("facilitator");
+    let png = screenshot_in(
         "facilitator",
         &[
             "scenarios/games-time-blackout.scenario.ron",
@@ -73,6 +89,28 @@ fn facilitator_view_after_30_minutes_is_not_blank() {
             "--run-for",
             "30m",
         ],
+        &root,
+    );
+    let n = colours(&png);
+    assert!(n > 50, "only {n} colours: a blank or broken screen");
+
+    // The exercise was written as it went; the app resumes it where it stood.
+    let found: Vec<PathBuf> = std::fs::read_dir(&root)
+        .expect("the app wrote a session")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|d| d.join("session.json").is_file())
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    let commands = std::fs::read_to_string(found[0].join("commands.jsonl")).expect("commands");
+    assert!(
+        commands.contains("\"at\":1800,\"kind\":\"Clock\""),
+        "the clock at 30m: {commands}"
+    );
+    let dir = found[0].display().to_string();
+    let png = screenshot_in(
+        "resumed",
+        &["--resume", &dir, "--seat", "facilitator"],
+        &root,
     );
     let n = colours(&png);
     assert!(n > 50, "only {n} colours: a blank or broken screen");

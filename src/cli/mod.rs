@@ -76,6 +76,13 @@ pub struct GuiArgs {
     /// Save a screenshot once the screen has settled, then exit.
     #[arg(long, value_name = "PATH")]
     pub screenshot: Option<PathBuf>,
+    /// Resume the unfinished session in this folder (see `crossdrill session list`).
+    #[arg(long, value_name = "DIR")]
+    pub resume: Option<PathBuf>,
+    /// Open the debrief of a session folder or a journal file (SCENARIO is then the
+    /// journal's scenario; --run-for puts the timeline at that moment).
+    #[arg(long, value_name = "JOURNAL_OR_SESSION")]
+    pub debrief: Option<PathBuf>,
 }
 
 #[cfg(feature = "gui")]
@@ -96,13 +103,25 @@ fn run_gui(args: GuiArgs) -> ExitCode {
         .lang
         .as_deref()
         .map(|l| if l == "ja" { Lang::Ja } else { Lang::En });
-    crate::gui::run(crate::gui::GuiOptions {
-        scenario: args.scenario,
+    let (scenario, debrief_scenario) = match args.debrief {
+        Some(_) => (None, args.scenario),
+        None => (args.scenario, None),
+    };
+    let options = crate::gui::GuiOptions {
+        scenario,
         seat: args.seat,
         lang,
         run_for,
         screenshot: args.screenshot,
-    })
+        resume: args.resume,
+        debrief: args.debrief,
+        debrief_scenario,
+    };
+    if let Err(e) = crate::gui::debrief::check(&options) {
+        eprintln!("error: {e}");
+        return ExitCode::from(2);
+    }
+    crate::gui::run(options)
 }
 
 #[cfg(not(feature = "gui"))]

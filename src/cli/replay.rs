@@ -16,6 +16,9 @@ pub struct ReplayArgs {
     /// under scenarios/, or the built-in scenario). Sessions carry their own.
     #[arg(long, value_name = "PATH")]
     pub scenario: Option<PathBuf>,
+    /// Open it in the app's debrief (the timeline scrubber shows whether it replays).
+    #[arg(long)]
+    pub gui: bool,
 }
 
 /// Options of `crossdrill fork`.
@@ -37,6 +40,13 @@ pub struct ForkArgs {
 /// Exit 0 when the replay matches, 1 with the first difference when it does not
 /// (or the file is damaged), 2 when it cannot be tried.
 pub fn run(args: &ReplayArgs) -> ExitCode {
+    if args.gui {
+        return super::run(super::Command::Gui(super::GuiArgs {
+            scenario: args.scenario.clone(),
+            debrief: Some(args.path.clone()),
+            ..Default::default()
+        }));
+    }
     match verify(&args.path, args.scenario.as_deref()) {
         Ok(Verdict::Same(r)) => {
             let what = match &r.compared {

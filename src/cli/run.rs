@@ -38,6 +38,9 @@ pub struct RunArgs {
     pub journal: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Also write the after-action report here (`.html`, `.md`, `.csv` or `.json`).
+    #[arg(long, value_name = "PATH")]
+    pub report: Option<PathBuf>,
     /// Language of scripted texts: en or ja.
     #[arg(long, value_parser = ["en", "ja"], default_value = "en")]
     pub lang: String,
@@ -142,6 +145,14 @@ pub fn run(args: &RunArgs) -> ExitCode {
             eprintln!("{}: cannot write: {e}", path.display());
             return ExitCode::from(1);
         }
+    }
+    if let Some(path) = &args.report {
+        let format = crate::report::Format::from_path(path).unwrap_or(crate::report::Format::Html);
+        if let Err(e) = crate::report::write_report_until(&scenario, journal, until, format, path) {
+            eprintln!("{e}");
+            return ExitCode::from(1);
+        }
+        eprintln!("report written to {}", path.display());
     }
     if refused > 0 {
         eprintln!("warning: {refused} command(s) refused");

@@ -13,6 +13,18 @@ use crate::scenario::{DepId, ServiceId};
 pub(crate) const LOOP_LIMIT: u16 = 256;
 
 impl Engine {
+    /// A provider's change, `cap`, arrives over every edge of fan-out group `group`.
+    pub(crate) fn fan_in(&mut self, group: u32, cap: u16, origin: u32) {
+        let (a, b) = (
+            self.topo.gstart[group as usize] as usize,
+            self.topo.gstart[group as usize + 1] as usize,
+        );
+        for k in a..b {
+            let e = self.topo.out[k];
+            self.edge_arrives(e.slot, e.to, edge_limit(e.floor, cap), origin);
+        }
+    }
+
     /// A provider's change arrives over a tagged in-edge `slot` of service `to`,
     /// limiting it to `new` (millis). The hot path of a cascade.
     #[inline]
@@ -43,7 +55,12 @@ impl Engine {
         } else if old == *cached {
             let (phys, other) = self.topo.in_ranges(to);
             let range = if is_phys { phys } else { other };
-            *cached = self.world.lim[range].iter().copied().min().unwrap_or(FULL);
+            let lim = &self.world.lim;
+            *cached = self.topo.in_slots[range]
+                .iter()
+                .map(|&k| lim[k as usize])
+                .min()
+                .unwrap_or(FULL);
         }
         if *cached != before {
             sup.slot = s as u32;
@@ -227,20 +244,14 @@ impl Engine {
             self.log(EntryKind::LoopCut { service });
         }
         if pass_on {
-            let (a, b) = (
-                self.topo.out_start[s] as usize,
-                self.topo.out_start[s + 1] as usize,
-            );
             let origin = origin.pack();
-            for k in a..b {
-                let e = self.topo.out[k];
-                let lim = edge_limit(e.floor, cap);
+            for g in self.topo.group_start[s]..self.topo.group_start[s + 1] {
+                let delay = self.topo.group(g)[0].delay as u64;
                 self.queue.push(
-                    now + e.delay as u64,
-                    Ev::Edge {
-                        slot: e.slot,
-                        to: e.to,
-                        lim,
+                    now + delay,
+                    Ev::Fanout {
+                        group: g,
+                        cap,
                         origin,
                     },
                 );

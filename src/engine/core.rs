@@ -17,15 +17,9 @@ use std::sync::Arc;
 /// Something scheduled. Kept small (16 bytes): the queue holds millions of them.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Ev {
-    /// A provider's change arrives over an in-edge: its tagged slot (see
-    /// `topology::OutEdge`), the dependent, the limit it now puts on it, and the
-    /// packed origin.
-    Edge {
-        slot: u32,
-        to: u32,
-        lim: u16,
-        origin: u32,
-    },
+    /// A provider's new capacity arrives over the edges of a fan-out group (its
+    /// out-edges with one delay), with the packed origin.
+    Fanout { group: u32, cap: u16, origin: u32 },
     /// The buffer a service runs on is spent (if `generation` is still current).
     BufferOut { svc: u32, generation: u32 },
     /// A threat step is due.
@@ -234,12 +228,7 @@ impl Engine {
             // recomputed once, before the next other event.
             for &ev in &batch {
                 match ev {
-                    Ev::Edge {
-                        slot,
-                        to,
-                        lim,
-                        origin,
-                    } => self.edge_arrives(slot, to, lim, origin),
+                    Ev::Fanout { group, cap, origin } => self.fan_in(group, cap, origin),
                     other => {
                         self.flush();
                         self.handle(other);
@@ -267,13 +256,8 @@ impl Engine {
 
     fn handle(&mut self, ev: Ev) {
         match ev {
-            Ev::Edge {
-                slot,
-                to,
-                lim,
-                origin,
-            } => {
-                self.edge_arrives(slot, to, lim, origin);
+            Ev::Fanout { group, cap, origin } => {
+                self.fan_in(group, cap, origin);
                 self.flush();
             }
             Ev::BufferOut { svc, generation } => self.buffer_out(svc as usize, generation),
@@ -373,19 +357,17 @@ impl Engine {
     /// Cascade effects travelling along dependencies now: (dependency, left at, arrives
     /// at, the capacity limit it brings the dependent, 0..1). For pulses on the map.
     pub fn in_flight(&self) -> Vec<(crate::scenario::DepId, Secs, Secs, f64)> {
-        let mut v: Vec<_> = self
-            .queue
-            .pending()
-            .filter_map(|(t, ev)| match *ev {
-                Ev::Edge { slot, lim, .. } => {
-                    let dep = self.topo.slot_dep[(slot & super::topology::SLOT_MASK) as usize];
-                    let delay = self.scenario.dependencies[dep as usize].delay;
-                    let lim = lim as f64 / 1000.0;
-                    Some((crate::scenario::DepId(dep), t.saturating_sub(delay), t, lim))
+        let mut v = Vec::new();
+        for (t, ev) in self.queue.pending() {
+            if let Ev::Fanout { group, cap, .. } = *ev {
+                for e in self.topo.group(group) {
+                    let dep = self.topo.slot_dep[(e.slot & super::topology::SLOT_MASK) as usize];
+                    let lim = super::topology::edge_limit(e.floor, cap) as f64 / 1000.0;
+                    let left = t.saturating_sub(e.delay as Secs);
+                    v.push((crate::scenario::DepId(dep), left, t, lim));
                 }
-                _ => None,
-            })
-            .collect();
+            }
+        }
         v.sort_by_key(|a| (a.2, a.0));
         v
     }

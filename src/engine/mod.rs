@@ -16,7 +16,8 @@
 //!   (earlier `t`: nothing). The app calls it each frame with the facilitator's clock.
 //!   [`Engine::run_to_end`] goes to the scenario's duration. [`Engine::now`].
 //! - [`Engine::apply`]`(Command) -> Result<CommandOutcome, CommandError>` at the
-//!   current time. A refused command changes nothing (not even the journal).
+//!   current time (events already due then are processed first, as `advance_to`
+//!   would). A refused command changes nothing itself, not even the journal.
 //!   Team commands: [`Command::Act`] (an action on a target the team controls, for
 //!   its role), [`Command::Send`] (over a channel; no channel: refused),
 //!   [`Command::Forward`] and [`Command::Broadcast`] (coordination centre only).
@@ -54,8 +55,11 @@
 //! Backup or manual operation (actions) and an inject's `SetCapacity` fix the
 //! capacity regardless of providers until a restore; isolation makes it 0; a
 //! facilitator override beats everything. An `AreaEvent` caps every service in the
-//! area (a later one with capacity 1 lifts it). Recovery travels the same way. A
-//! zero-delay loop settles at one instant; a service changed more than 256 times at
+//! area (a later one with capacity 1 lifts it). Recovery travels the same way.
+//! Arrivals due at one instant are applied together: each dependent they touch is
+//! recomputed once (in service order) before the next other event, and its journal
+//! entry names the last arrival that moved its supply. A zero-delay loop settles at
+//! one instant (round after round); a service changed more than 256 times at
 //! one instant stops passing changes on ([`EntryKind::LoopCut`]). A loop of `Fail`
 //! edges that went down stays down until a team breaks it (backup or manual
 //! operation), as in a black start.
@@ -104,11 +108,11 @@ mod world;
 #[cfg(test)]
 mod props;
 #[cfg(test)]
-mod tests_play;
-#[cfg(test)]
 mod testkit;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_play;
 
 pub use commands::CommandError;
 pub use core::{Engine, Stats};

@@ -36,16 +36,21 @@ pub(crate) struct OutEdge {
 /// Precomputed, read-only structure of a scenario.
 #[derive(Debug, Clone)]
 pub struct Topology {
-    /// In-edges of service `s`: slots `in_start[s]..in_start[s+1]`; the physical ones
-    /// first, up to `in_phys_end[s]`.
+    /// In-edges of service `s`: `in_slots[in_start[s]..in_start[s+1]]`; the physical
+    /// ones first, up to `in_phys_end[s]`.
     pub(crate) in_start: Vec<u32>,
     pub(crate) in_phys_end: Vec<u32>,
+    pub(crate) in_slots: Vec<u32>,
     pub(crate) slot_dep: Vec<u32>,
     /// Chance (out of 2^32) that a worsening applies; `u32::MAX` means always.
     pub(crate) slot_chance: Vec<u32>,
-    /// Out-edges of service `s`: `out[out_start[s]..out_start[s+1]]`, in DepId order.
-    pub(crate) out_start: Vec<u32>,
+    /// Out-edges by provider, each provider's by delay, then in DepId order; an
+    /// edge's place here is its slot.
     pub(crate) out: Vec<OutEdge>,
+    /// Fan-out groups (out-edges of one provider with one delay): those of service `s`
+    /// are `group_start[s]..group_start[s+1]`; group `g` is `out[gstart[g]..gstart[g+1]]`.
+    pub(crate) group_start: Vec<u32>,
+    pub(crate) gstart: Vec<u32>,
     /// Teams playing the owner of each service (usually zero or one), with the
     /// service's place in each team's view: `svc_teams[team_start[s]..team_start[s+1]]`.
     pub(crate) team_start: Vec<u32>,
@@ -73,9 +78,68 @@ impl Topology {
         let deps = &scenario.dependencies;
         let physical = |k: DepKind| k == DepKind::Physical;
 
-        // In-edges: a dependency's slot is its place among the in-edges of its
-        // dependent (physical first), so one service's in-edges sit together.
+        // Out-edges by provider, each provider's by delay (stable: DepId order within
+        // a delay). A dependency's slot is its place in this order, so a fan-out walks
+        // the per-slot state in sequence.
         let m = deps.len();
+        let mut out_start = vec![0u32; n + 1];
+        for d in deps {
+            out_start[d.from.idx() + 1] += 1;
+        }
+        for s in 0..n {
+            out_start[s + 1] += out_start[s];
+        }
+        let mut fill = out_start[..n].to_vec();
+        let mut order = vec![0u32; m];
+        for (i, d) in deps.iter().enumerate() {
+            order[fill[d.from.idx()] as usize] = i as u32;
+            fill[d.from.idx()] += 1;
+        }
+        for s in 0..n {
+            order[out_start[s] as usize..out_start[s + 1] as usize]
+                .sort_by_key(|&i| deps[i as usize].delay);
+        }
+        let mut out = Vec::with_capacity(m);
+        let mut slot_chance = vec![u32::MAX; m];
+        for (slot, &i) in order.iter().enumerate() {
+            let d = &deps[i as usize];
+            let mut tagged = slot as u32;
+            if physical(d.kind) {
+                tagged |= SLOT_PHYS;
+            }
+            if d.probability < 1.0 {
+                slot_chance[slot] = (d.probability.max(0.0) * 4_294_967_296.0) as u32;
+                tagged |= SLOT_CHANCY;
+            }
+            let floor = match d.effect {
+                Effect::Fail => 0,
+                Effect::Degrade(c) => millis(c),
+            };
+            let delay = d.delay.min(u32::MAX as Secs) as u32;
+            out.push(OutEdge {
+                slot: tagged,
+                to: d.to.0,
+                delay,
+                floor,
+            });
+        }
+        let slot_dep = order;
+
+        // Fan-out groups: one provider's out-edges with one delay.
+        let mut group_start = Vec::with_capacity(n + 1);
+        let mut gstart = Vec::new();
+        for s in 0..n {
+            group_start.push(gstart.len() as u32);
+            for k in out_start[s] as usize..out_start[s + 1] as usize {
+                if k == out_start[s] as usize || out[k - 1].delay != out[k].delay {
+                    gstart.push(k as u32);
+                }
+            }
+        }
+        group_start.push(gstart.len() as u32);
+        gstart.push(m as u32);
+
+        // In-edges of each service (physical first), as lists of slots.
         let mut phys_count = vec![0u32; n];
         let mut other_count = vec![0u32; n];
         for d in deps {
@@ -93,65 +157,16 @@ impl Topology {
         }
         let mut next_phys: Vec<u32> = in_start[..n].to_vec();
         let mut next_other = in_phys_end.clone();
-        let mut slot_dep = vec![0u32; m];
-        let mut slot_chance = vec![u32::MAX; m];
-        let mut dep_slot = vec![0u32; m];
-        for (i, d) in deps.iter().enumerate() {
-            let to = d.to.idx();
-            let cursor = if physical(d.kind) {
+        let mut in_slots = vec![0u32; m];
+        for (slot, e) in out.iter().enumerate() {
+            let to = e.to as usize;
+            let cursor = if e.slot & SLOT_PHYS != 0 {
                 &mut next_phys[to]
             } else {
                 &mut next_other[to]
             };
-            let slot = *cursor as usize;
+            in_slots[*cursor as usize] = slot as u32;
             *cursor += 1;
-            slot_dep[slot] = i as u32;
-            if d.probability < 1.0 {
-                slot_chance[slot] = (d.probability.max(0.0) * 4_294_967_296.0) as u32;
-            }
-            dep_slot[i] = slot as u32;
-        }
-
-        // Out-edges, laid out for the fan-out loop.
-        let mut out_start = vec![0u32; n + 1];
-        for d in deps {
-            out_start[d.from.idx() + 1] += 1;
-        }
-        for s in 0..n {
-            out_start[s + 1] += out_start[s];
-        }
-        let mut fill = out_start[..n].to_vec();
-        let mut out = vec![
-            OutEdge {
-                slot: 0,
-                to: 0,
-                delay: 0,
-                floor: 0
-            };
-            m
-        ];
-        for (i, d) in deps.iter().enumerate() {
-            let at = &mut fill[d.from.idx()];
-            let slot = dep_slot[i] as usize;
-            let mut tagged = slot as u32;
-            if physical(d.kind) {
-                tagged |= SLOT_PHYS;
-            }
-            if slot_chance[slot] != u32::MAX {
-                tagged |= SLOT_CHANCY;
-            }
-            let floor = match d.effect {
-                Effect::Fail => 0,
-                Effect::Degrade(c) => millis(c),
-            };
-            let delay = d.delay.min(u32::MAX as Secs) as u32;
-            out[*at as usize] = OutEdge {
-                slot: tagged,
-                to: d.to.0,
-                delay,
-                floor,
-            };
-            *at += 1;
         }
 
         let teams = scenario.teams.len();
@@ -220,10 +235,12 @@ impl Topology {
         Topology {
             in_start,
             in_phys_end,
+            in_slots,
             slot_dep,
             slot_chance,
-            out_start,
             out,
+            group_start,
+            gstart,
             team_start,
             svc_teams,
             team_services,
@@ -235,6 +252,12 @@ impl Topology {
             watched,
             manual,
         }
+    }
+
+    /// The out-edges of fan-out group `g`.
+    #[inline]
+    pub(crate) fn group(&self, g: u32) -> &[OutEdge] {
+        &self.out[self.gstart[g as usize] as usize..self.gstart[g as usize + 1] as usize]
     }
 
     /// The teams playing `s`, each with the service's place in its view.
@@ -251,7 +274,7 @@ impl Topology {
             .flatten()
     }
 
-    /// The slots of the physical in-edges of `s`, then of the others.
+    /// Where in `in_slots` the physical in-edges of `s` are listed, then the others.
     pub(crate) fn in_ranges(&self, s: usize) -> (std::ops::Range<usize>, std::ops::Range<usize>) {
         let a = self.in_start[s] as usize;
         let p = self.in_phys_end[s] as usize;

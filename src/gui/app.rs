@@ -20,6 +20,12 @@ pub struct GuiOptions {
     pub run_for: Option<Secs>,
     /// Save a screenshot of the first settled frame here, then exit.
     pub screenshot: Option<PathBuf>,
+    /// Resume the unfinished session in this folder.
+    pub resume: Option<PathBuf>,
+    /// Open the debrief of this session folder or journal file.
+    pub debrief: Option<PathBuf>,
+    /// The scenario file of a journal opened with `debrief` (default: found beside it).
+    pub debrief_scenario: Option<PathBuf>,
 }
 
 impl GuiOptions {
@@ -52,6 +58,9 @@ pub fn run(options: GuiOptions) -> ExitCode {
     app.insert_resource(ClearColor(Color::srgb(0.07, 0.08, 0.10)));
     app.insert_resource(super::i18n::I18n::new(options.lang.unwrap_or_default()));
     app.insert_resource(options);
+    app.insert_resource(super::exercise::record::SessionRoot(
+        crate::session::default_root(),
+    ));
     app.add_plugins(super::plugin);
     match app.run() {
         AppExit::Success => ExitCode::SUCCESS,

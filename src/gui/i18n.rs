@@ -8,6 +8,9 @@ use unic_langid::LanguageIdentifier;
 
 const EN_FTL: &str = include_str!("../../assets/locales/en/crossdrill.ftl");
 const JA_FTL: &str = include_str!("../../assets/locales/ja/crossdrill.ftl");
+/// The debrief's strings, kept in files of their own.
+const EN_DEBRIEF_FTL: &str = include_str!("../../assets/locales/en/debrief.ftl");
+const JA_DEBRIEF_FTL: &str = include_str!("../../assets/locales/ja/debrief.ftl");
 
 /// Ask for the UI language to change (applied by this plugin).
 #[derive(Message, Debug, Clone, Copy)]
@@ -59,8 +62,8 @@ impl I18n {
     pub(crate) fn new(lang: Lang) -> Self {
         Self {
             lang,
-            en: bundle("en", EN_FTL),
-            ja: bundle("ja", JA_FTL),
+            en: bundle("en", &[EN_FTL, EN_DEBRIEF_FTL].join("\n")),
+            ja: bundle("ja", &[JA_FTL, JA_DEBRIEF_FTL].join("\n")),
         }
     }
 

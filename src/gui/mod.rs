@@ -4,10 +4,12 @@
 mod app;
 mod autoshot;
 mod catalog;
+pub(crate) mod debrief;
 mod exercise;
 mod fonts;
 mod i18n;
 mod map;
+mod resume;
 mod screens;
 mod session;
 #[cfg(test)]
@@ -31,5 +33,7 @@ fn plugin(app: &mut App) {
         map::plugin,
         autoshot::plugin,
         title::plugin,
+        resume::plugin,
+        debrief::plugin,
     ));
 }

@@ -60,6 +60,9 @@ pub use error::SessionError;
 pub use fork::fork;
 pub use header::{ForkedFrom, Header, SESSION_FORMAT, utc_text};
 pub use list::{Listed, Summary, default_root, list, new_dir, resumable};
+/// For the app's debrief, which reads past runs the same way.
+#[cfg(feature = "gui")]
+pub(crate) use past::{Past, open_past};
 pub use record::{Dropped, Record, RecordKind, TimedCommand};
 pub use store::{Recovered, Session};
 pub use verify::{Difference, Replayed, Verdict, verify};

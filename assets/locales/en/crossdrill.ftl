@@ -222,3 +222,28 @@ end-export-button = Export
 end-exported = Written:
 end-back-to-exercise = ◀ Back to the exercise
 end-new = Choose another scenario
+
+## Sessions on disk: resume, recording
+resume-title = Unfinished sessions
+resume-offer = Resume session “{ $scenario }” from T+{ $time }?
+resume-detail = Started { $created } · { $commands ->
+    [one] 1 command
+   *[other] { $commands } commands
+} · seed { $seed }
+resume-dropped = Its last record is damaged and will be dropped: { $what }
+resume-button = Resume ▶
+resume-discard = Discard
+resume-discard-hint = Hide it for now; the session stays on disk.
+resume-more = { $count ->
+    [one] and 1 more
+   *[other] and { $count } more
+}
+resume-failed = Cannot resume { $dir }: { $error }
+resume-gate-title = Resume the session
+resume-gate-text = The exercise is paused where the session stopped.
+resume-gate-yes = Show the facilitator's view
+resume-gate-cancel = Back to the scenario list
+record-on = saved as it goes
+record-failed = Recording to disk failed: { $error }. The exercise goes on, but from here it is not saved.
+record-retry = Save to a new session
+record-dropped = Resumed; a damaged record was dropped: { $what }

@@ -213,3 +213,22 @@ end-export-button = 書き出す
 end-exported = 書き出しました:
 end-back-to-exercise = ◀ 演習に戻る
 end-new = 別のシナリオを選ぶ
+
+## ディスク上のセッション: 再開・記録
+resume-title = 終了していないセッション
+resume-offer = セッション「{ $scenario }」を T+{ $time } から再開しますか？
+resume-detail = 開始 { $created } · 操作 { $commands } 件 · シード { $seed }
+resume-dropped = 最後の記録が壊れているため、破棄されます: { $what }
+resume-button = 再開 ▶
+resume-discard = 今は再開しない
+resume-discard-hint = 一覧から隠します。セッションはディスクに残ります。
+resume-more = ほか { $count } 件
+resume-failed = { $dir } を再開できません: { $error }
+resume-gate-title = セッションの再開
+resume-gate-text = 演習はセッションが止まった時点で一時停止しています。
+resume-gate-yes = ファシリテーター（統制）の画面を表示する
+resume-gate-cancel = シナリオ一覧に戻る
+record-on = 自動保存中
+record-failed = ディスクへの記録に失敗しました: { $error }。演習は続行できますが、これ以降は保存されません。
+record-retry = 新しいセッションに保存する
+record-dropped = 再開しました。壊れた記録を破棄しました: { $what }

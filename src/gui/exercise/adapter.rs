@@ -1,5 +1,6 @@
 //! The engine adapter: the only code that calls the engine. It creates the engine when the
-//! exercise starts, turns UI commands into engine commands (checking the seat may give them),
+//! exercise starts (or takes over a resumed one), turns UI commands into engine commands
+//! (checking the seat may give them), records each in the exercise's session on disk,
 //! advances the engine to the clock, and rebuilds the seat's picture.
 
 use super::build::build;
@@ -7,8 +8,10 @@ use super::clock::{ClockSet, ExerciseClock};
 use super::command::{Outgoing, UiCommand};
 use super::logbook::LogBook;
 use super::picture::{LiveScore, Picture};
+use super::record::{Recorder, SessionRoot};
 use crate::engine::{ActionTarget, Command, Draft, Engine};
 use crate::gui::GuiOptions;
+use crate::gui::resume::Resumed;
 use crate::gui::screens::Screen;
 use crate::gui::session::{ActiveSeat, Seat, Session};
 use crate::scenario::{Scenario, Secs, TeamId};
@@ -45,11 +48,41 @@ impl EngineHost {
         }
     }
 
-    #[cfg(test)]
+    /// Take over an engine read back from a session; the baseline is rebuilt from its
+    /// exercise control commands.
+    pub(crate) fn resumed(engine: Engine) -> Self {
+        let scenario = engine.scenario().clone();
+        let mut baseline = Engine::new(scenario, engine.seed());
+        for (at, c) in engine.journal().commands() {
+            if for_baseline(&c) {
+                baseline.advance_to(at);
+                let _ = baseline.apply(c);
+            }
+        }
+        Self {
+            engine,
+            baseline,
+            score: None,
+            scored_at: None,
+            book: LogBook::default(),
+            revision: 0,
+            built: None,
+        }
+    }
+
     pub(crate) fn engine(&self) -> &Engine {
         &self.engine
     }
 }
+
+/// Whether the no-response baseline takes this command too (exercise control's, not notes).
+fn for_baseline(c: &Command) -> bool {
+    c.team().is_none() && !matches!(c, Command::Note(_))
+}
+
+/// Write the running exercise to a new session (after a disk error).
+#[derive(Message, Debug, Clone, Copy)]
+pub(crate) struct RecordAgain;
 
 /// Write the journal of the exercise to a file (from the end screen).
 #[derive(Message, Debug, Clone)]
@@ -69,6 +102,7 @@ struct RunForApplied;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_message::<ExportJournal>();
+    app.add_message::<RecordAgain>();
     app.init_resource::<ExportStatus>();
     app.configure_sets(Update, AdapterSet.after(ClockSet));
     app.add_systems(OnEnter(Screen::Exercise), start);
@@ -80,9 +114,12 @@ pub(super) fn plugin(app: &mut App) {
             .run_if(in_state(Screen::Exercise).and_then(resource_exists::<EngineHost>)),
     );
     app.add_systems(Update, export.run_if(resource_exists::<EngineHost>));
+    app.add_systems(Update, record_again.run_if(resource_exists::<EngineHost>));
+    app.add_systems(OnExit(Screen::Exercise), finish);
     app.add_systems(OnEnter(Screen::Select), stop);
 }
 
+#[allow(clippy::too_many_arguments)]
 fn start(
     mut commands: Commands,
     session: Option<Res<Session>>,
@@ -90,15 +127,47 @@ fn start(
     applied: Option<Res<RunForApplied>>,
     seat: Res<ActiveSeat>,
     running: Option<Res<EngineHost>>,
+    root: Option<Res<SessionRoot>>,
+    resumed: Option<ResMut<Resumed>>,
+    recorder: Option<ResMut<Recorder>>,
 ) {
     let Some(session) = session else {
         return;
     };
-    // Back from the end screen: carry on with the same run.
-    if running.is_some_and(|h| Arc::ptr_eq(h.engine.scenario(), &session.scenario)) {
+    if let Some(recovered) = resumed.and_then(|mut r| r.0.take()) {
+        commands.remove_resource::<Resumed>();
+        let engine = recovered.engine;
+        let s = engine.scenario().clone();
+        let mut clock = ExerciseClock::new(s.duration);
+        clock.t = engine.now() as f64;
+        let dir = recovered.session.dir().to_path_buf();
+        let root = root.map_or_else(
+            || dir.parent().unwrap_or(&dir).to_path_buf(),
+            |r| r.0.clone(),
+        );
+        let mut r = Recorder::resumed(&root, recovered.session);
+        r.notice = recovered.dropped.map(|d| d.to_string());
+        commands.insert_resource(r);
+        commands.insert_resource(Picture::empty(seat.0, s.services.len()));
+        commands.insert_resource(EngineHost::resumed(engine));
+        commands.insert_resource(clock);
+        return;
+    }
+    // Back from the end screen: carry on with the same run, in a session of its own.
+    if let Some(host) = running
+        && Arc::ptr_eq(host.engine.scenario(), &session.scenario)
+    {
+        if let Some(mut r) = recorder
+            && !r.recording()
+        {
+            r.start_again(&host.engine);
+        }
         return;
     }
     let s = session.scenario.clone();
+    if let Some(root) = root {
+        commands.insert_resource(Recorder::start(&root.0, &session.origin, &s, session.seed));
+    }
     let mut clock = ExerciseClock::new(s.duration);
     if applied.is_none()
         && let Some(d) = options.and_then(|o| o.run_for)
@@ -113,23 +182,65 @@ fn start(
 
 fn stop(mut commands: Commands) {
     commands.remove_resource::<EngineHost>();
+    commands.remove_resource::<Recorder>();
     commands.remove_resource::<Picture>();
     commands.remove_resource::<ExerciseClock>();
     commands.insert_resource(ExportStatus::default());
 }
 
-/// A new scenario version accepted during the exercise, or "restart": start again from zero.
+/// The exercise is left (its end, or the debrief): its session is finished.
+fn finish(host: Option<Res<EngineHost>>, recorder: Option<ResMut<Recorder>>) {
+    if let (Some(host), Some(mut r)) = (host, recorder) {
+        r.finish(&host.engine);
+    }
+}
+
+/// After a disk error: write the whole run so far to a new session and carry on there.
+fn record_again(
+    mut asked: MessageReader<RecordAgain>,
+    host: Res<EngineHost>,
+    recorder: Option<ResMut<Recorder>>,
+) {
+    if asked.read().count() == 0 {
+        return;
+    }
+    if let Some(mut r) = recorder
+        && !r.recording()
+    {
+        r.start_again(&host.engine);
+    }
+}
+
+/// A new scenario version accepted during the exercise, or "restart": start again from zero
+/// (the old run's session is finished, the new run gets its own).
+#[allow(clippy::too_many_arguments)]
 fn restart_if_needed(
+    mut commands: Commands,
     mut host: ResMut<EngineHost>,
     session: Res<Session>,
     mut clock: ResMut<ExerciseClock>,
     mut ui: MessageReader<UiCommand>,
     mut seat: ResMut<ActiveSeat>,
+    root: Option<Res<SessionRoot>>,
+    recorder: Option<ResMut<Recorder>>,
 ) {
     let asked = ui.read().any(|c| *c == UiCommand::Restart);
     let changed = !Arc::ptr_eq(host.engine.scenario(), &session.scenario);
     if !asked && !changed {
         return;
+    }
+    let fresh =
+        root.map(|root| Recorder::start(&root.0, &session.origin, &session.scenario, session.seed));
+    match (recorder, fresh) {
+        (Some(mut r), fresh) => {
+            r.finish(&host.engine);
+            if let Some(f) = fresh {
+                // In place, so commands given in this frame go to the new session.
+                *r = f;
+            }
+        }
+        (None, Some(f)) => commands.insert_resource(f),
+        (None, None) => {}
     }
     let old = host.engine.scenario().clone();
     *host = EngineHost::new(session.scenario.clone(), session.seed);
@@ -211,6 +322,7 @@ fn apply_commands(
     mut host: ResMut<EngineHost>,
     mut ui: MessageReader<UiCommand>,
     seat: Res<ActiveSeat>,
+    mut recorder: Option<ResMut<Recorder>>,
 ) {
     let host = &mut *host;
     let s = host.engine.scenario().clone();
@@ -238,9 +350,12 @@ fn apply_commands(
         let Some(cmd) = to_engine(&s, c) else {
             continue;
         };
-        let for_baseline =
-            (cmd.team().is_none() && !matches!(cmd, Command::Note(_))).then(|| cmd.clone());
-        match host.engine.apply(cmd) {
+        let for_baseline = for_baseline(&cmd).then(|| cmd.clone());
+        let result = match recorder.as_deref_mut() {
+            Some(r) => r.apply(&mut host.engine, cmd),
+            None => host.engine.apply(cmd),
+        };
+        match result {
             Ok(_) => {
                 if let Some(c) = for_baseline {
                     host.baseline.advance_to(now);
@@ -259,11 +374,15 @@ fn advance(
     seat: Res<ActiveSeat>,
     time: Res<Time<Real>>,
     mut picture: ResMut<Picture>,
+    recorder: Option<ResMut<Recorder>>,
 ) {
     let host = &mut *host;
     let target = clock.secs();
     if target > host.engine.now() {
         host.engine.advance_to(target);
+    }
+    if let Some(mut r) = recorder {
+        r.mark(host.engine.now(), clock.paused);
     }
     let rescore = host
         .scored_at

@@ -8,6 +8,7 @@ pub(crate) mod dock;
 mod logbook;
 pub(crate) mod panels;
 pub(crate) mod picture;
+pub(crate) mod record;
 #[cfg(test)]
 mod tests;
 
@@ -21,4 +22,10 @@ pub(super) fn plugin(app: &mut App) {
         dock::plugin,
         panels::plugin,
     ));
+}
+
+/// The clock, the UI commands and the engine adapter, without the panels (for tests).
+#[cfg(test)]
+pub(crate) fn engine_plugins(app: &mut App) {
+    app.add_plugins((clock::plugin, command::plugin, adapter::plugin));
 }

@@ -1,10 +1,12 @@
 //! The 2D network map drawn with bevy: services as nodes in sector bands, dependencies as
-//! arrows, pulses along cascades, pan, zoom and click to select.
+//! arrows, pulses along cascades, pan, zoom and click to select; names placed over it by egui.
 
 mod camera;
 mod edges;
+mod labels;
 pub(crate) mod layout;
 mod overlay;
+mod place;
 mod scene;
 
 use bevy::prelude::*;
@@ -15,5 +17,6 @@ pub(super) fn plugin(app: &mut App) {
         scene::plugin,
         edges::plugin,
         overlay::plugin,
+        labels::plugin,
     ));
 }

@@ -1,6 +1,8 @@
-//! Over the map: the legend (status colours and icons) and a button to fit the map again.
+//! Over the map: the legend (status colours and icons) and a button to fit the map again;
+//! where they are is kept for the names to keep clear of.
 
 use super::camera::{FitMap, View};
+use super::labels::MapOverlays;
 use crate::gui::exercise::dock::{Dock, PanelSet};
 use crate::gui::i18n::I18n;
 use crate::gui::widgets::colour;
@@ -11,18 +13,19 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(EguiPrimaryContextPass, legend.in_set(PanelSet::Windows));
 }
 
-fn legend(
+pub(super) fn legend(
     mut contexts: EguiContexts,
     dock: Res<Dock>,
     i18n: Res<I18n>,
     view: Res<View>,
     mut fit: MessageWriter<FitMap>,
+    mut overlays: ResMut<MapOverlays>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
     let Some(rect) = dock.remaining() else {
         return Ok(());
     };
-    egui::Area::new(egui::Id::new("map-legend"))
+    let legend = egui::Area::new(egui::Id::new("map-legend"))
         .fixed_pos(rect.left_bottom() + egui::vec2(8.0, -8.0))
         .pivot(egui::Align2::LEFT_BOTTOM)
         .order(egui::Order::Middle)
@@ -50,7 +53,7 @@ fn legend(
                 });
             });
         });
-    egui::Area::new(egui::Id::new("map-fit"))
+    let controls = egui::Area::new(egui::Id::new("map-fit"))
         .fixed_pos(rect.right_top() + egui::vec2(-8.0, 8.0))
         .pivot(egui::Align2::RIGHT_TOP)
         .order(egui::Order::Middle)
@@ -69,5 +72,6 @@ fn legend(
                 }
             });
         });
+    overlays.0 = vec![legend.response.rect, controls.response.rect];
     Ok(())
 }

@@ -1,17 +1,17 @@
-//! The map's entities: sector bands, service nodes with an icon and a label; built when the
-//! exercise starts (or restarts with another scenario) and recoloured from the seat's picture.
+//! The map's entities: sector bands and service nodes with a status icon; built when the
+//! exercise starts (or restarts with another scenario), laid out again when the map's area
+//! changes size while fitted, and recoloured from the seat's picture. Names and sector
+//! titles are drawn over it by `labels`.
 
-use super::camera::MapCamera;
+use super::camera::View;
 use super::layout::{self, MapLayout, NODE_RADIUS};
+use crate::gui::exercise::dock::MapArea;
 use crate::gui::exercise::picture::{Picture, ServiceCard, Shown};
 use crate::gui::fonts::MapFont;
-use crate::gui::i18n::I18n;
 use crate::gui::screens::Screen;
 use crate::gui::session::Session;
 use crate::scenario::Scenario;
 use bevy::prelude::*;
-use bevy::sprite::Anchor;
-use bevy::text::TextBounds;
 use std::sync::Arc;
 
 /// The parent of every map entity.
@@ -27,20 +27,18 @@ pub(crate) struct Node(pub usize);
 #[derive(Component)]
 pub(crate) struct NodeIcon(pub usize);
 
+/// The dark ring behind a node.
 #[derive(Component)]
-pub(crate) struct NodeLabel(pub usize);
+struct NodeRing(usize);
 
+/// A sector band's background, by band index in [`MapLayout::bands`].
 #[derive(Component)]
-pub(crate) struct BandLabel(pub usize);
-
-/// Text that keeps its size on screen whatever the zoom.
-#[derive(Component)]
-pub(crate) struct ScreenSized;
+struct Band(usize);
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         Update,
-        (build, (recolour, relabel, keep_text_size))
+        (build, relayout, place, recolour)
             .chain()
             .run_if(in_state(Screen::Exercise)),
     );
@@ -49,12 +47,19 @@ pub(super) fn plugin(app: &mut App) {
     });
 }
 
+/// The size of the map's area now, once it is known.
+fn area_size(area: &MapArea) -> Option<Vec2> {
+    area.rect
+        .map(|r| Vec2::new(r.width(), r.height()))
+        .filter(|s| s.x > 8.0 && s.y > 8.0)
+}
+
 fn build(
     mut commands: Commands,
     session: Option<Res<Session>>,
     roots: Query<(Entity, &MapRoot)>,
     font: Option<Res<MapFont>>,
-    i18n: Res<I18n>,
+    area: Res<MapArea>,
     mut meshes: ResMut<Assets<Mesh>>,
     mut materials: ResMut<Assets<ColorMaterial>>,
 ) {
@@ -71,12 +76,12 @@ fn build(
     for (e, _) in &roots {
         commands.entity(e).despawn();
     }
-    let lay = layout::layout(scenario);
+    let lay = layout::layout_in(scenario, area_size(&area).unwrap_or(layout::DEFAULT_SIZE));
     let circle = meshes.add(Circle::new(NODE_RADIUS));
     let ring = meshes.add(Circle::new(NODE_RADIUS + 3.0));
-    let label_font = TextFont {
+    let icon_font = TextFont {
         font: font.0.clone().into(),
-        font_size: FontSize::Px(12.0),
+        font_size: FontSize::Px(16.0),
         ..default()
     };
     let root = commands
@@ -89,27 +94,16 @@ fn build(
             DespawnOnExit(Screen::Exercise),
         ))
         .id();
-    for (sector, lo, hi) in &lay.bands {
+    for (k, (sector, lo, hi)) in lay.bands.iter().enumerate() {
         let Some(sec) = scenario.sectors.get(sector.idx()) else {
             continue;
         };
         let [r, g, b] = sec.colour;
         let c = Color::srgb_u8(r, g, b);
-        let size = *hi - *lo;
-        let centre = (*lo + *hi) / 2.0;
         commands.spawn((
-            Sprite::from_color(c.with_alpha(0.10), size),
-            Transform::from_translation(centre.extend(-2.0)),
-            ChildOf(root),
-        ));
-        commands.spawn((
-            Text2d::new(i18n.text(&sec.name)),
-            label_font.clone().with_font_size(FontSize::Px(13.0)),
-            TextColor(c.with_alpha(0.9)),
-            Anchor::TOP_LEFT,
-            Transform::from_translation(Vec3::new(lo.x + 6.0, hi.y - 4.0, -1.0)),
-            BandLabel(sector.idx()),
-            ScreenSized,
+            Band(k),
+            Sprite::from_color(c.with_alpha(0.10), *hi - *lo),
+            Transform::from_translation(((*lo + *hi) / 2.0).extend(-2.0)),
             ChildOf(root),
         ));
     }
@@ -117,6 +111,7 @@ fn build(
         let material = materials.add(ColorMaterial::from_color(Color::srgb(0.4, 0.4, 0.4)));
         let ring_material = materials.add(ColorMaterial::from_color(Color::srgb(0.12, 0.13, 0.15)));
         commands.spawn((
+            NodeRing(i),
             Mesh2d(ring.clone()),
             MeshMaterial2d(ring_material),
             Transform::from_translation(pos.extend(0.5)),
@@ -132,26 +127,77 @@ fn build(
         commands.spawn((
             NodeIcon(i),
             Text2d::new(""),
-            label_font.clone().with_font_size(FontSize::Px(16.0)),
+            icon_font.clone(),
             TextColor(Color::BLACK),
             Transform::from_translation(pos.extend(2.0)),
             ChildOf(root),
         ));
-        let name = scenario.services.get(i).map_or("", |s| i18n.text(&s.name));
-        commands.spawn((
-            NodeLabel(i),
-            ScreenSized,
-            Text2d::new(name),
-            label_font.clone().with_font_size(FontSize::Px(11.0)),
-            TextColor(Color::srgb(0.85, 0.87, 0.9)),
-            TextLayout::justify(Justify::Center),
-            TextBounds::new_horizontal(105.0),
-            Anchor::TOP_CENTER,
-            Transform::from_translation(Vec3::new(pos.x, pos.y - NODE_RADIUS - 4.0, 2.0)),
-            ChildOf(root),
-        ));
     }
     commands.insert_resource(lay);
+}
+
+/// The map's area changed size while the map is fitted: spread the services over it again.
+fn relayout(
+    session: Option<Res<Session>>,
+    area: Res<MapArea>,
+    view: Res<View>,
+    layout: Option<ResMut<MapLayout>>,
+) {
+    let (Some(session), Some(mut layout), Some(size)) = (session, layout, area_size(&area)) else {
+        return;
+    };
+    if !view.fitted {
+        return;
+    }
+    let fresh = layout::layout_in(&session.scenario, size);
+    if fresh.size.distance(layout.size) > 0.5 && fresh != *layout {
+        *layout = fresh;
+    }
+}
+
+/// Move nodes and bands to where the layout puts them.
+#[allow(clippy::type_complexity)] // A bevy query over the node's parts.
+fn place(
+    layout: Option<Res<MapLayout>>,
+    mut nodes: Query<
+        (
+            &mut Transform,
+            Option<&Node>,
+            Option<&NodeRing>,
+            Option<&NodeIcon>,
+        ),
+        (
+            Without<Band>,
+            Or<(With<Node>, With<NodeRing>, With<NodeIcon>)>,
+        ),
+    >,
+    mut bands: Query<(&Band, &mut Sprite, &mut Transform)>,
+    added: Query<(), Added<Node>>,
+) {
+    let Some(layout) = layout else {
+        return;
+    };
+    if !layout.is_changed() && added.is_empty() {
+        return;
+    }
+    for (mut t, node, ring, icon) in &mut nodes {
+        let Some(i) = node
+            .map(|n| n.0)
+            .or(ring.map(|r| r.0))
+            .or(icon.map(|n| n.0))
+        else {
+            continue;
+        };
+        if let Some(p) = layout.nodes.get(i) {
+            t.translation = p.extend(t.translation.z);
+        }
+    }
+    for (band, mut sprite, mut t) in &mut bands {
+        if let Some((_, lo, hi)) = layout.bands.get(band.0) {
+            sprite.custom_size = Some(*hi - *lo);
+            t.translation = ((*lo + *hi) / 2.0).extend(t.translation.z);
+        }
+    }
 }
 
 /// Fill colour and icon for a card.
@@ -174,7 +220,6 @@ fn recolour(
     picture: Option<Res<Picture>>,
     nodes: Query<(&Node, &MeshMaterial2d<ColorMaterial>)>,
     mut icons: Query<(&NodeIcon, &mut Text2d)>,
-    mut labels: Query<(&NodeLabel, &mut TextColor)>,
     mut materials: ResMut<Assets<ColorMaterial>>,
     added: Query<(), Added<Node>>,
 ) {
@@ -196,59 +241,6 @@ fn recolour(
         let want = look(card).1;
         if text.0 != want {
             text.0 = want.to_owned();
-        }
-    }
-    for (label, mut colour) in &mut labels {
-        let known = picture
-            .services
-            .get(label.0)
-            .is_some_and(|c| c.shown != Shown::Unknown);
-        colour.0 = if known {
-            Color::srgb(0.88, 0.9, 0.93)
-        } else {
-            Color::srgb(0.45, 0.47, 0.5)
-        };
-    }
-}
-
-fn relabel(
-    i18n: Res<I18n>,
-    session: Option<Res<Session>>,
-    mut labels: Query<(&NodeLabel, &mut Text2d), Without<BandLabel>>,
-    mut bands: Query<(&BandLabel, &mut Text2d), Without<NodeLabel>>,
-    added: Query<(), Added<NodeLabel>>,
-) {
-    let Some(session) = session else {
-        return;
-    };
-    if !i18n.is_changed() && added.is_empty() {
-        return;
-    }
-    let s = &session.scenario;
-    for (label, mut text) in &mut labels {
-        if let Some(svc) = s.services.get(label.0) {
-            text.0 = i18n.text(&svc.name).to_owned();
-        }
-    }
-    for (band, mut text) in &mut bands {
-        if let Some(sec) = s.sectors.get(band.0) {
-            text.0 = i18n.text(&sec.name).to_owned();
-        }
-    }
-}
-
-/// Counter the camera's zoom on labels so they stay readable.
-fn keep_text_size(
-    camera: Single<&Projection, With<MapCamera>>,
-    mut texts: Query<&mut Transform, With<ScreenSized>>,
-) {
-    let Projection::Orthographic(o) = *camera else {
-        return;
-    };
-    let want = Vec3::splat(o.scale.clamp(0.4, 3.0));
-    for mut t in &mut texts {
-        if t.scale != want {
-            t.scale = want;
         }
     }
 }

@@ -120,6 +120,9 @@ fn end(
                 if ui.button(i18n.t("end-new")).clicked() {
                     next.set(Screen::Select);
                 }
+                if ui.button(i18n.t("debrief-open")).clicked() {
+                    next.set(Screen::Debrief);
+                }
             });
         });
     });

@@ -15,6 +15,8 @@ pub(crate) enum Screen {
     Briefing,
     Exercise,
     End,
+    /// A past run: scores, charts, the timeline scrubber, the report.
+    Debrief,
 }
 
 pub(super) fn plugin(app: &mut App) {

@@ -1,9 +1,10 @@
 //! The first screen from the command line: a scenario file opens its briefing, a seat or
-//! `--run-for` goes straight into the exercise.
+//! `--run-for` goes straight into the exercise, `--resume DIR` resumes a session.
 
 use super::Screen;
 use crate::gui::GuiOptions;
 use crate::gui::catalog::{Catalog, Origin};
+use crate::gui::resume::ResumeSession;
 use crate::gui::session::{AssignSeat, Seat, Session};
 use bevy::prelude::*;
 
@@ -17,10 +18,15 @@ fn route(
     mut commands: Commands,
     mut next: ResMut<NextState<Screen>>,
     mut seat: MessageWriter<AssignSeat>,
+    mut resume: MessageWriter<ResumeSession>,
 ) {
     let (Some(options), Some(catalog)) = (options, catalog) else {
         return;
     };
+    if let Some(dir) = &options.resume {
+        resume.write(ResumeSession(dir.clone()));
+        return;
+    }
     let Some(path) = &options.scenario else {
         return;
     };

@@ -4,7 +4,7 @@ mod compose;
 mod context;
 mod inbox;
 mod incidents;
-mod labels;
+pub(crate) mod labels;
 mod left;
 mod log;
 mod msel;

@@ -1,9 +1,11 @@
 //! The top bar: exercise and wall-clock time, clock control for the facilitator, the seat,
-//! the language, a changed scenario file on offer, and ending the exercise.
+//! the language, a changed scenario file on offer, the session on disk, and ending the exercise.
 
 use super::context::PanelCtx;
+use crate::gui::exercise::adapter::RecordAgain;
 use crate::gui::exercise::clock::{ClockCommand, SPEEDS};
 use crate::gui::exercise::dock::{Dock, PanelSet};
+use crate::gui::exercise::record::Recorder;
 use crate::gui::i18n::Arg;
 use crate::gui::screens::Screen;
 use crate::gui::session::Seat;
@@ -21,6 +23,8 @@ fn top_bar(
     mut p: PanelCtx,
     mut next: ResMut<NextState<Screen>>,
     mut confirm_end: Local<bool>,
+    recorder: Option<ResMut<Recorder>>,
+    mut again: MessageWriter<RecordAgain>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
     dock.show(&ctx, egui::Panel::top("top-bar"), "top", |ui| {
@@ -48,8 +52,22 @@ fn top_bar(
             widgets::lang_switch(ui, &p.i18n, &mut p.set_lang);
             ui.separator();
             end_button(ui, &p, &mut next, &mut confirm_end);
+            if let Some(r) = recorder.as_deref()
+                && r.recording()
+            {
+                let dir = r.dir().map(|d| d.display().to_string()).unwrap_or_default();
+                ui.label(
+                    egui::RichText::new(p.t("record-on"))
+                        .small()
+                        .color(colour::MUTED),
+                )
+                .on_hover_text(dir);
+            }
         });
         file_state(ui, &mut p);
+        if let Some(mut r) = recorder {
+            recording_state(ui, &p, &mut r, &mut again);
+        }
         ui.add_space(2.0);
     });
     Ok(())
@@ -216,5 +234,44 @@ fn file_state(ui: &mut egui::Ui, p: &mut PanelCtx) {
     if !problems.is_empty() && p.picture.seat.sees_all() {
         ui.label(egui::RichText::new(p.t("reload-broken")).color(colour::ERROR))
             .on_hover_text(problems.join("\n"));
+    }
+}
+
+/// A disk error while recording: a clear banner, the exercise goes on; "save again" writes
+/// the run so far to a new session. Also what recovery dropped, once.
+fn recording_state(
+    ui: &mut egui::Ui,
+    p: &PanelCtx,
+    r: &mut Recorder,
+    again: &mut MessageWriter<RecordAgain>,
+) {
+    if let Some(why) = r.failed() {
+        let text = p.i18n.ta("record-failed", &[("error", Arg::Str(why))]);
+        egui::Frame::new()
+            .fill(egui::Color32::from_rgb(90, 20, 20))
+            .inner_margin(egui::Margin::symmetric(8, 4))
+            .show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        egui::RichText::new(text)
+                            .color(egui::Color32::WHITE)
+                            .strong(),
+                    );
+                    if ui.button(p.t("record-retry")).clicked() {
+                        again.write(RecordAgain);
+                    }
+                });
+            });
+    }
+    if p.picture.seat.sees_all()
+        && let Some(notice) = r.notice.clone()
+    {
+        ui.horizontal_wrapped(|ui| {
+            let text = p.i18n.ta("record-dropped", &[("what", Arg::Str(&notice))]);
+            ui.label(egui::RichText::new(text).color(colour::DEGRADED));
+            if ui.small_button("✕").clicked() {
+                r.notice = None;
+            }
+        });
     }
 }

@@ -1,0 +1,93 @@
+//! "Play from here": a new exercise from the scrubber's moment (same seed, the commands given
+//! up to it), handed to the exercise screen. A run on disk is forked into a new session
+//! (recorded from there on like any exercise); otherwise the engine is rebuilt in memory.
+
+use super::compare::ForkOf;
+use super::run::Debrief;
+use super::scrub::Scrubber;
+use crate::gui::exercise::adapter::EngineHost;
+use crate::gui::exercise::clock::ExerciseClock;
+use crate::gui::exercise::picture::Picture;
+use crate::gui::exercise::record::SessionRoot;
+use crate::gui::resume::Resumed;
+use crate::gui::screens::Screen;
+use crate::gui::session::{ActiveSeat, Session};
+use crate::scenario::Secs;
+use crate::session;
+use bevy::prelude::*;
+use std::sync::Arc;
+
+/// Start a new exercise from this moment of the run in the debrief.
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PlayFrom(pub Secs);
+
+/// Why the last "play from here" failed, for the debrief to show.
+#[derive(Resource, Debug, Default, Clone)]
+pub(crate) struct ForkStatus(pub Option<String>);
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_message::<PlayFrom>();
+    app.init_resource::<ForkStatus>();
+    app.add_systems(
+        Update,
+        play_from.run_if(resource_exists::<Debrief>.and_then(resource_exists::<Scrubber>)),
+    );
+}
+
+#[allow(clippy::too_many_arguments)]
+fn play_from(
+    mut asked: MessageReader<PlayFrom>,
+    mut commands: Commands,
+    debrief: Res<Debrief>,
+    scrubber: Res<Scrubber>,
+    root: Option<Res<SessionRoot>>,
+    seat: Res<ActiveSeat>,
+    mut status: ResMut<ForkStatus>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    let Some(PlayFrom(at)) = asked.read().last().copied() else {
+        return;
+    };
+    let at = at.min(debrief.end);
+    let d = &*debrief;
+    let on_disk = root
+        .as_ref()
+        .zip(d.fork_source())
+        .map(|(root, (from, sc))| {
+            let dir = session::new_dir(&root.0, &d.scenario.id);
+            session::fork(from, at, &dir, sc)
+        });
+    let mut gui = Session::new(d.origin.clone(), d.scenario.clone());
+    gui.seed = d.seed;
+    match on_disk {
+        Some(Ok(recovered)) => {
+            // The exercise screen takes it over and records on into the new session.
+            gui.scenario = recovered.engine.scenario().clone();
+            commands.insert_resource(Resumed(Some(recovered)));
+        }
+        Some(Err(e)) => {
+            error!("cannot fork {}: {e}", d.scenario.id);
+            status.0 = Some(e.to_string());
+            return;
+        }
+        None => {
+            let engine = scrubber.engine_at(at);
+            let s = engine.scenario().clone();
+            let mut clock = ExerciseClock::new(s.duration);
+            clock.t = at as f64;
+            gui.scenario = s.clone();
+            commands.insert_resource(clock);
+            commands.insert_resource(Picture::empty(seat.0, s.services.len()));
+            commands.insert_resource(EngineHost::resumed(engine));
+        }
+    }
+    status.0 = None;
+    commands.insert_resource(gui);
+    commands.insert_resource(ForkOf {
+        original: Arc::new(d.clone()),
+        at,
+    });
+    commands.remove_resource::<Debrief>();
+    commands.remove_resource::<Scrubber>();
+    next.set(Screen::Exercise);
+}

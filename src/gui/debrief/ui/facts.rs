@@ -1,0 +1,134 @@
+//! Under the timeline's maps: what was true at the moment (every service not fully up), and
+//! what the chosen team knew (its incidents and the latest messages it had received).
+
+use super::map::{Look, status_colour, status_key};
+use crate::engine::{Engine, Sender};
+use crate::gui::i18n::I18n;
+use crate::gui::widgets::{self, colour};
+use crate::scenario::{MessageKind, TeamId};
+use bevy_egui::egui::{self, RichText};
+
+/// Messages of the team's inbox listed, newest first.
+const INBOX_SHOWN: usize = 6;
+
+/// Services whose true capacity is below full, worst first.
+pub(super) fn not_up(ui: &mut egui::Ui, engine: &Engine, looks: &[Look], i18n: &I18n) {
+    ui.strong(i18n.t("debrief-not-up"));
+    let s = engine.scenario();
+    let mut hurt: Vec<(usize, &Look)> = looks
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.capacity.is_some_and(|c| c < 1.0))
+        .collect();
+    hurt.sort_by(|a, b| {
+        let cap = |l: &Look| l.capacity.unwrap_or(0.0);
+        cap(a.1).total_cmp(&cap(b.1)).then(a.0.cmp(&b.0))
+    });
+    if hurt.is_empty() {
+        ui.label(RichText::new(i18n.t("debrief-all-up")).color(colour::UP));
+        return;
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("not-up")
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            egui::Grid::new("grid-not-up")
+                .num_columns(3)
+                .spacing([10.0, 1.0])
+                .show(ui, |ui| {
+                    for (i, l) in hurt {
+                        let name = s.services.get(i).map_or("?", |x| i18n.text(&x.name));
+                        ui.label(RichText::new(name).small());
+                        ui.label(
+                            RichText::new(i18n.t(status_key(l.status)))
+                                .small()
+                                .color(status_colour(l.status)),
+                        );
+                        let cap = l.capacity.unwrap_or(0.0) * 100.0;
+                        let mut extra = format!("{cap:.0}%");
+                        if l.compromised {
+                            extra.push_str(&format!(" · {}", i18n.t("status-compromised")));
+                        }
+                        ui.label(RichText::new(extra).small());
+                        ui.end_row();
+                    }
+                });
+        });
+}
+
+fn kind_key(k: MessageKind) -> &'static str {
+    match k {
+        MessageKind::Report => "kind-report",
+        MessageKind::Alert => "kind-alert",
+        MessageKind::Request => "kind-request",
+        MessageKind::Information => "kind-information",
+        MessageKind::PublicStatement => "kind-public-statement",
+    }
+}
+
+/// The team's incidents and latest messages received, as it knew them.
+pub(super) fn team_knew(ui: &mut egui::Ui, engine: &Engine, team: TeamId, i18n: &I18n) {
+    let s = engine.scenario();
+    if team.idx() >= s.teams.len() {
+        return;
+    }
+    let v = engine.view(team);
+    let lang = i18n.lang();
+    egui::ScrollArea::vertical()
+        .id_salt("team-knew")
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            ui.strong(i18n.t("debrief-team-incidents"));
+            if v.incidents.is_empty() {
+                ui.label(
+                    RichText::new(i18n.t("debrief-none"))
+                        .small()
+                        .color(colour::MUTED),
+                );
+            }
+            for inc in &v.incidents {
+                let names: Vec<&str> = inc
+                    .services
+                    .iter()
+                    .filter_map(|x| s.services.get(x.idx()))
+                    .map(|x| i18n.text(&x.name))
+                    .collect();
+                ui.label(
+                    RichText::new(format!(
+                        "{}  #{} · {}",
+                        widgets::clock(inc.opened_at),
+                        inc.id.0,
+                        names.join(", ")
+                    ))
+                    .small(),
+                );
+            }
+            ui.add_space(4.0);
+            ui.strong(i18n.t("debrief-team-inbox"));
+            if v.inbox.is_empty() {
+                ui.label(
+                    RichText::new(i18n.t("debrief-none"))
+                        .small()
+                        .color(colour::MUTED),
+                );
+            }
+            for r in v.inbox.iter().rev().take(INBOX_SHOWN) {
+                let Some(m) = engine.message(r.message) else {
+                    continue;
+                };
+                let from = match &m.from {
+                    Sender::Team(t) => s.teams.get(t.idx()).map_or("?", |x| i18n.text(&x.name)),
+                    Sender::Inject { from, .. } => i18n.text(from),
+                };
+                let text: String = m.text.get(lang).chars().take(90).collect();
+                ui.label(
+                    RichText::new(format!(
+                        "{}  {from} · {}: {text}",
+                        widgets::clock(r.at),
+                        i18n.t(kind_key(m.kind))
+                    ))
+                    .small(),
+                );
+            }
+        });
+}

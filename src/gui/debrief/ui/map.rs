@@ -1,0 +1,279 @@
+//! A compact network map painted with egui, for any engine state: the ground truth, or what
+//! one team saw (its own services as observed, the rest greyed out). Same geometry as the
+//! exercise screen's map ([`crate::gui::map::layout`]).
+
+use crate::engine::{Engine, ServiceStatus};
+use crate::gui::i18n::I18n;
+use crate::gui::map::layout::MapLayout;
+use crate::gui::widgets::colour;
+use crate::scenario::{Scenario, TeamId};
+use bevy_egui::egui::{self, Color32, Pos2, Rect, Sense, Stroke, pos2, vec2};
+
+/// How one service is drawn.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Look {
+    /// `None`: the seat cannot know.
+    pub status: Option<ServiceStatus>,
+    pub capacity: Option<f64>,
+    /// Compromised (truth), or suspected by the team.
+    pub compromised: bool,
+    pub isolated: bool,
+}
+
+/// Every service as it truly was.
+pub(super) fn truth(engine: &Engine) -> Vec<Look> {
+    engine
+        .world()
+        .services()
+        .map(|(_, t)| Look {
+            status: Some(t.status),
+            capacity: Some(t.capacity),
+            compromised: t.compromised.is_some(),
+            isolated: t.isolated,
+        })
+        .collect()
+}
+
+/// What `team` saw: its own services as observed; the others unknown.
+pub(super) fn seen_by(engine: &Engine, team: TeamId) -> Vec<Look> {
+    let n = engine.scenario().services.len();
+    let mut out = vec![
+        Look {
+            status: None,
+            capacity: None,
+            compromised: false,
+            isolated: false,
+        };
+        n
+    ];
+    if team.idx() >= engine.scenario().teams.len() {
+        return out;
+    }
+    for o in &engine.view(team).services {
+        if let Some(l) = out.get_mut(o.service.idx()) {
+            *l = Look {
+                status: Some(o.status),
+                capacity: Some(o.capacity),
+                compromised: o.suspected,
+                isolated: o.isolated,
+            };
+        }
+    }
+    out
+}
+
+pub(super) fn status_colour(s: Option<ServiceStatus>) -> Color32 {
+    match s {
+        Some(ServiceStatus::Up) => colour::UP,
+        Some(ServiceStatus::Degraded) => colour::DEGRADED,
+        Some(ServiceStatus::Down) => colour::DOWN,
+        Some(ServiceStatus::OnBackup | ServiceStatus::Recovering) => colour::BACKUP,
+        None => colour::UNKNOWN,
+    }
+}
+
+pub(super) fn status_key(s: Option<ServiceStatus>) -> &'static str {
+    match s {
+        Some(ServiceStatus::Up) => "status-up",
+        Some(ServiceStatus::Degraded) => "status-degraded",
+        Some(ServiceStatus::Down) => "status-down",
+        Some(ServiceStatus::OnBackup) => "status-backup",
+        Some(ServiceStatus::Recovering) => "status-recovering",
+        None => "status-unknown",
+    }
+}
+
+/// World (layout) to screen: uniform scale, centred, y down.
+struct Fit {
+    scale: f32,
+    centre_world: (f32, f32),
+    centre_screen: Pos2,
+}
+
+impl Fit {
+    fn new(lay: &MapLayout, rect: Rect) -> Self {
+        let b = lay.bounds;
+        let (w, h) = (b.width().max(1.0), b.height().max(1.0));
+        let scale = (rect.width() / w).min(rect.height() / h);
+        let c = b.center();
+        Self {
+            scale,
+            centre_world: (c.x, c.y),
+            centre_screen: rect.center(),
+        }
+    }
+
+    fn at(&self, x: f32, y: f32) -> Pos2 {
+        pos2(
+            self.centre_screen.x + (x - self.centre_world.0) * self.scale,
+            self.centre_screen.y - (y - self.centre_world.1) * self.scale,
+        )
+    }
+}
+
+/// Paint the map of `s` with `looks` into `size`; `pulses` are cascades under way
+/// (dependency index, share of the way travelled).
+pub(super) fn draw(
+    ui: &mut egui::Ui,
+    size: egui::Vec2,
+    s: &Scenario,
+    lay: &MapLayout,
+    looks: &[Look],
+    pulses: &[(usize, f32)],
+    i18n: &I18n,
+) {
+    let (rect, resp) = ui.allocate_exact_size(size, Sense::hover());
+    let p = ui.painter_at(rect);
+    p.rect_filled(rect, 6.0, Color32::from_rgb(18, 20, 25));
+    let fit = Fit::new(lay, rect.shrink(6.0));
+    for (sector, lo, hi) in &lay.bands {
+        let Some(sec) = s.sectors.get(sector.idx()) else {
+            continue;
+        };
+        let [r, g, b] = sec.colour;
+        let band = Rect::from_two_pos(fit.at(lo.x, lo.y), fit.at(hi.x, hi.y));
+        p.rect_filled(band, 5.0, Color32::from_rgba_unmultiplied(r, g, b, 26));
+        let fits = ((band.width() - 6.0) / 5.0).max(3.0) as usize;
+        p.text(
+            band.left_top() + vec2(4.0, 2.0),
+            egui::Align2::LEFT_TOP,
+            short(i18n.text(&sec.name), fits),
+            egui::FontId::proportional(10.0),
+            Color32::from_rgba_unmultiplied(r, g, b, 200),
+        );
+    }
+    let node = |i: usize| lay.nodes.get(i).map(|v| fit.at(v.x, v.y));
+    let radius = (13.0 * fit.scale).clamp(4.0, 11.0);
+    for d in &s.dependencies {
+        let (Some(a), Some(b)) = (node(d.from.idx()), node(d.to.idx())) else {
+            continue;
+        };
+        let from = looks.get(d.from.idx()).copied();
+        let hurt = from.is_some_and(|l| l.capacity.is_some_and(|c| c < 1.0));
+        let col = if hurt {
+            status_colour(from.and_then(|l| l.status)).gamma_multiply(0.7)
+        } else {
+            Color32::from_gray(70)
+        };
+        arrow(
+            &p,
+            a,
+            b,
+            radius,
+            Stroke::new(if hurt { 1.6 } else { 1.0 }, col),
+        );
+    }
+    for (dep, f) in pulses {
+        let Some(d) = s.dependencies.get(*dep) else {
+            continue;
+        };
+        if let (Some(a), Some(b)) = (node(d.from.idx()), node(d.to.idx())) {
+            p.circle_filled(
+                a + (b - a) * f.clamp(0.0, 1.0),
+                3.5,
+                Color32::from_rgb(255, 160, 60),
+            );
+        }
+    }
+    let show_labels = radius >= 4.5;
+    let mut hovered = None;
+    for (i, look) in looks.iter().enumerate() {
+        let Some(c) = node(i) else {
+            continue;
+        };
+        let fill = status_colour(look.status);
+        if look.compromised {
+            p.circle_stroke(c, radius + 2.5, Stroke::new(2.0, colour::COMPROMISED));
+        }
+        p.circle_filled(c, radius, fill);
+        if look.isolated {
+            p.circle_stroke(c, radius, Stroke::new(1.5, Color32::WHITE));
+        }
+        if let (Some(cap), Some(_)) = (look.capacity, look.status)
+            && cap > 0.0
+            && cap < 1.0
+        {
+            // The capacity left, as a white arc-like bar inside the node.
+            let w = radius * 1.4;
+            let y = c.y + radius * 0.35;
+            p.line_segment(
+                [
+                    pos2(c.x - w / 2.0, y),
+                    pos2(c.x - w / 2.0 + w * cap as f32, y),
+                ],
+                Stroke::new(2.0, Color32::from_white_alpha(200)),
+            );
+        }
+        if show_labels && let Some(svc) = s.services.get(i) {
+            let name = short(i18n.text(&svc.name), 15);
+            let text_col = if look.status.is_some() {
+                Color32::from_gray(205)
+            } else {
+                Color32::from_gray(110)
+            };
+            p.text(
+                c + vec2(0.0, radius + 1.0),
+                egui::Align2::CENTER_TOP,
+                name,
+                egui::FontId::proportional(8.5),
+                text_col,
+            );
+        }
+        if resp
+            .hover_pos()
+            .is_some_and(|h| h.distance(c) <= radius + 3.0)
+        {
+            hovered = Some(i);
+        }
+    }
+    if let Some(i) = hovered {
+        let look = looks[i];
+        let name = s.services.get(i).map_or("?", |x| i18n.text(&x.name));
+        let mut text = format!("{name}\n{}", i18n.t(status_key(look.status)));
+        if let Some(c) = look.capacity {
+            text.push_str(&format!(" · {:.0}%", c * 100.0));
+        }
+        if look.compromised {
+            text.push_str(&format!(" · {}", i18n.t("status-compromised")));
+        }
+        if look.isolated {
+            text.push_str(&format!(" · {}", i18n.t("status-isolated")));
+        }
+        resp.on_hover_text_at_pointer(text);
+    }
+}
+
+/// A line from node `a` to node `b` with a small head at `b`'s rim.
+fn arrow(p: &egui::Painter, a: Pos2, b: Pos2, radius: f32, stroke: Stroke) {
+    let d = b - a;
+    let len = d.length();
+    if len <= 2.0 * radius + 2.0 {
+        return;
+    }
+    let u = d / len;
+    let (start, tip) = (a + u * radius, b - u * (radius + 1.0));
+    p.line_segment([start, tip], stroke);
+    let side = vec2(-u.y, u.x) * 3.0;
+    p.line_segment([tip, tip - u * 6.0 + side], stroke);
+    p.line_segment([tip, tip - u * 6.0 - side], stroke);
+}
+
+/// `text` cut to about `n` narrow characters (a wide CJK character counts two), with an
+/// ellipsis when cut.
+fn short(text: &str, n: usize) -> String {
+    let width = |c: char| if c.len_utf8() >= 3 { 2 } else { 1 };
+    if text.chars().map(width).sum::<usize>() <= n {
+        return text.to_owned();
+    }
+    let mut used = 0;
+    let mut s = String::new();
+    for c in text.chars() {
+        used += width(c);
+        if used >= n {
+            break;
+        }
+        s.push(c);
+    }
+    s.push('…');
+    s
+}
