@@ -335,7 +335,7 @@ mod tests {
         let p = t.find(&[Seg::Field("services"), Seg::Index(1), Seg::Field("owner")]);
         assert_eq!(p, Pos { line: 5, col: 13 });
         let p = t.find(&[Seg::Field("services"), Seg::Index(0), Seg::Field("owner")]);
-        assert_eq!(p, Pos { line: 3, col: 24 });
+        assert_eq!(p, Pos { line: 3, col: 22 });
         // A missing field falls back to the enclosing value.
         let p = t.find(&[Seg::Field("services"), Seg::Index(0), Seg::Field("nope")]);
         assert_eq!(p, Pos { line: 3, col: 5 });
