@@ -119,6 +119,8 @@ fn the_debrief_of_a_journal_opens_on_its_timeline() {
         .args(["--run-for", "1h", "--screenshot"])
         .arg(&shot)
         .env("WGPU_BACKEND", "vulkan")
+        // Keep the user's sessions folder clean.
+        .env("CROSSDRILL_SESSIONS", temp("sessions"))
         .status()
         .expect("xvfb-run runs (apt-get install -y xvfb mesa-vulkan-drivers libvulkan1)");
     assert!(status.success(), "the app exited with {status}");
@@ -126,4 +128,5 @@ fn the_debrief_of_a_journal_opens_on_its_timeline() {
     assert!(n > 60, "the screenshot looks blank: {n} colours");
     let _ = std::fs::remove_file(&j);
     let _ = std::fs::remove_file(&shot);
+    let _ = std::fs::remove_dir_all(temp("sessions"));
 }

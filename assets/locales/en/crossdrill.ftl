@@ -234,6 +234,7 @@ resume-dropped = Its last record is damaged and will be dropped: { $what }
 resume-button = Resume ▶
 resume-discard = Discard
 resume-discard-hint = Hide it for now; the session stays on disk.
+resume-hide-all = Not now: hide them all
 resume-more = { $count ->
     [one] and 1 more
    *[other] and { $count } more

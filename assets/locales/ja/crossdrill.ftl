@@ -222,6 +222,7 @@ resume-dropped = 最後の記録が壊れているため、破棄されます: {
 resume-button = 再開 ▶
 resume-discard = 今は再開しない
 resume-discard-hint = 一覧から隠します。セッションはディスクに残ります。
+resume-hide-all = 今はすべて再開しない
 resume-more = ほか { $count } 件
 resume-failed = { $dir } を再開できません: { $error }
 resume-gate-title = セッションの再開

@@ -111,13 +111,77 @@ fn draw(
         scale: ortho.scale.max(0.01),
     };
     let s = &session.scenario;
-    let grow = (1.0 / view.scale).clamp(0.85, 1.3);
     let painter = ctx
         .layer_painter(egui::LayerId::new(
             egui::Order::Background,
             egui::Id::new("map-names"),
         ))
         .with_clip_rect(rect);
+    let plan = plan(&painter, &view, &layout, s, &i18n, selected.0, &overlays.0);
+    for (g, r, c) in &plan.titles {
+        painter.rect_filled(*r, 3.0, BACKDROP);
+        painter.galley(r.min + PAD / 2.0 - g.rect.min.to_vec2(), g.clone(), *c);
+    }
+    for n in &plan.names {
+        let known = picture
+            .as_ref()
+            .and_then(|pic| pic.services.get(n.service))
+            .is_some_and(|c| c.shown != Shown::Unknown);
+        let text = if known {
+            Color32::from_rgb(222, 226, 233)
+        } else {
+            Color32::from_rgb(128, 132, 139)
+        };
+        painter.rect_filled(n.rect, 3.0, BACKDROP);
+        if n.first {
+            painter.rect_stroke(
+                n.rect,
+                3.0,
+                egui::Stroke::new(1.0, Color32::from_gray(200)),
+                egui::StrokeKind::Inside,
+            );
+        }
+        let at = n.rect.min + PAD / 2.0 - n.galley.rect.min.to_vec2();
+        painter.galley(at, n.galley.clone(), text);
+    }
+    hover(&ctx, &area, &view, &plan, s, &i18n, picture.as_deref());
+    Ok(())
+}
+
+/// Padding inside a name's backdrop.
+const PAD: egui::Vec2 = egui::vec2(4.0, 2.0);
+
+/// What the map's names look like this frame.
+struct Plan {
+    /// Sector titles: text, backdrop, colour.
+    titles: Vec<(Arc<Galley>, Rect, Color32)>,
+    names: Vec<Name>,
+    /// The nodes in view (service index, on screen).
+    items: Vec<(usize, Item)>,
+}
+
+/// A service's name as placed.
+struct Name {
+    service: usize,
+    galley: Arc<Galley>,
+    /// The backdrop; the text sits inside it.
+    rect: Rect,
+    /// The selected service (named in full, outlined).
+    first: bool,
+}
+
+/// Titles, then names, placed so that nothing overlaps.
+fn plan(
+    painter: &egui::Painter,
+    view: &View,
+    layout: &MapLayout,
+    s: &Scenario,
+    i18n: &I18n,
+    selected: Option<ServiceId>,
+    overlays: &[Rect],
+) -> Plan {
+    let rect = view.rect;
+    let grow = (1.0 / view.scale).clamp(0.85, 1.3);
     let radius = (NODE_RADIUS + 3.0) / view.scale;
     let items: Vec<(usize, Item)> = layout
         .nodes
@@ -127,7 +191,7 @@ fn draw(
             let item = Item {
                 at: view.screen(*p),
                 radius,
-                first: selected.0 == Some(ServiceId(i as u32)),
+                first: selected == Some(ServiceId(i as u32)),
             };
             (i, item)
         })
@@ -135,20 +199,20 @@ fn draw(
         .collect();
     let nodes: Vec<Item> = items.iter().map(|(_, it)| *it).collect();
     let bounds = rect.shrink(2.0);
-    let mut blocked = overlays.0.clone();
+    let mut blocked = overlays.to_vec();
     let titles = titles(
-        &painter, &view, &layout, s, &i18n, grow, &nodes, &blocked, bounds,
+        painter, view, layout, s, i18n, grow, &nodes, &blocked, bounds,
     );
     blocked.extend(titles.iter().map(|t| t.1));
     let crowded = items.len() > MAX_NAMED;
-    let named_items: Vec<(usize, Item)> = items
+    let named: Vec<(usize, Item)> = items
         .iter()
         .filter(|(_, it)| !crowded || it.first)
         .copied()
         .collect();
     let mut galleys: HashMap<(usize, usize), Arc<Galley>> = HashMap::new();
     let mut galley = |k: usize, v: usize| -> Arc<Galley> {
-        let (i, it) = named_items[k];
+        let (i, it) = named[k];
         galleys
             .entry((k, v))
             .or_insert_with(|| {
@@ -162,62 +226,33 @@ fn draw(
             })
             .clone()
     };
-    let pad = egui::vec2(4.0, 2.0);
-    let only: Vec<Item> = named_items.iter().map(|(_, it)| *it).collect();
+    let only: Vec<Item> = named.iter().map(|(_, it)| *it).collect();
     let placed = place::place(
         &only,
         VARIANTS.len(),
-        |k, v| galley(k, v).rect.size() + pad,
+        |k, v| galley(k, v).rect.size() + PAD,
         &blocked,
         bounds,
     );
-    // Sector titles, then names.
-    for (g, r, c) in &titles {
-        painter.rect_filled(*r, 3.0, BACKDROP);
-        painter.galley(
-            r.min + egui::vec2(2.0, 1.0) - g.rect.min.to_vec2(),
-            g.clone(),
-            *c,
-        );
+    let names = placed
+        .iter()
+        .enumerate()
+        .filter_map(|(k, p)| {
+            let p = (*p)?;
+            let (service, it) = named[k];
+            Some(Name {
+                service,
+                galley: galley(k, p.variant),
+                rect: p.rect,
+                first: it.first,
+            })
+        })
+        .collect();
+    Plan {
+        titles,
+        names,
+        items,
     }
-    for (k, p) in placed.iter().enumerate() {
-        let Some(p) = p else {
-            continue;
-        };
-        let (i, it) = named_items[k];
-        let g = galley(k, p.variant);
-        let known = picture
-            .as_ref()
-            .and_then(|pic| pic.services.get(i))
-            .is_some_and(|c| c.shown != Shown::Unknown);
-        let text = if known {
-            Color32::from_rgb(222, 226, 233)
-        } else {
-            Color32::from_rgb(128, 132, 139)
-        };
-        painter.rect_filled(p.rect, 3.0, BACKDROP);
-        if it.first {
-            painter.rect_stroke(
-                p.rect,
-                3.0,
-                egui::Stroke::new(1.0, Color32::from_gray(200)),
-                egui::StrokeKind::Inside,
-            );
-        }
-        let at = p.rect.min + pad / 2.0 - g.rect.min.to_vec2();
-        painter.galley(at, g, text);
-    }
-    hover(
-        &ctx,
-        &area,
-        &view,
-        &items,
-        &titles,
-        s,
-        &i18n,
-        picture.as_deref(),
-    );
-    Ok(())
 }
 
 /// Each band's title in its strip (or just above the band), shortened to fit; left out where
@@ -252,7 +287,7 @@ fn titles(
             let mut job = name_job(name, TITLE_PX * grow, w, 1, false);
             job.halign = Align::LEFT;
             let g = painter.layout_job(job);
-            let size = g.rect.size() + egui::vec2(4.0, 2.0);
+            let size = g.rect.size() + PAD;
             for min in [
                 band.min + egui::vec2(5.0, 3.0),
                 egui::pos2(band.max.x - 5.0 - size.x, band.min.y + 3.0),
@@ -288,8 +323,7 @@ fn hover(
     ctx: &egui::Context,
     area: &MapArea,
     view: &View,
-    items: &[(usize, Item)],
-    titles: &[(Arc<Galley>, Rect, Color32)],
+    plan: &Plan,
     s: &Scenario,
     i18n: &I18n,
     picture: Option<&Picture>,
@@ -305,7 +339,8 @@ fn hover(
     if !free {
         return;
     }
-    let nearest = items
+    let nearest = plan
+        .items
         .iter()
         .map(|(i, it)| (*i, it.at.distance(p), it.radius))
         .filter(|(_, d, r)| *d <= r + 5.0)
@@ -352,10 +387,119 @@ fn hover(
         });
         return;
     }
-    if let Some((g, _, _)) = titles.iter().find(|(g, r, _)| g.elided && r.contains(p)) {
+    if let Some((g, _, _)) = plan
+        .titles
+        .iter()
+        .find(|(g, r, _)| g.elided && r.contains(p))
+    {
         let full = g.job.text.clone();
         show(&mut |ui: &mut egui::Ui| {
             ui.label(egui::RichText::new(full.clone()).strong());
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gui::map::layout::layout_in;
+    use crate::scenario::Lang;
+
+    /// The plan for the default scenario in a map area of `w` x `h` at the fitted zoom, with
+    /// the bundled fonts (so sizes are the ones drawn).
+    fn default_plan(lang: Lang, w: f32, h: f32, selected: Option<ServiceId>) -> (Plan, Rect) {
+        let s = crate::scenario::builtin_default();
+        let ctx = egui::Context::default();
+        ctx.set_fonts(crate::gui::fonts::font_definitions());
+        let input = || egui::RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, egui::vec2(1280.0, 800.0))),
+            ..Default::default()
+        };
+        ctx.run_ui(input(), |_| {}).drop_without_applying_deltas();
+        let rect = Rect::from_min_size(egui::pos2(300.0, 40.0), egui::vec2(w, h));
+        let layout = layout_in(&s, Vec2::new(w, h));
+        let view = View {
+            rect,
+            cam: Vec2::ZERO,
+            scale: 1.0,
+        };
+        let i18n = I18n::new(lang);
+        // The legend's place at the bottom left.
+        let legend = Rect::from_min_size(
+            rect.left_bottom() + egui::vec2(8.0, -40.0),
+            egui::vec2(450.0, 32.0),
+        );
+        ctx.begin_pass(input());
+        let painter = ctx.layer_painter(egui::LayerId::background());
+        let out = plan(&painter, &view, &layout, &s, &i18n, selected, &[legend]);
+        ctx.end_pass().drop_without_applying_deltas();
+        (out, rect)
+    }
+
+    fn check(plan: &Plan, rect: Rect) {
+        let boxes: Vec<Rect> = plan
+            .titles
+            .iter()
+            .map(|t| t.1)
+            .chain(plan.names.iter().map(|n| n.rect))
+            .collect();
+        for (i, a) in boxes.iter().enumerate() {
+            assert!(rect.contains_rect(*a), "{a:?} leaves the map");
+            for b in boxes.iter().skip(i + 1) {
+                assert!(a.intersect(*b).area() <= 0.0, "{a:?} overlaps {b:?}");
+            }
+            for (_, it) in &plan.items {
+                assert!(a.distance_to_pos(it.at) >= it.radius, "{a:?} covers a node");
+            }
+        }
+    }
+
+    #[test]
+    fn at_the_default_size_every_title_and_name_shows_and_nothing_overlaps() {
+        let s = crate::scenario::builtin_default();
+        for lang in [Lang::En, Lang::Ja] {
+            // The map area of a 1280 x 800 window with the panels open.
+            let (plan, rect) = default_plan(lang, 710.0, 610.0, None);
+            check(&plan, rect);
+            let sectors = s
+                .sectors
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| {
+                    (0..s.services.len()).any(|k| s.sector_of(ServiceId(k as u32)).idx() == *i)
+                })
+                .count();
+            assert_eq!(plan.titles.len(), sectors, "{lang:?}: every sector title");
+            assert_eq!(
+                plan.names.len(),
+                s.services.len(),
+                "{lang:?}: every service named"
+            );
+            let full = plan.names.iter().filter(|n| !n.galley.elided).count();
+            assert!(
+                full * 10 >= s.services.len() * 8,
+                "{lang:?}: only {full} of {} names in full",
+                s.services.len()
+            );
+        }
+    }
+
+    #[test]
+    fn a_small_map_shortens_names_and_the_selected_one_is_whole() {
+        let long = crate::scenario::builtin_default()
+            .services
+            .iter()
+            .position(|x| x.name.en.len() > 40)
+            .expect("a long name");
+        let picked = ServiceId(long as u32);
+        let (plan, rect) = default_plan(Lang::En, 560.0, 380.0, Some(picked));
+        check(&plan, rect);
+        assert!(plan.names.iter().any(|n| n.galley.elided), "some shortened");
+        let sel = plan
+            .names
+            .iter()
+            .find(|n| n.service == long)
+            .expect("the selected service is named");
+        assert!(sel.first && !sel.galley.elided, "in full");
     }
 }

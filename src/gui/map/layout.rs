@@ -10,7 +10,7 @@ pub(crate) const NODE_RADIUS: f32 = 13.0;
 /// Room kept clear around the nodes (world units): labels at the sides, band titles and the
 /// fit button above, the legend below.
 const MARGIN_X: f32 = 66.0;
-const MARGIN_TOP: f32 = 62.0;
+const MARGIN_TOP: f32 = 76.0;
 const MARGIN_BOTTOM: f32 = 64.0;
 /// Band padding around its services, and the strip above them that holds the title.
 const BAND_PAD_X: f32 = NODE_RADIUS + 14.0;

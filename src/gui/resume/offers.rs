@@ -107,6 +107,16 @@ fn offers(
                 });
                 ui.add_space(6.0);
             }
+            if list.offers.len() > 1
+                && ui
+                    .button(i18n.t("resume-hide-all"))
+                    .on_hover_text(i18n.t("resume-discard-hint"))
+                    .clicked()
+            {
+                for (dir, _) in &list.offers {
+                    dismiss.write(DismissSession(dir.clone()));
+                }
+            }
             let more = list.offers.len().saturating_sub(SHOWN);
             if more > 0 {
                 ui.label(
