@@ -44,7 +44,7 @@ fn wide_cascade(c: &mut Criterion) {
     );
     drop(probe);
     // Per CPU second as well as per wall second (they differ on a busy machine).
-    for _ in 0..3 {
+    for _ in 0..5 {
         let mut e = Engine::with_topology(scenario.clone(), topo.clone(), 1);
         let (wall, cpu) = cpu::time(1, || e.run_to_end());
         let evals = stats.dep_evals as f64 / 1e6;

@@ -39,3 +39,23 @@ fn the_grid_hubs_take_most_of_the_country_down() {
     );
     assert!(e.stats().dep_evals > 20_000);
 }
+
+/// The journal of a mid-sized national run, pinned: the cascade's data layout and
+/// prefetching are tuned for speed, and this checks that they change no outcome.
+/// (Recorded with the straightforward layout; a deliberate change of the engine's
+/// behaviour changes it, and then the new value goes here with the reason.)
+#[test]
+fn a_national_run_gives_the_pinned_journal() {
+    let s = Arc::new(national(5000, 50_000, 3));
+    let mut e = Engine::new(s, 3);
+    e.run_to_end();
+    let stats = e.stats();
+    assert_eq!(
+        (stats.dep_evals, stats.events, e.journal().entries.len()),
+        (193_284, 44_519, 44_242)
+    );
+    assert_eq!(
+        e.journal().hash(),
+        "1dfc868a8caf2855b791aa22dd19e24c784e54a608d7a66644674ff97231625a"
+    );
+}

@@ -77,7 +77,7 @@ impl Engine {
     pub fn apply(&mut self, cmd: Command) -> Result<CommandOutcome, CommandError> {
         self.settle();
         self.check(&cmd)?;
-        self.log(EntryKind::Command(cmd.clone()));
+        self.log(EntryKind::Command(Box::new(cmd.clone())));
         let out = self.execute(cmd);
         self.settle();
         Ok(out)

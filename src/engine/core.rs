@@ -14,12 +14,21 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
+/// How many events ahead a batch prefetches.
+pub(crate) const AHEAD: usize = 8;
+
 /// Something scheduled. Kept small (16 bytes): the queue holds millions of them.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Ev {
     /// A provider's new capacity arrives over the edges of a fan-out group (its
-    /// out-edges with one delay), with the packed origin.
-    Fanout { group: u32, cap: u16, origin: u32 },
+    /// out-edges with one delay: the slots `start..start + len`), with the packed
+    /// origin. The slots travel in the event so the fan-out reads no index first.
+    Fanout {
+        start: u32,
+        len: u32,
+        cap: u16,
+        origin: u32,
+    },
     /// The buffer a service runs on is spent (if `generation` is still current).
     BufferOut { svc: u32, generation: u32 },
     /// A threat step is due.
@@ -55,6 +64,13 @@ impl Hasher for Mix {
     fn finish(&self) -> u64 {
         self.0
     }
+}
+
+/// The first incident that took in a service (its id + 1; 0 for none) and its bits.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Seen {
+    pub incident: u32,
+    pub bits: u8,
 }
 
 /// A detection waiting for its delay.
@@ -119,8 +135,11 @@ pub struct Engine {
     pub(crate) incidents: Vec<IncidentMeta>,
     pub(crate) pending: Vec<PendingDetection>,
     /// Per (incident, service): a bit per detection kind already recorded, and bit 7
-    /// once the service is listed in the incident.
+    /// once the service is listed in the incident. The first incident to take in a
+    /// service keeps its bits in `first_seen` (by service: no hashing, and prefetched
+    /// with the service); any other incident's go in `detections`.
     pub(crate) detections: HashMap<(u32, u32), u8, BuildHasherDefault<Mix>>,
+    pub(crate) first_seen: Vec<Seen>,
     pub(crate) messages: Vec<Message>,
     pub(crate) runs: Vec<Run>,
     pub(crate) injects: Vec<InjectState>,
@@ -163,6 +182,7 @@ impl Engine {
             incidents: Vec::new(),
             pending: Vec::new(),
             detections: HashMap::default(),
+            first_seen: vec![Seen::default(); scenario.services.len()],
             messages: Vec::new(),
             runs: Vec::new(),
             injects: vec![InjectState::default(); scenario.injects.len()],
@@ -226,9 +246,22 @@ impl Engine {
             self.stats.events += batch.len() as u64;
             // A run of edge arrivals is applied together: each service it touches is
             // recomputed once, before the next other event.
-            for &ev in &batch {
+            for (i, &ev) in batch.iter().enumerate() {
+                // Start loading the edges of a fan-out a few events ahead, and the
+                // dependents of one nearer: misses then overlap with the work here.
+                if let Some(ev) = batch.get(i + AHEAD) {
+                    self.prefetch_fanout(ev, true);
+                }
+                if let Some(ev) = batch.get(i + AHEAD / 2) {
+                    self.prefetch_fanout(ev, false);
+                }
                 match ev {
-                    Ev::Fanout { group, cap, origin } => self.fan_in(group, cap, origin),
+                    Ev::Fanout {
+                        start,
+                        len,
+                        cap,
+                        origin,
+                    } => self.fan_in(start, len, cap, origin),
                     other => {
                         self.flush();
                         self.handle(other);
@@ -256,8 +289,13 @@ impl Engine {
 
     fn handle(&mut self, ev: Ev) {
         match ev {
-            Ev::Fanout { group, cap, origin } => {
-                self.fan_in(group, cap, origin);
+            Ev::Fanout {
+                start,
+                len,
+                cap,
+                origin,
+            } => {
+                self.fan_in(start, len, cap, origin);
                 self.flush();
             }
             Ev::BufferOut { svc, generation } => self.buffer_out(svc as usize, generation),
@@ -359,11 +397,17 @@ impl Engine {
     pub fn in_flight(&self) -> Vec<(crate::scenario::DepId, Secs, Secs, f64)> {
         let mut v = Vec::new();
         for (t, ev) in self.queue.pending() {
-            if let Ev::Fanout { group, cap, .. } = *ev {
-                for e in self.topo.group(group) {
-                    let dep = self.topo.slot_dep[(e.slot & super::topology::SLOT_MASK) as usize];
-                    let lim = super::topology::edge_limit(e.floor, cap) as f64 / 1000.0;
-                    let left = t.saturating_sub(e.delay as Secs);
+            if let Ev::Fanout {
+                start, len, cap, ..
+            } = *ev
+            {
+                let groups = &self.topo.groups;
+                let delay = groups[groups.partition_point(|g| g.start <= start) - 1].delay as Secs;
+                for k in start as usize..(start + len) as usize {
+                    let dep = self.topo.slot_dep[k];
+                    let floor = self.world.links[k].floor;
+                    let lim = super::topology::edge_limit(floor, cap) as f64 / 1000.0;
+                    let left = t.saturating_sub(delay);
                     v.push((crate::scenario::DepId(dep), left, t, lim));
                 }
             }

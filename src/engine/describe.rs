@@ -1,7 +1,7 @@
 //! One readable line per journal entry: what happened, to whom, and why (for the
 //! headless timeline and the app's event log).
 
-use super::journal::{Entry, EntryKind};
+use super::journal::{Entry, EntryKind, SentMessage};
 use super::types::{
     ActionTarget, Blocked, BufferKind, Cause, Command, DetectionKind, FiredBy, Origin, Sender,
     ServiceStatus,
@@ -253,18 +253,19 @@ pub fn describe(scenario: &Scenario, entry: &Entry, lang: Lang) -> String {
             n.svc(*service),
             incident.0
         ),
-        EntryKind::MessageSent {
-            message,
-            from,
-            to,
-            kind,
-            incidents,
-            services,
-            severity,
-            status: st,
-            text,
-            forwarded,
-        } => {
+        EntryKind::MessageSent(m) => {
+            let SentMessage {
+                message,
+                from,
+                to,
+                kind,
+                incidents,
+                services,
+                severity,
+                status: st,
+                text,
+                forwarded,
+            } = &**m;
             let from = match from {
                 Sender::Team(t) => n.team(*t).to_string(),
                 Sender::Inject { from, .. } => format!("\"{}\"", from.get(lang)),

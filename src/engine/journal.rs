@@ -33,8 +33,9 @@ pub struct Entry {
 /// What happened. Capacities are 0..=1.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum EntryKind {
-    /// An accepted command, exactly as given (replay reads these).
-    Command(Command),
+    /// An accepted command, exactly as given (replay reads these). Boxed, as
+    /// [`EntryKind::MessageSent`] is.
+    Command(Box<Command>),
     /// A service's capacity or status changed.
     ServiceChanged {
         service: ServiceId,
@@ -105,18 +106,8 @@ pub enum EntryKind {
         service: ServiceId,
         kind: DetectionKind,
     },
-    MessageSent {
-        message: MessageId,
-        from: Sender,
-        to: Vec<TeamId>,
-        kind: MessageKind,
-        incidents: Vec<IncidentId>,
-        services: Vec<ServiceId>,
-        severity: Option<u8>,
-        status: Option<ServiceStatus>,
-        text: MessageText,
-        forwarded: Option<MessageId>,
-    },
+    /// A message was sent (boxed: most entries are small and the journal holds many).
+    MessageSent(Box<SentMessage>),
     MessageDelivered {
         message: MessageId,
         to: TeamId,
@@ -150,6 +141,21 @@ pub enum EntryKind {
     Note {
         text: String,
     },
+}
+
+/// What a [`EntryKind::MessageSent`] entry records.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SentMessage {
+    pub message: MessageId,
+    pub from: Sender,
+    pub to: Vec<TeamId>,
+    pub kind: MessageKind,
+    pub incidents: Vec<IncidentId>,
+    pub services: Vec<ServiceId>,
+    pub severity: Option<u8>,
+    pub status: Option<ServiceStatus>,
+    pub text: MessageText,
+    pub forwarded: Option<MessageId>,
 }
 
 /// The journal of one run.
@@ -198,7 +204,7 @@ impl Journal {
         self.entries
             .iter()
             .filter_map(|e| match &e.kind {
-                EntryKind::Command(c) => Some((e.at, c.clone())),
+                EntryKind::Command(c) => Some((e.at, (**c).clone())),
                 _ => None,
             })
             .collect()

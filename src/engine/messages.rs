@@ -2,7 +2,7 @@
 //! what a delivery teaches the recipient.
 
 use super::core::{Engine, Ev};
-use super::journal::EntryKind;
+use super::journal::{EntryKind, SentMessage};
 use super::types::{Message, MessageId, MessageText, Sender};
 use crate::scenario::{MessageKind, Secs, TeamId};
 
@@ -12,7 +12,7 @@ impl Engine {
         let id = MessageId(self.messages.len() as u32);
         msg.id = id;
         msg.sent_at = self.now;
-        self.log(EntryKind::MessageSent {
+        self.log(EntryKind::MessageSent(Box::new(SentMessage {
             message: id,
             from: msg.from.clone(),
             to: msg.to.clone(),
@@ -23,7 +23,7 @@ impl Engine {
             status: msg.status,
             text: msg.text.clone(),
             forwarded: msg.forwarded,
-        });
+        })));
         if let Sender::Team(team) = msg.from {
             self.views[team.idx()].sent.push(id);
             if msg.kind == MessageKind::Report {

@@ -96,6 +96,7 @@ mod describe;
 mod injects;
 mod journal;
 mod messages;
+mod prefetch;
 mod queue;
 mod replay;
 mod rng;
@@ -117,7 +118,7 @@ mod tests_play;
 pub use commands::CommandError;
 pub use core::{Engine, Stats};
 pub use describe::{describe, timeline_line};
-pub use journal::{Entry, EntryKind, Header, JOURNAL_FORMAT, Journal, JournalError};
+pub use journal::{Entry, EntryKind, Header, JOURNAL_FORMAT, Journal, JournalError, SentMessage};
 pub use replay::{ReplayError, replay};
 pub use topology::Topology;
 pub use types::{

@@ -225,7 +225,15 @@ impl Engine {
         };
         let view = &mut self.views[team.idx()];
         let inc = &mut view.incidents[pos];
-        let seen = self.detections.entry((inc.id.0, svc.0)).or_insert(0);
+        let first = &mut self.first_seen[svc.idx()];
+        if first.incident == 0 {
+            first.incident = inc.id.0 + 1;
+        }
+        let seen = if first.incident == inc.id.0 + 1 {
+            &mut first.bits
+        } else {
+            self.detections.entry((inc.id.0, svc.0)).or_insert(0)
+        };
         let bit = 1u8 << (kind as u8);
         if *seen & bit != 0 {
             return;

@@ -16,21 +16,33 @@ pub(crate) fn millis(x: f64) -> u16 {
     (x.clamp(0.0, 1.0) * 1000.0).round() as u16
 }
 
-/// In an [`OutEdge`]'s slot: the edge is physical.
-pub(crate) const SLOT_PHYS: u32 = 1 << 31;
-/// In an [`OutEdge`]'s slot: the edge applies with a chance.
-pub(crate) const SLOT_CHANCY: u32 = 1 << 30;
-/// The slot number itself.
-pub(crate) const SLOT_MASK: u32 = (1 << 30) - 1;
+/// In a [`Link`]'s `to`: the edge is physical.
+pub(crate) const TO_PHYS: u32 = 1 << 31;
+/// In a [`Link`]'s `to`: the edge applies with a chance.
+pub(crate) const TO_CHANCY: u32 = 1 << 30;
+/// The dependent's index itself.
+pub(crate) const TO_MASK: u32 = (1 << 30) - 1;
 
-/// One out-edge, laid out for the fan-out loop.
+/// One dependency edge as the fan-out loop reads it, 8 bytes: an edge's place in
+/// [`Topology::links`] is its slot. The topology holds each edge's starting state;
+/// every engine copies the array and keeps the limit current in its own copy, so one
+/// sequential read per edge finds the dependent, the floor and the limit together.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct OutEdge {
-    /// The in-edge slot, tagged with `SLOT_PHYS` and `SLOT_CHANCY`.
-    pub slot: u32,
+pub(crate) struct Link {
+    /// The dependent, tagged with `TO_PHYS` and `TO_CHANCY`.
     pub to: u32,
-    pub delay: u32,
+    /// What the edge leaves the dependent when the provider is down (millis).
     pub floor: u16,
+    /// The limit the edge puts on its dependent now (millis).
+    pub lim: u16,
+}
+
+/// A fan-out group: the edges `start..start + len`, all with delay `delay`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Group {
+    pub start: u32,
+    pub len: u32,
+    pub delay: u32,
 }
 
 /// Precomputed, read-only structure of a scenario.
@@ -45,12 +57,12 @@ pub struct Topology {
     /// Chance (out of 2^32) that a worsening applies; `u32::MAX` means always.
     pub(crate) slot_chance: Vec<u32>,
     /// Out-edges by provider, each provider's by delay, then in DepId order; an
-    /// edge's place here is its slot.
-    pub(crate) out: Vec<OutEdge>,
-    /// Fan-out groups (out-edges of one provider with one delay): those of service `s`
-    /// are `group_start[s]..group_start[s+1]`; group `g` is `out[gstart[g]..gstart[g+1]]`.
+    /// edge's place here is its slot. Every limit starts full.
+    pub(crate) links: Vec<Link>,
+    /// Fan-out groups (out-edges of one provider with one delay), in slot order:
+    /// those of service `s` are `groups[group_start[s]..group_start[s+1]]`.
     pub(crate) group_start: Vec<u32>,
-    pub(crate) gstart: Vec<u32>,
+    pub(crate) groups: Vec<Group>,
     /// Teams playing the owner of each service (usually zero or one), with the
     /// service's place in each team's view: `svc_teams[team_start[s]..team_start[s+1]]`.
     pub(crate) team_start: Vec<u32>,
@@ -99,45 +111,49 @@ impl Topology {
             order[out_start[s] as usize..out_start[s + 1] as usize]
                 .sort_by_key(|&i| deps[i as usize].delay);
         }
-        let mut out = Vec::with_capacity(m);
+        let mut links = Vec::with_capacity(m);
+        let mut delays = Vec::with_capacity(m);
         let mut slot_chance = vec![u32::MAX; m];
         for (slot, &i) in order.iter().enumerate() {
             let d = &deps[i as usize];
-            let mut tagged = slot as u32;
+            let mut tagged = d.to.0;
             if physical(d.kind) {
-                tagged |= SLOT_PHYS;
+                tagged |= TO_PHYS;
             }
             if d.probability < 1.0 {
                 slot_chance[slot] = (d.probability.max(0.0) * 4_294_967_296.0) as u32;
-                tagged |= SLOT_CHANCY;
+                tagged |= TO_CHANCY;
             }
             let floor = match d.effect {
                 Effect::Fail => 0,
                 Effect::Degrade(c) => millis(c),
             };
-            let delay = d.delay.min(u32::MAX as Secs) as u32;
-            out.push(OutEdge {
-                slot: tagged,
-                to: d.to.0,
-                delay,
+            delays.push(d.delay.min(u32::MAX as Secs) as u32);
+            links.push(Link {
+                to: tagged,
                 floor,
+                lim: FULL,
             });
         }
         let slot_dep = order;
 
         // Fan-out groups: one provider's out-edges with one delay.
         let mut group_start = Vec::with_capacity(n + 1);
-        let mut gstart = Vec::new();
+        let mut groups: Vec<Group> = Vec::new();
         for s in 0..n {
-            group_start.push(gstart.len() as u32);
+            group_start.push(groups.len() as u32);
             for k in out_start[s] as usize..out_start[s + 1] as usize {
-                if k == out_start[s] as usize || out[k - 1].delay != out[k].delay {
-                    gstart.push(k as u32);
+                match groups.last_mut() {
+                    Some(g) if k != out_start[s] as usize && g.delay == delays[k] => g.len += 1,
+                    _ => groups.push(Group {
+                        start: k as u32,
+                        len: 1,
+                        delay: delays[k],
+                    }),
                 }
             }
         }
-        group_start.push(gstart.len() as u32);
-        gstart.push(m as u32);
+        group_start.push(groups.len() as u32);
 
         // In-edges of each service (physical first), as lists of slots.
         let mut phys_count = vec![0u32; n];
@@ -158,9 +174,9 @@ impl Topology {
         let mut next_phys: Vec<u32> = in_start[..n].to_vec();
         let mut next_other = in_phys_end.clone();
         let mut in_slots = vec![0u32; m];
-        for (slot, e) in out.iter().enumerate() {
-            let to = e.to as usize;
-            let cursor = if e.slot & SLOT_PHYS != 0 {
+        for (slot, e) in links.iter().enumerate() {
+            let to = (e.to & TO_MASK) as usize;
+            let cursor = if e.to & TO_PHYS != 0 {
                 &mut next_phys[to]
             } else {
                 &mut next_other[to]
@@ -238,9 +254,9 @@ impl Topology {
             in_slots,
             slot_dep,
             slot_chance,
-            out,
+            links,
             group_start,
-            gstart,
+            groups,
             team_start,
             svc_teams,
             team_services,
@@ -252,12 +268,6 @@ impl Topology {
             watched,
             manual,
         }
-    }
-
-    /// The out-edges of fan-out group `g`.
-    #[inline]
-    pub(crate) fn group(&self, g: u32) -> &[OutEdge] {
-        &self.out[self.gstart[g as usize] as usize..self.gstart[g as usize + 1] as usize]
     }
 
     /// The teams playing `s`, each with the service's place in its view.

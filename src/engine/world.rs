@@ -1,6 +1,6 @@
 //! Ground truth: each service's capacity, status, buffers, compromise and isolation.
 
-use super::topology::{FULL, Topology};
+use super::topology::{FULL, Link, Topology};
 use super::types::{BufferKind, Origin, ServiceStatus};
 use crate::scenario::{Scenario, Secs, ServiceId, ThreatId};
 use serde::{Deserialize, Serialize};
@@ -53,23 +53,29 @@ pub(crate) struct Svc {
 pub struct World {
     pub(crate) now: Secs,
     pub(crate) svcs: Vec<Svc>,
-    /// The limit each in-edge slot puts on its dependent (millis).
-    pub(crate) lim: Vec<u16>,
-    /// Per service, what its in-edges allow (kept apart from `svcs` so the hot path of
-    /// a cascade touches one small record per dependent).
-    pub(crate) sup: Vec<Supply>,
+    /// Every dependency edge, by slot, with the limit it puts on its dependent now.
+    pub(crate) links: Vec<Link>,
+    /// Per service, the least limit of its physical in-edges and of all the others
+    /// (4 bytes a service, so the hot path of a cascade stays in cache).
+    pub(crate) supply: Vec<Supply>,
+    /// Per service, the last arrival that moved its supply (written only then, and
+    /// never read on the hot path, so a miss there does not stall it).
+    pub(crate) moved: Vec<Moved>,
 }
 
-/// The supply side of one service.
+/// What a service's in-edges allow (millis).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Supply {
-    /// The least limit of its physical in-edges, and of all the others.
     pub phys: u16,
     pub other: u16,
-    /// Waiting to be recomputed at the end of the current run of edge arrivals.
-    pub marked: bool,
-    /// The in-edge slot and packed origin of the last arrival that moved it.
+}
+
+/// The last edge arrival that moved a service's supply.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Moved {
+    /// The in-edge slot, with `TO_PHYS` set when the physical supply moved.
     pub slot: u32,
+    /// Its packed origin.
     pub origin: u32,
 }
 
@@ -145,17 +151,15 @@ impl World {
         World {
             now: 0,
             svcs,
-            lim: vec![FULL; topo.slot_dep.len()],
-            sup: vec![
+            links: topo.links.clone(),
+            supply: vec![
                 Supply {
                     phys: FULL,
                     other: FULL,
-                    marked: false,
-                    slot: 0,
-                    origin: 0
                 };
                 n
             ],
+            moved: vec![Moved { slot: 0, origin: 0 }; n],
         }
     }
 

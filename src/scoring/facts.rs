@@ -1,7 +1,9 @@
 //! An index over one journal: messages, deliveries, incidents and each service's
 //! capacity over time, built in one pass for the metrics to read.
 
-use crate::engine::{EntryKind, IncidentId, Journal, MessageId, Sender, ServiceStatus};
+use crate::engine::{
+    EntryKind, IncidentId, Journal, MessageId, Sender, SentMessage, ServiceStatus,
+};
 use crate::scenario::{MessageKind, Role, Scenario, Secs, ServiceId, StepKind, TeamId, ThreatId};
 
 /// A message as the journal recorded it.
@@ -69,17 +71,18 @@ impl<'a> Facts<'a> {
         };
         for e in journal.entries.iter().take_while(|e| e.at <= end) {
             match &e.kind {
-                EntryKind::MessageSent {
-                    message,
-                    from,
-                    kind,
-                    incidents,
-                    services,
-                    severity,
-                    status,
-                    forwarded,
-                    ..
-                } => {
+                EntryKind::MessageSent(m) => {
+                    let SentMessage {
+                        message,
+                        from,
+                        kind,
+                        incidents,
+                        services,
+                        severity,
+                        status,
+                        forwarded,
+                        ..
+                    } = &**m;
                     let i = message.idx();
                     if f.msgs.len() <= i {
                         f.msgs.resize_with(i + 1, || None);

@@ -165,7 +165,8 @@ impl LogBook {
                     }),
                     Audience::Teams(vec![*team]),
                 )),
-                EntryKind::MessageSent { from, to, kind, .. } => {
+                EntryKind::MessageSent(m) => {
+                    let (from, to, kind) = (&m.from, &m.to, &m.kind);
                     let audience = match from {
                         Sender::Team(t) => Audience::Teams(vec![*t]),
                         Sender::Inject { .. } => Audience::ControlOnly,
@@ -225,7 +226,9 @@ impl LogBook {
                     line(LogEvent::InjectSkipped { inject: *inject }),
                     Audience::ControlOnly,
                 )),
-                EntryKind::Command(crate::engine::Command::Override { service, capacity }) => {
+                EntryKind::Command(c)
+                    if let crate::engine::Command::Override { service, capacity } = &**c =>
+                {
                     Some((
                         line(LogEvent::Override {
                             service: *service,
@@ -288,14 +291,9 @@ impl LogBook {
                     self.severity.insert(*incident, th.severity);
                 }
             }
-            EntryKind::MessageSent {
-                from: Sender::Team(team),
-                kind,
-                incidents,
-                ..
-            } => {
-                for i in incidents {
-                    if *kind == MessageKind::Report && engine.incident_team(*i) == Some(*team) {
+            EntryKind::MessageSent(m) if let Sender::Team(team) = m.from => {
+                for i in &m.incidents {
+                    if m.kind == MessageKind::Report && engine.incident_team(*i) == Some(team) {
                         self.reported.entry(*i).or_insert(e.at);
                     }
                 }

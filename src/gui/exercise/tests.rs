@@ -51,7 +51,7 @@ fn commands_in_journal(app: &App) -> Vec<Command> {
         .entries
         .iter()
         .filter_map(|e| match &e.kind {
-            EntryKind::Command(c) => Some(c.clone()),
+            EntryKind::Command(c) => Some((**c).clone()),
             _ => None,
         })
         .collect()

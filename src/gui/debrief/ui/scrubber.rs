@@ -149,7 +149,8 @@ fn marks(j: &Journal) -> Marks {
         .iter()
         .filter_map(|e| {
             let m = match &e.kind {
-                EntryKind::Command(Command::Note(_)) | EntryKind::Note { .. } => Mark::Note,
+                EntryKind::Command(c) if matches!(**c, Command::Note(_)) => Mark::Note,
+                EntryKind::Note { .. } => Mark::Note,
                 EntryKind::Command(c) if c.team().is_some() => Mark::Team,
                 EntryKind::Command(_) | EntryKind::InjectFired { .. } => Mark::Control,
                 EntryKind::Compromised { .. } | EntryKind::Impact { .. } => Mark::Threat,
