@@ -60,10 +60,10 @@ impl Engine {
                 .unwrap_or(FULL);
         }
         if *cached != before {
-            // The physical supply moved: say so in the slot's top bit.
+            // The physical supply moved: say so in the top bit.
             let tag = if is_phys { TO_PHYS } else { 0 };
             self.world.moved[to] = Moved {
-                slot: slot as u32 | tag,
+                dep: self.topo.slot_dep[slot] | tag,
                 origin,
             };
             // Listed once per move; `flush` drops the repeats.
@@ -92,11 +92,11 @@ impl Engine {
             }
             let s = s as usize;
             let m = self.world.moved[s];
-            let (slot, origin) = (m.slot, Origin::unpack(m.origin));
-            if slot & TO_PHYS != 0 {
+            let origin = Origin::unpack(m.origin);
+            if m.dep & TO_PHYS != 0 {
                 self.world.svcs[s].phys_origin = origin;
             }
-            let dep = DepId(self.topo.slot_dep[(slot & TO_MASK) as usize]);
+            let dep = DepId(m.dep & !TO_PHYS);
             self.recompute(s, Cause::Dependency(dep), origin);
         }
         dirty.clear();
@@ -113,6 +113,7 @@ impl Engine {
         let start = start as usize;
         if far {
             prefetch_at(&self.world.links, start);
+            prefetch_at(&self.topo.slot_dep, start);
         } else {
             for link in self
                 .world
@@ -131,15 +132,18 @@ impl Engine {
     fn prefetch_service(&self, s: usize) {
         prefetch_at(&self.world.svcs, s);
         prefetch_at(&self.world.moved, s);
-        prefetch_at(&self.topo.group_start, s);
-        prefetch_at(&self.topo.team_start, s);
+        prefetch_at(&self.world.supply, s);
+        prefetch_at(&self.topo.shapes, s);
         prefetch_at(&self.first_seen, s);
+        prefetch_at(&self.view_marked, s);
     }
 
-    /// Prefetch what passing on a change of `s` reads once `group_start` is in cache.
+    /// Prefetch what passing on a change of `s` reads once its shape is in cache.
     #[inline]
     fn prefetch_groups(&self, s: usize) {
-        prefetch_at(&self.topo.groups, self.topo.group_start[s] as usize);
+        let shape = &self.topo.shapes[s];
+        prefetch_at(&self.topo.groups, shape.groups.0 as usize);
+        prefetch_at(&self.topo.svc_teams, shape.teams.0 as usize);
     }
 
     /// The buffer `svc` ran on is spent.
@@ -161,7 +165,7 @@ impl Engine {
     /// journal the change, tell its owner, and pass it on along its out-edges.
     pub(crate) fn recompute(&mut self, s: usize, cause: Cause, origin: Origin) {
         let now = self.now;
-        let manual = self.topo.manual[s];
+        let manual = self.topo.shapes[s].manual;
         let Supply { phys, other } = self.world.supply[s];
         let v = &mut self.world.svcs[s];
         v.settle(now);
@@ -286,8 +290,8 @@ impl Engine {
         }
         if pass_on {
             let origin = origin.pack();
-            let groups = self.topo.group_start[s] as usize..self.topo.group_start[s + 1] as usize;
-            for i in groups {
+            let (a, b) = self.topo.shapes[s].groups;
+            for i in a as usize..b as usize {
                 let g = self.topo.groups[i];
                 self.queue.push(
                     now + g.delay as u64,
@@ -300,7 +304,7 @@ impl Engine {
                 );
             }
         }
-        if cap != old_cap && self.topo.watched[s] {
+        if cap != old_cap && self.topo.shapes[s].watched {
             self.cond_dirty = true;
         }
         self.mark_view(s);
@@ -323,7 +327,7 @@ impl Engine {
                     kind,
                     origin,
                 };
-                if self.scenario.services[s].visible {
+                if self.topo.shapes[s].visible {
                     self.detect(d);
                 } else {
                     self.detect_later(d, 0.0);
@@ -334,7 +338,8 @@ impl Engine {
 
     /// Note that the teams playing `s` must see its new state.
     fn mark_view(&mut self, s: usize) {
-        if self.topo.team_start[s] != self.topo.team_start[s + 1] && !self.view_marked[s] {
+        let (a, b) = self.topo.shapes[s].teams;
+        if a != b && !self.view_marked[s] {
             self.view_marked[s] = true;
             self.view_dirty.push(s as u32);
         }

@@ -319,3 +319,76 @@ fn events_stay_small() {
         std::mem::size_of::<super::core::Ev>()
     );
 }
+
+/// The incidents `team` opened for threat `t`, with when the service was detected.
+fn threat_detections(e: &Engine, team: TeamId, t: ThreatId) -> Vec<(Secs, ServiceId)> {
+    let mine: Vec<IncidentId> = e
+        .journal()
+        .entries
+        .iter()
+        .filter_map(|x| match x.kind {
+            EntryKind::IncidentOpened {
+                incident,
+                team: who,
+                threat: Some(th),
+                ..
+            } if who == team && th == t => Some(incident),
+            _ => None,
+        })
+        .collect();
+    e.journal()
+        .entries
+        .iter()
+        .filter_map(|x| match x.kind {
+            EntryKind::Detected {
+                incident, service, ..
+            } if mine.contains(&incident) => Some((x.at, service)),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn an_attack_on_a_service_already_down_is_still_noticed() {
+    let mut c = chain();
+    // At 6 h the base station has been down since 4 h 10 and the payment switch
+    // degraded to 0.3: a DDoS to 0.5 and an outage change nothing customers feel.
+    let flood = c.kit.threat(
+        "flood",
+        3,
+        vec![(
+            6 * H,
+            StepKind::Impact {
+                service: c.pay,
+                impact: Impact::Ddos(0.5),
+            },
+            0.0,
+        )],
+    );
+    let wiper = c.kit.threat(
+        "wiper",
+        4,
+        vec![(
+            6 * H,
+            StepKind::Impact {
+                service: c.bts,
+                impact: Impact::Outage,
+            },
+            0.0,
+        )],
+    );
+    let mut e = Engine::new(c.kit.build(), 1);
+    e.run_to_end();
+    assert_eq!(changes(&e, c.pay).len(), 1, "the DDoS changed no capacity");
+    let bank = TeamId(2);
+    let seen = threat_detections(&e, bank, flood);
+    assert!(
+        matches!(seen.as_slice(), [(at, s)] if *at > 6 * H && *s == c.pay),
+        "the bank notices the flood through monitoring: {seen:?}"
+    );
+    let seen = threat_detections(&e, c.carrier, wiper);
+    assert!(
+        matches!(seen.as_slice(), [(at, s)] if *at > 6 * H && *s == c.bts),
+        "the carrier notices the wiper: {seen:?}"
+    );
+}

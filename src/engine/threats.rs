@@ -3,7 +3,7 @@
 
 use super::core::{Engine, Ev, IncidentMeta, PendingDetection};
 use super::journal::EntryKind;
-use super::topology::millis;
+use super::topology::{FULL, millis};
 use super::types::{Blocked, Cause, DetectionKind, IncidentId, Origin};
 use super::view::{Detection, Incident};
 use crate::scenario::{Impact, InjectId, ServiceId, StepKind, ThreatId};
@@ -77,6 +77,7 @@ impl Engine {
                 let s = service.idx();
                 self.world.svcs[s].settle(self.now);
                 let v = &mut self.world.svcs[s];
+                let cap_before = v.cap;
                 match impact {
                     Impact::Outage => v.direct = 0,
                     Impact::Degradation(x) | Impact::Ddos(x) => v.direct = v.direct.min(millis(x)),
@@ -104,6 +105,26 @@ impl Engine {
                     },
                     Origin::Threat(threat),
                 );
+                // An attack on a service that is already down or degraded changes
+                // nothing customers feel; its operators still notice the attack
+                // itself (the flood, the failed systems) as monitoring allows.
+                let cap = self.world.svcs[s].cap;
+                if impact != Impact::DataTampering && cap == cap_before && cap < FULL {
+                    let kind = if cap == 0 {
+                        DetectionKind::Outage
+                    } else {
+                        DetectionKind::Degradation
+                    };
+                    for i in 0..self.topo.teams_of(s).len() {
+                        let d = PendingDetection {
+                            team: self.topo.teams_of(s)[i].0,
+                            svc: service,
+                            kind,
+                            origin: Origin::Threat(threat),
+                        };
+                        self.detect_later(d, step.stealth);
+                    }
+                }
             }
         }
     }

@@ -45,6 +45,21 @@ pub(crate) struct Group {
     pub delay: u32,
 }
 
+/// What the engine reads about a service whenever it changes, kept together so that
+/// a change costs one cache miss here rather than one per array.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Shape {
+    /// Its fan-out groups and its teams: ranges of `groups` and `svc_teams`.
+    pub groups: (u32, u32),
+    pub teams: (u32, u32),
+    /// Its manual fallback capacity (millis).
+    pub manual: u16,
+    /// Named by a `ServiceDown` condition.
+    pub watched: bool,
+    /// Its customers notice an outage at once.
+    pub visible: bool,
+}
+
 /// Precomputed, read-only structure of a scenario.
 #[derive(Debug, Clone)]
 pub struct Topology {
@@ -59,13 +74,13 @@ pub struct Topology {
     /// Out-edges by provider, each provider's by delay, then in DepId order; an
     /// edge's place here is its slot. Every limit starts full.
     pub(crate) links: Vec<Link>,
+    /// Per service, what a change of it needs, in one record.
+    pub(crate) shapes: Vec<Shape>,
     /// Fan-out groups (out-edges of one provider with one delay), in slot order:
-    /// those of service `s` are `groups[group_start[s]..group_start[s+1]]`.
-    pub(crate) group_start: Vec<u32>,
+    /// those of service `s` are `groups[shapes[s].groups]`.
     pub(crate) groups: Vec<Group>,
     /// Teams playing the owner of each service (usually zero or one), with the
-    /// service's place in each team's view: `svc_teams[team_start[s]..team_start[s+1]]`.
-    pub(crate) team_start: Vec<u32>,
+    /// service's place in each team's view: `svc_teams[shapes[s].teams]`.
     pub(crate) svc_teams: Vec<(TeamId, u32)>,
     /// Services each team plays, in id order.
     pub(crate) team_services: Vec<Vec<ServiceId>>,
@@ -78,9 +93,6 @@ pub struct Topology {
     pub(crate) threat_waits: Vec<bool>,
     /// Services each threat compromises in some step (sorted).
     pub(crate) threat_reach: Vec<Vec<ServiceId>>,
-    /// Services named by `ServiceDown` conditions.
-    pub(crate) watched: Vec<bool>,
-    pub(crate) manual: Vec<u16>,
 }
 
 impl Topology {
@@ -138,22 +150,23 @@ impl Topology {
         let slot_dep = order;
 
         // Fan-out groups: one provider's out-edges with one delay.
-        let mut group_start = Vec::with_capacity(n + 1);
+        let mut shapes = vec![Shape::default(); n];
         let mut groups: Vec<Group> = Vec::new();
-        for s in 0..n {
-            group_start.push(groups.len() as u32);
-            for k in out_start[s] as usize..out_start[s + 1] as usize {
+        for (s, shape) in shapes.iter_mut().enumerate() {
+            let first = groups.len() as u32;
+            let (a, b) = (out_start[s] as usize, out_start[s + 1] as usize);
+            for (k, &delay) in delays.iter().enumerate().take(b).skip(a) {
                 match groups.last_mut() {
-                    Some(g) if k != out_start[s] as usize && g.delay == delays[k] => g.len += 1,
+                    Some(g) if k != a && g.delay == delay => g.len += 1,
                     _ => groups.push(Group {
                         start: k as u32,
                         len: 1,
-                        delay: delays[k],
+                        delay,
                     }),
                 }
             }
+            shape.groups = (first, groups.len() as u32);
         }
-        group_start.push(groups.len() as u32);
 
         // In-edges of each service (physical first), as lists of slots.
         let mut phys_count = vec![0u32; n];
@@ -186,19 +199,20 @@ impl Topology {
         }
 
         let teams = scenario.teams.len();
-        let mut team_start = Vec::with_capacity(n + 1);
         let mut svc_teams = Vec::new();
         let mut team_services: Vec<Vec<ServiceId>> = vec![Vec::new(); teams];
         for (s, svc) in scenario.services.iter().enumerate() {
-            team_start.push(svc_teams.len() as u32);
+            let first = svc_teams.len() as u32;
             for (t, team) in scenario.teams.iter().enumerate() {
                 if team.controls.contains(&svc.owner) {
                     svc_teams.push((TeamId(t as u32), team_services[t].len() as u32));
                     team_services[t].push(ServiceId(s as u32));
                 }
             }
+            shapes[s].teams = (first, svc_teams.len() as u32);
+            shapes[s].manual = millis(svc.buffers.manual);
+            shapes[s].visible = svc.visible;
         }
-        team_start.push(svc_teams.len() as u32);
         let mut channel = vec![None; teams * teams];
         for c in &scenario.channels {
             let cell: &mut Option<Secs> = &mut channel[c.from.idx() * teams + c.to.idx()];
@@ -242,11 +256,9 @@ impl Topology {
                 v
             })
             .collect();
-        let manual = scenario
-            .services
-            .iter()
-            .map(|s| millis(s.buffers.manual))
-            .collect();
+        for (shape, w) in shapes.iter_mut().zip(watched) {
+            shape.watched = w;
+        }
 
         Topology {
             in_start,
@@ -255,9 +267,8 @@ impl Topology {
             slot_dep,
             slot_chance,
             links,
-            group_start,
+            shapes,
             groups,
-            team_start,
             svc_teams,
             team_services,
             channel,
@@ -265,15 +276,14 @@ impl Topology {
             area_services,
             threat_waits,
             threat_reach,
-            watched,
-            manual,
         }
     }
 
     /// The teams playing `s`, each with the service's place in its view.
     #[inline]
     pub(crate) fn teams_of(&self, s: usize) -> &[(TeamId, u32)] {
-        &self.svc_teams[self.team_start[s] as usize..self.team_start[s + 1] as usize]
+        let (a, b) = self.shapes[s].teams;
+        &self.svc_teams[a as usize..b as usize]
     }
 
     /// The latency of the channel from `a` to `b`, if there is one.

@@ -73,8 +73,8 @@ pub(crate) struct Supply {
 /// The last edge arrival that moved a service's supply.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Moved {
-    /// The in-edge slot, with `TO_PHYS` set when the physical supply moved.
-    pub slot: u32,
+    /// The dependency, with `TO_PHYS` set when the physical supply moved.
+    pub dep: u32,
     /// Its packed origin.
     pub origin: u32,
 }
@@ -159,7 +159,7 @@ impl World {
                 };
                 n
             ],
-            moved: vec![Moved { slot: 0, origin: 0 }; n],
+            moved: vec![Moved { dep: 0, origin: 0 }; n],
         }
     }
 
