@@ -312,12 +312,17 @@ fn zero_delay_loops_settle_at_one_instant() {
 }
 
 #[test]
-fn events_stay_small() {
+fn events_edges_and_journal_entries_stay_small() {
+    use std::mem::size_of;
+    // The queue holds millions of events, a national network a million edges, and a
+    // run's journal about a million entries.
     assert!(
-        std::mem::size_of::<super::core::Ev>() <= 16,
+        size_of::<super::core::Ev>() <= 16,
         "{}",
-        std::mem::size_of::<super::core::Ev>()
+        size_of::<super::core::Ev>()
     );
+    assert_eq!(size_of::<super::topology::Link>(), 8);
+    assert!(size_of::<Entry>() <= 64, "{}", size_of::<Entry>());
 }
 
 /// The incidents `team` opened for threat `t`, with when the service was detected.
