@@ -192,7 +192,7 @@ impl Engine {
             action_log: Vec::new(),
             cond_dirty: true,
             wake_at: Some(0),
-            journal: Journal::new(&scenario.id, seed),
+            journal: Journal::new(&scenario.id, seed, scenario.services.len()),
             stats: Stats::default(),
             dirty: Vec::new(),
             view_dirty: Vec::new(),

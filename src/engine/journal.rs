@@ -177,14 +177,17 @@ pub enum JournalError {
 }
 
 impl Journal {
-    pub(crate) fn new(scenario: &str, seed: u64) -> Self {
+    /// An empty journal, with room reserved for a run over `services` services: a
+    /// service changes a few times in a typical run, and reserved pages that are never
+    /// written cost nothing, while growing by copying costs a large run a lot.
+    pub(crate) fn new(scenario: &str, seed: u64, services: usize) -> Self {
         Journal {
             header: Header {
                 format: JOURNAL_FORMAT,
                 scenario: scenario.to_string(),
                 seed,
             },
-            entries: Vec::with_capacity(256),
+            entries: Vec::with_capacity(256 + 16 * services),
         }
     }
 

@@ -14,11 +14,14 @@ pub(crate) fn prefetch<T>(x: &T) {
     {
         use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
         let p = (x as *const T).cast::<i8>();
+        // Every 64-byte line the value touches, from the one holding its first byte
+        // to the one holding its last.
+        let skew = p as usize % 64;
         let mut off = 0;
-        while off < std::mem::size_of::<T>().max(1) {
+        while off < skew + std::mem::size_of::<T>().max(1) {
             // SAFETY: a prefetch never accesses memory architecturally and cannot
-            // fault, whatever the address; these lie inside `*x` anyway.
-            unsafe { _mm_prefetch::<_MM_HINT_T0>(p.wrapping_add(off)) };
+            // fault, whatever the address.
+            unsafe { _mm_prefetch::<_MM_HINT_T0>(p.wrapping_add(off).wrapping_sub(skew)) };
             off += 64;
         }
     }

@@ -11,6 +11,9 @@ pub(crate) const NONE: u16 = u16::MAX;
 /// One service's state inside the engine. Capacities are millis (0..=1000); buffers
 /// are "millis-seconds" (seconds at full capacity x 1000) so draining is exact.
 #[derive(Debug, Clone)]
+// Two whole cache lines (the fields take a little less): a service's record never
+// straddles a third line when a cascade reads it.
+#[repr(align(64))]
 pub(crate) struct Svc {
     pub cap: u16,
     /// What threat impacts leave (the least of them).
