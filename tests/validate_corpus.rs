@@ -76,6 +76,12 @@ const CASES: &[(&str, &[&str])] = &[
         &["5:15: error: the exercise duration must not be zero"],
     ),
     (
+        "fail-loop.scenario.ron",
+        &[
+            "17:9: warning: loop of `Fail` dependencies that nothing can break: substation -> bts -> substation\n  hint: once one of them fails they keep each other down; give one a `manual` fallback in its `buffers`, or give its team an action with `Backup` or `Manual`; otherwise only a facilitator override brings them back",
+        ],
+    ),
+    (
         "inject-condition-unknown-action.scenario.ron",
         &["34:48: error: unknown action `refeul`\n  hint: did you mean `refuel`?"],
     ),
@@ -249,4 +255,18 @@ fn broken_files_fail_and_warnings_alone_do_not() {
         let result = scenario::load_path(Path::new(&path));
         assert_eq!(result.is_err(), has_error, "{name}");
     }
+}
+
+#[test]
+fn a_fail_loop_a_team_can_break_is_not_reported() {
+    let path = "tests/broken/fail-loop.scenario.ron";
+    let text = std::fs::read_to_string(path).expect("the corpus file reads");
+    let backup = r#"(id: "backup", name: (en: "Backup power"), duration: "10m", target: OwnService, effects: [Backup(0.5)]),"#;
+    let fixed = text.replace(
+        "    actions: [\n",
+        &format!("    actions: [\n        {backup}\n"),
+    );
+    assert_ne!(fixed, text);
+    let loaded = scenario::load_source(path, &fixed, None).unwrap_or_else(|p| panic!("{p}"));
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
 }

@@ -77,6 +77,8 @@ pub enum ProblemKind {
     EmptyText,
     #[error("zero-delay dependency cycle: {0}")]
     ZeroDelayCycle(String),
+    #[error("loop of `Fail` dependencies that nothing can break: {0}")]
+    FailLoop(String),
     #[error("{what} at {at} is after the end of the exercise ({end})")]
     AfterEnd {
         what: String,

@@ -3,6 +3,7 @@
 
 mod ctx;
 mod cycles;
+mod fail_loops;
 mod play;
 mod world;
 
@@ -63,6 +64,7 @@ pub(crate) fn validate(m: &Merged, mode: Mode) -> (Option<Scenario>, Vec<Problem
     let w = world::check(&mut cx);
     let p = play::check(&mut cx, &w, duration);
     cycles::check(&mut cx, &w.dependencies);
+    fail_loops::check(&mut cx, &w, &p.actions);
 
     let text = |t: &Option<super::raw::RawText>| t.as_ref().map(ctx::text).unwrap_or_default();
     let scenario = Scenario {
