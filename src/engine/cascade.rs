@@ -115,14 +115,19 @@ impl Engine {
             prefetch_at(&self.world.links, start);
             prefetch_at(&self.topo.slot_dep, start);
         } else {
-            for link in self
+            let links = self
                 .world
                 .links
                 .iter()
                 .skip(start)
-                .take(len.min(8) as usize)
-            {
+                .take(len.min(8) as usize);
+            let mut chancy = false;
+            for link in links {
                 prefetch_at(&self.world.supply, (link.to & TO_MASK) as usize);
+                chancy |= link.to & TO_CHANCY != 0;
+            }
+            if chancy {
+                prefetch_at(&self.topo.slot_chance, start);
             }
         }
     }
