@@ -1,5 +1,6 @@
 //! One readable line per journal entry: what happened, to whom, and why (for the
-//! headless timeline and the app's event log).
+//! headless timeline and the app's event log). Japanese lines come from
+//! `describe_ja`.
 
 use super::journal::{Entry, EntryKind, SentMessage};
 use super::types::{
@@ -106,12 +107,16 @@ fn detection(k: DetectionKind) -> &'static str {
     }
 }
 
-fn pct(x: f64) -> String {
+pub(super) fn pct(x: f64) -> String {
     format!("{:.0}%", x * 100.0)
 }
 
-/// `entry` as one line without its time, naming things by their scenario ids.
+/// `entry` as one line without its time: in English naming things by their scenario
+/// ids, in Japanese by their Japanese names.
 pub fn describe(scenario: &Scenario, entry: &Entry, lang: Lang) -> String {
+    if lang == Lang::Ja {
+        return super::describe_ja::describe(scenario, entry);
+    }
     let n = Names(scenario);
     match &entry.kind {
         EntryKind::Command(c) => command(&n, c),

@@ -93,6 +93,7 @@ mod cascade;
 mod commands;
 mod core;
 mod describe;
+mod describe_ja;
 mod injects;
 mod journal;
 mod messages;

@@ -1,0 +1,452 @@
+//! Journal entries as short Japanese control-room lines (the Japanese timeline and
+//! debrief), naming things by their Japanese names.
+
+use super::describe::pct;
+use super::journal::{Entry, EntryKind, SentMessage};
+use super::types::{
+    ActionTarget, Blocked, BufferKind, Cause, Command, DetectionKind, FiredBy, Origin, Sender,
+    ServiceStatus,
+};
+use crate::scenario::duration::clock;
+use crate::scenario::{
+    ActionId, DepId, DepKind, Impact, InjectId, Lang, MessageKind, Scenario, Secs, ServiceId,
+    TeamId, Text, ThreatId,
+};
+
+/// The Japanese name, or the id where the scenario gives none.
+fn name<'a>(text: &'a Text, id: &'a str) -> &'a str {
+    if text.ja.is_empty() { id } else { &text.ja }
+}
+
+/// Names things of one scenario in Japanese.
+struct Names<'a>(&'a Scenario);
+
+impl Names<'_> {
+    fn svc(&self, s: ServiceId) -> &str {
+        self.0
+            .services
+            .get(s.idx())
+            .map_or("?", |x| name(&x.name, &x.id))
+    }
+    fn svcs(&self, ss: &[ServiceId]) -> String {
+        let names: Vec<&str> = ss.iter().map(|s| self.svc(*s)).collect();
+        names.join("、")
+    }
+    fn team(&self, t: TeamId) -> &str {
+        self.0
+            .teams
+            .get(t.idx())
+            .map_or("?", |x| name(&x.name, &x.id))
+    }
+    fn teams(&self, ts: &[TeamId]) -> String {
+        let names: Vec<&str> = ts.iter().map(|t| self.team(*t)).collect();
+        names.join("、")
+    }
+    fn threat(&self, t: ThreatId) -> String {
+        let n = self
+            .0
+            .threats
+            .get(t.idx())
+            .map_or("?", |x| name(&x.name, &x.id));
+        format!("脅威「{n}」")
+    }
+    fn inject(&self, i: InjectId) -> String {
+        let id = self.0.injects.get(i.idx()).map_or("?", |x| x.id.as_str());
+        format!("状況付与 {id}")
+    }
+    fn action(&self, a: ActionId) -> &str {
+        self.0
+            .actions
+            .get(a.idx())
+            .map_or("?", |x| name(&x.name, &x.id))
+    }
+    fn target(&self, t: ActionTarget) -> &str {
+        match t {
+            ActionTarget::Service(s) => self.svc(s),
+            ActionTarget::Organisation(o) => self
+                .0
+                .organisations
+                .get(o.idx())
+                .map_or("?", |x| name(&x.name, &x.id)),
+        }
+    }
+    fn dep(&self, d: DepId) -> String {
+        match self.0.dependencies.get(d.idx()) {
+            Some(x) => format!(
+                "{}→{}（{}・{}）",
+                self.svc(x.from),
+                self.svc(x.to),
+                dep_kind(x.kind),
+                span(x.delay)
+            ),
+            None => "?".into(),
+        }
+    }
+    fn cause(&self, c: Cause) -> String {
+        match c {
+            Cause::Dependency(d) => format!("依存関係 {}経由", self.dep(d)),
+            Cause::BufferSpent(b) => buffer_spent(b).into(),
+            Cause::Threat { threat, step } => {
+                format!("{}の第{}段階", self.threat(threat), step + 1)
+            }
+            Cause::Action { team, run } => format!("{}の対処（実施 #{}）", self.team(team), run.0),
+            Cause::Inject(i) => self.inject(i),
+            Cause::Facilitator => "統制による強制設定".into(),
+        }
+    }
+    fn origin(&self, o: Origin) -> String {
+        match o {
+            Origin::Unknown => "不明".into(),
+            Origin::Threat(t) => self.threat(t),
+            Origin::Inject(i) => self.inject(i),
+            Origin::Facilitator => "統制".into(),
+            Origin::Team(t) => format!("{}自身の対処", self.team(t)),
+        }
+    }
+}
+
+fn status(s: ServiceStatus) -> &'static str {
+    match s {
+        ServiceStatus::Up => "正常",
+        ServiceStatus::Degraded => "機能低下",
+        ServiceStatus::Down => "停止",
+        ServiceStatus::OnBackup => "バックアップ運転",
+        ServiceStatus::Recovering => "復旧中",
+    }
+}
+
+fn buffer(b: BufferKind) -> &'static str {
+    match b {
+        BufferKind::Battery => "蓄電池",
+        BufferKind::Generator => "発電機",
+    }
+}
+
+fn buffer_spent(b: BufferKind) -> &'static str {
+    match b {
+        BufferKind::Battery => "蓄電池切れ",
+        BufferKind::Generator => "発電機の燃料切れ",
+    }
+}
+
+fn dep_kind(k: DepKind) -> &'static str {
+    match k {
+        DepKind::Physical => "物理",
+        DepKind::Cyber => "サイバー",
+        DepKind::Geographic => "地理",
+        DepKind::Logical => "論理",
+    }
+}
+
+fn message_kind(k: MessageKind) -> &'static str {
+    match k {
+        MessageKind::Report => "報告",
+        MessageKind::Alert => "注意喚起",
+        MessageKind::Request => "要請",
+        MessageKind::Information => "情報提供",
+        MessageKind::PublicStatement => "公表",
+    }
+}
+
+/// What a team noticed about `svc`: 「Xへの侵入」, 「Xの停止」...
+fn detection(k: DetectionKind, svc: &str) -> String {
+    match k {
+        DetectionKind::Compromise => format!("{svc}への侵入"),
+        DetectionKind::Tampering => format!("{svc}のデータ改ざん"),
+        DetectionKind::Degradation => format!("{svc}の機能低下"),
+        DetectionKind::Outage => format!("{svc}の停止"),
+    }
+}
+
+fn impact(i: Impact) -> String {
+    match i {
+        Impact::Outage => "停止".into(),
+        Impact::Degradation(x) => format!("稼働率 {} に低下", pct(x)),
+        Impact::DataTampering => "データ改ざん".into(),
+        Impact::Ddos(x) => format!("DDoS（稼働率 {}）", pct(x)),
+    }
+}
+
+fn fired_by(b: FiredBy) -> &'static str {
+    match b {
+        FiredBy::Time => "予定時刻",
+        FiredBy::Condition => "条件成立",
+        FiredBy::Facilitator => "統制の操作",
+    }
+}
+
+/// A duration in Japanese units: 「0秒」, 「15分」, 「1時間30分」.
+fn span(secs: Secs) -> String {
+    if secs == 0 {
+        return "0秒".into();
+    }
+    let parts = [
+        (secs / 86_400, "日"),
+        (secs % 86_400 / 3600, "時間"),
+        (secs % 3600 / 60, "分"),
+        (secs % 60, "秒"),
+    ];
+    parts
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, u)| format!("{n}{u}"))
+        .collect()
+}
+
+/// 「正常→停止（稼働率 100%→0%）」, or 「バックアップ運転のまま稼働率 100%→60%」.
+fn change(from: f64, to: f64, was: ServiceStatus, now: ServiceStatus) -> String {
+    let moved = format!("稼働率 {}→{}", pct(from), pct(to));
+    match (was == now, from == to) {
+        (true, false) => format!("{}のまま{moved}", status(now)),
+        (false, false) => format!("{}→{}（{moved}）", status(was), status(now)),
+        (true, true) => status(now).into(),
+        (false, true) => format!("{}→{}", status(was), status(now)),
+    }
+}
+
+fn service_changed(
+    n: &Names,
+    service: ServiceId,
+    change: String,
+    cause: Cause,
+    o: Origin,
+) -> String {
+    let origin = match o {
+        Origin::Threat(_) | Origin::Inject(_)
+            if !matches!(cause, Cause::Threat { .. } | Cause::Inject(_)) =>
+        {
+            format!("（起点: {}）", n.origin(o))
+        }
+        _ => String::new(),
+    };
+    let dash = if change.ends_with('）') {
+        "— "
+    } else {
+        " — "
+    };
+    format!(
+        "{}: {change}{dash}{}{origin}",
+        n.svc(service),
+        n.cause(cause)
+    )
+}
+
+fn blocked(n: &Names, threat: ThreatId, step: u32, reason: Blocked) -> String {
+    let why = match reason {
+        Blocked::Isolated(s) => format!("{}は隔離済み", n.svc(s)),
+        Blocked::Patched(s) => format!("{}はパッチ適用済み", n.svc(s)),
+        Blocked::NotCompromised(s) => format!("{}に足掛かりなし", n.svc(s)),
+    };
+    format!("{}の第{}段階を阻止: {why}", n.threat(threat), step + 1)
+}
+
+fn message(n: &Names, m: &SentMessage) -> String {
+    let from = match &m.from {
+        Sender::Team(t) => n.team(*t).to_string(),
+        Sender::Inject { from, .. } => format!("「{}」", from.get(Lang::Ja)),
+    };
+    let mut extra = Vec::new();
+    if let Some(f) = m.forwarded {
+        extra.push(format!("#{} の転送", f.0));
+    }
+    if let Some(s) = m.severity {
+        extra.push(format!("深刻度 {s}"));
+    }
+    if let Some(s) = m.status {
+        extra.push(format!("状態 {}", status(s)));
+    }
+    if !m.incidents.is_empty() {
+        let ids: Vec<String> = m.incidents.iter().map(|i| format!("#{}", i.0)).collect();
+        extra.push(format!("インシデント {}", ids.join(" ")));
+    }
+    if !m.services.is_empty() {
+        extra.push(format!("対象 {}", n.svcs(&m.services)));
+    }
+    let extra = if extra.is_empty() {
+        String::new()
+    } else {
+        format!("（{}）", extra.join("；"))
+    };
+    format!(
+        "{from} → {}: {} #{}{extra}「{}」",
+        n.teams(&m.to),
+        message_kind(m.kind),
+        m.message.0,
+        m.text.get(Lang::Ja)
+    )
+}
+
+fn command(n: &Names, c: &Command) -> String {
+    match c {
+        Command::Act {
+            team,
+            action,
+            target,
+        } => format!(
+            "[{}] 対処「{}」: {}",
+            n.team(*team),
+            n.action(*action),
+            n.target(*target)
+        ),
+        Command::Send { team, to, draft } => format!(
+            "[{}] {}を送信 → {}",
+            n.team(*team),
+            message_kind(draft.kind),
+            n.teams(to)
+        ),
+        Command::Forward {
+            team, message, to, ..
+        } => format!(
+            "[{}] #{} を転送 → {}",
+            n.team(*team),
+            message.0,
+            n.teams(to)
+        ),
+        Command::Broadcast { team, draft } => {
+            format!("[{}] {}を一斉送信", n.team(*team), message_kind(draft.kind))
+        }
+        Command::FireInject(i) => format!("[統制] {} を実施", n.inject(*i)),
+        Command::SkipInject(i) => format!("[統制] {} を取りやめ", n.inject(*i)),
+        Command::Override { service, capacity } => match capacity {
+            Some(c) => format!("[統制] {}の稼働率を {} に固定", n.svc(*service), pct(*c)),
+            None => format!("[統制] {}の強制設定を解除", n.svc(*service)),
+        },
+        Command::Note(_) => "[統制] メモ".into(),
+    }
+}
+
+/// `entry` as one Japanese line without its time.
+pub(super) fn describe(scenario: &Scenario, entry: &Entry) -> String {
+    let n = Names(scenario);
+    match &entry.kind {
+        EntryKind::Command(c) => command(&n, c),
+        EntryKind::ServiceChanged {
+            service,
+            from,
+            to,
+            was,
+            now,
+            cause,
+            origin,
+        } => service_changed(
+            &n,
+            *service,
+            change(*from, *to, *was, *now),
+            *cause,
+            *origin,
+        ),
+        EntryKind::BufferStarted {
+            service,
+            buffer: b,
+            until,
+        } => format!(
+            "{}: {}で稼働（{} まで）",
+            n.svc(*service),
+            buffer(*b),
+            clock(*until)
+        ),
+        EntryKind::BufferSpent { service, buffer: b } => {
+            format!("{}: {}", n.svc(*service), buffer_spent(*b))
+        }
+        EntryKind::LinkHeld { dep } => format!("依存関係 {}は今回は波及せず", n.dep(*dep)),
+        EntryKind::ThreatStarted { threat, by } => match by {
+            Some(i) => format!("{}開始（{}）", n.threat(*threat), n.inject(*i)),
+            None => format!("{}開始", n.threat(*threat)),
+        },
+        EntryKind::Compromised {
+            threat,
+            service,
+            from,
+            ..
+        } => match from {
+            Some(f) => format!(
+                "{}が{}から{}へ拡大",
+                n.threat(*threat),
+                n.svc(*f),
+                n.svc(*service)
+            ),
+            None => format!("{}が{}に侵入", n.threat(*threat), n.svc(*service)),
+        },
+        EntryKind::Impact {
+            threat,
+            service,
+            impact: i,
+            ..
+        } => format!(
+            "{}が{}に影響: {}",
+            n.threat(*threat),
+            n.svc(*service),
+            impact(*i)
+        ),
+        EntryKind::StepBlocked {
+            threat,
+            step,
+            reason,
+        } => blocked(&n, *threat, *step, *reason),
+        EntryKind::Cleaned { service, threat } => {
+            format!("{}から{}を駆除", n.svc(*service), n.threat(*threat))
+        }
+        EntryKind::IncidentOpened {
+            incident,
+            team,
+            service,
+            kind,
+            ..
+        } => format!(
+            "{}がインシデント #{} を起票: {}",
+            n.team(*team),
+            incident.0,
+            detection(*kind, n.svc(*service))
+        ),
+        EntryKind::Detected {
+            team,
+            incident,
+            service,
+            kind,
+        } => format!(
+            "{}が{}を検知（インシデント #{}）",
+            n.team(*team),
+            detection(*kind, n.svc(*service)),
+            incident.0
+        ),
+        EntryKind::MessageSent(m) => message(&n, m),
+        EntryKind::MessageDelivered { message, to } => {
+            format!("メッセージ #{} が{}に到着", message.0, n.team(*to))
+        }
+        EntryKind::ActionStarted {
+            run,
+            team,
+            action,
+            target,
+            done_at,
+        } => format!(
+            "{}が「{}」を開始: {}（実施 #{}、完了予定 {}）",
+            n.team(*team),
+            n.action(*action),
+            n.target(*target),
+            run.0,
+            clock(*done_at)
+        ),
+        EntryKind::ActionFinished {
+            run,
+            team,
+            action,
+            target,
+        } => format!(
+            "{}が「{}」を完了: {}（実施 #{}）",
+            n.team(*team),
+            n.action(*action),
+            n.target(*target),
+            run.0
+        ),
+        EntryKind::InjectFired { inject, by } => {
+            format!("{} を実施（{}）", n.inject(*inject), fired_by(*by))
+        }
+        EntryKind::InjectSkipped { inject } => format!("{} を取りやめ", n.inject(*inject)),
+        EntryKind::LoopCut { service } => format!(
+            "{}: 遅延ゼロの依存ループを遮断（この時点の変化は波及させず）",
+            n.svc(*service)
+        ),
+        EntryKind::Note { text } => format!("メモ: {text}"),
+    }
+}

@@ -1,0 +1,588 @@
+//! Journal entries described in Japanese: every kind of entry and command reads as
+//! Japanese (only names, ids and players' texts keep their letters), a few lines word
+//! for word, and the English lines stay as they were.
+
+use crossdrill::cli::script;
+use crossdrill::engine::{
+    ActionTarget, Blocked, BufferKind, Cause, Command, DetectionKind, Draft, Engine, Entry,
+    EntryKind, FiredBy, IncidentId, MessageId, MessageText, Origin, RunId, Sender, SentMessage,
+    ServiceStatus, describe, timeline_line,
+};
+use crossdrill::scenario::{
+    ActionId, DepId, Impact, InjectId, Lang, MessageKind, OrgId, Scenario, ServiceId, TeamId, Text,
+    ThreatId, builtin_default,
+};
+use std::sync::Arc;
+
+const PLAY: &str = include_str!("plays/well-run.commands.ron");
+
+/// Words of the English wording that must not survive in a Japanese line.
+const ENGLISH: &[&str] = &[
+    "goes",
+    "down",
+    "DOWN",
+    "up",
+    "detects",
+    "sends",
+    "send",
+    "via",
+    "buffer",
+    "battery",
+    "generator",
+    "spent",
+    "runs",
+    "threat",
+    "inject",
+    "fires",
+    "skipped",
+    "starts",
+    "finishes",
+    "message",
+    "reaches",
+    "incident",
+    "opens",
+    "action",
+    "run",
+    "on",
+    "of",
+    "origin",
+    "facilitator",
+    "override",
+    "note",
+    "severity",
+    "status",
+    "about",
+    "forwarding",
+    "blocked",
+    "step",
+    "held",
+    "logical",
+    "physical",
+    "backup",
+    "degraded",
+    "outage",
+    "compromise",
+];
+
+fn scenario() -> Arc<Scenario> {
+    Arc::new(builtin_default())
+}
+
+/// The default scenario run to its end with seed 7, with no play or the well-run play.
+fn run(play: bool) -> Engine {
+    let scenario = scenario();
+    let plan = if play {
+        script::parse("well-run.commands.ron", PLAY, &scenario).expect("the play loads")
+    } else {
+        Vec::new()
+    };
+    let mut e = Engine::new(scenario, 7);
+    for step in &plan {
+        e.advance_to(step.at);
+        e.apply(step.command_for(&e))
+            .unwrap_or_else(|err| panic!("{}: {err}", step.place));
+    }
+    e.run_to_end();
+    e
+}
+
+/// Strings a Japanese line may carry from the scenario or the players rather than from
+/// its own wording, longest first: Japanese names, inject ids, message and note texts.
+fn proper_strings(s: &Scenario, entries: &[Entry]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    out.extend(s.services.iter().map(|x| x.name.ja.clone()));
+    out.extend(s.teams.iter().map(|x| x.name.ja.clone()));
+    out.extend(s.threats.iter().map(|x| x.name.ja.clone()));
+    out.extend(s.actions.iter().map(|x| x.name.ja.clone()));
+    out.extend(s.organisations.iter().map(|x| x.name.ja.clone()));
+    out.extend(s.injects.iter().map(|x| x.id.clone()));
+    for e in entries {
+        match &e.kind {
+            EntryKind::MessageSent(m) => {
+                out.push(m.text.get(Lang::Ja).to_string());
+                if let Sender::Inject { from, .. } = &m.from {
+                    out.push(from.ja.clone());
+                }
+            }
+            EntryKind::Note { text } => out.push(text.clone()),
+            _ => {}
+        }
+    }
+    out.retain(|x| !x.is_empty());
+    out.sort_by_key(|x| std::cmp::Reverse(x.len()));
+    out
+}
+
+/// The ASCII words left in `line` once the proper strings are taken out.
+fn leftover_words(line: &str, proper: &[String]) -> Vec<String> {
+    let mut rest = line.to_string();
+    for p in proper {
+        rest = rest.replace(p.as_str(), " ");
+    }
+    rest.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Panics unless every entry reads as Japanese: non-empty, not the English line, some
+/// Japanese in it, and no English word of the wording (only the term "DDoS").
+fn assert_reads_as_japanese(s: &Scenario, entries: &[Entry]) {
+    let proper = proper_strings(s, entries);
+    for e in entries {
+        let ja = describe(s, e, Lang::Ja);
+        let en = describe(s, e, Lang::En);
+        assert!(!ja.is_empty(), "{:?}", e.kind);
+        assert_ne!(ja, en, "{:?}", e.kind);
+        assert!(!ja.is_ascii(), "no Japanese in {ja:?}");
+        let words = leftover_words(&ja, &proper);
+        for w in &words {
+            assert!(!ENGLISH.contains(&w.as_str()), "English `{w}` in {ja:?}");
+        }
+        assert!(
+            words.iter().all(|w| w == "DDoS"),
+            "English {words:?} in {ja:?}"
+        );
+    }
+}
+
+/// The Japanese line of the one entry whose English line is `english`.
+fn japanese_of(e: &Engine, english: &str) -> String {
+    let s = e.scenario();
+    let entry = e
+        .journal()
+        .entries
+        .iter()
+        .find(|x| describe(s, x, Lang::En) == english)
+        .unwrap_or_else(|| panic!("no entry reads `{english}`"));
+    describe(s, entry, Lang::Ja)
+}
+
+fn svc(s: &Scenario, id: &str) -> ServiceId {
+    s.service_by_id(id).expect("service in the scenario")
+}
+
+fn team(s: &Scenario, id: &str) -> TeamId {
+    s.team_by_id(id).expect("team in the scenario")
+}
+
+fn entry(kind: EntryKind) -> Entry {
+    Entry { id: 0, at: 0, kind }
+}
+
+fn changed(s: &Scenario, was: ServiceStatus, now: ServiceStatus, cause: Cause) -> EntryKind {
+    EntryKind::ServiceChanged {
+        service: svc(s, "bts-koto"),
+        from: 1.0,
+        to: 0.4,
+        was,
+        now,
+        cause,
+        origin: Origin::Threat(ThreatId(0)),
+    }
+}
+
+fn sent(s: &Scenario, from: Sender, kind: MessageKind) -> EntryKind {
+    EntryKind::MessageSent(Box::new(SentMessage {
+        message: MessageId(3),
+        from,
+        to: vec![team(s, "bank"), team(s, "fsa")],
+        kind,
+        incidents: vec![IncidentId(0), IncidentId(2)],
+        services: vec![svc(s, "atm-network"), svc(s, "bank-dc")],
+        severity: Some(3),
+        status: Some(ServiceStatus::Recovering),
+        text: MessageText::Scripted(Text {
+            en: "Lines are back.".into(),
+            ja: "回線が復旧した。".into(),
+        }),
+        forwarded: Some(MessageId(1)),
+    }))
+}
+
+fn commands(s: &Scenario) -> Vec<Command> {
+    let grid = team(s, "grid");
+    let draft = Draft::new(MessageKind::PublicStatement, "x");
+    vec![
+        Command::Act {
+            team: grid,
+            action: ActionId(0),
+            target: ActionTarget::Service(svc(s, "grid-scada")),
+        },
+        Command::Act {
+            team: grid,
+            action: ActionId(1),
+            target: ActionTarget::Organisation(OrgId(0)),
+        },
+        Command::Send {
+            team: grid,
+            to: vec![team(s, "meti")],
+            draft: draft.clone(),
+        },
+        Command::Forward {
+            team: team(s, "centre"),
+            message: MessageId(4),
+            to: vec![team(s, "mic"), team(s, "fsa")],
+            note: "pass on".into(),
+        },
+        Command::Broadcast {
+            team: team(s, "centre"),
+            draft,
+        },
+        Command::FireInject(InjectId(0)),
+        Command::SkipInject(InjectId(1)),
+        Command::Override {
+            service: svc(s, "mobile-core"),
+            capacity: Some(0.25),
+        },
+        Command::Override {
+            service: svc(s, "mobile-core"),
+            capacity: None,
+        },
+        Command::Note("pause for questions".into()),
+    ]
+}
+
+/// Service changes with every status and every cause.
+fn changes(s: &Scenario) -> Vec<EntryKind> {
+    use ServiceStatus::*;
+    let causes = [
+        Cause::Dependency(DepId(0)),
+        Cause::BufferSpent(BufferKind::Battery),
+        Cause::BufferSpent(BufferKind::Generator),
+        Cause::Threat {
+            threat: ThreatId(0),
+            step: 2,
+        },
+        Cause::Action {
+            team: team(s, "carrier"),
+            run: RunId(5),
+        },
+        Cause::Inject(InjectId(2)),
+        Cause::Facilitator,
+    ];
+    let statuses = [Up, Degraded, Down, OnBackup, Recovering];
+    let mut out = Vec::new();
+    for (i, cause) in causes.into_iter().enumerate() {
+        out.push(changed(s, statuses[i % 5], statuses[(i + 1) % 5], cause));
+        out.push(changed(s, statuses[i % 5], statuses[i % 5], cause));
+    }
+    out
+}
+
+/// One entry of every kind, with every detection, impact, block, buffer, message kind
+/// and way of firing.
+fn every_kind(s: &Scenario) -> Vec<EntryKind> {
+    let (koto, scada) = (svc(s, "substation-koto"), svc(s, "grid-scada"));
+    let threat = ThreatId(0);
+    let mut out: Vec<EntryKind> = commands(s)
+        .into_iter()
+        .map(|c| EntryKind::Command(Box::new(c)))
+        .collect();
+    out.extend(changes(s));
+    for buffer in [BufferKind::Battery, BufferKind::Generator] {
+        out.push(EntryKind::BufferStarted {
+            service: koto,
+            buffer,
+            until: 5400,
+        });
+        out.push(EntryKind::BufferSpent {
+            service: koto,
+            buffer,
+        });
+    }
+    out.push(EntryKind::LinkHeld { dep: DepId(0) });
+    for by in [None, Some(InjectId(0))] {
+        out.push(EntryKind::ThreatStarted { threat, by });
+    }
+    for from in [None, Some(scada)] {
+        out.push(EntryKind::Compromised {
+            threat,
+            step: 0,
+            service: koto,
+            from,
+        });
+    }
+    for impact in [
+        Impact::Outage,
+        Impact::Degradation(0.3),
+        Impact::DataTampering,
+        Impact::Ddos(0.5),
+    ] {
+        out.push(EntryKind::Impact {
+            threat,
+            step: 1,
+            service: koto,
+            impact,
+        });
+    }
+    for reason in [
+        Blocked::Isolated(scada),
+        Blocked::Patched(koto),
+        Blocked::NotCompromised(koto),
+    ] {
+        out.push(EntryKind::StepBlocked {
+            threat,
+            step: 3,
+            reason,
+        });
+    }
+    out.push(EntryKind::Cleaned {
+        service: koto,
+        threat,
+    });
+    let grid = team(s, "grid");
+    for kind in [
+        DetectionKind::Compromise,
+        DetectionKind::Tampering,
+        DetectionKind::Degradation,
+        DetectionKind::Outage,
+    ] {
+        out.push(EntryKind::IncidentOpened {
+            incident: IncidentId(1),
+            team: grid,
+            service: koto,
+            kind,
+            threat: Some(threat),
+            origin: Origin::Threat(threat),
+        });
+        out.push(EntryKind::Detected {
+            team: grid,
+            incident: IncidentId(1),
+            service: koto,
+            kind,
+        });
+    }
+    for kind in [
+        MessageKind::Report,
+        MessageKind::Alert,
+        MessageKind::Request,
+        MessageKind::Information,
+        MessageKind::PublicStatement,
+    ] {
+        out.push(sent(s, Sender::Team(grid), kind));
+    }
+    let press = Text {
+        en: "Press office".into(),
+        ja: "広報".into(),
+    };
+    out.push(sent(
+        s,
+        Sender::Inject {
+            inject: InjectId(0),
+            from: press,
+        },
+        MessageKind::Information,
+    ));
+    out.push(EntryKind::MessageDelivered {
+        message: MessageId(3),
+        to: grid,
+    });
+    let target = ActionTarget::Service(koto);
+    let (run, action) = (RunId(2), ActionId(0));
+    out.push(EntryKind::ActionStarted {
+        run,
+        team: grid,
+        action,
+        target,
+        done_at: 7200,
+    });
+    out.push(EntryKind::ActionFinished {
+        run,
+        team: grid,
+        action,
+        target,
+    });
+    for by in [FiredBy::Time, FiredBy::Condition, FiredBy::Facilitator] {
+        out.push(EntryKind::InjectFired {
+            inject: InjectId(1),
+            by,
+        });
+    }
+    out.push(EntryKind::InjectSkipped {
+        inject: InjectId(1),
+    });
+    out.push(EntryKind::LoopCut { service: koto });
+    out.push(EntryKind::Note {
+        text: "pause for questions".into(),
+    });
+    out
+}
+
+#[test]
+fn every_entry_of_a_run_reads_as_japanese() {
+    for play in [false, true] {
+        let e = run(play);
+        assert_reads_as_japanese(e.scenario(), &e.journal().entries);
+    }
+}
+
+#[test]
+fn every_kind_of_entry_and_command_reads_as_japanese() {
+    let s = builtin_default();
+    let entries: Vec<Entry> = every_kind(&s).into_iter().map(entry).collect();
+    assert_reads_as_japanese(&s, &entries);
+}
+
+/// The variant's name; a new variant does not compile until it is listed here.
+fn variant(k: &EntryKind) -> &'static str {
+    match k {
+        EntryKind::Command(_) => "Command",
+        EntryKind::ServiceChanged { .. } => "ServiceChanged",
+        EntryKind::BufferStarted { .. } => "BufferStarted",
+        EntryKind::BufferSpent { .. } => "BufferSpent",
+        EntryKind::LinkHeld { .. } => "LinkHeld",
+        EntryKind::ThreatStarted { .. } => "ThreatStarted",
+        EntryKind::Compromised { .. } => "Compromised",
+        EntryKind::Impact { .. } => "Impact",
+        EntryKind::StepBlocked { .. } => "StepBlocked",
+        EntryKind::Cleaned { .. } => "Cleaned",
+        EntryKind::IncidentOpened { .. } => "IncidentOpened",
+        EntryKind::Detected { .. } => "Detected",
+        EntryKind::MessageSent(_) => "MessageSent",
+        EntryKind::MessageDelivered { .. } => "MessageDelivered",
+        EntryKind::ActionStarted { .. } => "ActionStarted",
+        EntryKind::ActionFinished { .. } => "ActionFinished",
+        EntryKind::InjectFired { .. } => "InjectFired",
+        EntryKind::InjectSkipped { .. } => "InjectSkipped",
+        EntryKind::LoopCut { .. } => "LoopCut",
+        EntryKind::Note { .. } => "Note",
+    }
+}
+
+fn variants<'a>(kinds: impl Iterator<Item = &'a EntryKind>) -> Vec<&'static str> {
+    let mut names: Vec<&str> = kinds.map(variant).collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+#[test]
+fn the_checks_cover_every_kind_of_entry() {
+    let s = builtin_default();
+    assert_eq!(variants(every_kind(&s).iter()).len(), 20);
+    let e = run(true);
+    let in_run = variants(e.journal().entries.iter().map(|x| &x.kind));
+    assert!(in_run.len() >= 15, "{in_run:?}");
+}
+
+#[test]
+fn service_changes_name_the_status_capacity_and_cause() {
+    let e = run(false);
+    assert_eq!(
+        japanese_of(
+            &e,
+            "substation-koto: up -> DOWN (100% -> 0%), threat grid-campaign step 6"
+        ),
+        "江東配電用変電所: 正常→停止（稼働率 100%→0%）— 脅威「送配電事業者の変電所制御システムへの攻撃」の第6段階"
+    );
+    assert_eq!(
+        japanese_of(
+            &e,
+            "bts-koto: up -> on backup, via substation-koto -> bts-koto (physical, 1m); origin threat grid-campaign"
+        ),
+        "携帯基地局群（江東臨海部）: 正常→バックアップ運転 — 依存関係 江東配電用変電所→携帯基地局群（江東臨海部）（物理・1分）経由（起点: 脅威「送配電事業者の変電所制御システムへの攻撃」）"
+    );
+    assert_eq!(
+        japanese_of(
+            &e,
+            "bts-koto: on backup -> DOWN (80% -> 0%), battery spent; origin threat grid-campaign"
+        ),
+        "携帯基地局群（江東臨海部）: バックアップ運転→停止（稼働率 80%→0%）— 蓄電池切れ（起点: 脅威「送配電事業者の変電所制御システムへの攻撃」）"
+    );
+}
+
+#[test]
+fn detections_and_buffers_read_as_control_room_lines() {
+    let e = run(false);
+    assert_eq!(
+        japanese_of(&e, "grid detects outage of substation-koto (incident #0)"),
+        "関東送配電 CSIRTが江東配電用変電所の停止を検知（インシデント #0）"
+    );
+    assert_eq!(
+        japanese_of(&e, "grid opens incident #0: compromise of grid-scada"),
+        "関東送配電 CSIRTがインシデント #0 を起票: 系統制御所（SCADA/EMS）への侵入"
+    );
+    assert_eq!(
+        japanese_of(&e, "venue-ariake runs on battery until 1:01:00"),
+        "有明アリーナ: 蓄電池で稼働（1:01:00 まで）"
+    );
+}
+
+#[test]
+fn messages_name_sender_recipients_kind_and_text() {
+    let e = run(true);
+    assert_eq!(
+        japanese_of(
+            &e,
+            "\"Japan Meteorological Agency\" -> grid, carrier, organiser: Information #17: \"Heavy rain and lightning warning for the Koto bay area until midnight.\""
+        ),
+        "「気象庁」 → 関東送配電 CSIRT、さくらモバイル CSIRT、大会組織委員会 運営センター: 情報提供 #17「江東臨海部に深夜まで大雨・雷注意報。」"
+    );
+    let text = "Suspected intrusion into our grid control system: a remote login nobody made. Isolating the control network now.";
+    assert_eq!(
+        japanese_of(
+            &e,
+            &format!("grid -> meti: Report #4 (severity 4; about grid-scada): \"{text}\"")
+        ),
+        format!(
+            "関東送配電 CSIRT → 経済産業省 窓口: 報告 #4（深刻度 4；対象 系統制御所（SCADA/EMS））「{text}」"
+        )
+    );
+    assert_eq!(
+        japanese_of(&e, "message #4 reaches meti"),
+        "メッセージ #4 が経済産業省 窓口に到着"
+    );
+}
+
+#[test]
+fn facilitator_commands_and_extras_word_for_word() {
+    let s = builtin_default();
+    let ja = |k: EntryKind| describe(&s, &entry(k), Lang::Ja);
+    let said: Vec<String> = commands(&s)
+        .into_iter()
+        .map(|c| ja(EntryKind::Command(Box::new(c))))
+        .collect();
+    let (a0, a1) = (&s.actions[0].name.ja, &s.actions[1].name.ja);
+    let org = &s.organisations[0].name.ja;
+    let (i0, i1) = (&s.injects[0].id, &s.injects[1].id);
+    assert_eq!(
+        said,
+        [
+            format!("[関東送配電 CSIRT] 対処「{a0}」: 系統制御所（SCADA/EMS）"),
+            format!("[関東送配電 CSIRT] 対処「{a1}」: {org}"),
+            "[関東送配電 CSIRT] 公表を送信 → 経済産業省 窓口".into(),
+            "[対処調整センター] #4 を転送 → 総務省 窓口、金融庁 窓口".into(),
+            "[対処調整センター] 公表を一斉送信".into(),
+            format!("[統制] 状況付与 {i0} を実施"),
+            format!("[統制] 状況付与 {i1} を取りやめ"),
+            "[統制] モバイルコアネットワークの稼働率を 25% に固定".into(),
+            "[統制] モバイルコアネットワークの強制設定を解除".into(),
+            "[統制] メモ".into(),
+        ]
+    );
+    assert_eq!(
+        ja(sent(&s, Sender::Team(team(&s, "grid")), MessageKind::Alert)),
+        "関東送配電 CSIRT → 星銀行 CSIRT、金融庁 窓口: 注意喚起 #3（#1 の転送；深刻度 3；状態 復旧中；インシデント #0 #2；対象 ATMネットワーク（都内）、銀行 基幹データセンター）「回線が復旧した。」"
+    );
+}
+
+#[test]
+fn the_timeline_line_keeps_its_clock_and_english_is_unchanged() {
+    let e = run(false);
+    let s = e.scenario();
+    let entry = e
+        .journal()
+        .entries
+        .iter()
+        .find(|x| x.at == 45 * 60 && matches!(x.kind, EntryKind::Impact { .. }))
+        .expect("the Koto breaker opens at 0:45");
+    assert_eq!(
+        timeline_line(s, entry, Lang::En),
+        " 0:45:00  threat grid-campaign hits substation-koto: outage"
+    );
+    assert_eq!(
+        timeline_line(s, entry, Lang::Ja),
+        " 0:45:00  脅威「送配電事業者の変電所制御システムへの攻撃」が江東配電用変電所に影響: 停止"
+    );
+}
