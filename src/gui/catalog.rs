@@ -24,7 +24,10 @@ pub(crate) struct Entry {
     pub problems: Vec<String>,
     /// Bumped every time this entry is reloaded.
     pub revision: u32,
-    stamp: Option<Stamp>,
+    /// The file and the files it includes by path, as of the last load, and their
+    /// stamps then: a change to any of them reloads the entry.
+    watched: Vec<PathBuf>,
+    stamp: Vec<Option<Stamp>>,
 }
 
 impl Entry {
@@ -125,7 +128,8 @@ fn builtin_entry() -> Entry {
         good: Some(Arc::new(scenario::builtin_default())),
         problems: vec![],
         revision: 0,
-        stamp: None,
+        watched: vec![],
+        stamp: vec![],
     }
 }
 
@@ -160,7 +164,8 @@ impl Catalog {
             good: None,
             problems: vec![],
             revision: 0,
-            stamp: None,
+            watched: vec![path.to_path_buf()],
+            stamp: vec![],
         });
     }
 
@@ -190,12 +195,13 @@ impl Catalog {
             let Origin::File(path) = &entry.origin else {
                 continue;
             };
-            let now = stamp(path);
+            let now: Vec<Option<Stamp>> = entry.watched.iter().map(|p| stamp(p)).collect();
             if now == entry.stamp && entry.revision > 0 {
                 continue;
             }
-            entry.stamp = now;
             entry.revision += 1;
+            entry.watched = scenario::source_files(path);
+            entry.stamp = entry.watched.iter().map(|p| stamp(p)).collect();
             match load_file(path) {
                 Ok(s) => {
                     entry.good = Some(Arc::new(s));

@@ -134,6 +134,41 @@ fn an_edit_reloads_and_a_broken_edit_keeps_the_last_good_version() {
 }
 
 #[test]
+fn an_edit_to_an_included_seed_file_reloads_the_scenario() {
+    let (dir, file) = folder("seed");
+    let seed = dir.join("seeds").join("local.seed.ron");
+    std::fs::create_dir_all(dir.join("seeds")).expect("seeds dir");
+    std::fs::write(&seed, "()\n").expect("write seed");
+    let including = DEFAULT_SCENARIO.1.replacen(
+        "\"std:templates\"]",
+        "\"std:templates\", \"seeds/local.seed.ron\"]",
+        1,
+    );
+    assert_ne!(including, DEFAULT_SCENARIO.1, "the test adds an include");
+    rewrite(&file, &including);
+    let mut app = app(&dir);
+    assert!(entry(&app, &file).problems.is_empty());
+    let revision = entry(&app, &file).revision;
+
+    // Only the seed changes: the scenario reloads and shows the seed's error.
+    rewrite(&seed, "(sectors: [");
+    app.update();
+    app.update();
+    let e = entry(&app, &file);
+    assert!(e.revision > revision, "reloaded");
+    assert!(
+        e.problems.iter().any(|l| l.contains("local.seed.ron:")),
+        "{:?}",
+        e.problems
+    );
+
+    rewrite(&seed, "()");
+    app.update();
+    app.update();
+    assert!(entry(&app, &file).problems.is_empty(), "fixed again");
+}
+
+#[test]
 fn during_the_exercise_a_changed_file_is_offered_not_forced() {
     let (dir, file) = folder("offer");
     let mut app = app(&dir);

@@ -49,6 +49,21 @@ pub fn load_path(path: &Path) -> Result<Loaded, Problems> {
     finish(&merged, mode_for(path))
 }
 
+/// The files on disk that loading `path` reads: the file itself, then every file it
+/// includes by path, directly or not (built-in `std:` seeds are not files). Whatever
+/// in them is broken, the ones that could be read are listed: an app watching them
+/// reloads when any of them changes.
+pub fn source_files(path: &Path) -> Vec<std::path::PathBuf> {
+    let merged = load::read_path(path);
+    let mut files = vec![path.to_path_buf()];
+    for s in merged.sources.iter().skip(1) {
+        if !s.name.starts_with("std:") {
+            files.push(std::path::PathBuf::from(&s.name));
+        }
+    }
+    files
+}
+
 /// Load and validate scenario text. `name` is used in messages; `base_dir` resolves includes.
 pub fn load_source(name: &str, text: &str, base_dir: Option<&Path>) -> Result<Loaded, Problems> {
     let merged = load::read_source(name, text, base_dir);
