@@ -139,8 +139,6 @@ impl Engine {
         prefetch_at(&self.world.moved, s);
         prefetch_at(&self.world.supply, s);
         prefetch_at(&self.topo.shapes, s);
-        prefetch_at(&self.first_seen, s);
-        prefetch_at(&self.view_marked, s);
     }
 
     /// Prefetch what passing on a change of `s` reads once its shape is in cache.
@@ -344,8 +342,8 @@ impl Engine {
     /// Note that the teams playing `s` must see its new state.
     fn mark_view(&mut self, s: usize) {
         let (a, b) = self.topo.shapes[s].teams;
-        if a != b && !self.view_marked[s] {
-            self.view_marked[s] = true;
+        if a != b && !self.world.svcs[s].view_marked {
+            self.world.svcs[s].view_marked = true;
             self.view_dirty.push(s as u32);
         }
     }
@@ -355,7 +353,7 @@ impl Engine {
     pub(crate) fn sync_views(&mut self) {
         for i in 0..self.view_dirty.len() {
             let s = self.view_dirty[i] as usize;
-            self.view_marked[s] = false;
+            self.world.svcs[s].view_marked = false;
             let v = &self.world.svcs[s];
             for &(team, at) in self.topo.teams_of(s) {
                 let o = &mut self.views[team.idx()].services[at as usize];

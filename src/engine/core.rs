@@ -66,13 +66,6 @@ impl Hasher for Mix {
     }
 }
 
-/// The first incident that took in a service (its id + 1; 0 for none) and its bits.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct Seen {
-    pub incident: u32,
-    pub bits: u8,
-}
-
 /// A detection waiting for its delay.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct PendingDetection {
@@ -136,10 +129,9 @@ pub struct Engine {
     pub(crate) pending: Vec<PendingDetection>,
     /// Per (incident, service): a bit per detection kind already recorded, and bit 7
     /// once the service is listed in the incident. The first incident to take in a
-    /// service keeps its bits in `first_seen` (by service: no hashing, and prefetched
-    /// with the service); any other incident's go in `detections`.
+    /// service keeps its bits in the service's record (`Svc::seen`: no hashing, and in
+    /// cache with the service); any other incident's go in `detections`.
     pub(crate) detections: HashMap<(u32, u32), u8, BuildHasherDefault<Mix>>,
-    pub(crate) first_seen: Vec<Seen>,
     pub(crate) messages: Vec<Message>,
     pub(crate) runs: Vec<Run>,
     pub(crate) injects: Vec<InjectState>,
@@ -155,9 +147,9 @@ pub struct Engine {
     pub(crate) stats: Stats,
     /// Services whose supply changed in the current run of edge arrivals.
     pub(crate) dirty: Vec<u32>,
-    /// Services whose state the teams' views have not caught up with.
+    /// Services whose state the teams' views have not caught up with (each marked
+    /// in `Svc::view_marked` while listed).
     pub(crate) view_dirty: Vec<u32>,
-    pub(crate) view_marked: Vec<bool>,
 }
 
 impl Engine {
@@ -182,7 +174,6 @@ impl Engine {
             incidents: Vec::new(),
             pending: Vec::new(),
             detections: HashMap::default(),
-            first_seen: vec![Seen::default(); scenario.services.len()],
             messages: Vec::new(),
             runs: Vec::new(),
             injects: vec![InjectState::default(); scenario.injects.len()],
@@ -196,7 +187,6 @@ impl Engine {
             stats: Stats::default(),
             dirty: Vec::new(),
             view_dirty: Vec::new(),
-            view_marked: vec![false; scenario.services.len()],
             now: 0,
             seed,
             topo,

@@ -323,6 +323,8 @@ fn events_edges_and_journal_entries_stay_small() {
     );
     assert_eq!(size_of::<super::topology::Link>(), 8);
     assert!(size_of::<Entry>() <= 64, "{}", size_of::<Entry>());
+    // A service's record is two whole cache lines.
+    assert_eq!(size_of::<super::world::Svc>(), 128);
 }
 
 /// The incidents `team` opened for threat `t`, with when the service was detected.

@@ -246,7 +246,7 @@ impl Engine {
         };
         let view = &mut self.views[team.idx()];
         let inc = &mut view.incidents[pos];
-        let first = &mut self.first_seen[svc.idx()];
+        let first = &mut self.world.svcs[svc.idx()].seen;
         if first.incident == 0 {
             first.incident = inc.id.0 + 1;
         }

@@ -49,6 +49,19 @@ pub(crate) struct Svc {
     pub changes: u16,
     /// Since when the capacity is 0.
     pub down_since: Option<Secs>,
+    /// Engine bookkeeping kept here because it is read whenever the service changes,
+    /// and the record has room to spare: the first incident that took the service in,
+    /// and whether it waits in the list of views to update.
+    pub seen: Seen,
+    pub view_marked: bool,
+}
+
+/// The first incident that took in a service (its id + 1; 0 for none) and its
+/// detection bits there.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Seen {
+    pub incident: u32,
+    pub bits: u8,
 }
 
 /// Ground truth of the exercise, read through [`crate::engine::Engine::world`].
@@ -148,6 +161,8 @@ impl World {
                 stamp: 0,
                 changes: 0,
                 down_since: None,
+                seen: Seen::default(),
+                view_marked: false,
             })
             .collect();
         let n = scenario.services.len();
