@@ -8,7 +8,10 @@
 
 use crate::scenario::Secs;
 
-const BITS: usize = 12;
+/// A window of 1024 s (about 17 minutes): most cascade delays fall inside it, and
+/// an engine's fixed cost (one bucket per second, made and dropped with it) stays
+/// small for the many short runs of a small scenario.
+const BITS: usize = 10;
 const WINDOW: usize = 1 << BITS;
 const WORDS: usize = WINDOW / 64;
 
