@@ -176,6 +176,7 @@ pub(super) fn draw(
         }
     }
     let show_labels = radius >= 4.5;
+    let mut labels = Vec::new();
     let mut hovered = None;
     for (i, look) in looks.iter().enumerate() {
         let Some(c) = node(i) else {
@@ -204,20 +205,8 @@ pub(super) fn draw(
                 Stroke::new(2.0, Color32::from_white_alpha(200)),
             );
         }
-        if show_labels && let Some(svc) = s.services.get(i) {
-            let name = short(i18n.text(&svc.name), 15);
-            let text_col = if look.status.is_some() {
-                Color32::from_gray(205)
-            } else {
-                Color32::from_gray(110)
-            };
-            p.text(
-                c + vec2(0.0, radius + 1.0),
-                egui::Align2::CENTER_TOP,
-                name,
-                egui::FontId::proportional(8.5),
-                text_col,
-            );
+        if show_labels {
+            labels.push((i, c));
         }
         if resp
             .hover_pos()
@@ -226,6 +215,7 @@ pub(super) fn draw(
             hovered = Some(i);
         }
     }
+    place_labels(&p, s, i18n, looks, &labels, radius);
     if let Some(i) = hovered {
         let look = looks[i];
         let name = s.services.get(i).map_or("?", |x| i18n.text(&x.name));
@@ -244,6 +234,45 @@ pub(super) fn draw(
 }
 
 /// A line from node `a` to node `b` with a small head at `b`'s rim.
+/// Names under the nodes, the affected services' first, each left out where it would
+/// cover a name already placed (hovering a node always shows its full name).
+fn place_labels(
+    p: &egui::Painter,
+    s: &Scenario,
+    i18n: &I18n,
+    looks: &[Look],
+    nodes: &[(usize, Pos2)],
+    radius: f32,
+) {
+    let affected = |i: usize| {
+        let l = &looks[i];
+        l.compromised || l.isolated || l.status.is_some_and(|st| st != ServiceStatus::Up)
+    };
+    let mut order: Vec<&(usize, Pos2)> = nodes.iter().collect();
+    order.sort_by_key(|(i, _)| (!affected(*i), *i));
+    let mut placed: Vec<Rect> = Vec::new();
+    for &(i, c) in order {
+        let Some(svc) = s.services.get(i) else {
+            continue;
+        };
+        let colour = if looks[i].status.is_some() {
+            Color32::from_gray(205)
+        } else {
+            Color32::from_gray(110)
+        };
+        let font = egui::FontId::proportional(8.5);
+        let galley = p.layout_no_wrap(short(i18n.text(&svc.name), 15), font, colour);
+        let size = galley.size();
+        let top = c + vec2(-size.x / 2.0, radius + 1.0);
+        let rect = Rect::from_min_size(top, size);
+        if placed.iter().any(|r| r.intersects(rect)) {
+            continue;
+        }
+        placed.push(rect);
+        p.galley(top, galley, colour);
+    }
+}
+
 fn arrow(p: &egui::Painter, a: Pos2, b: Pos2, radius: f32, stroke: Stroke) {
     let d = b - a;
     let len = d.length();
