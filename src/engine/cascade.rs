@@ -14,7 +14,8 @@ use crate::scenario::{DepId, ServiceId};
 pub(crate) const LOOP_LIMIT: u16 = 256;
 
 impl Engine {
-    /// A provider's change, `cap`, arrives over every edge of fan-out group `group`.
+    /// A provider's change, `cap`, arrives over the edges `start..start + len` (one
+    /// fan-out group).
     /// The hot path of a cascade: one sequential 8-byte read per edge, and a 4-byte
     /// read of the dependent's supply when the edge's limit moves.
     pub(crate) fn fan_in(&mut self, start: u32, len: u32, cap: u16, origin: u32) {
@@ -120,7 +121,7 @@ impl Engine {
                 .links
                 .iter()
                 .skip(start)
-                .take(len.min(8) as usize);
+                .take(len.min(AHEAD as u32) as usize);
             let mut chancy = false;
             for link in links {
                 prefetch_at(&self.world.supply, (link.to & TO_MASK) as usize);
