@@ -5,8 +5,8 @@
 use crossdrill::cli::script;
 use crossdrill::engine::{
     ActionTarget, Blocked, BufferKind, Cause, Command, DetectionKind, Draft, Engine, Entry,
-    EntryKind, FiredBy, IncidentId, MessageId, MessageText, Origin, RunId, Sender, SentMessage,
-    ServiceStatus, describe, timeline_line,
+    EntryKind, FiredBy, IncidentId, MessageId, MessageText, Origin, RunId, Sender, ServiceStatus,
+    describe, timeline_line,
 };
 use crossdrill::scenario::{
     ActionId, DepId, Impact, InjectId, Lang, MessageKind, OrgId, Scenario, ServiceId, TeamId, Text,
@@ -98,9 +98,9 @@ fn proper_strings(s: &Scenario, entries: &[Entry]) -> Vec<String> {
     out.extend(s.injects.iter().map(|x| x.id.clone()));
     for e in entries {
         match &e.kind {
-            EntryKind::MessageSent(m) => {
-                out.push(m.text.get(Lang::Ja).to_string());
-                if let Sender::Inject { from, .. } = &m.from {
+            EntryKind::MessageSent { text, from, .. } => {
+                out.push(text.get(Lang::Ja).to_string());
+                if let Sender::Inject { from, .. } = &**from {
                     out.push(from.ja.clone());
                 }
             }
@@ -183,21 +183,21 @@ fn changed(s: &Scenario, was: ServiceStatus, now: ServiceStatus, cause: Cause) -
 }
 
 fn sent(s: &Scenario, from: Sender, kind: MessageKind) -> EntryKind {
-    EntryKind::MessageSent(Box::new(SentMessage {
+    EntryKind::MessageSent {
         message: MessageId(3),
-        from,
-        to: vec![team(s, "bank"), team(s, "fsa")],
+        from: Box::new(from),
+        to: Box::new(vec![team(s, "bank"), team(s, "fsa")]),
         kind,
-        incidents: vec![IncidentId(0), IncidentId(2)],
-        services: vec![svc(s, "atm-network"), svc(s, "bank-dc")],
+        incidents: Box::new(vec![IncidentId(0), IncidentId(2)]),
+        services: Box::new(vec![svc(s, "atm-network"), svc(s, "bank-dc")]),
         severity: Some(3),
         status: Some(ServiceStatus::Recovering),
-        text: MessageText::Scripted(Text {
+        text: Box::new(MessageText::Scripted(Text {
             en: "Lines are back.".into(),
             ja: "回線が復旧した。".into(),
-        }),
+        })),
         forwarded: Some(MessageId(1)),
-    }))
+    }
 }
 
 fn commands(s: &Scenario) -> Vec<Command> {
@@ -439,7 +439,7 @@ fn variant(k: &EntryKind) -> &'static str {
         EntryKind::Cleaned { .. } => "Cleaned",
         EntryKind::IncidentOpened { .. } => "IncidentOpened",
         EntryKind::Detected { .. } => "Detected",
-        EntryKind::MessageSent(_) => "MessageSent",
+        EntryKind::MessageSent { .. } => "MessageSent",
         EntryKind::MessageDelivered { .. } => "MessageDelivered",
         EntryKind::ActionStarted { .. } => "ActionStarted",
         EntryKind::ActionFinished { .. } => "ActionFinished",

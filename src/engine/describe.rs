@@ -2,7 +2,7 @@
 //! headless timeline and the app's event log). Japanese lines come from
 //! `describe_ja`.
 
-use super::journal::{Entry, EntryKind, SentMessage};
+use super::journal::{Entry, EntryKind};
 use super::types::{
     ActionTarget, Blocked, BufferKind, Cause, Command, DetectionKind, FiredBy, Origin, Sender,
     ServiceStatus,
@@ -258,20 +258,19 @@ pub fn describe(scenario: &Scenario, entry: &Entry, lang: Lang) -> String {
             n.svc(*service),
             incident.0
         ),
-        EntryKind::MessageSent(m) => {
-            let SentMessage {
-                message,
-                from,
-                to,
-                kind,
-                incidents,
-                services,
-                severity,
-                status: st,
-                text,
-                forwarded,
-            } = &**m;
-            let from = match from {
+        EntryKind::MessageSent {
+            message,
+            from,
+            to,
+            kind,
+            incidents,
+            services,
+            severity,
+            status: st,
+            text,
+            forwarded,
+        } => {
+            let from = match &**from {
                 Sender::Team(t) => n.team(*t).to_string(),
                 Sender::Inject { from, .. } => format!("\"{}\"", from.get(lang)),
             };

@@ -2,7 +2,7 @@
 //! debrief), naming things by their Japanese names.
 
 use super::describe::pct;
-use super::journal::{Entry, EntryKind, SentMessage};
+use super::journal::{Entry, EntryKind};
 use super::types::{
     ActionTarget, Blocked, BufferKind, Cause, Command, DetectionKind, FiredBy, Origin, Sender,
     ServiceStatus,
@@ -240,27 +240,42 @@ fn blocked(n: &Names, threat: ThreatId, step: u32, reason: Blocked) -> String {
     format!("{}の第{}段階を阻止: {why}", n.threat(threat), step + 1)
 }
 
-fn message(n: &Names, m: &SentMessage) -> String {
-    let from = match &m.from {
+fn message(n: &Names, kind: &EntryKind) -> String {
+    let EntryKind::MessageSent {
+        message,
+        from,
+        to,
+        kind,
+        incidents,
+        services,
+        severity,
+        status: st,
+        text,
+        forwarded,
+    } = kind
+    else {
+        return String::new();
+    };
+    let from = match &**from {
         Sender::Team(t) => n.team(*t).to_string(),
         Sender::Inject { from, .. } => format!("「{}」", from.get(Lang::Ja)),
     };
     let mut extra = Vec::new();
-    if let Some(f) = m.forwarded {
+    if let Some(f) = forwarded {
         extra.push(format!("#{} の転送", f.0));
     }
-    if let Some(s) = m.severity {
+    if let Some(s) = severity {
         extra.push(format!("深刻度 {s}"));
     }
-    if let Some(s) = m.status {
-        extra.push(format!("状態 {}", status(s)));
+    if let Some(s) = st {
+        extra.push(format!("状態 {}", status(*s)));
     }
-    if !m.incidents.is_empty() {
-        let ids: Vec<String> = m.incidents.iter().map(|i| format!("#{}", i.0)).collect();
+    if !incidents.is_empty() {
+        let ids: Vec<String> = incidents.iter().map(|i| format!("#{}", i.0)).collect();
         extra.push(format!("インシデント {}", ids.join(" ")));
     }
-    if !m.services.is_empty() {
-        extra.push(format!("対象 {}", n.svcs(&m.services)));
+    if !services.is_empty() {
+        extra.push(format!("対象 {}", n.svcs(services)));
     }
     let extra = if extra.is_empty() {
         String::new()
@@ -269,10 +284,10 @@ fn message(n: &Names, m: &SentMessage) -> String {
     };
     format!(
         "{from} → {}: {} #{}{extra}「{}」",
-        n.teams(&m.to),
-        message_kind(m.kind),
-        m.message.0,
-        m.text.get(Lang::Ja)
+        n.teams(to),
+        message_kind(*kind),
+        message.0,
+        text.get(Lang::Ja)
     )
 }
 
@@ -409,7 +424,7 @@ pub(super) fn describe(scenario: &Scenario, entry: &Entry) -> String {
             detection(*kind, n.svc(*service)),
             incident.0
         ),
-        EntryKind::MessageSent(m) => message(&n, m),
+        EntryKind::MessageSent { .. } => message(&n, &entry.kind),
         EntryKind::MessageDelivered { message, to } => {
             format!("メッセージ #{} が{}に到着", message.0, n.team(*to))
         }

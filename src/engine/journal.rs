@@ -106,8 +106,21 @@ pub enum EntryKind {
         service: ServiceId,
         kind: DetectionKind,
     },
-    /// A message was sent (boxed: most entries are small and the journal holds many).
-    MessageSent(Box<SentMessage>),
+    /// A message was sent. Its large parts are boxed, which keeps every entry small
+    /// (a journal holds many) and serialises exactly as the plain values would.
+    #[allow(clippy::box_collection)]
+    MessageSent {
+        message: MessageId,
+        from: Box<Sender>,
+        to: Box<Vec<TeamId>>,
+        kind: MessageKind,
+        incidents: Box<Vec<IncidentId>>,
+        services: Box<Vec<ServiceId>>,
+        severity: Option<u8>,
+        status: Option<ServiceStatus>,
+        text: Box<MessageText>,
+        forwarded: Option<MessageId>,
+    },
     MessageDelivered {
         message: MessageId,
         to: TeamId,
@@ -141,21 +154,6 @@ pub enum EntryKind {
     Note {
         text: String,
     },
-}
-
-/// What a [`EntryKind::MessageSent`] entry records.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SentMessage {
-    pub message: MessageId,
-    pub from: Sender,
-    pub to: Vec<TeamId>,
-    pub kind: MessageKind,
-    pub incidents: Vec<IncidentId>,
-    pub services: Vec<ServiceId>,
-    pub severity: Option<u8>,
-    pub status: Option<ServiceStatus>,
-    pub text: MessageText,
-    pub forwarded: Option<MessageId>,
 }
 
 /// The journal of one run.

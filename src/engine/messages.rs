@@ -2,7 +2,7 @@
 //! what a delivery teaches the recipient.
 
 use super::core::{Engine, Ev};
-use super::journal::{EntryKind, SentMessage};
+use super::journal::EntryKind;
 use super::types::{Message, MessageId, MessageText, Sender};
 use crate::scenario::{MessageKind, Secs, TeamId};
 
@@ -12,18 +12,18 @@ impl Engine {
         let id = MessageId(self.messages.len() as u32);
         msg.id = id;
         msg.sent_at = self.now;
-        self.log(EntryKind::MessageSent(Box::new(SentMessage {
+        self.log(EntryKind::MessageSent {
             message: id,
-            from: msg.from.clone(),
-            to: msg.to.clone(),
+            from: Box::new(msg.from.clone()),
+            to: Box::new(msg.to.clone()),
             kind: msg.kind,
-            incidents: msg.incidents.clone(),
-            services: msg.services.clone(),
+            incidents: Box::new(msg.incidents.clone()),
+            services: Box::new(msg.services.clone()),
             severity: msg.severity,
             status: msg.status,
-            text: msg.text.clone(),
+            text: Box::new(msg.text.clone()),
             forwarded: msg.forwarded,
-        })));
+        });
         if let Sender::Team(team) = msg.from {
             self.views[team.idx()].sent.push(id);
             if msg.kind == MessageKind::Report {

@@ -119,7 +119,7 @@ mod tests_play;
 pub use commands::CommandError;
 pub use core::{Engine, Stats};
 pub use describe::{describe, timeline_line};
-pub use journal::{Entry, EntryKind, Header, JOURNAL_FORMAT, Journal, JournalError, SentMessage};
+pub use journal::{Entry, EntryKind, Header, JOURNAL_FORMAT, Journal, JournalError};
 pub use replay::{ReplayError, replay};
 pub use topology::Topology;
 pub use types::{

@@ -322,7 +322,7 @@ fn events_edges_and_journal_entries_stay_small() {
         size_of::<super::core::Ev>()
     );
     assert_eq!(size_of::<super::topology::Link>(), 8);
-    assert!(size_of::<Entry>() <= 64, "{}", size_of::<Entry>());
+    assert!(size_of::<Entry>() <= 72, "{}", size_of::<Entry>());
     // A service's record is two whole cache lines.
     assert_eq!(size_of::<super::world::Svc>(), 128);
 }

@@ -1,9 +1,7 @@
 //! An index over one journal: messages, deliveries, incidents and each service's
 //! capacity over time, built in one pass for the metrics to read.
 
-use crate::engine::{
-    EntryKind, IncidentId, Journal, MessageId, Sender, SentMessage, ServiceStatus,
-};
+use crate::engine::{EntryKind, IncidentId, Journal, MessageId, Sender, ServiceStatus};
 use crate::scenario::{MessageKind, Role, Scenario, Secs, ServiceId, StepKind, TeamId, ThreatId};
 
 /// A message as the journal recorded it.
@@ -71,31 +69,30 @@ impl<'a> Facts<'a> {
         };
         for e in journal.entries.iter().take_while(|e| e.at <= end) {
             match &e.kind {
-                EntryKind::MessageSent(m) => {
-                    let SentMessage {
-                        message,
-                        from,
-                        kind,
-                        incidents,
-                        services,
-                        severity,
-                        status,
-                        forwarded,
-                        ..
-                    } = &**m;
+                EntryKind::MessageSent {
+                    message,
+                    from,
+                    kind,
+                    incidents,
+                    services,
+                    severity,
+                    status,
+                    forwarded,
+                    ..
+                } => {
                     let i = message.idx();
                     if f.msgs.len() <= i {
                         f.msgs.resize_with(i + 1, || None);
                     }
                     f.msgs[i] = Some(Msg {
                         id: *message,
-                        from: match from {
+                        from: match &**from {
                             Sender::Team(t) => Some(*t),
                             Sender::Inject { .. } => None,
                         },
                         kind: *kind,
-                        incidents: incidents.clone(),
-                        services: services.clone(),
+                        incidents: (**incidents).clone(),
+                        services: (**services).clone(),
                         severity: *severity,
                         status: *status,
                         forwarded: *forwarded,

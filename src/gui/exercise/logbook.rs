@@ -165,8 +165,8 @@ impl LogBook {
                     }),
                     Audience::Teams(vec![*team]),
                 )),
-                EntryKind::MessageSent(m) => {
-                    let (from, to, kind) = (&m.from, &m.to, &m.kind);
+                EntryKind::MessageSent { from, to, kind, .. } => {
+                    let (from, to): (&Sender, &Vec<TeamId>) = (from, to);
                     let audience = match from {
                         Sender::Team(t) => Audience::Teams(vec![*t]),
                         Sender::Inject { .. } => Audience::ControlOnly,
@@ -291,9 +291,14 @@ impl LogBook {
                     self.severity.insert(*incident, th.severity);
                 }
             }
-            EntryKind::MessageSent(m) if let Sender::Team(team) = m.from => {
-                for i in &m.incidents {
-                    if m.kind == MessageKind::Report && engine.incident_team(*i) == Some(team) {
+            EntryKind::MessageSent {
+                from,
+                kind,
+                incidents,
+                ..
+            } if let Sender::Team(team) = **from => {
+                for i in incidents.iter() {
+                    if *kind == MessageKind::Report && engine.incident_team(*i) == Some(team) {
                         self.reported.entry(*i).or_insert(e.at);
                     }
                 }

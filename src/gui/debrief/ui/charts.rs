@@ -241,8 +241,8 @@ fn response(ui: &mut egui::Ui, s: &Scenario, card: &Scorecard, h: f32, i18n: &I1
 fn message_counts(s: &Scenario, j: &Journal, end: Secs) -> Vec<(usize, Vec<[f64; 2]>)> {
     let mut per: Vec<Vec<(Secs, f64)>> = vec![vec![]; s.teams.len()];
     for e in &j.entries {
-        if let EntryKind::MessageSent(m) = &e.kind
-            && let Sender::Team(t) = m.from
+        if let EntryKind::MessageSent { from, .. } = &e.kind
+            && let Sender::Team(t) = **from
             && let Some(v) = per.get_mut(t.idx())
         {
             let n = v.last().map_or(0.0, |x| x.1) + 1.0;
