@@ -142,11 +142,14 @@ fn stamp(path: &Path) -> Option<Stamp> {
     Some((meta.modified().ok()?, meta.len()))
 }
 
-/// Load one scenario file: the scenario, or its problems as text lines.
-pub(crate) fn load_file(path: &Path) -> Result<Scenario, Vec<String>> {
-    scenario::load_path(path)
+/// Load one scenario file: the scenario, or its problems as text lines, and the files
+/// it read.
+fn load_file(path: &Path) -> (Result<Scenario, Vec<String>>, Vec<PathBuf>) {
+    let (loaded, files) = scenario::load_path_and_files(path);
+    let loaded = loaded
         .map(|loaded| loaded.scenario)
-        .map_err(|p| problem_lines(&p))
+        .map_err(|p| problem_lines(&p));
+    (loaded, files)
 }
 
 impl Catalog {
@@ -200,9 +203,18 @@ impl Catalog {
                 continue;
             }
             entry.revision += 1;
-            entry.watched = scenario::source_files(path);
-            entry.stamp = entry.watched.iter().map(|p| stamp(p)).collect();
-            match load_file(path) {
+            let (loaded, files) = load_file(path);
+            // Stamps taken before the read where known, so an edit made while loading
+            // still shows as a change on the next scan.
+            entry.stamp = files
+                .iter()
+                .map(|f| match entry.watched.iter().position(|w| w == f) {
+                    Some(i) => now[i],
+                    None => stamp(f),
+                })
+                .collect();
+            entry.watched = files;
+            match loaded {
                 Ok(s) => {
                     entry.good = Some(Arc::new(s));
                     entry.problems.clear();

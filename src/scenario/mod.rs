@@ -49,11 +49,11 @@ pub fn load_path(path: &Path) -> Result<Loaded, Problems> {
     finish(&merged, mode_for(path))
 }
 
-/// The files on disk that loading `path` reads: the file itself, then every file it
-/// includes by path, directly or not (built-in `std:` seeds are not files). Whatever
-/// in them is broken, the ones that could be read are listed: an app watching them
-/// reloads when any of them changes.
-pub fn source_files(path: &Path) -> Vec<std::path::PathBuf> {
+/// Like [`load_path`], also giving the files on disk it read: the file itself, then
+/// every file it includes by path, directly or not (built-in `std:` seeds are not
+/// files). Whatever in them is broken, the ones that could be read are listed: an app
+/// watching them reloads when any of them changes.
+pub fn load_path_and_files(path: &Path) -> (Result<Loaded, Problems>, Vec<std::path::PathBuf>) {
     let merged = load::read_path(path);
     let mut files = vec![path.to_path_buf()];
     for s in merged.sources.iter().skip(1) {
@@ -61,7 +61,7 @@ pub fn source_files(path: &Path) -> Vec<std::path::PathBuf> {
             files.push(std::path::PathBuf::from(&s.name));
         }
     }
-    files
+    (finish(&merged, mode_for(path)), files)
 }
 
 /// Load and validate scenario text. `name` is used in messages; `base_dir` resolves includes.
