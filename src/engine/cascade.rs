@@ -104,32 +104,30 @@ impl Engine {
         self.dirty = dirty;
     }
 
-    /// Prefetch what a fan-out event will touch: its edges when `far`, else (its
-    /// edges having arrived by then) the supply of its first dependents.
+    /// Prefetch the edges a fan-out event will read (a few events ahead).
     #[inline]
-    pub(crate) fn prefetch_fanout(&self, ev: &Ev, far: bool) {
+    pub(crate) fn prefetch_edges(&self, ev: &Ev) {
+        if let Ev::Fanout { start, .. } = *ev {
+            prefetch_at(&self.world.links, start as usize);
+            prefetch_at(&self.topo.slot_dep, start as usize);
+        }
+    }
+
+    /// Prefetch the supply of a fan-out's first dependents, and the chances of its
+    /// logical edges (nearer, once [`Self::prefetch_edges`] has brought its edges in).
+    #[inline]
+    pub(crate) fn prefetch_dependents(&self, ev: &Ev) {
         let Ev::Fanout { start, len, .. } = *ev else {
             return;
         };
-        let start = start as usize;
-        if far {
-            prefetch_at(&self.world.links, start);
-            prefetch_at(&self.topo.slot_dep, start);
-        } else {
-            let links = self
-                .world
-                .links
-                .iter()
-                .skip(start)
-                .take(len.min(AHEAD as u32) as usize);
-            let mut chancy = false;
-            for link in links {
-                prefetch_at(&self.world.supply, (link.to & TO_MASK) as usize);
-                chancy |= link.to & TO_CHANCY != 0;
-            }
-            if chancy {
-                prefetch_at(&self.topo.slot_chance, start);
-            }
+        let first = len.min(AHEAD as u32) as usize;
+        let mut chancy = false;
+        for link in self.world.links.iter().skip(start as usize).take(first) {
+            prefetch_at(&self.world.supply, (link.to & TO_MASK) as usize);
+            chancy |= link.to & TO_CHANCY != 0;
+        }
+        if chancy {
+            prefetch_at(&self.topo.slot_chance, start as usize);
         }
     }
 

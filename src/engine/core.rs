@@ -240,10 +240,10 @@ impl Engine {
                 // Start loading the edges of a fan-out a few events ahead, and the
                 // dependents of one nearer: misses then overlap with the work here.
                 if let Some(ev) = batch.get(i + AHEAD) {
-                    self.prefetch_fanout(ev, true);
+                    self.prefetch_edges(ev);
                 }
                 if let Some(ev) = batch.get(i + AHEAD / 2) {
-                    self.prefetch_fanout(ev, false);
+                    self.prefetch_dependents(ev);
                 }
                 match ev {
                     Ev::Fanout {
