@@ -3,81 +3,47 @@
 //! `describe_ja`.
 
 use super::journal::{Entry, EntryKind};
+use super::names::Names;
 use super::types::{
-    ActionTarget, Blocked, BufferKind, Cause, Command, DetectionKind, FiredBy, Origin, Sender,
-    ServiceStatus,
+    Blocked, BufferKind, Cause, Command, DetectionKind, FiredBy, Origin, Sender, ServiceStatus,
 };
 use crate::scenario::duration::clock;
-use crate::scenario::{DepId, Impact, Lang, Scenario, ServiceId, TeamId};
+use crate::scenario::{DepId, Impact, Lang, Scenario};
 
-/// Names things of one scenario in text.
-struct Names<'a>(&'a Scenario);
+fn dep_text(n: &Names, d: DepId) -> String {
+    match n.dependency(d) {
+        Some(x) => format!(
+            "{} -> {} ({:?}, {})",
+            n.svc(x.from),
+            n.svc(x.to),
+            x.kind,
+            crate::scenario::duration::format(x.delay)
+        )
+        .to_lowercase(),
+        None => "?".into(),
+    }
+}
 
-impl Names<'_> {
-    fn svc(&self, s: ServiceId) -> &str {
-        self.0.services.get(s.idx()).map_or("?", |x| x.id.as_str())
-    }
-    fn team(&self, t: TeamId) -> &str {
-        self.0.teams.get(t.idx()).map_or("?", |x| x.id.as_str())
-    }
-    fn teams(&self, ts: &[TeamId]) -> String {
-        ts.iter()
-            .map(|t| self.team(*t))
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
-    fn threat(&self, t: crate::scenario::ThreatId) -> &str {
-        self.0.threats.get(t.idx()).map_or("?", |x| x.id.as_str())
-    }
-    fn inject(&self, i: crate::scenario::InjectId) -> &str {
-        self.0.injects.get(i.idx()).map_or("?", |x| x.id.as_str())
-    }
-    fn action(&self, a: crate::scenario::ActionId) -> &str {
-        self.0.actions.get(a.idx()).map_or("?", |x| x.id.as_str())
-    }
-    fn dep(&self, d: DepId) -> String {
-        match self.0.dependencies.get(d.idx()) {
-            Some(x) => format!(
-                "{} -> {} ({:?}, {})",
-                self.svc(x.from),
-                self.svc(x.to),
-                x.kind,
-                crate::scenario::duration::format(x.delay)
-            )
-            .to_lowercase(),
-            None => "?".into(),
+fn cause_text(n: &Names, c: Cause) -> String {
+    match c {
+        Cause::Dependency(d) => format!("via {}", dep_text(n, d)),
+        Cause::BufferSpent(b) => format!("{} spent", buffer(b)),
+        Cause::Threat { threat, step } => {
+            format!("threat {} step {}", n.threat(threat), step + 1)
         }
+        Cause::Action { team, run } => format!("action run #{} of {}", run.0, n.team(team)),
+        Cause::Inject(i) => format!("inject {}", n.inject(i)),
+        Cause::Facilitator => "facilitator override".into(),
     }
-    fn target(&self, t: ActionTarget) -> &str {
-        match t {
-            ActionTarget::Service(s) => self.svc(s),
-            ActionTarget::Organisation(o) => self
-                .0
-                .organisations
-                .get(o.idx())
-                .map_or("?", |x| x.id.as_str()),
-        }
-    }
-    fn cause(&self, c: Cause) -> String {
-        match c {
-            Cause::Dependency(d) => format!("via {}", self.dep(d)),
-            Cause::BufferSpent(b) => format!("{} spent", buffer(b)),
-            Cause::Threat { threat, step } => {
-                format!("threat {} step {}", self.threat(threat), step + 1)
-            }
-            Cause::Action { team, run } => format!("action run #{} of {}", run.0, self.team(team)),
-            Cause::Inject(i) => format!("inject {}", self.inject(i)),
-            Cause::Facilitator => "facilitator override".into(),
-        }
-    }
-    fn origin(&self, o: Origin) -> String {
-        match o {
-            Origin::Unknown => "unknown".into(),
-            Origin::Threat(t) => format!("threat {}", self.threat(t)),
-            Origin::Inject(i) => format!("inject {}", self.inject(i)),
-            Origin::Facilitator => "facilitator".into(),
-            Origin::Team(t) => format!("{}'s own action", self.team(t)),
-        }
+}
+
+fn origin_text(n: &Names, o: Origin) -> String {
+    match o {
+        Origin::Unknown => "unknown".into(),
+        Origin::Threat(t) => format!("threat {}", n.threat(t)),
+        Origin::Inject(i) => format!("inject {}", n.inject(i)),
+        Origin::Facilitator => "facilitator".into(),
+        Origin::Team(t) => format!("{}'s own action", n.team(t)),
     }
 }
 
@@ -117,7 +83,7 @@ pub fn describe(scenario: &Scenario, entry: &Entry, lang: Lang) -> String {
     if lang == Lang::Ja {
         return super::describe_ja::describe(scenario, entry);
     }
-    let n = Names(scenario);
+    let n = Names::new(scenario, Lang::En);
     match &entry.kind {
         EntryKind::Command(c) => command(&n, c),
         EntryKind::ServiceChanged {
@@ -144,11 +110,15 @@ pub fn describe(scenario: &Scenario, entry: &Entry, lang: Lang) -> String {
                 Origin::Threat(_) | Origin::Inject(_)
                     if !matches!(cause, Cause::Threat { .. } | Cause::Inject(_)) =>
                 {
-                    format!("; origin {}", n.origin(*origin))
+                    format!("; origin {}", origin_text(&n, *origin))
                 }
                 _ => String::new(),
             };
-            format!("{}: {change}, {}{origin}", n.svc(*service), n.cause(*cause))
+            format!(
+                "{}: {change}, {}{origin}",
+                n.svc(*service),
+                cause_text(&n, *cause)
+            )
         }
         EntryKind::BufferStarted {
             service,
@@ -165,7 +135,9 @@ pub fn describe(scenario: &Scenario, entry: &Entry, lang: Lang) -> String {
         EntryKind::BufferSpent { service, buffer: b } => {
             format!("{}: {} spent", n.svc(*service), buffer(*b))
         }
-        EntryKind::LinkHeld { dep } => format!("logical link {} held this time", n.dep(*dep)),
+        EntryKind::LinkHeld { dep } => {
+            format!("logical link {} held this time", dep_text(&n, *dep))
+        }
         EntryKind::ThreatStarted { threat, by } => match by {
             Some(i) => format!(
                 "threat {} starts (inject {})",

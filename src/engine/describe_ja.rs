@@ -3,105 +3,56 @@
 
 use super::describe::pct;
 use super::journal::{Entry, EntryKind};
+use super::names::Names;
 use super::types::{
-    ActionTarget, Blocked, BufferKind, Cause, Command, DetectionKind, FiredBy, Origin, Sender,
-    ServiceStatus,
+    Blocked, BufferKind, Cause, Command, DetectionKind, FiredBy, Origin, Sender, ServiceStatus,
 };
 use crate::scenario::duration::clock;
 use crate::scenario::{
-    ActionId, DepId, DepKind, Impact, InjectId, Lang, MessageKind, Scenario, Secs, ServiceId,
-    TeamId, Text, ThreatId,
+    DepId, DepKind, Impact, InjectId, Lang, MessageKind, Scenario, Secs, ServiceId, ThreatId,
 };
 
-/// The Japanese name, or the id where the scenario gives none.
-fn name<'a>(text: &'a Text, id: &'a str) -> &'a str {
-    if text.ja.is_empty() { id } else { &text.ja }
+fn threat_text(n: &Names, t: ThreatId) -> String {
+    format!("脅威「{}」", n.threat(t))
 }
 
-/// Names things of one scenario in Japanese.
-struct Names<'a>(&'a Scenario);
+fn inject_text(n: &Names, i: InjectId) -> String {
+    format!("状況付与 {}", n.inject(i))
+}
 
-impl Names<'_> {
-    fn svc(&self, s: ServiceId) -> &str {
-        self.0
-            .services
-            .get(s.idx())
-            .map_or("?", |x| name(&x.name, &x.id))
+fn dep_text(n: &Names, d: DepId) -> String {
+    match n.dependency(d) {
+        Some(x) => format!(
+            "{}→{}（{}・{}）",
+            n.svc(x.from),
+            n.svc(x.to),
+            dep_kind(x.kind),
+            span(x.delay)
+        ),
+        None => "?".into(),
     }
-    fn svcs(&self, ss: &[ServiceId]) -> String {
-        let names: Vec<&str> = ss.iter().map(|s| self.svc(*s)).collect();
-        names.join("、")
-    }
-    fn team(&self, t: TeamId) -> &str {
-        self.0
-            .teams
-            .get(t.idx())
-            .map_or("?", |x| name(&x.name, &x.id))
-    }
-    fn teams(&self, ts: &[TeamId]) -> String {
-        let names: Vec<&str> = ts.iter().map(|t| self.team(*t)).collect();
-        names.join("、")
-    }
-    fn threat(&self, t: ThreatId) -> String {
-        let n = self
-            .0
-            .threats
-            .get(t.idx())
-            .map_or("?", |x| name(&x.name, &x.id));
-        format!("脅威「{n}」")
-    }
-    fn inject(&self, i: InjectId) -> String {
-        let id = self.0.injects.get(i.idx()).map_or("?", |x| x.id.as_str());
-        format!("状況付与 {id}")
-    }
-    fn action(&self, a: ActionId) -> &str {
-        self.0
-            .actions
-            .get(a.idx())
-            .map_or("?", |x| name(&x.name, &x.id))
-    }
-    fn target(&self, t: ActionTarget) -> &str {
-        match t {
-            ActionTarget::Service(s) => self.svc(s),
-            ActionTarget::Organisation(o) => self
-                .0
-                .organisations
-                .get(o.idx())
-                .map_or("?", |x| name(&x.name, &x.id)),
+}
+
+fn cause_text(n: &Names, c: Cause) -> String {
+    match c {
+        Cause::Dependency(d) => format!("依存関係 {}経由", dep_text(n, d)),
+        Cause::BufferSpent(b) => buffer_spent(b).into(),
+        Cause::Threat { threat: t, step } => {
+            format!("{}の第{}段階", threat_text(n, t), step + 1)
         }
+        Cause::Action { team, run } => format!("{}の対処（実施 #{}）", n.team(team), run.0),
+        Cause::Inject(i) => inject_text(n, i),
+        Cause::Facilitator => "統制による強制設定".into(),
     }
-    fn dep(&self, d: DepId) -> String {
-        match self.0.dependencies.get(d.idx()) {
-            Some(x) => format!(
-                "{}→{}（{}・{}）",
-                self.svc(x.from),
-                self.svc(x.to),
-                dep_kind(x.kind),
-                span(x.delay)
-            ),
-            None => "?".into(),
-        }
-    }
-    fn cause(&self, c: Cause) -> String {
-        match c {
-            Cause::Dependency(d) => format!("依存関係 {}経由", self.dep(d)),
-            Cause::BufferSpent(b) => buffer_spent(b).into(),
-            Cause::Threat { threat, step } => {
-                format!("{}の第{}段階", self.threat(threat), step + 1)
-            }
-            Cause::Action { team, run } => format!("{}の対処（実施 #{}）", self.team(team), run.0),
-            Cause::Inject(i) => self.inject(i),
-            Cause::Facilitator => "統制による強制設定".into(),
-        }
-    }
-    fn origin(&self, o: Origin) -> String {
-        match o {
-            Origin::Unknown => "不明".into(),
-            Origin::Threat(t) => self.threat(t),
-            Origin::Inject(i) => self.inject(i),
-            Origin::Facilitator => "統制".into(),
-            Origin::Team(t) => format!("{}自身の対処", self.team(t)),
-        }
+}
+
+fn origin_text(n: &Names, o: Origin) -> String {
+    match o {
+        Origin::Unknown => "不明".into(),
+        Origin::Threat(t) => threat_text(n, t),
+        Origin::Inject(i) => inject_text(n, i),
+        Origin::Facilitator => "統制".into(),
+        Origin::Team(t) => format!("{}自身の対処", n.team(t)),
     }
 }
 
@@ -215,7 +166,7 @@ fn service_changed(
         Origin::Threat(_) | Origin::Inject(_)
             if !matches!(cause, Cause::Threat { .. } | Cause::Inject(_)) =>
         {
-            format!("（起点: {}）", n.origin(o))
+            format!("（起点: {}）", origin_text(n, o))
         }
         _ => String::new(),
     };
@@ -227,7 +178,7 @@ fn service_changed(
     format!(
         "{}: {change}{dash}{}{origin}",
         n.svc(service),
-        n.cause(cause)
+        cause_text(n, cause)
     )
 }
 
@@ -237,7 +188,11 @@ fn blocked(n: &Names, threat: ThreatId, step: u32, reason: Blocked) -> String {
         Blocked::Patched(s) => format!("{}はパッチ適用済み", n.svc(s)),
         Blocked::NotCompromised(s) => format!("{}に足掛かりなし", n.svc(s)),
     };
-    format!("{}の第{}段階を阻止: {why}", n.threat(threat), step + 1)
+    format!(
+        "{}の第{}段階を阻止: {why}",
+        threat_text(n, threat),
+        step + 1
+    )
 }
 
 fn message(n: &Names, kind: &EntryKind) -> String {
@@ -320,8 +275,8 @@ fn command(n: &Names, c: &Command) -> String {
         Command::Broadcast { team, draft } => {
             format!("[{}] {}を一斉送信", n.team(*team), message_kind(draft.kind))
         }
-        Command::FireInject(i) => format!("[統制] {} を実施", n.inject(*i)),
-        Command::SkipInject(i) => format!("[統制] {} を取りやめ", n.inject(*i)),
+        Command::FireInject(i) => format!("[統制] {} を実施", inject_text(n, *i)),
+        Command::SkipInject(i) => format!("[統制] {} を取りやめ", inject_text(n, *i)),
         Command::Override { service, capacity } => match capacity {
             Some(c) => format!("[統制] {}の稼働率を {} に固定", n.svc(*service), pct(*c)),
             None => format!("[統制] {}の強制設定を解除", n.svc(*service)),
@@ -332,9 +287,9 @@ fn command(n: &Names, c: &Command) -> String {
 
 /// `entry` as one Japanese line without its time.
 pub(super) fn describe(scenario: &Scenario, entry: &Entry) -> String {
-    let n = Names(scenario);
+    let n = &Names::new(scenario, Lang::Ja);
     match &entry.kind {
-        EntryKind::Command(c) => command(&n, c),
+        EntryKind::Command(c) => command(n, c),
         EntryKind::ServiceChanged {
             service,
             from,
@@ -343,13 +298,7 @@ pub(super) fn describe(scenario: &Scenario, entry: &Entry) -> String {
             now,
             cause,
             origin,
-        } => service_changed(
-            &n,
-            *service,
-            change(*from, *to, *was, *now),
-            *cause,
-            *origin,
-        ),
+        } => service_changed(n, *service, change(*from, *to, *was, *now), *cause, *origin),
         EntryKind::BufferStarted {
             service,
             buffer: b,
@@ -363,10 +312,10 @@ pub(super) fn describe(scenario: &Scenario, entry: &Entry) -> String {
         EntryKind::BufferSpent { service, buffer: b } => {
             format!("{}: {}", n.svc(*service), buffer_spent(*b))
         }
-        EntryKind::LinkHeld { dep } => format!("依存関係 {}は今回は波及せず", n.dep(*dep)),
+        EntryKind::LinkHeld { dep } => format!("依存関係 {}は今回は波及せず", dep_text(n, *dep)),
         EntryKind::ThreatStarted { threat, by } => match by {
-            Some(i) => format!("{}開始（{}）", n.threat(*threat), n.inject(*i)),
-            None => format!("{}開始", n.threat(*threat)),
+            Some(i) => format!("{}開始（{}）", threat_text(n, *threat), inject_text(n, *i)),
+            None => format!("{}開始", threat_text(n, *threat)),
         },
         EntryKind::Compromised {
             threat,
@@ -376,11 +325,11 @@ pub(super) fn describe(scenario: &Scenario, entry: &Entry) -> String {
         } => match from {
             Some(f) => format!(
                 "{}が{}から{}へ拡大",
-                n.threat(*threat),
+                threat_text(n, *threat),
                 n.svc(*f),
                 n.svc(*service)
             ),
-            None => format!("{}が{}に侵入", n.threat(*threat), n.svc(*service)),
+            None => format!("{}が{}に侵入", threat_text(n, *threat), n.svc(*service)),
         },
         EntryKind::Impact {
             threat,
@@ -389,7 +338,7 @@ pub(super) fn describe(scenario: &Scenario, entry: &Entry) -> String {
             ..
         } => format!(
             "{}が{}に影響: {}",
-            n.threat(*threat),
+            threat_text(n, *threat),
             n.svc(*service),
             impact(*i)
         ),
@@ -397,9 +346,9 @@ pub(super) fn describe(scenario: &Scenario, entry: &Entry) -> String {
             threat,
             step,
             reason,
-        } => blocked(&n, *threat, *step, *reason),
+        } => blocked(n, *threat, *step, *reason),
         EntryKind::Cleaned { service, threat } => {
-            format!("{}から{}を駆除", n.svc(*service), n.threat(*threat))
+            format!("{}から{}を駆除", n.svc(*service), threat_text(n, *threat))
         }
         EntryKind::IncidentOpened {
             incident,
@@ -424,7 +373,7 @@ pub(super) fn describe(scenario: &Scenario, entry: &Entry) -> String {
             detection(*kind, n.svc(*service)),
             incident.0
         ),
-        EntryKind::MessageSent { .. } => message(&n, &entry.kind),
+        EntryKind::MessageSent { .. } => message(n, &entry.kind),
         EntryKind::MessageDelivered { message, to } => {
             format!("メッセージ #{} が{}に到着", message.0, n.team(*to))
         }
@@ -455,9 +404,9 @@ pub(super) fn describe(scenario: &Scenario, entry: &Entry) -> String {
             run.0
         ),
         EntryKind::InjectFired { inject, by } => {
-            format!("{} を実施（{}）", n.inject(*inject), fired_by(*by))
+            format!("{} を実施（{}）", inject_text(n, *inject), fired_by(*by))
         }
-        EntryKind::InjectSkipped { inject } => format!("{} を取りやめ", n.inject(*inject)),
+        EntryKind::InjectSkipped { inject } => format!("{} を取りやめ", inject_text(n, *inject)),
         EntryKind::LoopCut { service } => format!(
             "{}: 遅延ゼロの依存ループを遮断（この時点の変化は波及させず）",
             n.svc(*service)

@@ -97,6 +97,7 @@ mod describe_ja;
 mod injects;
 mod journal;
 mod messages;
+mod names;
 mod prefetch;
 mod queue;
 mod replay;
