@@ -185,7 +185,7 @@ impl Journal {
                 scenario: scenario.to_string(),
                 seed,
             },
-            entries: Vec::with_capacity(256 + 16 * services),
+            entries: super::hugepages::with_capacity(256 + 16 * services),
         }
     }
 

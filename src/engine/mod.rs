@@ -94,6 +94,7 @@ mod commands;
 mod core;
 mod describe;
 mod describe_ja;
+mod hugepages;
 mod injects;
 mod journal;
 mod messages;

@@ -1,6 +1,7 @@
 //! What the engine precomputes once per scenario: dependency adjacency in CSR arrays,
 //! who controls what, channels, areas. Shared between engines through an `Arc`.
 
+use super::hugepages;
 use crate::scenario::{
     Condition, Delivery, DepKind, Effect, Scenario, Secs, ServiceId, StepKind, TeamId, Trigger,
 };
@@ -125,7 +126,7 @@ impl Topology {
         }
         let mut links = Vec::with_capacity(m);
         let mut delays = Vec::with_capacity(m);
-        let mut slot_chance = vec![u32::MAX; m];
+        let mut slot_chance = hugepages::filled(u32::MAX, m);
         for (slot, &i) in order.iter().enumerate() {
             let d = &deps[i as usize];
             let mut tagged = d.to.0;
@@ -147,7 +148,7 @@ impl Topology {
                 lim: FULL,
             });
         }
-        let slot_dep = order;
+        let slot_dep = hugepages::copy_of(&order);
 
         // Fan-out groups: one provider's out-edges with one delay.
         let mut shapes = vec![Shape::default(); n];
@@ -186,7 +187,7 @@ impl Topology {
         }
         let mut next_phys: Vec<u32> = in_start[..n].to_vec();
         let mut next_other = in_phys_end.clone();
-        let mut in_slots = vec![0u32; m];
+        let mut in_slots = hugepages::filled(0u32, m);
         for (slot, e) in links.iter().enumerate() {
             let to = (e.to & TO_MASK) as usize;
             let cursor = if e.to & TO_PHYS != 0 {

@@ -1,5 +1,6 @@
 //! Ground truth: each service's capacity, status, buffers, compromise and isolation.
 
+use super::hugepages;
 use super::topology::{FULL, Link, Topology};
 use super::types::{BufferKind, Origin, ServiceStatus};
 use crate::scenario::{Scenario, Secs, ServiceId, ThreatId};
@@ -133,43 +134,39 @@ pub struct ServiceTruth {
 
 impl World {
     pub(crate) fn new(scenario: &Scenario, topo: &Topology) -> Self {
-        let svcs = scenario
-            .services
-            .iter()
-            .map(|s| Svc {
-                cap: FULL,
-                direct: FULL,
-                area: FULL,
-                forced: NONE,
-                mode: NONE,
-                mode_kind: Fallback::Backup,
-                isolated: false,
-                battery: s.buffers.battery.saturating_mul(1000),
-                generator: s.buffers.generator.saturating_mul(1000),
-                drain: 0,
-                since: 0,
-                on: None,
-                runs_out: 0,
-                generation: 0,
-                status: ServiceStatus::Up,
-                origin: Origin::Unknown,
-                phys_origin: Origin::Unknown,
-                compromised: None,
-                patched: false,
-                tampered: false,
-                restoring: 0,
-                stamp: 0,
-                changes: 0,
-                down_since: None,
-                seen: Seen::default(),
-                view_marked: false,
-            })
-            .collect();
+        let svcs = hugepages::collect(scenario.services.iter().map(|s| Svc {
+            cap: FULL,
+            direct: FULL,
+            area: FULL,
+            forced: NONE,
+            mode: NONE,
+            mode_kind: Fallback::Backup,
+            isolated: false,
+            battery: s.buffers.battery.saturating_mul(1000),
+            generator: s.buffers.generator.saturating_mul(1000),
+            drain: 0,
+            since: 0,
+            on: None,
+            runs_out: 0,
+            generation: 0,
+            status: ServiceStatus::Up,
+            origin: Origin::Unknown,
+            phys_origin: Origin::Unknown,
+            compromised: None,
+            patched: false,
+            tampered: false,
+            restoring: 0,
+            stamp: 0,
+            changes: 0,
+            down_since: None,
+            seen: Seen::default(),
+            view_marked: false,
+        }));
         let n = scenario.services.len();
         World {
             now: 0,
             svcs,
-            links: topo.links.clone(),
+            links: hugepages::copy_of(&topo.links),
             supply: vec![
                 Supply {
                     phys: FULL,
