@@ -6,6 +6,7 @@ use super::raw::RawScenario;
 use super::spans::{Pos, Seg, SpanTree};
 use ron::extensions::Extensions;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// The standard seeds, built into the binary so a scenario anywhere can include them.
 pub const STD_SEEDS: &[(&str, &str)] = &[
@@ -26,10 +27,21 @@ pub fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
 }
 
-/// One file that took part in a load.
+/// One file that took part in a load. Where its values start is worked out only
+/// when a problem needs a position (a large generated file that loads cleanly never
+/// pays for it).
 pub(crate) struct Source {
     pub name: String,
-    tree: SpanTree,
+    text: String,
+    tree: OnceLock<SpanTree>,
+}
+
+impl Source {
+    fn find(&self, path: &[Seg]) -> Pos {
+        self.tree
+            .get_or_init(|| SpanTree::scan(&self.text))
+            .find(path)
+    }
 }
 
 /// Where each element of each merged list came from: (source index, index in that file).
@@ -62,7 +74,7 @@ impl Merged {
                 let mut full = vec![Seg::Field(list), Seg::Index(local)];
                 full.extend_from_slice(path);
                 let s = &self.sources[src];
-                (s.name.clone(), s.tree.find(&full))
+                (s.name.clone(), s.find(&full))
             }
             None => self.locate_scalar(list, path),
         }
@@ -79,7 +91,7 @@ impl Merged {
         let mut full = vec![Seg::Field(section)];
         full.extend_from_slice(path);
         let s = &self.sources[src];
-        (s.name.clone(), s.tree.find(&full))
+        (s.name.clone(), s.find(&full))
     }
 }
 
@@ -132,7 +144,8 @@ fn key_of(name: &str) -> String {
 fn parse_file(m: &mut Merged, name: &str, text: &str) -> Option<RawScenario> {
     m.sources.push(Source {
         name: name.to_string(),
-        tree: SpanTree::scan(text),
+        text: text.to_string(),
+        tree: OnceLock::new(),
     });
     match ron_options().from_str::<RawScenario>(text) {
         Ok(raw) => Some(raw),
@@ -194,7 +207,7 @@ fn merge_includes(
                 };
                 m.problems.push(Problem {
                     file: s.name.clone(),
-                    pos: s.tree.find(&[Seg::Field("include"), Seg::Index(i)]),
+                    pos: s.find(&[Seg::Field("include"), Seg::Index(i)]),
                     level: Level::Error,
                     kind: ProblemKind::MissingInclude(inc.clone()),
                     hint,
@@ -209,7 +222,7 @@ fn merge_includes(
             let s = &m.sources[own];
             m.problems.push(Problem {
                 file: s.name.clone(),
-                pos: s.tree.find(&[Seg::Field("include"), Seg::Index(i)]),
+                pos: s.find(&[Seg::Field("include"), Seg::Index(i)]),
                 level: Level::Error,
                 kind: ProblemKind::CircularInclude(chain.join(" -> ")),
                 hint: Some("remove one of these includes".into()),
@@ -324,5 +337,33 @@ fn merge(m: &mut Merged, raw: RawScenario, src: usize) {
         t.id = id;
         o.scalars.retain(|(s, _)| *s != "id");
         o.scalars.push(("id", src));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::validate::{Mode, validate};
+
+    /// Positions are worked out only for problems: a large file that loads cleanly
+    /// never pays for scanning it a second time.
+    #[test]
+    fn positions_are_worked_out_only_when_a_problem_needs_one() {
+        let (name, text) = DEFAULT_SCENARIO;
+        let m = read_source(name, text, None);
+        let (scenario, problems) = validate(&m, Mode::Scenario);
+        assert!(scenario.is_some() && problems.is_empty(), "{problems:?}");
+        assert!(m.sources.len() > 1, "the default scenario includes seeds");
+        assert!(m.sources.iter().all(|s| s.tree.get().is_none()));
+
+        let broken = text.replacen("duration: \"", "duration: \"soon", 1);
+        let m = read_source(name, &broken, None);
+        let (_, problems) = validate(&m, Mode::Scenario);
+        let p = problems.first().expect("a bad duration is reported");
+        let line = broken[..broken.find("duration: \"soon").unwrap()]
+            .lines()
+            .count();
+        assert_eq!((p.file.as_str(), p.pos.line), (name, line));
+        assert!(m.sources[0].tree.get().is_some());
     }
 }

@@ -40,7 +40,7 @@ impl SpanTree {
     /// Scan `text`. Never fails; unknown syntax ends the scan early.
     pub fn scan(text: &str) -> Self {
         let mut s = Scanner {
-            chars: text.char_indices().collect(),
+            text,
             i: 0,
             line: 1,
             col: 1,
@@ -87,25 +87,26 @@ fn unwrap_some(node: &Node) -> &Node {
     }
 }
 
-struct Scanner {
-    chars: Vec<(usize, char)>,
+/// Reads `text` a character at a time; `i` is a byte offset.
+struct Scanner<'a> {
+    text: &'a str,
     i: usize,
     line: usize,
     col: usize,
 }
 
-impl Scanner {
+impl Scanner<'_> {
     fn peek(&self) -> Option<char> {
-        self.chars.get(self.i).map(|c| c.1)
+        self.text[self.i..].chars().next()
     }
 
     fn peek_at(&self, k: usize) -> Option<char> {
-        self.chars.get(self.i + k).map(|c| c.1)
+        self.text[self.i..].chars().nth(k)
     }
 
     fn bump(&mut self) -> Option<char> {
         let c = self.peek()?;
-        self.i += 1;
+        self.i += c.len_utf8();
         if c == '\n' {
             self.line += 1;
             self.col = 1;

@@ -193,30 +193,14 @@ impl<'m> Ctx<'m> {
         what: &'static str,
         allow_zero: bool,
     ) -> Secs {
+        let (kind, hint) = match duration::parse(text) {
+            Ok(0) if !allow_zero => (ProblemKind::ZeroDuration(what), None),
+            Ok(s) => return s,
+            Err(e) => (duration_problem(text, e), Some(DURATION_HINT.into())),
+        };
         let (file, pos) = self.m.locate_scalar(section, &[]);
-        match duration::parse(text) {
-            Ok(0) if !allow_zero => {
-                self.push(
-                    file,
-                    pos,
-                    Level::Error,
-                    ProblemKind::ZeroDuration(what),
-                    None,
-                );
-                0
-            }
-            Ok(s) => s,
-            Err(e) => {
-                self.push(
-                    file,
-                    pos,
-                    Level::Error,
-                    duration_problem(text, e),
-                    Some(DURATION_HINT.into()),
-                );
-                0
-            }
-        }
+        self.push(file, pos, Level::Error, kind, hint);
+        0
     }
 
     /// Check a fraction in 0..1.

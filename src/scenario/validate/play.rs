@@ -541,10 +541,10 @@ fn scoring(cx: &mut Ctx, severity: &[SeverityLevel]) -> ScoringParts {
             v.extend_from_slice(p);
             v
         };
-        let (file, pos) = cx.m.locate_scalar("scoring", &sa(&[I(0)]));
         let lv = if (0..=4).contains(level) {
             *level as usize
         } else {
+            let (file, pos) = cx.m.locate_scalar("scoring", &sa(&[I(0)]));
             cx.push(
                 file,
                 pos,
@@ -554,20 +554,18 @@ fn scoring(cx: &mut Ctx, severity: &[SeverityLevel]) -> ScoringParts {
             );
             continue;
         };
-        let mut parse = |f: &'static str, v: &str| {
-            let (file, pos) = cx.m.locate_scalar("scoring", &sa(&[I(1), F(f)]));
-            match duration::parse(v) {
-                Ok(x) if x > 0 => x,
-                _ => {
-                    cx.push(
-                        file,
-                        pos,
-                        crate::scenario::problem::Level::Error,
-                        ProblemKind::BadDuration(v.into()),
-                        Some("deadlines are positive durations such as \"30m\"".into()),
-                    );
-                    0
-                }
+        let mut parse = |f: &'static str, v: &str| match duration::parse(v) {
+            Ok(x) if x > 0 => x,
+            _ => {
+                let (file, pos) = cx.m.locate_scalar("scoring", &sa(&[I(1), F(f)]));
+                cx.push(
+                    file,
+                    pos,
+                    crate::scenario::problem::Level::Error,
+                    ProblemKind::BadDuration(v.into()),
+                    Some("deadlines are positive durations such as \"30m\"".into()),
+                );
+                0
             }
         };
         d[lv] = Deadlines {

@@ -356,11 +356,11 @@ fn channels(cx: &mut Ctx, team_ids: &Ids, teams: &[Team]) -> Vec<Channel> {
             }
             match &raw.chain {
                 Some(chain) => {
-                    let (file, pos) = cx.m.locate_scalar("chain", &[]);
                     let text = chain_latency(chain, a, b);
                     match crate::scenario::duration::parse(text) {
                         Ok(s) => s,
                         Err(_) => {
+                            let (file, pos) = cx.m.locate_scalar("chain", &[]);
                             cx.push(
                                 file,
                                 pos,
