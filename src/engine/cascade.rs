@@ -104,12 +104,18 @@ impl Engine {
         self.dirty = dirty;
     }
 
-    /// Prefetch the edges a fan-out event will read (a few events ahead).
+    /// Prefetch the edges a fan-out event will read, or the service a spent buffer
+    /// will (a few events ahead).
     #[inline]
     pub(crate) fn prefetch_edges(&self, ev: &Ev) {
-        if let Ev::Fanout { start, .. } = *ev {
-            prefetch_at(&self.world.links, start as usize);
-            prefetch_at(&self.topo.slot_dep, start as usize);
+        match *ev {
+            Ev::Fanout { start, .. } => {
+                prefetch_at(&self.world.links, start as usize);
+                prefetch_at(&self.topo.slot_dep, start as usize);
+            }
+            // A spent buffer reads the service's record first thing.
+            Ev::BufferOut { svc, .. } => prefetch_at(&self.world.svcs, svc as usize),
+            _ => {}
         }
     }
 

@@ -174,10 +174,7 @@ impl Engine {
 
     /// Schedule a detection after a delay drawn from the owner's monitoring level.
     pub(crate) fn detect_later(&mut self, d: PendingDetection, stealth: f64) {
-        let owner = self.scenario.services[d.svc.idx()].owner;
-        let base = self.scenario.organisations[owner.idx()]
-            .monitoring
-            .mean_detect_secs();
+        let base = self.topo.shapes[d.svc.idx()].detect_secs;
         let stretch = 1.0 + STEALTH_FACTOR * stealth.clamp(0.0, 1.0);
         let mean = (base as f64 * stretch).round() as u64;
         let at = self.now + self.dice.around(mean);

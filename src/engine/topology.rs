@@ -3,7 +3,8 @@
 
 use super::hugepages;
 use crate::scenario::{
-    Condition, Delivery, DepKind, Effect, Scenario, Secs, ServiceId, StepKind, TeamId, Trigger,
+    Condition, Delivery, DepKind, Effect, Monitoring, Scenario, Secs, ServiceId, StepKind, TeamId,
+    Trigger,
 };
 
 /// Capacities inside the engine are whole thousandths ("millis"): 0..=1000.
@@ -59,6 +60,8 @@ pub(crate) struct Shape {
     pub watched: bool,
     /// Its customers notice an outage at once.
     pub visible: bool,
+    /// Mean seconds its owner's monitoring takes to notice something (stealth 0).
+    pub detect_secs: u32,
 }
 
 /// Precomputed, read-only structure of a scenario.
@@ -213,6 +216,12 @@ impl Topology {
             shapes[s].teams = (first, svc_teams.len() as u32);
             shapes[s].manual = millis(svc.buffers.manual);
             shapes[s].visible = svc.visible;
+            // A validated scenario always names an owner that exists.
+            let monitoring = scenario
+                .organisations
+                .get(svc.owner.idx())
+                .map_or(Monitoring::Medium, |o| o.monitoring);
+            shapes[s].detect_secs = monitoring.mean_detect_secs() as u32;
         }
         let mut channel = vec![None; teams * teams];
         for c in &scenario.channels {
