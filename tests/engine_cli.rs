@@ -58,7 +58,7 @@ fn run_writes_json_lines_and_journal_files() {
     let first = stdout.lines().next().unwrap_or_default();
     assert_eq!(
         first,
-        r#"{"format":1,"scenario":"games-time-blackout","seed":7}"#
+        r#"{"format":1,"scenario":"games-time-blackout","seed":7,"until":3600}"#
     );
     let ron = scratch("journal.ron");
     let jsonl = scratch("journal.jsonl");
@@ -166,4 +166,63 @@ fn generate_writes_a_scenario_that_validates_and_runs() {
     let out = crossdrill(&["run", p, "--until", "3h"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("threat grid-hubs hits electricity-000000: outage"));
+}
+
+/// A journal says where its run stood, so a run stopped early is scored, replayed and
+/// reported to that time without being told again.
+#[test]
+fn a_journal_of_a_run_stopped_early_is_reported_to_where_it_stood() {
+    let journal = scratch("stopped.jsonl");
+    let at_run = scratch("at-run.json");
+    let later = scratch("later.json");
+    let to_end = scratch("to-end.json");
+    let (j, a, l, e) = (
+        journal.to_str().unwrap_or_default(),
+        at_run.to_str().unwrap_or_default(),
+        later.to_str().unwrap_or_default(),
+        to_end.to_str().unwrap_or_default(),
+    );
+    let plays = "tests/plays/well-run.commands.ron";
+    let run = crossdrill(&[
+        "run",
+        SCENARIO,
+        "--seed",
+        "7",
+        "--commands",
+        plays,
+        "--until",
+        "2h",
+        "--journal",
+        j,
+        "--report",
+        a,
+    ]);
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    let header = std::fs::read_to_string(&journal).unwrap_or_default();
+    assert!(
+        header
+            .starts_with(r#"{"format":1,"scenario":"games-time-blackout","seed":7,"until":7200}"#)
+    );
+
+    let report = crossdrill(&["report", j, "--out", l]);
+    assert!(report.status.success(), "{}", text(&report.stderr));
+    let (at_run, later) = (
+        std::fs::read_to_string(&at_run).unwrap_or_default(),
+        std::fs::read_to_string(&later).unwrap_or_default(),
+    );
+    assert!(!at_run.is_empty());
+    assert_eq!(later, at_run, "report scores the journal as the run did");
+
+    // Told to score to the scenario's end, it is a different (worse) picture.
+    let report = crossdrill(&["report", j, "--until", "6h", "--out", e]);
+    assert!(report.status.success(), "{}", text(&report.stderr));
+    assert_ne!(std::fs::read_to_string(&to_end).unwrap_or_default(), at_run);
+
+    let replay = crossdrill(&["replay", j]);
+    assert!(
+        replay.status.success(),
+        "{}{}",
+        text(&replay.stdout),
+        text(&replay.stderr)
+    );
 }

@@ -224,6 +224,7 @@ impl Engine {
     pub(crate) fn set_now(&mut self, t: Secs) {
         self.now = t;
         self.world.now = t;
+        self.journal.header.until = Some(t);
     }
 
     fn run_until(&mut self, t: Secs) {

@@ -18,6 +18,10 @@ pub struct Header {
     pub format: u32,
     pub scenario: String,
     pub seed: u64,
+    /// The exercise time the run stood at: where scoring and replay end. Absent in
+    /// journals written before it was recorded (see [`Journal::end`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<Secs>,
 }
 
 /// One journal entry.
@@ -184,6 +188,7 @@ impl Journal {
                 format: JOURNAL_FORMAT,
                 scenario: scenario.to_string(),
                 seed,
+                until: Some(0),
             },
             entries: super::hugepages::with_capacity(256 + 16 * services),
         }
@@ -193,6 +198,13 @@ impl Journal {
         let id = self.entries.len() as u64;
         self.entries.push(Entry { id, at, kind });
         id
+    }
+
+    /// Where the run stood: the header's `until`, or for a journal that does not
+    /// record it, `fallback` or the last entry's time, whichever is later.
+    pub fn end(&self, fallback: Secs) -> Secs {
+        let last = self.entries.last().map_or(0, |e| e.at);
+        self.header.until.unwrap_or(fallback.max(last))
     }
 
     /// The id the next entry will get.

@@ -418,7 +418,11 @@ fn journal_round_trips_through_jsonl_and_ron() {
     assert_eq!(&Journal::from_jsonl(&j.to_jsonl()).unwrap(), j);
     assert_eq!(&Journal::from_ron(&j.to_ron().unwrap()).unwrap(), j);
     let first = j.to_jsonl().lines().next().unwrap().to_string();
-    assert_eq!(first, r#"{"format":1,"scenario":"test","seed":1}"#);
+    // The header says where the run stood (the scenario's 12 h end here).
+    assert_eq!(
+        first,
+        r#"{"format":1,"scenario":"test","seed":1,"until":43200}"#
+    );
     assert_eq!(j.hash().len(), 64);
     for (i, x) in j.entries.iter().enumerate() {
         assert_eq!(x.id, i as u64);

@@ -102,11 +102,10 @@ pub enum ScoreError {
     WrongScenario { journal: String, scenario: String },
 }
 
-/// Score a run up to its natural end: the scenario's duration (or the journal's last
-/// entry, if later).
+/// Score a run up to where it stood (the journal header's `until`). A journal that
+/// does not record it is scored to the scenario's end (or its last entry, if later).
 pub fn score(scenario: &Arc<Scenario>, journal: &Journal) -> Result<Scorecard, ScoreError> {
-    let last = journal.entries.last().map_or(0, |e| e.at);
-    score_until(scenario, journal, scenario.duration.max(last))
+    score_until(scenario, journal, journal.end(scenario.duration))
 }
 
 /// Score a run that stood at `end` (a run stopped early, or the app mid-exercise).

@@ -120,9 +120,8 @@ impl Debrief {
                 d
             }
             Past::Journal(j) => {
-                let last = j.journal.entries.last().map_or(0, |e| e.at);
-                // As `crossdrill report` scores it: to the scenario's end.
-                let end = j.scenario.duration.max(last);
+                // As `crossdrill report` scores it: to where the run stood.
+                let end = j.journal.end(j.scenario.duration);
                 Self::new(
                     j.scenario.clone(),
                     origin(&j.scenario_file),
