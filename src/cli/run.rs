@@ -27,7 +27,8 @@ pub struct RunArgs {
     /// Seed of the run's random draws.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
-    /// A scripted play: a RON list of timed commands (see the docs of `cli::script`).
+    /// A scripted play: a RON list of timed commands (README, "Scripted plays"; example:
+    /// tests/plays/well-run.commands.ron).
     #[arg(long, value_name = "FILE")]
     pub commands: Option<PathBuf>,
     /// Stop at this exercise time ("3h"); default: the scenario's duration.
