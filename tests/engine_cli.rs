@@ -108,11 +108,13 @@ fn scripted_plays_run_and_bad_ones_point_at_the_line() {
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
     assert!(
-        err.contains(&format!("{p}:3:17: unknown team `grd`")),
+        err.contains(&format!(
+            "{p}:3:17: unknown team `grd`\n  hint: did you mean `grid`?\n"
+        )),
         "{err}"
     );
     assert!(
-        err.contains(&format!("{p}:4:17: unknown inject `no-such-inject`")),
+        err.contains(&format!("{p}:4:17: unknown inject `no-such-inject`\n")),
         "{err}"
     );
 

@@ -26,7 +26,7 @@
 //! Every problem is reported as `file:line:column: message`.
 
 use crate::engine::{ActionTarget, Command, Draft, Engine, IncidentId, MessageId, ServiceStatus};
-use crate::scenario::{MessageKind, Scenario, Secs, Target, TeamId, duration};
+use crate::scenario::{MessageKind, Scenario, Secs, Target, TeamId, duration, suggest};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -201,20 +201,28 @@ fn resolve(s: &RawStep, sc: &Scenario) -> Result<(Command, bool), Problem> {
             .team
             .as_deref()
             .ok_or(("at", "this step needs a `team`".to_string()))?;
-        sc.team_by_id(id)
-            .ok_or_else(|| ("team", format!("unknown team `{id}`")))
+        sc.team_by_id(id).ok_or_else(|| {
+            (
+                "team",
+                unknown("team", id, sc.teams.iter().map(|t| t.id.as_str())),
+            )
+        })
     };
     let teams = |ids: &[String], field| -> Result<Vec<TeamId>, Problem> {
         ids.iter()
             .map(|t| {
-                sc.team_by_id(t)
-                    .ok_or_else(|| (field, format!("unknown team `{t}`")))
+                sc.team_by_id(t).ok_or_else(|| {
+                    let known = sc.teams.iter().map(|t| t.id.as_str());
+                    (field, unknown("team", t, known))
+                })
             })
             .collect()
     };
     let service = |id: &str, field| {
-        sc.service_by_id(id)
-            .ok_or_else(|| (field, format!("unknown service `{id}`")))
+        sc.service_by_id(id).ok_or_else(|| {
+            let known = sc.services.iter().map(|s| s.id.as_str());
+            (field, unknown("service", id, known))
+        })
     };
     let draft = |m: &RawMessage| -> Result<Draft, Problem> {
         let services = m
@@ -232,21 +240,27 @@ fn resolve(s: &RawStep, sc: &Scenario) -> Result<(Command, bool), Problem> {
         })
     };
     let inject = |id: &str, field| {
-        sc.inject_by_id(id)
-            .ok_or_else(|| (field, format!("unknown inject `{id}`")))
+        sc.inject_by_id(id).ok_or_else(|| {
+            let known = sc.injects.iter().map(|i| i.id.as_str());
+            (field, unknown("inject", id, known))
+        })
     };
     let cmd = if let Some(a) = &s.act {
         let team = team()?;
-        let action = sc
-            .action_by_id(a)
-            .ok_or_else(|| ("act", format!("unknown action `{a}`")))?;
+        let action = sc.action_by_id(a).ok_or_else(|| {
+            let known = sc.actions.iter().map(|x| x.id.as_str());
+            ("act", unknown("action", a, known))
+        })?;
         let t = s
             .target
             .as_deref()
             .ok_or(("act", "an action needs a `target`".to_string()))?;
         let target = if sc.actions[action.idx()].target == Target::Organisation {
             let o = sc.organisations.iter().position(|o| o.id == t);
-            let o = o.ok_or_else(|| ("target", format!("unknown organisation `{t}`")))?;
+            let o = o.ok_or_else(|| {
+                let known = sc.organisations.iter().map(|o| o.id.as_str());
+                ("target", unknown("organisation", t, known))
+            })?;
             ActionTarget::Organisation(crate::scenario::OrgId(o as u32))
         } else {
             ActionTarget::Service(service(t, "target")?)
@@ -362,6 +376,15 @@ fn element_starts(text: &str) -> Vec<(usize, usize)> {
         i += 1;
     }
     out
+}
+
+/// "unknown action `isolat`" with, when a known id is close, a hint line as
+/// `validate` prints it ("  hint: did you mean `isolate`?").
+fn unknown<'a>(what: &str, id: &str, known: impl IntoIterator<Item = &'a str>) -> String {
+    match suggest(id, known) {
+        Some(hint) => format!("unknown {what} `{id}`\n  hint: {hint}"),
+        None => format!("unknown {what} `{id}`"),
+    }
 }
 
 #[cfg(test)]

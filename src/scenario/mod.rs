@@ -12,6 +12,7 @@ mod validate;
 
 pub use load::{DEFAULT_SCENARIO, STD_SEEDS, ron_options};
 pub use model::*;
+pub(crate) use problem::suggest;
 pub use problem::{Level, Problem, ProblemKind, Problems};
 pub use spans::Pos;
 pub use to_raw::{to_raw, to_ron};
