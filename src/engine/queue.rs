@@ -35,6 +35,8 @@ pub(crate) struct Queue<E> {
     far: Vec<Block<E>>,
     /// Emptied buckets kept for their capacity.
     spare: Vec<Vec<E>>,
+    /// Emptied far blocks' lists, kept for their capacity.
+    far_spare: Vec<Vec<(Secs, E)>>,
 }
 
 impl<E: Copy> Queue<E> {
@@ -46,6 +48,7 @@ impl<E: Copy> Queue<E> {
             near: 0,
             far: Vec::new(),
             spare: Vec::new(),
+            far_spare: Vec::new(),
         }
     }
 
@@ -58,12 +61,13 @@ impl<E: Copy> Queue<E> {
             let at = match self.far.binary_search_by(|b| block.cmp(&b.block)) {
                 Ok(i) => i,
                 Err(i) => {
+                    let items = self.far_spare.pop().unwrap_or_default();
                     self.far.insert(
                         i,
                         Block {
                             block,
                             min: t,
-                            items: Vec::new(),
+                            items,
                         },
                     );
                     i
@@ -121,8 +125,13 @@ impl<E: Copy> Queue<E> {
             return;
         };
         self.base = b.block << BITS;
-        for (t, ev) in b.items {
+        let mut items = b.items;
+        for &(t, ev) in &items {
             self.push_near((t - self.base) as usize, ev);
+        }
+        if self.far_spare.len() < 16 {
+            items.clear();
+            self.far_spare.push(items);
         }
     }
 
