@@ -139,6 +139,13 @@ fn scripted_plays_run_and_bad_ones_point_at_the_line() {
         )),
         "{err}"
     );
+    // With --strict a refusal fails the run (for plays checked in CI).
+    let out = crossdrill(&["run", SCENARIO, "--commands", p, "--strict"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("error: 1 command(s) refused (--strict)"));
+    let good = "benches/games-time-blackout.play.ron";
+    let out = crossdrill(&["run", SCENARIO, "--commands", good, "--strict"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
 }
 
 #[test]

@@ -45,6 +45,10 @@ pub struct RunArgs {
     /// Language of scripted texts: en or ja.
     #[arg(long, value_parser = ["en", "ja"], default_value = "en")]
     pub lang: String,
+    /// Exit with status 1 if the engine refuses any scripted command (the run still
+    /// goes to its end and writes its outputs).
+    #[arg(long)]
+    pub strict: bool,
 }
 
 pub fn run(args: &RunArgs) -> ExitCode {
@@ -154,6 +158,10 @@ pub fn run(args: &RunArgs) -> ExitCode {
             return ExitCode::from(1);
         }
         eprintln!("report written to {}", path.display());
+    }
+    if refused > 0 && args.strict {
+        eprintln!("error: {refused} command(s) refused (--strict)");
+        return ExitCode::from(1);
     }
     if refused > 0 {
         eprintln!("warning: {refused} command(s) refused");
