@@ -126,6 +126,8 @@ pub(super) fn draw(
     let p = ui.painter_at(rect);
     p.rect_filled(rect, 6.0, Color32::from_rgb(18, 20, 25));
     let fit = Fit::new(lay, rect.shrink(6.0));
+    // Bands whose title had to be shortened: hovering one shows it in full.
+    let mut cut = Vec::new();
     for (sector, lo, hi) in &lay.bands {
         let Some(sec) = s.sectors.get(sector.idx()) else {
             continue;
@@ -134,10 +136,15 @@ pub(super) fn draw(
         let band = Rect::from_two_pos(fit.at(lo.x, lo.y), fit.at(hi.x, hi.y));
         p.rect_filled(band, 5.0, Color32::from_rgba_unmultiplied(r, g, b, 26));
         let fits = ((band.width() - 6.0) / 5.0).max(3.0) as usize;
+        let name = i18n.text(&sec.name);
+        let title = short(name, fits);
+        if title != name {
+            cut.push((band, name));
+        }
         p.text(
             band.left_top() + vec2(4.0, 2.0),
             egui::Align2::LEFT_TOP,
-            short(i18n.text(&sec.name), fits),
+            title,
             egui::FontId::proportional(10.0),
             Color32::from_rgba_unmultiplied(r, g, b, 200),
         );
@@ -230,7 +237,16 @@ pub(super) fn draw(
             text.push_str(&format!(" · {}", i18n.t("status-isolated")));
         }
         resp.on_hover_text_at_pointer(text);
+    } else if let Some(name) = resp.hover_pos().and_then(|at| cut_title_at(&cut, at)) {
+        resp.on_hover_text_at_pointer(name);
     }
+}
+
+/// The full title of the shortened band under `at`, if any.
+fn cut_title_at<'a>(cut: &[(Rect, &'a str)], at: egui::Pos2) -> Option<&'a str> {
+    cut.iter()
+        .find(|(band, _)| band.contains(at))
+        .map(|&(_, name)| name)
 }
 
 /// A line from node `a` to node `b` with a small head at `b`'s rim.
@@ -305,4 +321,24 @@ fn short(text: &str, n: usize) -> String {
     }
     s.push('…');
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_shortened_band_title_shows_in_full_under_the_pointer() {
+        // A narrow band (Medical, 20 px) gets a cut title; hovering it names it.
+        let name = "Medical";
+        let title = short(name, 3);
+        assert_ne!(title, name);
+        assert!(title.ends_with('…'));
+        let narrow = Rect::from_min_size(pos2(10.0, 10.0), vec2(20.0, 80.0));
+        let cut = vec![(narrow, name)];
+        assert_eq!(cut_title_at(&cut, pos2(15.0, 50.0)), Some(name));
+        assert_eq!(cut_title_at(&cut, pos2(45.0, 50.0)), None);
+        // A title that fits is drawn whole.
+        assert_eq!(short(name, 20), name);
+    }
 }
