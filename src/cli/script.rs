@@ -196,27 +196,21 @@ fn resolve(s: &RawStep, sc: &Scenario) -> Result<(Command, bool), Problem> {
         let msg = "give exactly one of act, send, forward, broadcast, fire, skip, override, note";
         return Err(("at", msg.into()));
     }
+    let find_team = |id: &str, field| {
+        sc.team_by_id(id).ok_or_else(|| {
+            let known = sc.teams.iter().map(|t| t.id.as_str());
+            (field, unknown("team", id, known))
+        })
+    };
     let team = || -> Result<TeamId, Problem> {
         let id = s
             .team
             .as_deref()
             .ok_or(("at", "this step needs a `team`".to_string()))?;
-        sc.team_by_id(id).ok_or_else(|| {
-            (
-                "team",
-                unknown("team", id, sc.teams.iter().map(|t| t.id.as_str())),
-            )
-        })
+        find_team(id, "team")
     };
     let teams = |ids: &[String], field| -> Result<Vec<TeamId>, Problem> {
-        ids.iter()
-            .map(|t| {
-                sc.team_by_id(t).ok_or_else(|| {
-                    let known = sc.teams.iter().map(|t| t.id.as_str());
-                    (field, unknown("team", t, known))
-                })
-            })
-            .collect()
+        ids.iter().map(|t| find_team(t, field)).collect()
     };
     let service = |id: &str, field| {
         sc.service_by_id(id).ok_or_else(|| {

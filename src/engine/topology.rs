@@ -118,7 +118,8 @@ impl Topology {
             out_start[s + 1] += out_start[s];
         }
         let mut fill = out_start[..n].to_vec();
-        let mut order = vec![0u32; m];
+        // Becomes `slot_dep`: on huge pages from the start.
+        let mut order = hugepages::filled(0u32, m);
         for (i, d) in deps.iter().enumerate() {
             order[fill[d.from.idx()] as usize] = i as u32;
             fill[d.from.idx()] += 1;
@@ -151,7 +152,7 @@ impl Topology {
                 lim: FULL,
             });
         }
-        let slot_dep = hugepages::copy_of(&order);
+        let slot_dep = order;
 
         // Fan-out groups: one provider's out-edges with one delay.
         let mut shapes = vec![Shape::default(); n];

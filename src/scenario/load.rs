@@ -99,7 +99,7 @@ impl Merged {
 pub(crate) fn read_path(path: &Path) -> Merged {
     let name = path.display().to_string();
     match std::fs::read_to_string(path) {
-        Ok(text) => read_source(&name, &text, path.parent()),
+        Ok(text) => read_text(&name, text, path.parent()),
         Err(e) => Merged {
             raw: RawScenario::default(),
             sources: vec![],
@@ -117,6 +117,11 @@ pub(crate) fn read_path(path: &Path) -> Merged {
 
 /// Read a scenario from text; `base_dir` resolves relative includes.
 pub(crate) fn read_source(name: &str, text: &str, base_dir: Option<&Path>) -> Merged {
+    read_text(name, text.to_owned(), base_dir)
+}
+
+/// [`read_source`] taking the text it keeps (for positions, should a problem need one).
+fn read_text(name: &str, text: String, base_dir: Option<&Path>) -> Merged {
     let mut m = Merged {
         raw: RawScenario::default(),
         sources: vec![],
@@ -140,13 +145,14 @@ fn key_of(name: &str) -> String {
     std::fs::canonicalize(name).map_or_else(|_| name.to_string(), |p| p.display().to_string())
 }
 
-/// Parse one file; on a RON error record it and return None.
-fn parse_file(m: &mut Merged, name: &str, text: &str) -> Option<RawScenario> {
+/// Parse one file, which the merge keeps; on a RON error record it and return None.
+fn parse_file(m: &mut Merged, name: &str, text: String) -> Option<RawScenario> {
     m.sources.push(Source {
         name: name.to_string(),
-        text: text.to_string(),
+        text,
         tree: OnceLock::new(),
     });
+    let text = &m.sources[m.sources.len() - 1].text;
     match ron_options().from_str::<RawScenario>(text) {
         Ok(raw) => Some(raw),
         Err(e) => {
@@ -232,7 +238,7 @@ fn merge_includes(
         if m.sources.iter().any(|s| key_of(&s.name) == key) {
             continue; // Included already through another path.
         }
-        if let Some(child) = parse_file(m, &name, &text) {
+        if let Some(child) = parse_file(m, &name, text) {
             let idx = m.sources.len() - 1;
             stack.push(key);
             merge_includes(m, &child, idx, dir.as_deref(), stack);
