@@ -330,16 +330,28 @@ pub fn national(services: usize, dependencies: usize, seed: u64) -> Scenario {
         },
         stealth: 0.0,
     }));
-    let quake: Vec<Delivery> = ["pref-13", "pref-14", "pref-27"]
+    let mut areas_used: Vec<String> = svcs.iter().filter_map(|s| s.area.clone()).collect();
+    areas_used.sort();
+    areas_used.dedup();
+    // Tokyo, Kanagawa and Osaka; in a small network without services there, the
+    // first prefectures that have some.
+    let mut struck: Vec<&String> = Vec::new();
+    for a in ["pref-13", "pref-14", "pref-27"] {
+        let there = areas_used.iter().find(|u| *u == a);
+        let other = areas_used.iter().find(|u| {
+            !struck.contains(u) && !["pref-13", "pref-14", "pref-27"].contains(&u.as_str())
+        });
+        if let Some(a) = there.or(other) {
+            struck.push(a);
+        }
+    }
+    let quake: Vec<Delivery> = struck
         .iter()
         .map(|a| Delivery::AreaEvent {
             area: a.to_string(),
             capacity: 0.2,
         })
         .collect();
-    let mut areas_used: Vec<String> = svcs.iter().filter_map(|s| s.area.clone()).collect();
-    areas_used.sort();
-    areas_used.dedup();
 
     Scenario {
         id: format!("national-{n}-{}-{seed}", deps.len()),
