@@ -291,7 +291,10 @@ fn every_kind(s: &Scenario) -> Vec<EntryKind> {
             buffer,
         });
     }
-    out.push(EntryKind::LinkHeld { dep: DepId(0) });
+    out.push(EntryKind::LinkHeld {
+        dep: DepId(0),
+        limit: 0.0,
+    });
     for by in [None, Some(InjectId(0))] {
         out.push(EntryKind::ThreatStarted { threat, by });
     }
@@ -500,8 +503,12 @@ fn detections_and_buffers_read_as_control_room_lines() {
         "関東送配電 CSIRTが江東配電用変電所の停止を検知（インシデント #0）"
     );
     assert_eq!(
-        japanese_of(&e, "grid opens incident #0: compromise of grid-scada"),
-        "関東送配電 CSIRTがインシデント #0 を起票: 系統制御所（SCADA/EMS）への侵入"
+        japanese_of(&e, "grid opens incident #0: outage of substation-koto"),
+        "関東送配電 CSIRTがインシデント #0 を起票: 江東配電用変電所の停止"
+    );
+    assert_eq!(
+        japanese_of(&e, "grid detects compromise of grid-scada (incident #0)"),
+        "関東送配電 CSIRTが系統制御所（SCADA/EMS）への侵入を検知（インシデント #0）"
     );
     assert_eq!(
         japanese_of(&e, "venue-ariake runs on battery until 1:01:00"),

@@ -58,7 +58,7 @@ fn run_writes_json_lines_and_journal_files() {
     let first = stdout.lines().next().unwrap_or_default();
     assert_eq!(
         first,
-        r#"{"format":1,"scenario":"games-time-blackout","seed":7,"until":3600}"#
+        r#"{"format":2,"scenario":"games-time-blackout","seed":7,"until":3600}"#
     );
     let ron = scratch("journal.ron");
     let jsonl = scratch("journal.jsonl");
@@ -210,7 +210,7 @@ fn a_journal_of_a_run_stopped_early_is_reported_to_where_it_stood() {
     let header = std::fs::read_to_string(&journal).unwrap_or_default();
     assert!(
         header
-            .starts_with(r#"{"format":1,"scenario":"games-time-blackout","seed":7,"until":7200}"#)
+            .starts_with(r#"{"format":2,"scenario":"games-time-blackout","seed":7,"until":7200}"#)
     );
 
     let report = crossdrill(&["report", j, "--out", l]);

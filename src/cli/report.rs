@@ -45,6 +45,15 @@ pub fn run(args: &ReportArgs) -> ExitCode {
 
 fn make(args: &ReportArgs) -> Result<(), String> {
     let journal = read_journal(&args.journal)?;
+    if journal.header.format < crate::engine::JOURNAL_FORMAT {
+        eprintln!(
+            "warning: {} was recorded by an earlier crossdrill (journal format {}): it is \
+             scored as recorded, but its no-response baseline is simulated under this \
+             version's rules",
+            args.journal.display(),
+            journal.header.format
+        );
+    }
     let scenario = Arc::new(scenario_for(&journal, args.scenario.as_deref())?);
     let format = match (&args.format, &args.out) {
         (Some(f), _) => Format::parse(f),

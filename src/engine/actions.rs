@@ -1,6 +1,7 @@
 //! Team actions: starting a run, and applying its effects when its duration has passed.
 
-use super::core::{Engine, Ev, Run};
+use super::core::{Engine, Run};
+use super::instant::Ev;
 use super::journal::EntryKind;
 use super::topology::{FULL, millis};
 use super::types::{ActionTarget, Cause, Origin, RunId};

@@ -1,9 +1,11 @@
 //! Cascades: edge arrivals, buffers (battery, then generator, then manual fallback),
 //! recomputing a service's capacity and status, and passing changes on.
 
-use super::core::{AHEAD, Engine, Ev, PendingDetection};
+use super::core::{AHEAD, Engine, PendingDetection};
+use super::instant::Ev;
 use super::journal::EntryKind;
 use super::prefetch::prefetch_at;
+use super::rng::Draw;
 use super::topology::{FULL, Link, TO_CHANCY, TO_MASK, TO_PHYS, edge_limit};
 use super::types::{BufferKind, Cause, DetectionKind, Origin, ServiceStatus};
 use super::world::{Fallback, Moved, NONE, Supply, Svc};
@@ -33,9 +35,7 @@ impl Engine {
     #[inline]
     fn edge_moves(&mut self, slot: usize, link: Link, new: u16, origin: u32) {
         let old = link.lim;
-        if new < old && link.to & TO_CHANCY != 0 && !self.dice.below(self.topo.slot_chance[slot]) {
-            let dep = DepId(self.topo.slot_dep[slot]);
-            self.log(EntryKind::LinkHeld { dep });
+        if new < old && link.to & TO_CHANCY != 0 && self.link_holds(slot, new) {
             return;
         }
         self.world.links[slot].lim = new;
@@ -72,6 +72,27 @@ impl Engine {
         }
     }
 
+    /// Whether the worsening of the logical edge `slot` to `new` arriving now does
+    /// not happen this time (journalled with the change it decided). Its draw is
+    /// keyed by the edge, the instant and the new limit: one draw per settled change.
+    #[cold]
+    fn link_holds(&mut self, slot: usize, new: u16) -> bool {
+        let dep = self.topo.slot_dep[slot];
+        let draw = Draw::Link {
+            dep,
+            at: self.now,
+            limit: new,
+        };
+        if self.dice.below(draw, self.topo.slot_chance[slot]) {
+            return false;
+        }
+        self.log(EntryKind::LinkHeld {
+            dep: DepId(dep),
+            limit: new as f64 / 1000.0,
+        });
+        true
+    }
+
     /// Recompute every service whose supply changed in the run of edge arrivals just
     /// processed, once each, in service order (which also keeps memory access mostly
     /// sequential in a wide cascade). The cause named is the last arrival that moved
@@ -104,18 +125,12 @@ impl Engine {
         self.dirty = dirty;
     }
 
-    /// Prefetch the edges a fan-out event will read, or the service a spent buffer
-    /// will (a few events ahead).
+    /// Prefetch the edges a fan-out event will read (a few events ahead).
     #[inline]
     pub(crate) fn prefetch_edges(&self, ev: &Ev) {
-        match *ev {
-            Ev::Fanout { start, .. } => {
-                prefetch_at(&self.world.links, start as usize);
-                prefetch_at(&self.topo.slot_dep, start as usize);
-            }
-            // A spent buffer reads the service's record first thing.
-            Ev::BufferOut { svc, .. } => prefetch_at(&self.world.svcs, svc as usize),
-            _ => {}
+        if let Ev::Fanout { start, .. } = *ev {
+            prefetch_at(&self.world.links, start as usize);
+            prefetch_at(&self.topo.slot_dep, start as usize);
         }
     }
 
@@ -162,10 +177,6 @@ impl Engine {
         }
         let Some(buffer) = v.on else { return };
         let origin = v.phys_origin;
-        self.log(EntryKind::BufferSpent {
-            service: ServiceId(svc as u32),
-            buffer,
-        });
         self.recompute(svc, Cause::BufferSpent(buffer), origin);
     }
 
@@ -177,6 +188,11 @@ impl Engine {
         let Supply { phys, other } = self.world.supply[s];
         let v = &mut self.world.svcs[s];
         v.settle(now);
+        // The buffer in use ran dry now (whatever else changed at this instant).
+        let spent = v.on.filter(|b| match b {
+            BufferKind::Battery => v.battery == 0,
+            BufferKind::Generator => v.generator == 0,
+        });
         let demand = v.direct.min(v.area);
         // A buffer makes up the missing physical supply at the rate it is missing.
         let short = FULL - phys;
@@ -239,6 +255,10 @@ impl Engine {
                 },
             );
         }
+        if let Some(buffer) = spent {
+            let service = ServiceId(s as u32);
+            self.log(EntryKind::BufferSpent { service, buffer });
+        }
         if cap == old_cap && status == old_status {
             self.mark_view(s);
         } else {
@@ -297,20 +317,7 @@ impl Engine {
             self.log(EntryKind::LoopCut { service });
         }
         if pass_on {
-            let origin = origin.pack();
-            let (a, b) = self.topo.shapes[s].groups;
-            for i in a as usize..b as usize {
-                let g = self.topo.groups[i];
-                self.queue.push(
-                    now + g.delay as u64,
-                    Ev::Fanout {
-                        start: g.start,
-                        len: g.len,
-                        cap,
-                        origin,
-                    },
-                );
-            }
+            self.list_to_send(s);
         }
         if cap != old_cap && self.topo.shapes[s].watched {
             self.cond_dirty = true;
@@ -336,7 +343,7 @@ impl Engine {
                     origin,
                 };
                 if self.topo.shapes[s].visible {
-                    self.detect(d);
+                    self.notice_at(d, now);
                 } else {
                     self.detect_later(d, 0.0);
                 }

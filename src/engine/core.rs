@@ -1,49 +1,20 @@
 //! The `Engine` itself: state, the event loop (`advance_to`), and read access.
 
+use super::instant::{Ev, Notice};
 use super::journal::{EntryKind, Journal};
-use super::queue::Queue;
+use super::queue::{Heap, Queue};
 use super::rng::Dice;
 use super::topology::Topology;
-use super::types::{DetectionKind, IncidentId, Message, MessageId, Origin, RunId};
+use super::types::{DetectionKind, IncidentId, Message, MessageId, Origin};
 use super::view::TeamView;
 use super::world::World;
-use crate::scenario::{
-    ActionId, InjectId, MessageKind, Scenario, Secs, ServiceId, TeamId, Trigger,
-};
+use crate::scenario::{ActionId, MessageKind, Scenario, Secs, ServiceId, TeamId, Trigger};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 /// How many events ahead a batch prefetches.
 pub(crate) const AHEAD: usize = 8;
-
-/// Something scheduled. Kept small (16 bytes): the queue holds millions of them.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum Ev {
-    /// A provider's new capacity arrives over the edges of a fan-out group (its
-    /// out-edges with one delay: the slots `start..start + len`), with the packed
-    /// origin. The slots travel in the event so the fan-out reads no index first.
-    Fanout {
-        start: u32,
-        len: u32,
-        cap: u16,
-        origin: u32,
-    },
-    /// The buffer a service runs on is spent (if `generation` is still current).
-    BufferOut { svc: u32, generation: u32 },
-    /// A threat step is due.
-    Step { threat: u32, step: u32 },
-    /// A delayed detection (index into `pending`).
-    Detect { idx: u32 },
-    /// A message reaches one recipient.
-    Deliver { msg: u32, to: u32 },
-    /// An action run finishes.
-    ActionDone { run: u32 },
-    /// A timed inject is due.
-    InjectAt { inject: u32 },
-    /// Re-check inject conditions (a time-based condition may now hold).
-    Wake,
-}
 
 /// A small fast hasher for integer keys (lookups only; nothing iterates the maps).
 #[derive(Debug, Clone, Copy, Default)]
@@ -121,12 +92,24 @@ pub struct Engine {
     pub(crate) topo: Arc<Topology>,
     pub(crate) seed: u64,
     pub(crate) now: Secs,
+    /// What changes the world: processed first at each instant.
     pub(crate) queue: Queue<Ev>,
+    /// What only changes what teams know: processed once the world has settled.
+    pub(crate) notices: Heap<Notice>,
+    /// The notices of the instant being processed (kept for its capacity).
+    pub(crate) notice_buf: Vec<Notice>,
+    /// Services whose capacity changed in this round (to send over their zero-delay
+    /// edges when it ends) and at this instant (to send over their delayed edges once
+    /// it is over): each change a dependent receives is where its provider settled.
+    pub(crate) round_changed: Vec<u32>,
+    pub(crate) instant_changed: Vec<u32>,
     pub(crate) dice: Dice,
     pub(crate) world: World,
     pub(crate) views: Vec<TeamView>,
     pub(crate) incidents: Vec<IncidentMeta>,
     pub(crate) pending: Vec<PendingDetection>,
+    /// Detections due at this instant, once the world has settled here.
+    pub(crate) noticed_now: Vec<PendingDetection>,
     /// Per (incident, service): a bit per detection kind already recorded, and bit 7
     /// once the service is listed in the incident. The first incident to take in a
     /// service keeps its bits in the service's record (`Svc::seen`: no hashing, and in
@@ -168,11 +151,16 @@ impl Engine {
             .collect();
         let mut e = Engine {
             queue: Queue::new(),
+            notices: Heap::new(),
+            notice_buf: Vec::new(),
+            round_changed: Vec::new(),
+            instant_changed: Vec::new(),
             dice: Dice::new(seed),
             world,
             views,
             incidents: Vec::new(),
             pending: Vec::new(),
+            noticed_now: Vec::new(),
             detections: HashMap::default(),
             messages: Vec::new(),
             runs: Vec::new(),
@@ -225,78 +213,6 @@ impl Engine {
         self.now = t;
         self.world.now = t;
         self.journal.header.until = Some(t);
-    }
-
-    fn run_until(&mut self, t: Secs) {
-        while let Some(next) = self.queue.next_time() {
-            if next > t {
-                break;
-            }
-            self.set_now(next);
-            let batch = self.queue.take(next);
-            self.stats.events += batch.len() as u64;
-            // A run of edge arrivals is applied together: each service it touches is
-            // recomputed once, before the next other event.
-            for (i, &ev) in batch.iter().enumerate() {
-                // Start loading the edges of a fan-out a few events ahead, and the
-                // dependents of one nearer: misses then overlap with the work here.
-                if let Some(ev) = batch.get(i + AHEAD) {
-                    self.prefetch_edges(ev);
-                }
-                if let Some(ev) = batch.get(i + AHEAD / 2) {
-                    self.prefetch_dependents(ev);
-                }
-                match ev {
-                    Ev::Fanout {
-                        start,
-                        len,
-                        cap,
-                        origin,
-                    } => self.fan_in(start, len, cap, origin),
-                    other => {
-                        self.flush();
-                        self.handle(other);
-                    }
-                }
-            }
-            self.flush();
-            self.queue.recycle(batch);
-            if self.queue.next_time() != Some(next) {
-                self.check_injects();
-            }
-        }
-    }
-
-    /// Process what is due now, including what inject conditions set off.
-    pub(crate) fn settle(&mut self) {
-        loop {
-            self.run_until(self.now);
-            if !self.check_injects() {
-                break;
-            }
-        }
-        self.sync_views();
-    }
-
-    fn handle(&mut self, ev: Ev) {
-        match ev {
-            Ev::Fanout {
-                start,
-                len,
-                cap,
-                origin,
-            } => {
-                self.fan_in(start, len, cap, origin);
-                self.flush();
-            }
-            Ev::BufferOut { svc, generation } => self.buffer_out(svc as usize, generation),
-            Ev::Step { threat, step } => self.threat_step(threat as usize, step as usize),
-            Ev::Detect { idx } => self.delayed_detection(idx as usize),
-            Ev::Deliver { msg, to } => self.deliver(MessageId(msg), TeamId(to)),
-            Ev::ActionDone { run } => self.finish_action(RunId(run)),
-            Ev::InjectAt { inject } => self.inject_due(InjectId(inject)),
-            Ev::Wake => self.cond_dirty = true,
-        }
     }
 
     pub(crate) fn log(&mut self, kind: EntryKind) -> u64 {
@@ -387,6 +303,17 @@ impl Engine {
     /// at, the capacity limit it brings the dependent, 0..1). For pulses on the map.
     pub fn in_flight(&self) -> Vec<(crate::scenario::DepId, Secs, Secs, f64)> {
         let mut v = Vec::new();
+        let edges = |v: &mut Vec<_>, start: u32, len: u32, left: Secs, at: Secs, cap: u16| {
+            for k in start as usize..(start + len) as usize {
+                let dep = self.topo.slot_dep[k];
+                let floor = self.world.links[k].floor;
+                let lim = super::topology::edge_limit(floor, cap) as f64 / 1000.0;
+                v.push((crate::scenario::DepId(dep), left, at, lim));
+            }
+        };
+        for (start, len, delay, cap) in self.leaving() {
+            edges(&mut v, start, len, self.now, self.now + delay as Secs, cap);
+        }
         for (t, ev) in self.queue.pending() {
             if let Ev::Fanout {
                 start, len, cap, ..
@@ -394,13 +321,7 @@ impl Engine {
             {
                 let groups = &self.topo.groups;
                 let delay = groups[groups.partition_point(|g| g.start <= start) - 1].delay as Secs;
-                for k in start as usize..(start + len) as usize {
-                    let dep = self.topo.slot_dep[k];
-                    let floor = self.world.links[k].floor;
-                    let lim = super::topology::edge_limit(floor, cap) as f64 / 1000.0;
-                    let left = t.saturating_sub(delay);
-                    v.push((crate::scenario::DepId(dep), left, t, lim));
-                }
+                edges(&mut v, start, len, t.saturating_sub(delay), t, cap);
             }
         }
         v.sort_by_key(|a| (a.2, a.0));

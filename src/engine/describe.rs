@@ -73,6 +73,16 @@ fn detection(k: DetectionKind) -> &'static str {
     }
 }
 
+/// When the provider changed whose change arrived over `dep` at `at`.
+pub(super) fn changed_at(
+    scenario: &Scenario,
+    at: crate::scenario::Secs,
+    dep: DepId,
+) -> crate::scenario::Secs {
+    let delay = scenario.dependencies.get(dep.idx()).map_or(0, |d| d.delay);
+    at.saturating_sub(delay)
+}
+
 pub(super) fn pct(x: f64) -> String {
     format!("{:.0}%", x * 100.0)
 }
@@ -135,9 +145,12 @@ pub fn describe(scenario: &Scenario, entry: &Entry, lang: Lang) -> String {
         EntryKind::BufferSpent { service, buffer: b } => {
             format!("{}: {} spent", n.svc(*service), buffer(*b))
         }
-        EntryKind::LinkHeld { dep } => {
-            format!("logical link {} held this time", dep_text(&n, *dep))
-        }
+        EntryKind::LinkHeld { dep, limit } => format!(
+            "logical link {} held this time (the change of {}, to {})",
+            dep_text(&n, *dep),
+            clock(changed_at(scenario, entry.at, *dep)),
+            pct(*limit)
+        ),
         EntryKind::ThreatStarted { threat, by } => match by {
             Some(i) => format!(
                 "threat {} starts (inject {})",

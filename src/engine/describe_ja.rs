@@ -312,7 +312,12 @@ pub(super) fn describe(scenario: &Scenario, entry: &Entry) -> String {
         EntryKind::BufferSpent { service, buffer: b } => {
             format!("{}: {}", n.svc(*service), buffer_spent(*b))
         }
-        EntryKind::LinkHeld { dep } => format!("依存関係 {}は今回は波及せず", dep_text(n, *dep)),
+        EntryKind::LinkHeld { dep, limit } => format!(
+            "依存関係 {}は今回は波及せず（{} の変化、{}）",
+            dep_text(n, *dep),
+            clock(super::describe::changed_at(scenario, entry.at, *dep)),
+            pct(*limit)
+        ),
         EntryKind::ThreatStarted { threat, by } => match by {
             Some(i) => format!("{}開始（{}）", threat_text(n, *threat), inject_text(n, *i)),
             None => format!("{}開始", threat_text(n, *threat)),

@@ -1,7 +1,8 @@
 //! Injects: firing at a time or when a condition turns true (at most `times` times),
 //! and what they deliver.
 
-use super::core::{Engine, Ev};
+use super::core::Engine;
+use super::instant::Ev;
 use super::journal::EntryKind;
 use super::topology::{area_index, millis};
 use super::types::{Cause, FiredBy, Origin};

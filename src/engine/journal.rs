@@ -9,8 +9,12 @@ use crate::scenario::{ActionId, Impact, InjectId, MessageKind, Secs, ServiceId, 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-/// Version of the journal layout, written in the header.
-pub const JOURNAL_FORMAT: u32 = 1;
+/// Version of the journal layout and of the engine rules that wrote it, in the
+/// header. 2: random outcomes are drawn by what they decide (not in sequence), an
+/// instant's world settles before anyone notices it, and `LinkHeld` says which
+/// change it held. A journal of an earlier format still reads and scores, but this
+/// engine cannot re-create it.
+pub const JOURNAL_FORMAT: u32 = 2;
 
 /// The first line of a journal: what it is a journal of.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -61,9 +65,15 @@ pub enum EntryKind {
         service: ServiceId,
         buffer: BufferKind,
     },
-    /// A logical dependency's effect did not happen this time (its probability).
+    /// A logical dependency's effect did not happen this time (its probability): the
+    /// provider's change that arrived over `dep` now (where the provider settled one
+    /// delay earlier; one arrival per edge and instant) and would have limited the
+    /// dependent to `limit` was held. (Journals written before `limit` was recorded
+    /// read it as 0.)
     LinkHeld {
         dep: crate::scenario::DepId,
+        #[serde(default)]
+        limit: f64,
     },
     ThreatStarted {
         threat: ThreatId,
@@ -176,6 +186,18 @@ pub enum JournalError {
     Empty,
     #[error("{0}")]
     Ron(String),
+}
+
+impl EntryKind {
+    /// Whether the entry says what a team noticed (a detection, an incident opened)
+    /// rather than what happened. Only these depend on who watches: monitoring levels,
+    /// `visible` flags and the teams in play never change any other entry.
+    pub fn is_view(&self) -> bool {
+        matches!(
+            self,
+            EntryKind::IncidentOpened { .. } | EntryKind::Detected { .. }
+        )
+    }
 }
 
 impl Journal {

@@ -1,7 +1,8 @@
 //! Messages: sending over channels with their latency, delivery into inboxes, and
 //! what a delivery teaches the recipient.
 
-use super::core::{Engine, Ev};
+use super::core::Engine;
+use super::instant::Ev;
 use super::journal::EntryKind;
 use super::types::{Message, MessageId, MessageText, Sender};
 use crate::scenario::{MessageKind, Secs, TeamId};

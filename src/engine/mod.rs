@@ -3,8 +3,13 @@
 //! A discrete-event simulation in whole seconds since the exercise start. Events are
 //! ordered by (time, sequence number) in a bucketed timing wheel; dependency
 //! adjacency is kept in CSR arrays ([`Topology`]) built once. The only randomness is
-//! a ChaCha8 stream seeded with the run's seed, so a scenario, a seed and the list of
-//! commands reproduce the same [`Journal`] byte for byte.
+//! drawn from the run's seed hashed with what each draw decides (`rng`), so a
+//! scenario, a seed and the list of commands reproduce the same [`Journal`] byte for
+//! byte, and no draw depends on the order of others.
+//!
+//! **Who watches never changes what happens.** At each instant the world settles
+//! first (`instant`), and only then do teams notice; monitoring levels, `visible`
+//! flags and the teams in play change only the entries [`EntryKind::is_view`] marks.
 //!
 //! # API
 //!
@@ -45,7 +50,7 @@
 //! to `floor + (1 - floor) * provider` (rounded up), where `floor` is 0 for `Fail` and
 //! `c` for `Degrade(c)`; a provider's change reaches the dependent after the edge's
 //! delay. A logical edge's worsening applies with its probability (one draw per
-//! arrival). A service's capacity is the least of: its threat impacts, the last area
+//! settled change of the provider, keyed by the edge, the instant and the new limit). A service's capacity is the least of: its threat impacts, the last area
 //! event in its area, its physical supply and its other supply. A shortfall of
 //! *physical* supply is bridged first by the battery, then by the generator, each
 //! drained at the rate supply is missing (3 h of battery last exactly 3 h of a full
@@ -56,11 +61,18 @@
 //! capacity regardless of providers until a restore; isolation makes it 0; a
 //! facilitator override beats everything. An `AreaEvent` caps every service in the
 //! area (a later one with capacity 1 lifts it). Recovery travels the same way.
-//! Arrivals due at one instant are applied together: each dependent they touch is
-//! recomputed once (in service order) before the next other event, and its journal
-//! entry names the last arrival that moved its supply. A zero-delay loop settles at
-//! one instant (round after round); a service changed more than 256 times at
-//! one instant stops passing changes on ([`EntryKind::LoopCut`]). A loop of `Fail`
+//! An instant goes in rounds: a round applies all its edge arrivals together (each
+//! dependent they touch is recomputed once, in service order; its journal entry names
+//! the last arrival that moved its supply), then its other world events in the order
+//! they were scheduled (buffers running out, threat steps, finished actions, injects,
+//! message deliveries); what changed is sent over zero-delay edges to the next round.
+//! A zero-delay loop settles at one instant (round after round); a service changed
+//! more than 256 times at one instant stops passing changes on
+//! ([`EntryKind::LoopCut`]). Once nothing more happens to the world at an instant,
+//! inject conditions are checked, then the instant's detections are processed; when
+//! time moves on, each changed service sends where it settled over its delayed edges
+//! (one arrival per edge and instant). A buffer that runs dry is journalled as spent
+//! whatever else changed at that instant. A loop of `Fail`
 //! edges that went down stays down until a team breaks it (backup or manual
 //! operation), as in a black start.
 //!
@@ -73,7 +85,8 @@
 //! **Detection**: a compromise or tampering is noticed by each team playing the owner
 //! after a delay spread evenly around the owner's
 //! `Monitoring::mean_detect_secs() x (1 + 3 x stealth)` (0 to twice that); a loss of
-//! capacity of a visible service is noticed at once, of a hidden one after the
+//! capacity of a visible service is noticed at the same instant (once the world has
+//! settled there, and only if it is still there), of a hidden one after the
 //! monitoring delay. A team groups detections with the same origin (the threat,
 //! inject or action a cascade goes back to) into one incident.
 //!
@@ -96,6 +109,7 @@ mod describe;
 mod describe_ja;
 mod hugepages;
 mod injects;
+mod instant;
 mod journal;
 mod messages;
 mod names;
@@ -117,6 +131,8 @@ mod testkit;
 mod tests;
 #[cfg(test)]
 mod tests_play;
+#[cfg(test)]
+mod tests_truth;
 
 pub use commands::CommandError;
 pub use core::{Engine, Stats};

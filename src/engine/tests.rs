@@ -317,9 +317,9 @@ fn events_edges_and_journal_entries_stay_small() {
     // The queue holds millions of events, a national network a million edges, and a
     // run's journal about a million entries.
     assert!(
-        size_of::<super::core::Ev>() <= 16,
+        size_of::<super::instant::Ev>() <= 16,
         "{}",
-        size_of::<super::core::Ev>()
+        size_of::<super::instant::Ev>()
     );
     assert_eq!(size_of::<super::topology::Link>(), 8);
     assert!(size_of::<Entry>() <= 72, "{}", size_of::<Entry>());

@@ -421,7 +421,7 @@ fn journal_round_trips_through_jsonl_and_ron() {
     // The header says where the run stood (the scenario's 12 h end here).
     assert_eq!(
         first,
-        r#"{"format":1,"scenario":"test","seed":1,"until":43200}"#
+        r#"{"format":2,"scenario":"test","seed":1,"until":43200}"#
     );
     assert_eq!(j.hash().len(), 64);
     for (i, x) in j.entries.iter().enumerate() {

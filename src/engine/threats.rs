@@ -1,12 +1,14 @@
 //! Threat campaigns (compromise -> spread -> impact) and detection: delayed by the
 //! owner's monitoring and the step's stealth, at once for losses customers feel.
 
-use super::core::{Engine, Ev, IncidentMeta, PendingDetection};
+use super::core::{Engine, IncidentMeta, PendingDetection};
+use super::instant::{Ev, Notice};
 use super::journal::EntryKind;
+use super::rng::Draw;
 use super::topology::{FULL, millis};
 use super::types::{Blocked, Cause, DetectionKind, IncidentId, Origin};
 use super::view::{Detection, Incident};
-use crate::scenario::{Impact, InjectId, ServiceId, StepKind, ThreatId};
+use crate::scenario::{Impact, InjectId, Secs, ServiceId, StepKind, ThreatId};
 
 /// How much stealth stretches the mean time to detect: stealth 1 takes 4x as long.
 const STEALTH_FACTOR: f64 = 3.0;
@@ -60,12 +62,16 @@ impl Engine {
                 self.compromise(threat, stepn, to, Some(from), step.stealth);
             }
             StepKind::Impact { service, impact } => {
+                // A DDoS floods from outside: it needs neither a foothold nor a
+                // service that is not isolated.
                 let v = &self.world.svcs[service.idx()];
-                let needs_foothold = self.topo.threat_reach[t].binary_search(&service).is_ok();
+                let from_inside = !matches!(impact, Impact::Ddos(_));
+                let needs_foothold =
+                    from_inside && self.topo.threat_reach[t].binary_search(&service).is_ok();
                 if needs_foothold && v.compromised != Some(threat) {
                     return blocked(self, Blocked::NotCompromised(service));
                 }
-                if v.isolated && !matches!(impact, Impact::Ddos(_)) {
+                if from_inside && v.isolated {
                     return blocked(self, Blocked::Isolated(service));
                 }
                 self.log(EntryKind::Impact {
@@ -172,20 +178,42 @@ impl Engine {
         }
     }
 
-    /// Schedule a detection after a delay drawn from the owner's monitoring level.
+    /// Schedule a detection after a delay drawn from the owner's monitoring level
+    /// (a draw of its own: how soon a team notices never shifts another outcome).
     pub(crate) fn detect_later(&mut self, d: PendingDetection, stealth: f64) {
         let base = self.topo.shapes[d.svc.idx()].detect_secs;
         let stretch = 1.0 + STEALTH_FACTOR * stealth.clamp(0.0, 1.0);
         let mean = (base as f64 * stretch).round() as u64;
-        let at = self.now + self.dice.around(mean);
+        let draw = Draw::Notice {
+            team: d.team.0,
+            service: d.svc.0,
+            kind: d.kind as u8,
+            origin: d.origin.pack(),
+            at: self.now,
+        };
+        let at = self.now + self.dice.around(draw, mean);
+        self.notice_at(d, at);
+    }
+
+    /// Schedule a detection at `at` (now: once the world has settled at this
+    /// instant); it counts if what it would notice is still there then.
+    pub(crate) fn notice_at(&mut self, d: PendingDetection, at: Secs) {
+        if at == self.now {
+            self.noticed_now.push(d);
+            return;
+        }
         let idx = self.pending.len() as u32;
         self.pending.push(d);
-        self.queue.push(at, Ev::Detect { idx });
+        self.notices.push(at, Notice::Detect { idx });
     }
 
     /// A delayed detection is due: it counts if what it would notice is still there.
     pub(crate) fn delayed_detection(&mut self, idx: usize) {
-        let d = self.pending[idx];
+        self.notice_if_still(self.pending[idx]);
+    }
+
+    /// A detection is due: it counts if what it would notice is still there.
+    pub(crate) fn notice_if_still(&mut self, d: PendingDetection) {
         let v = &self.world.svcs[d.svc.idx()];
         let still = match d.kind {
             DetectionKind::Compromise => {

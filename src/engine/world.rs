@@ -55,6 +55,12 @@ pub(crate) struct Svc {
     /// and whether it waits in the list of views to update.
     pub seen: Seen,
     pub view_marked: bool,
+    /// The capacity last sent over its zero-delay out-edges, and over its delayed
+    /// ones; and whether it is listed to send its change at the end of this round
+    /// (bit 0: zero-delay edges) or of this instant (bit 1: delayed edges).
+    pub sent_now: u16,
+    pub sent_late: u16,
+    pub listed: u8,
 }
 
 /// The first incident that took in a service (its id + 1; 0 for none) and its
@@ -161,6 +167,9 @@ impl World {
             down_since: None,
             seen: Seen::default(),
             view_marked: false,
+            sent_now: FULL,
+            sent_late: FULL,
+            listed: 0,
         }));
         let n = scenario.services.len();
         World {

@@ -6,7 +6,7 @@ use super::header::JOURNAL_FILE;
 use super::past::{JournalFile, Past, open_past};
 use super::record::Dropped;
 use super::stored::Stored;
-use crate::engine::{Engine, EntryKind, Journal, ReplayError, replay};
+use crate::engine::{Engine, EntryKind, Header, JOURNAL_FORMAT, Journal, ReplayError, replay};
 use crate::scenario::{Secs, duration};
 use std::borrow::Cow;
 use std::fmt;
@@ -110,6 +110,14 @@ fn verify_session(s: &Stored) -> Result<Verdict, SessionError> {
         let path = s.dir.join(JOURNAL_FILE);
         let text = std::fs::read(&path).map_err(SessionError::io(&path))?;
         let text = String::from_utf8_lossy(&text);
+        let format = text
+            .lines()
+            .next()
+            .and_then(|l| serde_json::from_str::<Header>(l).ok())
+            .map_or(JOURNAL_FORMAT, |h| h.format);
+        if let Some(d) = earlier_rules(&path, format) {
+            return Ok(Verdict::Differs(Box::new(d)));
+        }
         if let Some(d) = compare(
             &path,
             engine.journal(),
@@ -128,7 +136,28 @@ fn verify_session(s: &Stored) -> Result<Verdict, SessionError> {
     )))
 }
 
+/// A journal recorded under an earlier engine's rules cannot be re-created: say so
+/// plainly rather than show the first entry where the rules part.
+fn earlier_rules(path: &Path, format: u32) -> Option<Difference> {
+    (format < JOURNAL_FORMAT).then(|| Difference {
+        path: path.to_path_buf(),
+        line: 1,
+        entry: None,
+        what: format!(
+            "recorded by an earlier crossdrill (journal format {format}), whose engine drew \
+             random outcomes in another way; this version (format {JOURNAL_FORMAT}) cannot \
+             re-create that run. The journal still reads: `crossdrill report` scores it as \
+             recorded"
+        ),
+        expected: None,
+        found: None,
+    })
+}
+
 fn verify_journal(j: &JournalFile) -> Result<Verdict, SessionError> {
+    if let Some(d) = earlier_rules(&j.path, j.journal.header.format) {
+        return Ok(Verdict::Differs(Box::new(d)));
+    }
     let commands = j.journal.commands();
     // A journal that does not say where its run stood ends at its last entry.
     let until = j.journal.end(0);
