@@ -194,17 +194,13 @@ impl Engine {
     /// instant is over. So a dependent receives only where its provider settled
     /// (one arrival, one draw, per edge per instant and round).
     pub(crate) fn list_to_send(&mut self, s: usize) {
-        let (a, b) = self.topo.shapes[s].groups;
-        if a == b {
-            return;
-        }
-        let groups = &self.topo.groups;
+        let shape = &self.topo.shapes[s];
         let v = &mut self.world.svcs[s];
-        if v.listed & 1 == 0 && groups[a as usize].delay == 0 {
+        if shape.sends_now && v.listed & 1 == 0 {
             v.listed |= 1;
             self.round_changed.push(s as u32);
         }
-        if v.listed & 2 == 0 && groups[b as usize - 1].delay > 0 {
+        if shape.sends_late && v.listed & 2 == 0 {
             v.listed |= 2;
             self.instant_changed.push(s as u32);
         }

@@ -60,6 +60,9 @@ pub(crate) struct Shape {
     pub watched: bool,
     /// Its customers notice an outage at once.
     pub visible: bool,
+    /// It has out-edges without delay (its first group), and with one.
+    pub sends_now: bool,
+    pub sends_late: bool,
     /// Mean seconds its owner's monitoring takes to notice something (stealth 0).
     pub detect_secs: u32,
 }
@@ -171,6 +174,9 @@ impl Topology {
                 }
             }
             shape.groups = (first, groups.len() as u32);
+            let mine = &groups[first as usize..];
+            shape.sends_now = mine.first().is_some_and(|g| g.delay == 0);
+            shape.sends_late = mine.last().is_some_and(|g| g.delay > 0);
         }
 
         // In-edges of each service (physical first), as lists of slots.
