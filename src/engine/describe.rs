@@ -146,7 +146,7 @@ pub fn describe(scenario: &Scenario, entry: &Entry, lang: Lang) -> String {
             format!("{}: {} spent", n.svc(*service), buffer(*b))
         }
         EntryKind::LinkHeld { dep, limit } => format!(
-            "logical link {} held this time (the change of {}, to {})",
+            "logical link {} held this time: the provider's change at {} would have left the dependent at {}",
             dep_text(&n, *dep),
             clock(changed_at(scenario, entry.at, *dep)),
             pct(*limit)

@@ -313,7 +313,7 @@ pub(super) fn describe(scenario: &Scenario, entry: &Entry) -> String {
             format!("{}: {}", n.svc(*service), buffer_spent(*b))
         }
         EntryKind::LinkHeld { dep, limit } => format!(
-            "依存関係 {}は今回は波及せず（{} の変化、{}）",
+            "依存関係 {}は今回は波及せず（{} の提供元の変化による稼働率 {} への低下）",
             dep_text(n, *dep),
             clock(super::describe::changed_at(scenario, entry.at, *dep)),
             pct(*limit)
