@@ -1,8 +1,7 @@
 //! Snapshots of the Markdown report (the journal hash masked: it changes with any
 //! change to the engine's journal, which the other tests pin down).
 
-#[path = "plays/run.rs"]
-mod play;
+use crate::play_run as play;
 
 use crossdrill::report::{self, Format};
 use crossdrill::scenario::Lang;

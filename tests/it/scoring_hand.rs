@@ -22,8 +22,8 @@ use crossdrill::scenario::{
 use crossdrill::scoring::{self, Claimed, Link, Outcome, Phase, Scorecard, Warning};
 use std::sync::Arc;
 
-const SCENARIO: &str = include_str!("plays/mini.scenario.ron");
-const PLAY: &str = include_str!("plays/mini.commands.ron");
+const SCENARIO: &str = include_str!("../plays/mini.scenario.ron");
+const PLAY: &str = include_str!("../plays/mini.commands.ron");
 const SEED: u64 = 7;
 
 fn scenario() -> Arc<Scenario> {

@@ -1,12 +1,11 @@
 //! The debrief from the command line: `crossdrill gui --debrief PATH` and
 //! `crossdrill replay PATH --gui` refuse what they cannot open before any window appears, and
-//! (under Xvfb, like tests/gui_screenshot.rs) open a journal on its timeline and save a
+//! (under Xvfb, like tests/it/gui_screenshot.rs) open a journal on its timeline and save a
 //! screenshot that shows a real screen.
 //!
 //! The screenshot test needs an X display and a Vulkan driver, so the plain `cargo test`
 //! skips it: `apt-get install -y xvfb mesa-vulkan-drivers libvulkan1`, then
-//! `cargo test --test gui_debrief -- --ignored`.
-#![cfg(feature = "gui")]
+//! `cargo test --test it gui_debrief -- --ignored`.
 
 use bevy::asset::RenderAssetUsages;
 use bevy::image::{CompressedImageFormats, Image, ImageSampler, ImageType};

@@ -4,8 +4,7 @@
 //! They need an X display and a Vulkan driver, so the plain `cargo test` skips them. Run them
 //! under Xvfb with Mesa's lavapipe (what `.ci/run` does):
 //! `apt-get install -y xvfb mesa-vulkan-drivers libvulkan1`, then
-//! `cargo test --test gui_screenshot -- --ignored`.
-#![cfg(feature = "gui")]
+//! `cargo test --test it gui_screenshot -- --ignored`.
 
 use bevy::asset::RenderAssetUsages;
 use bevy::image::{CompressedImageFormats, Image, ImageSampler, ImageType};

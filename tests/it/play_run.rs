@@ -39,7 +39,7 @@ pub fn default_play(name: &str) -> Run {
     run(Arc::new(builtin_default()), name, 7)
 }
 
-/// The hand-worked mini scenario and its play (see tests/scoring_hand.rs).
+/// The hand-worked mini scenario and its play (see tests/it/scoring_hand.rs).
 pub fn mini() -> Run {
     let sc = load_source("mini.scenario.ron", &read("mini.scenario.ron"), None)
         .unwrap_or_else(|p| panic!("{p}"));

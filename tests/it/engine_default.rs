@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 const M: Secs = 60;
 const H: Secs = 3600;
-const PLAY: &str = include_str!("../benches/games-time-blackout.play.ron");
+const PLAY: &str = include_str!("../../benches/games-time-blackout.play.ron");
 
 fn scenario() -> Arc<Scenario> {
     Arc::new(builtin_default())

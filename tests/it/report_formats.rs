@@ -1,8 +1,7 @@
 //! The HTML report parses as HTML and references nothing outside itself; the CSV
 //! has the documented columns on every row; the JSON reads back; `write_report` writes.
 
-#[path = "plays/run.rs"]
-mod play;
+use crate::play_run as play;
 
 use crossdrill::report::{self, Format, csv_header};
 use crossdrill::scenario::Lang;

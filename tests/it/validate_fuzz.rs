@@ -3,7 +3,7 @@
 use crossdrill::scenario;
 use proptest::prelude::*;
 
-const BASE: &str = include_str!("fixtures/relative-include.scenario.ron");
+const BASE: &str = include_str!("../fixtures/relative-include.scenario.ron");
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]

@@ -14,7 +14,7 @@ use crossdrill::scenario::{
 };
 use std::sync::Arc;
 
-const PLAY: &str = include_str!("plays/well-run.commands.ron");
+const PLAY: &str = include_str!("../plays/well-run.commands.ron");
 
 /// Words of the English wording that must not survive in a Japanese line.
 const ENGLISH: &[&str] = &[

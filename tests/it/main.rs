@@ -1,0 +1,26 @@
+//! The integration tests in one binary, so the crate (and bevy with it) is linked
+//! once: one module per area. What they read lives in `tests/plays/`,
+//! `tests/fixtures/`, `tests/broken/` and `tests/it/snapshots/`.
+
+mod describe_ja;
+mod engine_cli;
+mod engine_default;
+mod engine_generate;
+mod engine_metamorphic;
+#[cfg(feature = "gui")]
+mod gui_debrief;
+#[cfg(feature = "gui")]
+mod gui_screenshot;
+mod journal_compat;
+mod play_run;
+mod replay_check;
+mod replay_float;
+mod report_cli;
+mod report_formats;
+mod report_markdown;
+mod scenario_files;
+mod scoring_hand;
+mod scoring_plays;
+mod session_crash;
+mod validate_corpus;
+mod validate_fuzz;
