@@ -143,18 +143,22 @@ pub fn score_with_baseline(
     )
 }
 
+/// Whether the no-response baseline takes this command too: exercise control's
+/// commands (injects, overrides), not the teams' and not notes.
+pub fn in_baseline(cmd: &Command) -> bool {
+    cmd.team().is_none() && !matches!(cmd, Command::Note(_))
+}
+
 /// The no-response baseline: the same scenario and seed with the journal's
-/// facilitator commands only, run to `end`. A command the baseline refuses is left out.
+/// commands that [`in_baseline`] takes, run to `end`. A command the baseline refuses
+/// is left out.
 pub fn baseline(scenario: &Arc<Scenario>, journal: &Journal, end: Secs) -> Journal {
     let mut engine = Engine::new(scenario.clone(), journal.header.seed);
     for (at, cmd) in journal.commands() {
-        if at > end || cmd.team().is_some() {
+        if at > end || !in_baseline(&cmd) {
             continue;
         }
         engine.advance_to(at);
-        if let Command::Note(_) = cmd {
-            continue;
-        }
         // Refused: the baseline differs (e.g. the inject already fired); leave it out.
         let _ = engine.apply(cmd);
     }

@@ -54,7 +54,7 @@ impl EngineHost {
         let scenario = engine.scenario().clone();
         let mut baseline = Engine::new(scenario, engine.seed());
         for (at, c) in engine.journal().commands() {
-            if for_baseline(&c) {
+            if scoring::in_baseline(&c) {
                 baseline.advance_to(at);
                 let _ = baseline.apply(c);
             }
@@ -73,11 +73,6 @@ impl EngineHost {
     pub(crate) fn engine(&self) -> &Engine {
         &self.engine
     }
-}
-
-/// Whether the no-response baseline takes this command too (exercise control's, not notes).
-fn for_baseline(c: &Command) -> bool {
-    c.team().is_none() && !matches!(c, Command::Note(_))
 }
 
 /// Write the running exercise to a new session (after a disk error).
@@ -350,7 +345,7 @@ fn apply_commands(
         let Some(cmd) = to_engine(&s, c) else {
             continue;
         };
-        let for_baseline = for_baseline(&cmd).then(|| cmd.clone());
+        let for_baseline = scoring::in_baseline(&cmd).then(|| cmd.clone());
         let result = match recorder.as_deref_mut() {
             Some(r) => r.apply(&mut host.engine, cmd),
             None => host.engine.apply(cmd),
