@@ -2,9 +2,9 @@
 //! play (`benches/games-time-blackout.play.ron`). Throughput is runs per second.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use crossdrill::cli::script;
 use crossdrill::engine::Engine;
 use crossdrill::scenario::builtin_default;
+use crossdrill::session::script;
 use std::hint::black_box;
 use std::sync::Arc;
 

@@ -5,7 +5,7 @@
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use crossdrill::engine::{Engine, Topology};
-use crossdrill::generate::national;
+use crossdrill::scenario::generate::national;
 use std::sync::Arc;
 use std::time::Instant;
 

@@ -5,7 +5,6 @@
 
 pub mod cli;
 pub mod engine;
-pub mod generate;
 #[cfg(feature = "gui")]
 pub mod gui;
 pub mod report;

@@ -21,7 +21,7 @@ pub struct GenerateArgs {
 }
 
 pub fn run(args: &GenerateArgs) -> ExitCode {
-    let scenario = crate::generate::national(args.services, args.dependencies, args.seed);
+    let scenario = crate::scenario::generate::national(args.services, args.dependencies, args.seed);
     let text = match crate::scenario::to_ron(&scenario) {
         Ok(t) => t,
         Err(e) => {

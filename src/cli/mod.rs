@@ -4,7 +4,6 @@ mod generate;
 mod replay;
 mod report;
 mod run;
-pub mod script;
 mod session;
 mod validate;
 

@@ -1,9 +1,9 @@
 //! `crossdrill run`: a headless run of a scenario, printed as a timeline (or JSON Lines),
 //! optionally with a scripted play and a journal file.
 
-use super::script;
 use crate::engine::{Engine, timeline_line};
 use crate::scenario::{Lang, duration, load_path};
+use crate::session::script;
 use clap::{Args, ValueEnum};
 use std::io::Write;
 use std::path::PathBuf;

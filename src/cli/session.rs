@@ -2,9 +2,9 @@
 //! killed), resume one after a crash, list them.
 
 use super::replay::fail;
-use super::script::{self, Planned};
 use crate::engine::Engine;
 use crate::scenario::{Secs, duration};
+use crate::session::script::{self, Planned};
 use crate::session::{Session, SessionError, default_root, list};
 use clap::{Args, Subcommand};
 use std::path::{Path, PathBuf};

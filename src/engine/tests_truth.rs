@@ -145,7 +145,7 @@ fn a_logical_edge_draws_once_per_settled_change_and_says_which() {
 #[test]
 fn the_world_settles_before_anyone_notices() {
     for seed in 0..4 {
-        let s = std::sync::Arc::new(crate::generate::national(300, 1200, seed));
+        let s = std::sync::Arc::new(crate::scenario::generate::national(300, 1200, seed));
         let mut e = Engine::new(s, seed);
         e.run_to_end();
         let entries = &e.journal().entries;

@@ -1,7 +1,10 @@
 //! Scenario files: the RON format (`raw`), loading with includes (`load`), validation
-//! into the typed [`Scenario`] (`model`), and writing a scenario back out (`to_raw`).
+//! into the typed [`Scenario`] (`model`), writing a scenario back out (`to_raw`), and
+//! generated national-scale scenarios (`generate`). Pure data and checks: no engine,
+//! no bevy or egui.
 
 pub mod duration;
+pub mod generate;
 mod load;
 pub mod model;
 mod problem;

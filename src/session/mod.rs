@@ -1,4 +1,6 @@
-//! Crash-safe exercise sessions on disk, replay checks and forks.
+//! Crash-safe exercise sessions on disk, scripted plays, replay checks and forks.
+//! Below the CLI and the app (both use it); it uses the engine and the scenario,
+//! never bevy, egui or the CLI.
 //!
 //! The engine does no I/O; this module keeps a run on disk as it goes, so that a
 //! crash, a kill or a power cut loses nothing a player or the facilitator did.
@@ -41,6 +43,8 @@
 //!   [`default_root`] and [`new_dir`] for where to put a new one.
 //! - [`fork`]`(from, at, new_dir, scenario)`: "play from here": a new session from
 //!   the moment `at` of a session or journal file, returned open.
+//! - [`script::parse`]`(file, text, scenario)`: a scripted play (README, "Scripted
+//!   plays") as timed commands, every problem with `file:line:column`.
 //! - [`verify`]`(path, scenario)`: replay a session or a journal file written by
 //!   `crossdrill run --journal` (JSON Lines or RON) and compare byte for byte:
 //!   [`Verdict::Same`] with a summary, or [`Verdict::Differs`] with the first
@@ -52,6 +56,7 @@ mod header;
 mod list;
 mod past;
 mod record;
+pub mod script;
 mod store;
 mod stored;
 mod verify;

@@ -2,7 +2,6 @@
 //! Japanese (only names, ids and players' texts keep their letters), a few lines word
 //! for word, and the English lines stay as they were.
 
-use crossdrill::cli::script;
 use crossdrill::engine::{
     ActionTarget, Blocked, BufferKind, Cause, Command, DetectionKind, Draft, Engine, Entry,
     EntryKind, FiredBy, IncidentId, MessageId, MessageText, Origin, RunId, Sender, ServiceStatus,
@@ -12,6 +11,7 @@ use crossdrill::scenario::{
     ActionId, DepId, Impact, InjectId, Lang, MessageKind, OrgId, Scenario, ServiceId, TeamId, Text,
     ThreatId, builtin_default,
 };
+use crossdrill::session::script;
 use std::sync::Arc;
 
 const PLAY: &str = include_str!("../plays/well-run.commands.ron");

@@ -2,9 +2,9 @@
 //! bank and the venues at the times its buffers and delays imply; runs are reproducible;
 //! a scripted play stops the cascade.
 
-use crossdrill::cli::script;
 use crossdrill::engine::{Engine, EntryKind, ServiceStatus, replay};
 use crossdrill::scenario::{Scenario, Secs, builtin_default};
+use crossdrill::session::script;
 use std::sync::Arc;
 
 const M: Secs = 60;

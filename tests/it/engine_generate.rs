@@ -1,7 +1,7 @@
 //! The national-network generator: deterministic, valid, and a wide cascade.
 
 use crossdrill::engine::Engine;
-use crossdrill::generate::national;
+use crossdrill::scenario::generate::national;
 use crossdrill::scenario::{load_source, to_ron};
 use std::sync::Arc;
 

@@ -1,9 +1,9 @@
 //! Shared by the report tests: run a scripted play of tests/plays/ and score it.
 
-use crossdrill::cli::script;
 use crossdrill::engine::{Engine, Journal};
 use crossdrill::scenario::{Scenario, builtin_default, load_source};
 use crossdrill::scoring::{self, Scorecard};
+use crossdrill::session::script;
 use std::sync::Arc;
 
 /// A scored run: scenario, journal and scorecard.

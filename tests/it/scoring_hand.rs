@@ -14,12 +14,12 @@
 //! - 0:40 power patches and restores the plant (30 min each): both done at 1:10;
 //!   the tower comes back at 1:20. Run ends at 2:00.
 
-use crossdrill::cli::script;
 use crossdrill::engine::{Engine, Journal, MessageId, ServiceStatus};
 use crossdrill::scenario::{
     MessageKind, Scenario, SectorId, ServiceId, TeamId, ThreatId, load_source,
 };
 use crossdrill::scoring::{self, Claimed, Link, Outcome, Phase, Scorecard, Warning};
+use crossdrill::session::script;
 use std::sync::Arc;
 
 const SCENARIO: &str = include_str!("../plays/mini.scenario.ron");

@@ -2,10 +2,10 @@
 //! play lands in the top grade band, the no-response baseline in the bottom one, and a
 //! play that differs only by a late report loses exactly the report points.
 
-use crossdrill::cli::script::{self, Planned};
 use crossdrill::engine::{Engine, Journal};
 use crossdrill::scenario::{Scenario, builtin_default};
 use crossdrill::scoring::{self, Outcome, Phase, Scorecard};
+use crossdrill::session::script::{self, Planned};
 use std::sync::Arc;
 
 /// The seed the plays were written for (the issue's `run ... --seed 7`).

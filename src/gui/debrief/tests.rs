@@ -31,7 +31,7 @@ const PLAY: &str = include_str!("../../../tests/plays/well-run.commands.ron");
 /// the live engine kept at each of `keep`.
 fn live_run(keep: &[Secs]) -> (Arc<Scenario>, Engine, Vec<(Secs, Engine)>) {
     let s = Arc::new(scenario::builtin_default());
-    let plan = crate::cli::script::parse("well-run", PLAY, &s).expect("the play parses");
+    let plan = crate::session::script::parse("well-run", PLAY, &s).expect("the play parses");
     let mut e = Engine::new(s.clone(), SEED);
     let mut snaps = vec![];
     let mut next = plan.iter().peekable();

@@ -156,7 +156,7 @@ mod tests {
 
     fn journal_commands(seed: u64) -> (Arc<Scenario>, Vec<(Secs, Command)>, Engine) {
         let s = Arc::new(builtin_default());
-        let plan = crate::cli::script::parse(
+        let plan = crate::session::script::parse(
             "well-run",
             include_str!("../../../tests/plays/well-run.commands.ron"),
             &s,

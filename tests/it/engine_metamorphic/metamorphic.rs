@@ -2,7 +2,7 @@
 //! what happens, and the world's entries of a run.
 
 use crossdrill::engine::{ActionTarget, Command, Draft, Engine, EntryKind, Journal};
-use crossdrill::generate::national;
+use crossdrill::scenario::generate::national;
 use crossdrill::scenario::raw::RawScenario;
 use crossdrill::scenario::*;
 use proptest::prelude::*;
@@ -200,10 +200,10 @@ pub fn apply(s: &Scenario, change: Change) -> Scenario {
         Change::Rename => rename(&mut s),
         Change::ReorderOrganisations(pick) => {
             let mut raw = to_raw(&s);
-            let mut r = Pick(ChaCha8Rng::seed_from_u64(pick));
-            for i in (1..raw.organisations.len()).rev() {
-                raw.organisations.swap(i, r.below(i + 1));
-            }
+            shuffle(
+                &mut raw.organisations,
+                &mut Pick(ChaCha8Rng::seed_from_u64(pick)),
+            );
             return read(&write_raw(&raw));
         }
     }
@@ -250,34 +250,38 @@ fn rename(s: &mut Scenario) {
             .cloned()
             .unwrap_or_else(|| format!("{a}-renamed"))
     };
-    for (i, x) in s.sectors.iter_mut().enumerate() {
-        x.id = format!("sector-{i}-renamed");
-    }
-    for (i, x) in s.organisations.iter_mut().enumerate() {
-        x.id = format!("org-{i}-renamed");
-    }
-    for (i, x) in s.services.iter_mut().enumerate() {
-        x.id = format!("svc-{i}-renamed");
+    rename_all(&mut s.sectors, "sector", |x| &mut x.id);
+    rename_all(&mut s.organisations, "org", |x| &mut x.id);
+    rename_all(&mut s.services, "svc", |x| &mut x.id);
+    rename_all(&mut s.teams, "team", |x| &mut x.id);
+    rename_all(&mut s.threats, "threat", |x| &mut x.id);
+    for x in &mut s.services {
         x.area = x.area.as_deref().map(area);
     }
-    for (i, x) in s.teams.iter_mut().enumerate() {
-        x.id = format!("team-{i}-renamed");
-    }
-    for (i, x) in s.threats.iter_mut().enumerate() {
-        x.id = format!("threat-{i}-renamed");
-    }
-    for (i, x) in s.injects.iter_mut().enumerate() {
-        x.id = format!("inject-{i}-renamed");
+    rename_all(&mut s.injects, "inject", |x| &mut x.id);
+    for x in &mut s.injects {
         for d in &mut x.deliver {
             if let Delivery::AreaEvent { area: a, .. } = d {
                 *a = area(a);
             }
         }
     }
-    for (i, x) in s.actions.iter_mut().enumerate() {
-        x.id = format!("action-{i}-renamed");
-    }
+    rename_all(&mut s.actions, "action", |x| &mut x.id);
     s.areas = s.areas.iter().map(|a| area(a)).collect();
+}
+
+/// Give every item of `xs` a new id of its own.
+fn rename_all<T>(xs: &mut [T], kind: &str, id: impl Fn(&mut T) -> &mut String) {
+    for (i, x) in xs.iter_mut().enumerate() {
+        *id(x) = format!("{kind}-{i}-renamed");
+    }
+}
+
+/// `xs` in an order drawn from `r` (Fisher-Yates).
+fn shuffle<T>(xs: &mut [T], r: &mut Pick) {
+    for i in (1..xs.len()).rev() {
+        xs.swap(i, r.below(i + 1));
+    }
 }
 
 fn write_raw(raw: &RawScenario) -> String {
@@ -418,12 +422,8 @@ pub fn facts(j: &Journal) -> Vec<Fact> {
 pub fn reorder_services_and_dependencies(s: &Scenario, pick: u64) -> Scenario {
     let mut raw = to_raw(s);
     let mut r = Pick(ChaCha8Rng::seed_from_u64(pick));
-    for i in (1..raw.services.len()).rev() {
-        raw.services.swap(i, r.below(i + 1));
-    }
-    for i in (1..raw.dependencies.len()).rev() {
-        raw.dependencies.swap(i, r.below(i + 1));
-    }
+    shuffle(&mut raw.services, &mut r);
+    shuffle(&mut raw.dependencies, &mut r);
     read(&write_raw(&raw))
 }
 
