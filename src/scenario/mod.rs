@@ -5,6 +5,7 @@
 
 pub mod duration;
 pub mod generate;
+mod kinds;
 mod load;
 pub mod model;
 mod problem;

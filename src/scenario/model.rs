@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use super::kinds::{DepKind, Effect, Impact, MessageKind, Monitoring, OrgKind, Role, Target};
+
 /// Seconds since the exercise start (or a span of seconds).
 pub type Secs = u64;
 
@@ -119,33 +121,6 @@ pub struct Deadlines {
     pub restore: Secs,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum OrgKind {
-    Operator,
-    Ministry,
-    Ceptoar,
-    Centre,
-    Organiser,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Monitoring {
-    Low,
-    Medium,
-    High,
-}
-
-impl Monitoring {
-    /// Mean time for the CSIRT to notice a compromise of stealth 0.
-    pub fn mean_detect_secs(self) -> Secs {
-        match self {
-            Monitoring::High => 10 * 60,
-            Monitoring::Medium => 30 * 60,
-            Monitoring::Low => 2 * 3600,
-        }
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Organisation {
     pub id: String,
@@ -178,22 +153,6 @@ pub struct Service {
     pub visible: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum DepKind {
-    Physical,
-    Cyber,
-    Geographic,
-    Logical,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub enum Effect {
-    /// The dependent goes down (capacity 0) when the provider is down.
-    Fail,
-    /// The dependent keeps at most this capacity.
-    Degrade(f64),
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dependency {
     pub from: ServiceId,
@@ -203,15 +162,6 @@ pub struct Dependency {
     pub effect: Effect,
     /// 1.0 except for logical links.
     pub probability: f64,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Role {
-    Operator,
-    Ministry,
-    Ceptoar,
-    Centre,
-    Organiser,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -255,14 +205,6 @@ pub enum StepKind {
     Impact { service: ServiceId, impact: Impact },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub enum Impact {
-    Outage,
-    Degradation(f64),
-    DataTampering,
-    Ddos(f64),
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Inject {
     pub id: String,
@@ -302,15 +244,6 @@ pub enum Condition {
     Not(Box<Condition>),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum MessageKind {
-    Report,
-    Alert,
-    Request,
-    Information,
-    PublicStatement,
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Delivery {
     Message {
@@ -327,13 +260,6 @@ pub enum Delivery {
         capacity: f64,
     },
     StartThreat(ThreatId),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Target {
-    OwnService,
-    OwnCompromised,
-    Organisation,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]

@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use super::kinds::{DepKind, Effect, Impact, MessageKind, Monitoring, OrgKind, Role, Target};
+
 /// Text people read, in English and Japanese. Either may be left out; the other is shown.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -126,29 +128,13 @@ pub struct RawChain {
 #[serde(deny_unknown_fields)]
 pub struct RawTemplate {
     pub id: String,
-    pub kind: RawDepKind,
+    pub kind: DepKind,
     #[serde(default)]
     pub delay: Option<String>,
     #[serde(default)]
-    pub effect: Option<RawEffect>,
+    pub effect: Option<Effect>,
     #[serde(default)]
     pub note: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum RawOrgKind {
-    Operator,
-    Ministry,
-    Ceptoar,
-    Centre,
-    Organiser,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum RawMonitoring {
-    Low,
-    Medium,
-    High,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -157,14 +143,14 @@ pub struct RawOrganisation {
     pub id: String,
     pub name: RawText,
     pub sector: String,
-    pub kind: RawOrgKind,
+    pub kind: OrgKind,
     /// How quickly its CSIRT notices a compromise.
     #[serde(default = "default_monitoring")]
-    pub monitoring: RawMonitoring,
+    pub monitoring: Monitoring,
 }
 
-fn default_monitoring() -> RawMonitoring {
-    RawMonitoring::Medium
+fn default_monitoring() -> Monitoring {
+    Monitoring::Medium
 }
 
 /// What keeps a service going when a provider fails.
@@ -208,21 +194,6 @@ fn yes() -> bool {
     true
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum RawDepKind {
-    Physical,
-    Cyber,
-    Geographic,
-    Logical,
-}
-
-/// What a dependent suffers when its provider is down.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub enum RawEffect {
-    Fail,
-    Degrade(f64),
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawDependency {
@@ -233,23 +204,14 @@ pub struct RawDependency {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub template: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<RawDepKind>,
+    pub kind: Option<DepKind>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delay: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub effect: Option<RawEffect>,
+    pub effect: Option<Effect>,
     /// For logical links: the chance the effect happens at all.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub probability: Option<f64>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum RawRole {
-    Operator,
-    Ministry,
-    Ceptoar,
-    Centre,
-    Organiser,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -257,7 +219,7 @@ pub enum RawRole {
 pub struct RawTeam {
     pub id: String,
     pub name: RawText,
-    pub role: RawRole,
+    pub role: Role,
     /// Organisations the team plays.
     pub controls: Vec<String>,
 }
@@ -300,15 +262,7 @@ pub struct RawStep {
 pub enum RawStepKind {
     Compromise { service: String },
     Spread { from: String, to: String },
-    Impact { service: String, impact: RawImpact },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub enum RawImpact {
-    Outage,
-    Degradation(f64),
-    DataTampering,
-    Ddos(f64),
+    Impact { service: String, impact: Impact },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -344,7 +298,7 @@ pub enum RawCondition {
     },
     MessageReceived {
         team: String,
-        kind: Option<RawMessageKind>,
+        kind: Option<MessageKind>,
     },
     ActionTaken {
         action: String,
@@ -354,15 +308,6 @@ pub enum RawCondition {
     All(Vec<RawCondition>),
     Any(Vec<RawCondition>),
     Not(Box<RawCondition>),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum RawMessageKind {
-    Report,
-    Alert,
-    Request,
-    Information,
-    PublicStatement,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -383,16 +328,6 @@ pub enum RawDelivery {
     StartThreat(String),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum RawTarget {
-    /// A service owned by an organisation the team controls.
-    OwnService,
-    /// A compromised service the team controls.
-    OwnCompromised,
-    /// The team's organisation as a whole (BCP, public statement).
-    Organisation,
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum RawActionEffect {
     Isolate,
@@ -410,11 +345,11 @@ pub struct RawAction {
     pub id: String,
     pub name: RawText,
     pub duration: String,
-    pub target: RawTarget,
+    pub target: Target,
     pub effects: Vec<RawActionEffect>,
     /// Teams (by role) allowed to take it; empty means operators.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub roles: Vec<RawRole>,
+    pub roles: Vec<Role>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

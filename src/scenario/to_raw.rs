@@ -21,26 +21,6 @@ fn deadlines(d: &Deadlines) -> RawDeadlines {
     }
 }
 
-fn role(r: Role) -> RawRole {
-    match r {
-        Role::Operator => RawRole::Operator,
-        Role::Ministry => RawRole::Ministry,
-        Role::Ceptoar => RawRole::Ceptoar,
-        Role::Centre => RawRole::Centre,
-        Role::Organiser => RawRole::Organiser,
-    }
-}
-
-fn kind(k: MessageKind) -> RawMessageKind {
-    match k {
-        MessageKind::Report => RawMessageKind::Report,
-        MessageKind::Alert => RawMessageKind::Alert,
-        MessageKind::Request => RawMessageKind::Request,
-        MessageKind::Information => RawMessageKind::Information,
-        MessageKind::PublicStatement => RawMessageKind::PublicStatement,
-    }
-}
-
 /// The scenario as raw types that load back to an equal [`Scenario`].
 pub fn to_raw(s: &Scenario) -> RawScenario {
     let sid = |i: ServiceId| s.services[i.idx()].id.clone();
@@ -93,18 +73,8 @@ pub fn to_raw(s: &Scenario) -> RawScenario {
                 id: o.id.clone(),
                 name: t(&o.name),
                 sector: s.sectors[o.sector.idx()].id.clone(),
-                kind: match o.kind {
-                    OrgKind::Operator => RawOrgKind::Operator,
-                    OrgKind::Ministry => RawOrgKind::Ministry,
-                    OrgKind::Ceptoar => RawOrgKind::Ceptoar,
-                    OrgKind::Centre => RawOrgKind::Centre,
-                    OrgKind::Organiser => RawOrgKind::Organiser,
-                },
-                monitoring: match o.monitoring {
-                    Monitoring::Low => RawMonitoring::Low,
-                    Monitoring::Medium => RawMonitoring::Medium,
-                    Monitoring::High => RawMonitoring::High,
-                },
+                kind: o.kind,
+                monitoring: o.monitoring,
             })
             .collect(),
         services: s
@@ -133,17 +103,9 @@ pub fn to_raw(s: &Scenario) -> RawScenario {
                 from: sid(d.from),
                 to: sid(d.to),
                 template: None,
-                kind: Some(match d.kind {
-                    DepKind::Physical => RawDepKind::Physical,
-                    DepKind::Cyber => RawDepKind::Cyber,
-                    DepKind::Geographic => RawDepKind::Geographic,
-                    DepKind::Logical => RawDepKind::Logical,
-                }),
+                kind: Some(d.kind),
                 delay: Some(dur(d.delay)),
-                effect: Some(match d.effect {
-                    Effect::Fail => RawEffect::Fail,
-                    Effect::Degrade(c) => RawEffect::Degrade(c),
-                }),
+                effect: Some(d.effect),
                 probability: Some(d.probability),
             })
             .collect(),
@@ -153,7 +115,7 @@ pub fn to_raw(s: &Scenario) -> RawScenario {
             .map(|x| RawTeam {
                 id: x.id.clone(),
                 name: t(&x.name),
-                role: role(x.role),
+                role: x.role,
                 controls: x.controls.iter().map(|o| oid(*o)).collect(),
             })
             .collect(),
@@ -190,12 +152,7 @@ pub fn to_raw(s: &Scenario) -> RawScenario {
                             },
                             StepKind::Impact { service, impact } => RawStepKind::Impact {
                                 service: sid(*service),
-                                impact: match *impact {
-                                    Impact::Outage => RawImpact::Outage,
-                                    Impact::Degradation(c) => RawImpact::Degradation(c),
-                                    Impact::DataTampering => RawImpact::DataTampering,
-                                    Impact::Ddos(c) => RawImpact::Ddos(c),
-                                },
+                                impact: *impact,
                             },
                         },
                     })
@@ -247,11 +204,7 @@ pub fn to_raw(s: &Scenario) -> RawScenario {
                 id: a.id.clone(),
                 name: t(&a.name),
                 duration: dur(a.duration),
-                target: match a.target {
-                    Target::OwnService => RawTarget::OwnService,
-                    Target::OwnCompromised => RawTarget::OwnCompromised,
-                    Target::Organisation => RawTarget::Organisation,
-                },
+                target: a.target,
                 effects: a
                     .effects
                     .iter()
@@ -265,7 +218,7 @@ pub fn to_raw(s: &Scenario) -> RawScenario {
                         ActionEffect::Bcp => RawActionEffect::Bcp,
                     })
                     .collect(),
-                roles: a.roles.iter().map(|r| role(*r)).collect(),
+                roles: a.roles.clone(),
             })
             .collect(),
         scoring: Some(RawScoring {
@@ -315,7 +268,7 @@ fn cond(s: &Scenario, c: &Condition) -> RawCondition {
         },
         Condition::MessageReceived { team, kind: k } => RawCondition::MessageReceived {
             team: tid(*team),
-            kind: k.map(kind),
+            kind: *k,
         },
         Condition::ActionTaken { action, team } => RawCondition::ActionTaken {
             action: s.actions[action.idx()].id.clone(),

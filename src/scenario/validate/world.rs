@@ -3,7 +3,7 @@
 use super::ctx::{Ctx, Ids, at, text};
 use crate::scenario::model::*;
 use crate::scenario::problem::ProblemKind;
-use crate::scenario::raw::{RawChain, RawDepKind, RawEffect, RawOrgKind, RawRole};
+use crate::scenario::raw::RawChain;
 use crate::scenario::spans::Seg::{Field as F, Index as I};
 
 /// The validated world, with the id tables later sections resolve against.
@@ -79,18 +79,8 @@ pub(super) fn check(cx: &mut Ctx) -> World {
             id: o.id.clone(),
             name: text(&o.name),
             sector: SectorId(sector),
-            kind: match o.kind {
-                RawOrgKind::Operator => OrgKind::Operator,
-                RawOrgKind::Ministry => OrgKind::Ministry,
-                RawOrgKind::Ceptoar => OrgKind::Ceptoar,
-                RawOrgKind::Centre => OrgKind::Centre,
-                RawOrgKind::Organiser => OrgKind::Organiser,
-            },
-            monitoring: match o.monitoring {
-                crate::scenario::raw::RawMonitoring::Low => Monitoring::Low,
-                crate::scenario::raw::RawMonitoring::Medium => Monitoring::Medium,
-                crate::scenario::raw::RawMonitoring::High => Monitoring::High,
-            },
+            kind: o.kind,
+            monitoring: o.monitoring,
         });
     }
 
@@ -234,8 +224,8 @@ fn dependencies(cx: &mut Ctx, service_ids: &Ids) -> Vec<Dependency> {
             cx.duration(at("dependencies", i, &[F("delay")]), t, "delay", true)
         });
         let effect = match d.effect.or(template.and_then(|t| t.effect)) {
-            None | Some(RawEffect::Fail) => Effect::Fail,
-            Some(RawEffect::Degrade(c)) => Effect::Degrade(cx.unit(
+            None | Some(Effect::Fail) => Effect::Fail,
+            Some(Effect::Degrade(c)) => Effect::Degrade(cx.unit(
                 at("dependencies", i, &[F("effect"), I(0)]),
                 c,
                 "degraded capacity",
@@ -247,28 +237,13 @@ fn dependencies(cx: &mut Ctx, service_ids: &Ids) -> Vec<Dependency> {
         out.push(Dependency {
             from: ServiceId(from),
             to: ServiceId(to),
-            kind: match kind {
-                RawDepKind::Physical => DepKind::Physical,
-                RawDepKind::Cyber => DepKind::Cyber,
-                RawDepKind::Geographic => DepKind::Geographic,
-                RawDepKind::Logical => DepKind::Logical,
-            },
+            kind,
             delay,
             effect,
             probability,
         });
     }
     out
-}
-
-pub(super) fn role(r: RawRole) -> Role {
-    match r {
-        RawRole::Operator => Role::Operator,
-        RawRole::Ministry => Role::Ministry,
-        RawRole::Ceptoar => Role::Ceptoar,
-        RawRole::Centre => Role::Centre,
-        RawRole::Organiser => Role::Organiser,
-    }
 }
 
 fn teams(cx: &mut Ctx, org_ids: &Ids) -> (Vec<Team>, Ids) {
@@ -314,7 +289,7 @@ fn teams(cx: &mut Ctx, org_ids: &Ids) -> (Vec<Team>, Ids) {
         teams.push(Team {
             id: t.id.clone(),
             name: text(&t.name),
-            role: role(t.role),
+            role: t.role,
             controls,
         });
     }

@@ -1,7 +1,6 @@
 //! The actions teams may take: target rules, effects and roles.
 
 use super::super::ctx::{Ctx, at, text};
-use super::super::world::role;
 use crate::scenario::model::*;
 use crate::scenario::raw::*;
 use crate::scenario::spans::Seg::{Field as F, Index as I};
@@ -39,17 +38,13 @@ pub(super) fn actions(cx: &mut Ctx) -> Vec<Action> {
         let roles = if a.roles.is_empty() {
             vec![Role::Operator]
         } else {
-            a.roles.iter().map(|r| role(*r)).collect()
+            a.roles.clone()
         };
         out.push(Action {
             id: a.id.clone(),
             name: text(&a.name),
             duration,
-            target: match a.target {
-                RawTarget::OwnService => Target::OwnService,
-                RawTarget::OwnCompromised => Target::OwnCompromised,
-                RawTarget::Organisation => Target::Organisation,
-            },
+            target: a.target,
             effects,
             roles,
         });

@@ -171,13 +171,7 @@ fn condition(cx: &mut Ctx, r: &Refs, i: usize, path: Vec<Seg>, c: &RawCondition)
         },
         RawCondition::MessageReceived { team, kind } => Condition::MessageReceived {
             team: TeamId(cx.resolve(&r.w.team_ids, team, at("injects", i, &sub("team")))),
-            kind: kind.map(|k| match k {
-                RawMessageKind::Report => MessageKind::Report,
-                RawMessageKind::Alert => MessageKind::Alert,
-                RawMessageKind::Request => MessageKind::Request,
-                RawMessageKind::Information => MessageKind::Information,
-                RawMessageKind::PublicStatement => MessageKind::PublicStatement,
-            }),
+            kind: kind.map(|k| k),
         },
         RawCondition::ActionTaken { action, team } => Condition::ActionTaken {
             action: ActionId(cx.resolve(r.actions, action, at("injects", i, &sub("action")))),

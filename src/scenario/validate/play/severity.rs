@@ -5,7 +5,6 @@ use super::deadlines;
 use crate::scenario::duration;
 use crate::scenario::model::*;
 use crate::scenario::problem::ProblemKind;
-use crate::scenario::raw::*;
 use crate::scenario::spans::Seg::{self, Field as F, Index as I};
 
 pub(super) fn severity(cx: &mut Ctx) -> Vec<SeverityLevel> {
@@ -74,7 +73,7 @@ pub(super) fn check_seeds(cx: &mut Ctx) {
         if let Some(d) = &t.delay {
             cx.duration(at("templates", i, &[F("delay")]), d, "delay", true);
         }
-        if let Some(RawEffect::Degrade(c)) = t.effect {
+        if let Some(Effect::Degrade(c)) = t.effect {
             cx.unit(
                 at("templates", i, &[F("effect"), I(0)]),
                 c,

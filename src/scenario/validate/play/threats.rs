@@ -55,12 +55,12 @@ pub(super) fn threats(cx: &mut Ctx, w: &World, end: Secs) -> Vec<Threat> {
                     let ipath = [F("steps"), I(j), F("kind"), F("impact"), I(0)];
                     let ia = at("threats", i, &ipath);
                     let impact = match *impact {
-                        RawImpact::Outage => Impact::Outage,
-                        RawImpact::DataTampering => Impact::DataTampering,
-                        RawImpact::Degradation(c) => {
+                        Impact::Outage => Impact::Outage,
+                        Impact::DataTampering => Impact::DataTampering,
+                        Impact::Degradation(c) => {
                             Impact::Degradation(cx.unit(ia, c, "degraded capacity"))
                         }
-                        RawImpact::Ddos(c) => Impact::Ddos(cx.unit(ia, c, "capacity under DDoS")),
+                        Impact::Ddos(c) => Impact::Ddos(cx.unit(ia, c, "capacity under DDoS")),
                     };
                     StepKind::Impact {
                         service: ServiceId(sid),
