@@ -9,72 +9,17 @@
 //! into earlier tiers carry delays. A threat cuts the main grid hubs at 30 minutes
 //! and an earthquake hits three prefectures at 2 hours: a wide cascade.
 
+mod parts;
+
 use crate::scenario::*;
+use parts::{Draw, SHARES, catalogue, text};
 use rand_chacha::ChaCha8Rng;
-use rand_chacha::rand_core::{Rng, SeedableRng};
-
-/// (id, English name, Japanese name, ministry, share of services in per mille).
-const SECTORS: [(&str, &str, &str, &str, u32); 14] = [
-    ("electricity", "Electricity", "電力", "METI", 30),
-    (
-        "telecom",
-        "Information and communications",
-        "情報通信",
-        "MIC",
-        70,
-    ),
-    ("finance", "Finance", "金融", "FSA", 100),
-    ("aviation", "Aviation", "航空", "MLIT", 40),
-    ("airports", "Airports", "空港", "MLIT", 30),
-    ("railways", "Railways", "鉄道", "MLIT", 90),
-    ("logistics", "Logistics", "物流", "MLIT", 110),
-    ("gas", "Gas", "ガス", "METI", 60),
-    ("chemicals", "Chemicals", "化学", "METI", 50),
-    ("credit", "Credit cards", "クレジット", "METI", 60),
-    ("petroleum", "Petroleum", "石油", "METI", 40),
-    (
-        "government",
-        "Government and administrative services",
-        "政府・行政サービス",
-        "MIC",
-        110,
-    ),
-    ("medical", "Medical", "医療", "MHLW", 110),
-    ("water", "Water", "水道", "MHLW", 100),
-];
-
-const MINISTRIES: [&str; 5] = ["METI", "MIC", "FSA", "MLIT", "MHLW"];
-
-fn text(en: &str, ja: &str) -> Text {
-    Text {
-        en: en.to_string(),
-        ja: ja.to_string(),
-    }
-}
-
-/// Uniform draws from a seeded ChaCha8 stream.
-struct Draw(ChaCha8Rng);
-
-impl Draw {
-    fn unit(&mut self) -> f64 {
-        (self.0.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (((self.0.next_u64() >> 32) * n as u64) >> 32) as usize
-    }
-    /// An index below `n`, low indices much more likely (hubs).
-    fn hub(&mut self, n: usize) -> usize {
-        ((self.unit().powi(3) * n as f64) as usize).min(n.saturating_sub(1))
-    }
-    fn pick<T: Copy>(&mut self, xs: &[T]) -> T {
-        xs[self.below(xs.len())]
-    }
-}
+use rand_chacha::rand_core::SeedableRng;
 
 /// A national network of `services` services and `dependencies` dependencies (at least
 /// 14 services), the same for the same arguments.
 pub fn national(services: usize, dependencies: usize, seed: u64) -> Scenario {
-    let n = services.max(SECTORS.len());
+    let n = services.max(SHARES.len());
     let mut r = Draw(ChaCha8Rng::seed_from_u64(seed));
     let d = |h: u64| Deadlines {
         detect: h * 900,
@@ -84,49 +29,33 @@ pub fn national(services: usize, dependencies: usize, seed: u64) -> Scenario {
         restore: h * 14400,
     };
 
-    // Sectors, then the centre's own.
-    let mut sectors: Vec<Sector> = SECTORS
-        .iter()
-        .enumerate()
-        .map(|(i, s)| Sector {
-            id: s.0.into(),
-            name: text(s.1, s.2),
-            ministry: s.3.into(),
-            ceptoar: text(&format!("{} CEPTOAR", s.1), &format!("{}セプター", s.2)),
-            leading: i < 3,
-            colour: [
-                (40 + i * 15) as u8,
-                (200 - i * 10) as u8,
-                (90 + i * 11) as u8,
-            ],
-        })
-        .collect();
-    sectors.push(Sector {
-        id: "national".into(),
-        name: text("National coordination", "国の調整機関"),
-        ministry: "NISC".into(),
-        ceptoar: text("CEPTOAR Council", "セプターカウンシル"),
-        leading: false,
-        colour: [31, 58, 147],
-    });
+    // The CI sectors, then the centre's own; the ministries in charge of them, each once.
+    let sectors = catalogue();
+    let ci = &sectors[..SHARES.len()];
+    let mut ministries: Vec<&str> = Vec::new();
+    for s in ci {
+        if !ministries.contains(&s.ministry.as_str()) {
+            ministries.push(&s.ministry);
+        }
+    }
 
     // Services per sector, in tier order; a few operators per sector.
-    let total: u32 = SECTORS.iter().map(|s| s.4).sum();
-    let mut counts: Vec<usize> = SECTORS
+    let total: u32 = SHARES.iter().map(|s| s.1).sum();
+    let mut counts: Vec<usize> = SHARES
         .iter()
-        .map(|s| (n * s.4 as usize / total as usize).max(1))
+        .map(|s| (n * s.1 as usize / total as usize).max(1))
         .collect();
     let assigned: usize = counts.iter().sum();
-    counts[SECTORS.len() - 1] += n.saturating_sub(assigned);
+    counts[SHARES.len() - 1] += n.saturating_sub(assigned);
     let orgs_per_sector = (n / 700).clamp(1, 40);
     let mut organisations = Vec::new();
-    for (i, s) in SECTORS.iter().enumerate() {
+    for (i, s) in ci.iter().enumerate() {
         for k in 0..orgs_per_sector {
             organisations.push(Organisation {
-                id: format!("{}-op{k:02}", s.0),
+                id: format!("{}-op{k:02}", s.id),
                 name: text(
-                    &format!("{} operator {k}", s.1),
-                    &format!("{}事業者{k}", s.2),
+                    &format!("{} operator {k}", s.name.en),
+                    &format!("{}事業者{k}", s.name.ja),
                 ),
                 sector: SectorId(i as u32),
                 kind: OrgKind::Operator,
@@ -138,7 +67,7 @@ pub fn national(services: usize, dependencies: usize, seed: u64) -> Scenario {
     let mut svcs = Vec::with_capacity(n);
     let mut tier_of = Vec::with_capacity(n);
     let mut starts = vec![0usize];
-    for (i, s) in SECTORS.iter().enumerate() {
+    for (i, s) in ci.iter().enumerate() {
         for k in 0..counts[i] {
             let area = r.below(47);
             let owner = OrgId((i * orgs_per_sector + r.below(orgs_per_sector)) as u32);
@@ -167,10 +96,10 @@ pub fn national(services: usize, dependencies: usize, seed: u64) -> Scenario {
             };
             let (ax, ay) = ((area % 7) as f32 * 150.0, (area / 7) as f32 * 120.0);
             svcs.push(Service {
-                id: format!("{}-{k:06}", s.0),
+                id: format!("{}-{k:06}", s.id),
                 name: text(
-                    &format!("{} service {k}", s.1),
-                    &format!("{}サービス{k}", s.2),
+                    &format!("{} service {k}", s.name.en),
+                    &format!("{}サービス{k}", s.name.ja),
                 ),
                 owner,
                 criticality: 0.2 + 0.8 * r.unit(),
@@ -188,7 +117,7 @@ pub fn national(services: usize, dependencies: usize, seed: u64) -> Scenario {
         0 => starts[0]..starts[1],
         1 => starts[1]..starts[2],
         2 => starts[2]..starts[3],
-        _ => starts[3]..starts[SECTORS.len()],
+        _ => starts[3]..starts[SHARES.len()],
     };
 
     // Dependencies: a dependent, then a provider tier, then a hub within it.
@@ -249,12 +178,15 @@ pub fn national(services: usize, dependencies: usize, seed: u64) -> Scenario {
     }
 
     // Teams: one per sector (playing its operators), one per ministry, the centre.
-    let mut teams: Vec<Team> = SECTORS
+    let mut teams: Vec<Team> = ci
         .iter()
         .enumerate()
         .map(|(i, s)| Team {
-            id: format!("{}-csirt", s.0),
-            name: text(&format!("{} operators", s.1), &format!("{}事業者", s.2)),
+            id: format!("{}-csirt", s.id),
+            name: text(
+                &format!("{} operators", s.name.en),
+                &format!("{}事業者", s.name.ja),
+            ),
             role: Role::Operator,
             controls: (0..orgs_per_sector)
                 .map(|k| OrgId((i * orgs_per_sector + k) as u32))
@@ -274,12 +206,12 @@ pub fn national(services: usize, dependencies: usize, seed: u64) -> Scenario {
             latency,
         });
     };
-    let centre_team = SECTORS.len() + MINISTRIES.len();
-    for ministry in MINISTRIES.iter() {
+    let centre_team = ci.len() + ministries.len();
+    for ministry in ministries.iter() {
         organisations.push(Organisation {
             id: format!("{}-desk", ministry.to_lowercase()),
             name: text(&format!("{ministry} desk"), &format!("{ministry}窓口")),
-            sector: SectorId(SECTORS.iter().position(|s| s.3 == *ministry).unwrap_or(0) as u32),
+            sector: SectorId(ci.iter().position(|s| s.ministry == *ministry).unwrap_or(0) as u32),
             kind: OrgKind::Ministry,
             monitoring: Monitoring::Low,
         });
@@ -290,8 +222,8 @@ pub fn national(services: usize, dependencies: usize, seed: u64) -> Scenario {
             role: Role::Ministry,
             controls: vec![OrgId(organisations.len() as u32 - 1)],
         });
-        for (i, s) in SECTORS.iter().enumerate() {
-            if s.3 == *ministry {
+        for (i, s) in ci.iter().enumerate() {
+            if s.ministry == *ministry {
                 both(&mut channels, i, team, 600);
             }
         }
@@ -300,7 +232,7 @@ pub fn national(services: usize, dependencies: usize, seed: u64) -> Scenario {
     organisations.push(Organisation {
         id: "coord-centre".into(),
         name: text("Coordination centre", "対処調整センター"),
-        sector: SectorId(SECTORS.len() as u32),
+        sector: SectorId(ci.len() as u32),
         kind: OrgKind::Centre,
         monitoring: Monitoring::High,
     });
