@@ -30,7 +30,7 @@ impl Kit {
                 summary: text(""),
                 brief: text(""),
                 language: Lang::En,
-                start_clock: "2020-07-24 19:00".into(),
+                start_clock: Some(jiff::civil::date(2020, 7, 24).at(19, 0, 0, 0)),
                 duration: 12 * 3600,
                 sectors: vec![Sector {
                     id: "electricity".into(),

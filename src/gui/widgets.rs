@@ -1,6 +1,7 @@
 //! Small shared UI pieces: the root egui Ui, the language switch, colours and time formats.
 
 use super::i18n::{I18n, SetLang};
+use crate::scenario::clock::{self as calendar, DateTime};
 use crate::scenario::{Lang, Secs};
 use bevy::prelude::MessageWriter;
 use bevy_egui::egui;
@@ -43,50 +44,18 @@ pub(crate) fn span(secs: Secs) -> String {
     crate::scenario::duration::format(secs)
 }
 
-/// The scenario's wall-clock time `secs` after `start` (`"2020-07-24 19:00"`).
-pub(crate) fn wall_clock(start: &str, secs: Secs) -> String {
-    let Some((y, mo, d, h, mi)) = parse_start(start) else {
-        return format!("{start} +{}", clock(secs));
-    };
-    let total_min = h * 60 + mi + secs / 60;
-    let (mut days, min_of_day) = (total_min / 1440, total_min % 1440);
-    let (mut y, mut mo, mut d) = (y, mo, d);
-    while days > 0 {
-        d += 1;
-        if d > days_in_month(y, mo) {
-            d = 1;
-            mo += 1;
-            if mo > 12 {
-                mo = 1;
-                y += 1;
-            }
-        }
-        days -= 1;
+/// The scenario's wall-clock date and time `secs` after `start`
+/// (`"2020-07-24 20:30"`); without a start clock, the exercise time.
+pub(crate) fn wall_clock(start: Option<DateTime>, secs: Secs) -> String {
+    match start {
+        Some(s) => calendar::wall_text(s, secs),
+        None => clock(secs),
     }
-    format!(
-        "{y:04}-{mo:02}-{d:02} {:02}:{:02}",
-        min_of_day / 60,
-        min_of_day % 60
-    )
 }
 
-fn parse_start(s: &str) -> Option<(u64, u64, u64, u64, u64)> {
-    let (date, time) = s.trim().split_once([' ', 'T'])?;
-    let mut dp = date.split('-').map(|p| p.parse::<u64>().ok());
-    let (y, mo, d) = (dp.next()??, dp.next()??, dp.next()??);
-    let mut tp = time.split(':').map(|p| p.parse::<u64>().ok());
-    let (h, mi) = (tp.next()??, tp.next()??);
-    ((1..=12).contains(&mo) && (1..=days_in_month(y, mo)).contains(&d) && h < 24 && mi < 60)
-        .then_some((y, mo, d, h, mi))
-}
-
-fn days_in_month(y: u64, m: u64) -> u64 {
-    match m {
-        2 if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
+/// The scenario's start clock as written (empty without one).
+pub(crate) fn start_text(start: Option<DateTime>) -> String {
+    start.map(calendar::start_text).unwrap_or_default()
 }
 
 /// The locale id naming a team role.
@@ -120,10 +89,10 @@ mod tests {
 
     #[test]
     fn wall_clock_rolls_over_days_and_months() {
-        assert_eq!(wall_clock("2020-07-24 19:00", 0), "2020-07-24 19:00");
-        assert_eq!(wall_clock("2020-07-24 19:00", 5400), "2020-07-24 20:30");
-        assert_eq!(wall_clock("2020-07-31 23:30", 3600), "2020-08-01 00:30");
-        assert_eq!(wall_clock("2020-12-31 23:00", 7200), "2021-01-01 01:00");
-        assert_eq!(wall_clock("nonsense", 60), "nonsense +0:01:00");
+        let at = crate::scenario::clock::parse_start;
+        assert_eq!(wall_clock(at("2020-07-24 19:00"), 5400), "2020-07-24 20:30");
+        assert_eq!(wall_clock(at("2020-07-31 23:30"), 3600), "2020-08-01 00:30");
+        assert_eq!(wall_clock(at("2020-12-31 23:00"), 7200), "2021-01-01 01:00");
+        assert_eq!(wall_clock(None, 60), "0:01:00");
     }
 }

@@ -2,42 +2,20 @@
 //! numbers, and escaping for HTML and CSV.
 
 use crate::scenario::Secs;
-
-/// The scenario's start as (days since 1970-01-01, minutes after midnight), if its
-/// `start_clock` reads as `YYYY-MM-DD HH:MM`.
-pub(crate) fn start(start_clock: &str) -> Option<(i64, i64)> {
-    let (date, time) = start_clock
-        .trim()
-        .split_once(' ')
-        .unwrap_or((start_clock.trim(), "00:00"));
-    let mut d = date.split('-').map(|p| p.parse::<i64>().ok());
-    let (y, m, day) = (d.next()??, d.next()??, d.next()??);
-    if !(1..=12).contains(&m) || !(1..=31).contains(&day) {
-        return None;
-    }
-    let (h, min) = time.split_once(':')?;
-    Some((
-        days_from_civil(y, m, day),
-        h.parse::<i64>().ok()? * 60 + min.parse::<i64>().ok()?,
-    ))
-}
+use crate::scenario::clock::{self, DateTime};
 
 /// Wall-clock time of exercise second `at` (`"19:45"`, `"00:10 +1d"`); without a
-/// readable start clock, the exercise time (`"0:45"`).
-pub(crate) fn wall(start_clock: &str, at: Secs) -> String {
-    match start(start_clock) {
-        Some((_, minutes)) => {
-            let total = minutes + (at / 60) as i64;
-            let (days, m) = (total / 1440, total % 1440);
-            let day = if days > 0 {
-                format!(" +{days}d")
-            } else {
-                String::new()
-            };
-            format!("{:02}:{:02}{day}", m / 60, m % 60)
-        }
+/// start clock, the exercise time (`"0:45"`).
+pub(crate) fn wall(start: Option<DateTime>, at: Secs) -> String {
+    match start {
+        Some(s) => clock::time_of_day(s, at),
         None => span(at),
     }
+}
+
+/// The scenario's start clock as written (empty without one).
+pub(crate) fn start(start: Option<DateTime>) -> String {
+    start.map(clock::start_text).unwrap_or_default()
 }
 
 /// A span as `h:mm` (seconds dropped), e.g. `0:45`, `2:05`.
@@ -99,10 +77,8 @@ pub(crate) fn clip(s: &str, units: usize) -> String {
 }
 
 /// The date `days` after the scenario's start date, as `YYYY-MM-DD`.
-pub(crate) fn date_after(start_clock: &str, days: i64) -> Option<String> {
-    let (d, _) = start(start_clock)?;
-    let (y, m, day) = civil_from_days(d + days);
-    Some(format!("{y:04}-{m:02}-{day:02}"))
+pub(crate) fn date_after(start: Option<DateTime>, days: i64) -> Option<String> {
+    start.map(|s| clock::date_after(s, days))
 }
 
 /// A number with one decimal and thousands separators (`1,234,567.8`).
@@ -162,48 +138,30 @@ pub(crate) fn csv(s: &str) -> String {
 }
 
 // Howard Hinnant's civil-date algorithms (proleptic Gregorian calendar).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-fn civil_from_days(z: i64) -> (i64, i64, i64) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn clocks_spans_and_dates() {
-        assert_eq!(wall("2020-07-24 19:00", 45 * 60), "19:45");
-        assert_eq!(wall("2020-07-24 19:00", 5 * 3600 + 10 * 60), "00:10 +1d");
-        assert_eq!(wall("evening", 3600), "1:00");
+        let start = clock::parse_start("2020-07-24 19:00");
+        assert_eq!(wall(start, 45 * 60), "19:45");
+        assert_eq!(wall(start, 5 * 3600 + 10 * 60), "00:10 +1d");
+        assert_eq!(wall(None, 3600), "1:00");
         assert_eq!(short(3900), "1h05m");
         assert_eq!(short(7200), "2h");
         assert_eq!(short(90), "1m30s");
+        let at = clock::parse_start;
+        assert_eq!(date_after(start, 30).as_deref(), Some("2020-08-23"));
         assert_eq!(
-            date_after("2020-07-24 19:00", 30).as_deref(),
-            Some("2020-08-23")
-        );
-        assert_eq!(
-            date_after("2020-12-20 09:00", 90).as_deref(),
+            date_after(at("2020-12-20 09:00"), 90).as_deref(),
             Some("2021-03-20")
         );
-        assert_eq!(date_after("2024-02-28", 1).as_deref(), Some("2024-02-29"));
+        assert_eq!(
+            date_after(at("2024-02-28"), 1).as_deref(),
+            Some("2024-02-29")
+        );
+        assert_eq!(date_after(None, 1), None);
         assert_eq!(num(1234567.84), "1,234,567.8");
         assert_eq!(num(-0.04), "0.0");
         assert_eq!(whole(39_901_130.05), "39,901,130");

@@ -75,7 +75,7 @@ pub(super) fn render(c: &Ctx) -> String {
     let meta = [
         (tx::SCENARIO, format!("<code>{}</code>", esc(&sc.id))),
         (tx::SEED, card.seed.to_string()),
-        (tx::START, esc(&sc.start_clock)),
+        (tx::START, esc(&super::fmt::start(sc.start_clock))),
         (
             tx::SCORED_TO,
             format!("{} (T+{})", c.at(card.end), span(card.end)),

@@ -24,7 +24,12 @@ pub(super) fn render(c: &Ctx) -> String {
         c.sc.id
     );
     let _ = writeln!(o, "| {} | {} |", tx::SEED.get(l), card.seed);
-    let _ = writeln!(o, "| {} | {} |", tx::START.get(l), cell(&c.sc.start_clock));
+    let _ = writeln!(
+        o,
+        "| {} | {} |",
+        tx::START.get(l),
+        cell(&super::fmt::start(c.sc.start_clock))
+    );
     let _ = writeln!(
         o,
         "| {} | {} ({}) |",

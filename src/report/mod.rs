@@ -176,7 +176,7 @@ impl<'a> Ctx<'a> {
 
     /// An exercise time on the scenario's wall clock.
     pub fn at(&self, secs: Secs) -> String {
-        fmt::wall(&self.sc.start_clock, secs)
+        fmt::wall(self.sc.start_clock, secs)
     }
 
     /// A span in the report's language.

@@ -224,7 +224,7 @@ pub(super) fn plan(sc: &Scenario, card: &Scorecard, lang: Lang) -> Vec<PlanRow> 
         let due = if areas.is_empty() {
             None
         } else {
-            fmt::date_after(&sc.start_clock, if urgent { 30 } else { 60 })
+            fmt::date_after(sc.start_clock, if urgent { 30 } else { 60 })
         };
         rows.push(PlanRow {
             team: ts.team,

@@ -3,6 +3,7 @@
 //! generated national-scale scenarios (`generate`). Pure data and checks: no engine,
 //! no bevy or egui.
 
+pub mod clock;
 pub mod duration;
 pub mod generate;
 mod kinds;

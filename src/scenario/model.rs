@@ -76,7 +76,9 @@ pub struct Scenario {
     pub summary: Text,
     pub brief: Text,
     pub language: Lang,
-    pub start_clock: String,
+    /// Wall-clock date and time at the exercise start (absent: times are shown as
+    /// exercise time only).
+    pub start_clock: Option<super::clock::DateTime>,
     pub duration: Secs,
     pub sectors: Vec<Sector>,
     /// Exactly five levels, 0..=4, in order.

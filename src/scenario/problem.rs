@@ -71,6 +71,8 @@ pub enum ProblemKind {
     NoLatency(String, String),
     #[error("unknown language `{0}`")]
     BadLanguage(String),
+    #[error("cannot read start clock `{0}`")]
+    BadStartClock(String),
     #[error("bad colour `{0}`")]
     BadColour(String),
     #[error("text has neither `en` nor `ja`")]

@@ -37,7 +37,7 @@ pub fn to_raw(s: &Scenario) -> RawScenario {
             Lang::En => "en".into(),
             Lang::Ja => "ja".into(),
         }),
-        start_clock: Some(s.start_clock.clone()),
+        start_clock: s.start_clock.map(super::clock::start_text),
         duration: Some(dur(s.duration)),
         sectors: s
             .sectors

@@ -156,6 +156,12 @@ const CASES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "start-clock-unreadable.scenario.ron",
+        &[
+            "6:18: error: cannot read start clock `24 July 2020, 7pm`\n  hint: write the date and local time, e.g. \"2020-07-24 19:00\"",
+        ],
+    ),
+    (
         "syntax-missing-comma.scenario.ron",
         &[
             "4:5: error: Expected comma\n  hint: a comma may be missing at the end of the previous line",

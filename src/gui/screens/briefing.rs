@@ -66,7 +66,7 @@ fn briefing(
                 egui::RichText::new(format!(
                     "{} {} · {} {}",
                     i18n.t("select-start"),
-                    s.start_clock,
+                    widgets::start_text(s.start_clock),
                     i18n.t("select-duration"),
                     widgets::span(s.duration)
                 ))

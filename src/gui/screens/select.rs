@@ -184,7 +184,7 @@ fn details(ui: &mut egui::Ui, i18n: &I18n, e: &Entry) -> bool {
             ui.label(widgets::span(s.duration));
             ui.end_row();
             ui.label(i18n.t("select-start"));
-            ui.label(&s.start_clock);
+            ui.label(widgets::start_text(s.start_clock));
             ui.end_row();
             ui.label(i18n.t("select-services"));
             ui.label(format!("{} / {}", s.services.len(), s.dependencies.len()));

@@ -303,7 +303,7 @@ pub fn national(services: usize, dependencies: usize, seed: u64) -> Scenario {
             "攻撃により主要な送電拠点が停止し、その後地震が発生する。",
         ),
         language: Lang::En,
-        start_clock: "2020-07-24 19:00".into(),
+        start_clock: Some(jiff::civil::date(2020, 7, 24).at(19, 0, 0, 0)),
         duration: 12 * 3600,
         sectors,
         severity: (0..5u64)

@@ -56,6 +56,20 @@ pub(crate) fn validate(m: &Merged, mode: Mode) -> (Option<Scenario>, Vec<Problem
             Lang::En
         }
     };
+    let start_clock = raw.start_clock.as_deref().and_then(|text| {
+        let parsed = super::clock::parse_start(text);
+        if parsed.is_none() {
+            let (file, pos) = m.locate_scalar("start_clock", &[]);
+            cx.push(
+                file,
+                pos,
+                Level::Error,
+                ProblemKind::BadStartClock(text.into()),
+                Some("write the date and local time, e.g. \"2020-07-24 19:00\"".into()),
+            );
+        }
+        parsed
+    });
     let duration = match &raw.duration {
         Some(d) => cx.scalar_duration("duration", d, "the exercise duration", false),
         None => 0,
@@ -73,7 +87,7 @@ pub(crate) fn validate(m: &Merged, mode: Mode) -> (Option<Scenario>, Vec<Problem
         summary: text(&raw.summary),
         brief: text(&raw.brief),
         language,
-        start_clock: raw.start_clock.clone().unwrap_or_default(),
+        start_clock,
         duration,
         sectors: w.sectors,
         severity: p.severity,

@@ -72,7 +72,7 @@ pub(super) fn show(ui: &mut egui::Ui, c: &mut Ctx) {
         )
         .on_hover_text(c.t("debrief-moment"));
         ui.label(
-            egui::RichText::new(widgets::wall_clock(&c.debrief.scenario.start_clock, at))
+            egui::RichText::new(widgets::wall_clock(c.debrief.scenario.start_clock, at))
                 .color(colour::MUTED),
         );
         for (step, label) in [(60, "1m"), (600, "10m")] {

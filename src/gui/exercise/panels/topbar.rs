@@ -84,7 +84,7 @@ fn clock_readout(ui: &mut egui::Ui, p: &PanelCtx) {
     )
     .on_hover_text(p.t("clock-exercise-time"));
     ui.label(
-        egui::RichText::new(widgets::wall_clock(&s.start_clock, now))
+        egui::RichText::new(widgets::wall_clock(s.start_clock, now))
             .monospace()
             .color(colour::MUTED),
     )
