@@ -1,7 +1,8 @@
 //! crossdrill: a simulator for cross-sector cyber tabletop exercises on critical infrastructure.
 //!
 //! Layers, one-way: `scenario` (format and validation) <- `engine` (deterministic
-//! simulation) <- `scoring` <- `report`; `cli` and `gui` sit on top.
+//! simulation) <- `scoring` <- `report`, with `session` (sessions on disk, scripted
+//! plays, replay) beside `report`; `cli` and `gui` sit on top.
 
 pub mod cli;
 pub mod engine;

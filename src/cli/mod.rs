@@ -1,4 +1,5 @@
-//! The command line: argument parsing and one module per command.
+//! The command line: argument parsing and one module per command. The top layer: it
+//! uses every other module and nothing uses it; no domain rule lives here.
 
 mod generate;
 mod replay;

@@ -1,4 +1,5 @@
-//! The deterministic exercise simulation (no bevy, egui, files or clocks).
+//! The deterministic exercise simulation. Uses only `scenario`; no bevy, egui, files,
+//! clocks or wording (it says what happened as data).
 //!
 //! A discrete-event simulation in whole seconds since the exercise start. Events are
 //! ordered by (time, sequence number) in a bucketed timing wheel; dependency

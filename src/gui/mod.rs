@@ -1,5 +1,6 @@
 //! The desktop app (bevy + egui): scenario select, briefing with seats, the live exercise
-//! screen with the network map and panels, and the end of exercise.
+//! screen with the network map and panels, and the end of exercise. A top layer: it
+//! uses the engine, scoring, reports and sessions, and holds no rule of theirs.
 
 mod app;
 mod autoshot;

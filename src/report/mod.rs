@@ -1,5 +1,6 @@
 //! The after-action report: a run's scorecard written as Markdown, a self-contained
-//! HTML page with inline SVG charts, CSV or JSON.
+//! HTML page with inline SVG charts, CSV or JSON. Uses `scoring`, `engine` and
+//! `scenario`; no bevy or egui.
 //!
 //! ```no_run
 //! # use crossdrill::{engine::Engine, report::{self, Format}, scenario};

@@ -16,7 +16,8 @@ const FORMATS: [&str; 5] = [
     "%Y-%m-%d",
 ];
 
-/// Read a start clock (see [`FORMATS`]), or say it cannot be read.
+/// Read a start clock written `2020-07-24 19:00` (seconds and a `T` between date and
+/// time allowed; a date alone is midnight), or `None` when it cannot be read.
 pub fn parse_start(text: &str) -> Option<DateTime> {
     let text = text.trim();
     FORMATS.iter().find_map(|f| {

@@ -1,4 +1,6 @@
-//! Scoring: metrics and points computed from a run's journal and its scenario.
+//! Scoring: metrics and points computed from a run's journal and its scenario, and
+//! the rules that go with them (which commands the no-response baseline takes). Uses
+//! `engine` and `scenario`; no bevy, egui or I/O.
 //!
 //! Everything here is a pure function of the scenario and the journal (the
 //! no-response baseline is another engine run of the same scenario and seed: the
