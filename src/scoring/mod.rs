@@ -79,6 +79,7 @@
 //!   cites.
 
 mod accuracy;
+pub mod compare;
 mod coordination;
 mod facts;
 mod impact;

@@ -2,7 +2,7 @@
 //! folder or journal file named on the command line (`crossdrill gui --debrief PATH`,
 //! `crossdrill replay PATH --gui`).
 
-use super::compare::{Comparison, ForkOf};
+use super::compare::{ForkOf, compare};
 use super::run::{Debrief, Source};
 use crate::gui::GuiOptions;
 use crate::gui::exercise::adapter::EngineHost;
@@ -79,6 +79,6 @@ fn from_exercise(
     d.recorded = recorder
         .filter(|r| r.failed().is_none())
         .and_then(|r| r.dir().map(std::path::Path::to_path_buf));
-    d.compare = fork_of.and_then(|f| Comparison::new(&f, &d));
+    d.compare = fork_of.and_then(|f| compare(&f, &d));
     commands.insert_resource(d);
 }

@@ -232,7 +232,7 @@ fn a_restarted_run_is_not_compared_with_the_original() {
     let mut fresh = Engine::new(s.clone(), SEED);
     fresh.run_to_end();
     let d = Debrief::from_engine(&fresh, Origin::Builtin, Source::Exercise);
-    assert!(super::compare::Comparison::new(&of, &d).is_none());
+    assert!(super::compare::compare(&of, &d).is_none());
 }
 
 #[test]
