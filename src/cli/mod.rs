@@ -1,6 +1,7 @@
 //! The command line: argument parsing and one module per command. The top layer: it
 //! uses every other module and nothing uses it; no domain rule lives here.
 
+mod fork;
 mod generate;
 mod replay;
 mod report;

@@ -35,6 +35,10 @@ pub struct ForkArgs {
     /// The scenario of a journal file (as for `replay`).
     #[arg(long, value_name = "PATH")]
     pub scenario: Option<PathBuf>,
+    /// A scripted play to play on the fork from `--at` (earlier steps are skipped): the
+    /// fork then runs to the end and its scores are printed beside the original's.
+    #[arg(long, value_name = "FILE")]
+    pub commands: Option<PathBuf>,
 }
 
 /// Exit 0 when the replay matches, 1 with the first difference when it does not
@@ -87,6 +91,13 @@ pub fn run_fork(args: &ForkArgs) -> ExitCode {
         );
         return ExitCode::from(2);
     };
+    let play = match &args.commands {
+        Some(p) => match super::fork::load_play(&args.from, args.scenario.as_deref(), p) {
+            Ok(steps) => Some(steps),
+            Err(code) => return code,
+        },
+        None => None,
+    };
     match fork(&args.from, at, &args.out, args.scenario.as_deref()) {
         Ok(r) => {
             if let Some(d) = &r.dropped {
@@ -102,7 +113,16 @@ pub fn run_fork(args: &ForkArgs) -> ExitCode {
                 j.entries.len(),
                 j.hash()
             );
-            ExitCode::SUCCESS
+            match &play {
+                Some(steps) => super::fork::play_and_compare(
+                    r,
+                    &args.from,
+                    args.scenario.as_deref(),
+                    at,
+                    steps,
+                ),
+                None => ExitCode::SUCCESS,
+            }
         }
         Err(e) => fail(&e),
     }

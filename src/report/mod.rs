@@ -18,7 +18,7 @@
 //! scripts. CSV columns are listed in [`csv_header`].
 
 mod csv;
-mod fmt;
+pub(crate) mod fmt;
 mod html;
 mod html_detail;
 mod markdown;

@@ -65,6 +65,7 @@ pub use error::SessionError;
 pub use fork::fork;
 pub use header::{ForkedFrom, Header, SESSION_FORMAT, utc_text};
 pub use list::{Listed, Summary, default_root, list, new_dir, resumable};
+pub use past::past_journal;
 /// For the app's debrief, which reads past runs the same way.
 #[cfg(feature = "gui")]
 pub(crate) use past::{Past, open_past};

@@ -9,6 +9,18 @@ use crate::scenario::{DEFAULT_SCENARIO, Scenario};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+/// The journal of a past run (a session folder, replayed; or a journal file) and its
+/// scenario, as `fork` and `replay` find them.
+pub fn past_journal(
+    path: &Path,
+    scenario: Option<&Path>,
+) -> Result<(Arc<Scenario>, Journal), SessionError> {
+    Ok(match open_past(path, scenario)? {
+        Past::Session(s) => (s.scenario.clone(), s.replay()?.journal().clone()),
+        Past::Journal(j) => (j.scenario, j.journal),
+    })
+}
+
 /// A journal file and the scenario it was run on.
 #[derive(Debug, Clone)]
 pub(crate) struct JournalFile {

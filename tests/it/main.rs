@@ -7,6 +7,7 @@ mod engine_cli;
 mod engine_default;
 mod engine_generate;
 mod engine_metamorphic;
+mod fork_compare;
 #[cfg(feature = "gui")]
 mod gui_debrief;
 #[cfg(feature = "gui")]

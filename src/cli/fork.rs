@@ -1,0 +1,130 @@
+//! `crossdrill fork --commands`: play a scripted play on a fork to the end, then
+//! print its scores beside the original's, measure by measure.
+
+use super::replay::fail;
+use crate::engine::Journal;
+use crate::report::fmt;
+use crate::scenario::{Scenario, Secs, duration};
+use crate::scoring::compare::{Comparison, Measure};
+use crate::scoring::{self, Scorecard};
+use crate::session::script::{self, Planned};
+use crate::session::{Recovered, SessionError, past_journal};
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+/// Read the scripted play `play` against the scenario of the past run at `from`
+/// (before anything is written); on a problem, say where and give the exit status.
+pub(super) fn load_play(
+    from: &Path,
+    scenario: Option<&Path>,
+    play: &Path,
+) -> Result<Vec<Planned>, ExitCode> {
+    let name = play.display().to_string();
+    let text = std::fs::read_to_string(play).map_err(|e| {
+        eprintln!("error: {name}: cannot read: {e}");
+        ExitCode::from(2)
+    })?;
+    let (s, _) = past_journal(from, scenario).map_err(|e| fail(&e))?;
+    script::parse(&name, &text, &s).map_err(|problems| {
+        problems.iter().for_each(|p| eprintln!("{p}"));
+        ExitCode::from(2)
+    })
+}
+
+/// Play `steps` (those from `at` on) on the fork `r` to the scenario's end, finish
+/// the session, and print the comparison with the original run at `from`.
+pub(super) fn play_and_compare(
+    mut r: Recovered,
+    from: &Path,
+    scenario: Option<&Path>,
+    at: Secs,
+    steps: &[Planned],
+) -> ExitCode {
+    for step in steps.iter().filter(|s| s.at >= at) {
+        r.engine.advance_to(step.at);
+        let command = step.command_for(&r.engine);
+        match r.session.apply(&mut r.engine, command) {
+            Ok(Ok(_)) => {}
+            Ok(Err(e)) => eprintln!("{}: refused: {e}", step.place),
+            Err(e) => return fail(&e),
+        }
+    }
+    r.engine.run_to_end();
+    if let Err(e) = r.session.finish(&r.engine) {
+        return fail(&e);
+    }
+    match compare(&r, from, scenario, at) {
+        Ok(Some(c)) => {
+            print(r.engine.scenario(), &c);
+            ExitCode::SUCCESS
+        }
+        Ok(None) => {
+            eprintln!("error: the fork does not start from {}", from.display());
+            ExitCode::from(2)
+        }
+        Err(e) => fail(&e),
+    }
+}
+
+fn compare(
+    r: &Recovered,
+    from: &Path,
+    scenario: Option<&Path>,
+    at: Secs,
+) -> Result<Option<Comparison>, SessionError> {
+    let (s, original) = past_journal(from, scenario)?;
+    let fork = r.engine.journal();
+    if !Comparison::forks_from(&original, fork, at) {
+        return Ok(None);
+    }
+    let end = original.end(s.duration).min(fork.end(s.duration));
+    let (Some(a), Some(b)) = (card_until(&s, &original, end), card_until(&s, fork, end)) else {
+        return Ok(None);
+    };
+    Ok(Some(Comparison::of_cards(&s, at, end, &a, &b)))
+}
+
+fn card_until(s: &Arc<Scenario>, journal: &Journal, end: Secs) -> Option<Scorecard> {
+    let mut j = journal.clone();
+    j.entries.retain(|e| e.at <= end);
+    scoring::score_until(s, &j, end).ok()
+}
+
+fn print(s: &Scenario, c: &Comparison) {
+    println!(
+        "compared with the original up to {} (forked at {}):",
+        duration::clock(c.end),
+        duration::clock(c.at)
+    );
+    println!(
+        "  {:<40} {:>12} {:>12} {:>10}",
+        "measure", "original", "fork", "change"
+    );
+    for row in &c.rows {
+        let name = match row.measure {
+            Measure::Score => "overall score".to_string(),
+            Measure::Lost => "service lost (person-hours)".to_string(),
+            Measure::Avoided => "impact avoided (%)".to_string(),
+            Measure::Team(t) => format!("team {}", s.teams[t.idx()].id),
+            Measure::Incident(t) => format!("incident {}", s.threats[t.idx()].id),
+        };
+        let shown = |x: f64| match row.measure {
+            Measure::Lost => fmt::whole(x),
+            _ => fmt::num(x),
+        };
+        let value = |v: Option<f64>| v.map_or("-".to_string(), shown);
+        let change = match (row.original, row.fork) {
+            (Some(a), Some(b)) if b >= a => format!("+{}", shown(b - a)),
+            (Some(a), Some(b)) => format!("-{}", shown(a - b)),
+            _ => "-".into(),
+        };
+        println!(
+            "  {:<40} {:>12} {:>12} {:>12}",
+            name,
+            value(row.original),
+            value(row.fork),
+            change
+        );
+    }
+}
