@@ -2,16 +2,13 @@
 //! print its scores beside the original's, measure by measure.
 
 use super::replay::fail;
-use crate::engine::Journal;
 use crate::report::fmt;
 use crate::scenario::{Scenario, Secs, duration};
-use crate::scoring::compare::{Comparison, Measure};
-use crate::scoring::{self, Scorecard};
+use crate::scoring::compare::{Comparison, Measure, scored_to};
 use crate::session::script::{self, Planned};
 use crate::session::{Recovered, SessionError, past_journal};
 use std::path::Path;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 /// Read the scripted play `play` against the scenario of the past run at `from`
 /// (before anything is written); on a problem, say where and give the exit status.
@@ -79,16 +76,10 @@ fn compare(
         return Ok(None);
     }
     let end = original.end(s.duration).min(fork.end(s.duration));
-    let (Some(a), Some(b)) = (card_until(&s, &original, end), card_until(&s, fork, end)) else {
+    let (Some(a), Some(b)) = (scored_to(&s, &original, end), scored_to(&s, fork, end)) else {
         return Ok(None);
     };
     Ok(Some(Comparison::of_cards(&s, at, end, &a, &b)))
-}
-
-fn card_until(s: &Arc<Scenario>, journal: &Journal, end: Secs) -> Option<Scorecard> {
-    let mut j = journal.clone();
-    j.entries.retain(|e| e.at <= end);
-    scoring::score_until(s, &j, end).ok()
 }
 
 fn print(s: &Scenario, c: &Comparison) {

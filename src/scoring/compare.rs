@@ -4,6 +4,7 @@
 use super::Scorecard;
 use crate::engine::Journal;
 use crate::scenario::{Scenario, Secs, TeamId, ThreatId};
+use std::sync::Arc;
 
 /// What a comparison row measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +44,13 @@ pub struct Comparison {
     pub original_grade: usize,
     pub fork_grade: usize,
     pub rows: Vec<Row>,
+}
+
+/// `journal` scored up to `end` (its entries after `end` left out).
+pub fn scored_to(s: &Arc<Scenario>, journal: &Journal, end: Secs) -> Option<Scorecard> {
+    let mut j = journal.clone();
+    j.entries.retain(|e| e.at <= end);
+    super::score_until(s, &j, end).ok()
 }
 
 impl Comparison {

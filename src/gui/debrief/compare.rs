@@ -35,9 +35,7 @@ fn card_until(s: &Arc<Scenario>, run: &Debrief, end: Secs) -> Option<Scorecard> 
     if run.end == end {
         return run.card.as_ref().ok().cloned();
     }
-    let mut j = (*run.journal).clone();
-    j.entries.retain(|e| e.at <= end);
-    scoring::score_until(s, &j, end).ok()
+    scoring::compare::scored_to(s, &run.journal, end)
 }
 
 /// Remove a stale fork origin when a new exercise is chosen.
