@@ -106,6 +106,12 @@ impl<'m> Ctx<'m> {
         self.push(file, pos, Level::Warning, kind, hint);
     }
 
+    /// An error at the value of the top-level field `field`.
+    pub fn root_error(&mut self, field: &'static str, kind: ProblemKind, hint: &str) {
+        let (file, pos) = self.m.locate_scalar(field, &[]);
+        self.push(file, pos, Level::Error, kind, Some(hint.into()));
+    }
+
     pub fn missing_root(&mut self, what: &'static str, hint: &str) {
         let file = self
             .m

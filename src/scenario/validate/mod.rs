@@ -45,28 +45,17 @@ pub(crate) fn validate(m: &Merged, mode: Mode) -> (Option<Scenario>, Vec<Problem
         None | Some("en") => Lang::En,
         Some("ja") => Lang::Ja,
         Some(other) => {
-            let (file, pos) = m.locate_scalar("language", &[]);
-            cx.push(
-                file,
-                pos,
-                Level::Error,
-                ProblemKind::BadLanguage(other.into()),
-                Some("use \"en\" or \"ja\"".into()),
-            );
+            let kind = ProblemKind::BadLanguage(other.into());
+            cx.root_error("language", kind, "use \"en\" or \"ja\"");
             Lang::En
         }
     };
     let start_clock = raw.start_clock.as_deref().and_then(|text| {
         let parsed = super::clock::parse_start(text);
         if parsed.is_none() {
-            let (file, pos) = m.locate_scalar("start_clock", &[]);
-            cx.push(
-                file,
-                pos,
-                Level::Error,
-                ProblemKind::BadStartClock(text.into()),
-                Some("write the date and local time, e.g. \"2020-07-24 19:00\"".into()),
-            );
+            let kind = ProblemKind::BadStartClock(text.into());
+            let hint = "write the date and local time, e.g. \"2020-07-24 19:00\"";
+            cx.root_error("start_clock", kind, hint);
         }
         parsed
     });
