@@ -1,0 +1,30 @@
+//! The journal of the exercise written to a file (from the end screen).
+
+use super::{EngineHost, ExportJournal, ExportStatus};
+use crate::report;
+use bevy::prelude::*;
+
+/// Write the report (`.html`, `.md`, `.csv`, `.json`) or the journal (`.jsonl`).
+pub(super) fn export(
+    host: Res<EngineHost>,
+    mut requests: MessageReader<ExportJournal>,
+    mut status: ResMut<ExportStatus>,
+) {
+    for ExportJournal(path) in requests.read() {
+        let journal = host.engine.journal();
+        let name = path.to_string_lossy();
+        let written = if name.ends_with(".jsonl") {
+            std::fs::write(path, journal.to_jsonl()).map_err(|e| format!("{}: {e}", path.display()))
+        } else {
+            match report::Format::from_path(path) {
+                Some(format) => report::write_report(host.engine.scenario(), journal, format, path)
+                    .map_err(|e| e.to_string()),
+                None => Err(format!(
+                    "{}: use .html, .md, .csv, .json or .jsonl",
+                    path.display()
+                )),
+            }
+        };
+        status.0 = Some(written.map(|()| path.clone()));
+    }
+}
