@@ -85,15 +85,20 @@ pub(crate) fn date_after(start: Option<DateTime>, days: i64) -> Option<String> {
 pub(crate) fn num(x: f64) -> String {
     let s = format!("{:.1}", x.abs());
     let (int, frac) = s.split_once('.').unwrap_or((&s, "0"));
+    let sign = if x < 0.0 && s != "0.0" { "-" } else { "" };
+    format!("{sign}{}.{frac}", group(int, ','))
+}
+
+/// The digits `int` with `sep` between each group of three (`1,234,567`).
+pub(crate) fn group(int: &str, sep: char) -> String {
     let mut out = String::new();
     for (i, c) in int.chars().enumerate() {
         if i > 0 && (int.len() - i).is_multiple_of(3) {
-            out.push(',');
+            out.push(sep);
         }
         out.push(c);
     }
-    let sign = if x < 0.0 && s != "0.0" { "-" } else { "" };
-    format!("{sign}{out}.{frac}")
+    out
 }
 
 /// A whole number with thousands separators.

@@ -220,14 +220,7 @@ fn teams(ui: &mut egui::Ui, s: &Scenario, card: &Scorecard, i18n: &I18n) {
 
 /// A whole number with thin spaces between thousands (`7 527 773`).
 pub(crate) fn thousands(v: f64) -> String {
-    let digits = format!("{:.0}", v.abs());
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push('\u{2009}');
-        }
-        out.push(ch);
-    }
+    let mut out = crate::report::fmt::group(&format!("{:.0}", v.abs()), '\u{2009}');
     if v < -0.5 {
         out.insert(0, '-');
     }
@@ -317,4 +310,15 @@ fn incidents(ui: &mut egui::Ui, s: &Scenario, card: &Scorecard, i18n: &I18n) {
                 ui.end_row();
             }
         });
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn thousands_are_grouped_with_thin_spaces() {
+        assert_eq!(super::thousands(7_527_773.4), "7\u{2009}527\u{2009}773");
+        assert_eq!(super::thousands(-1234.0), "-1\u{2009}234");
+        assert_eq!(super::thousands(999.0), "999");
+        assert_eq!(super::thousands(-0.2), "0");
+    }
 }
