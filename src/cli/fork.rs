@@ -2,43 +2,51 @@
 //! print its scores beside the original's, measure by measure.
 
 use super::replay::fail;
+use crate::engine::Journal;
 use crate::report::fmt;
 use crate::scenario::{Scenario, Secs, duration};
 use crate::scoring::compare::{Comparison, Measure, scored_to};
 use crate::session::script::{self, Planned};
-use crate::session::{Recovered, SessionError, past_journal};
+use crate::session::{Recovered, past_journal};
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::Arc;
 
-/// Read the scripted play `play` against the scenario of the past run at `from`
+/// A play to run on a fork, and the original run it is compared with.
+pub(super) struct WhatIf {
+    steps: Vec<Planned>,
+    scenario: Arc<Scenario>,
+    original: Journal,
+}
+
+/// Read the past run at `from` and the scripted play `play` against its scenario
 /// (before anything is written); on a problem, say where and give the exit status.
 pub(super) fn load_play(
     from: &Path,
     scenario: Option<&Path>,
     play: &Path,
-) -> Result<Vec<Planned>, ExitCode> {
+) -> Result<WhatIf, ExitCode> {
     let name = play.display().to_string();
     let text = std::fs::read_to_string(play).map_err(|e| {
         eprintln!("error: {name}: cannot read: {e}");
         ExitCode::from(2)
     })?;
-    let (s, _) = past_journal(from, scenario).map_err(|e| fail(&e))?;
-    script::parse(&name, &text, &s).map_err(|problems| {
+    let (scenario, original) = past_journal(from, scenario).map_err(|e| fail(&e))?;
+    let steps = script::parse(&name, &text, &scenario).map_err(|problems| {
         problems.iter().for_each(|p| eprintln!("{p}"));
         ExitCode::from(2)
+    })?;
+    Ok(WhatIf {
+        steps,
+        scenario,
+        original,
     })
 }
 
-/// Play `steps` (those from `at` on) on the fork `r` to the scenario's end, finish
-/// the session, and print the comparison with the original run at `from`.
-pub(super) fn play_and_compare(
-    mut r: Recovered,
-    from: &Path,
-    scenario: Option<&Path>,
-    at: Secs,
-    steps: &[Planned],
-) -> ExitCode {
-    for step in steps.iter().filter(|s| s.at >= at) {
+/// Play the steps of `w` from `at` on on the fork `r` to the scenario's end, finish
+/// the session, and print the comparison with the original run.
+pub(super) fn play_and_compare(mut r: Recovered, at: Secs, w: &WhatIf) -> ExitCode {
+    for step in w.steps.iter().filter(|s| s.at >= at) {
         r.engine.advance_to(step.at);
         let command = step.command_for(&r.engine);
         match r.session.apply(&mut r.engine, command) {
@@ -51,35 +59,26 @@ pub(super) fn play_and_compare(
     if let Err(e) = r.session.finish(&r.engine) {
         return fail(&e);
     }
-    match compare(&r, from, scenario, at) {
-        Ok(Some(c)) => {
-            print(r.engine.scenario(), &c);
+    match compare(w, r.engine.journal(), at) {
+        Some(c) => {
+            print(&w.scenario, &c);
             ExitCode::SUCCESS
         }
-        Ok(None) => {
-            eprintln!("error: the fork does not start from {}", from.display());
+        None => {
+            eprintln!("error: the fork does not start from the original run");
             ExitCode::from(2)
         }
-        Err(e) => fail(&e),
     }
 }
 
-fn compare(
-    r: &Recovered,
-    from: &Path,
-    scenario: Option<&Path>,
-    at: Secs,
-) -> Result<Option<Comparison>, SessionError> {
-    let (s, original) = past_journal(from, scenario)?;
-    let fork = r.engine.journal();
-    if !Comparison::forks_from(&original, fork, at) {
-        return Ok(None);
+fn compare(w: &WhatIf, fork: &Journal, at: Secs) -> Option<Comparison> {
+    let (s, original) = (&w.scenario, &w.original);
+    if !Comparison::forks_from(original, fork, at) {
+        return None;
     }
     let end = original.end(s.duration).min(fork.end(s.duration));
-    let (Some(a), Some(b)) = (scored_to(&s, &original, end), scored_to(&s, fork, end)) else {
-        return Ok(None);
-    };
-    Ok(Some(Comparison::of_cards(&s, at, end, &a, &b)))
+    let (a, b) = (scored_to(s, original, end)?, scored_to(s, fork, end)?);
+    Some(Comparison::of_cards(s, at, end, &a, &b))
 }
 
 fn print(s: &Scenario, c: &Comparison) {
@@ -89,7 +88,7 @@ fn print(s: &Scenario, c: &Comparison) {
         duration::clock(c.at)
     );
     println!(
-        "  {:<40} {:>12} {:>12} {:>10}",
+        "  {:<40} {:>12} {:>12} {:>12}",
         "measure", "original", "fork", "change"
     );
     for row in &c.rows {

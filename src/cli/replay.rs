@@ -93,7 +93,7 @@ pub fn run_fork(args: &ForkArgs) -> ExitCode {
     };
     let play = match &args.commands {
         Some(p) => match super::fork::load_play(&args.from, args.scenario.as_deref(), p) {
-            Ok(steps) => Some(steps),
+            Ok(what_if) => Some(what_if),
             Err(code) => return code,
         },
         None => None,
@@ -114,13 +114,7 @@ pub fn run_fork(args: &ForkArgs) -> ExitCode {
                 j.hash()
             );
             match &play {
-                Some(steps) => super::fork::play_and_compare(
-                    r,
-                    &args.from,
-                    args.scenario.as_deref(),
-                    at,
-                    steps,
-                ),
+                Some(what_if) => super::fork::play_and_compare(r, at, what_if),
                 None => ExitCode::SUCCESS,
             }
         }

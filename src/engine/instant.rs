@@ -123,9 +123,6 @@ impl Engine {
         }
         self.flush();
         for (i, &ev) in batch.iter().enumerate() {
-            if matches!(ev, Ev::Fanout { .. }) {
-                continue;
-            }
             // A spent buffer reads the service's record first thing.
             if let Some(Ev::BufferOut { svc, .. }) = batch.get(i + AHEAD) {
                 prefetch_at(&self.world.svcs, *svc as usize);
@@ -135,17 +132,10 @@ impl Engine {
         self.queue.recycle(batch);
     }
 
+    /// A world event other than an edge arrival (those are applied first, together).
     fn handle(&mut self, ev: Ev) {
         match ev {
-            Ev::Fanout {
-                start,
-                len,
-                cap,
-                origin,
-            } => {
-                self.fan_in(start, len, cap, origin);
-                self.flush();
-            }
+            Ev::Fanout { .. } => {}
             Ev::BufferOut { svc, generation } => self.buffer_out(svc as usize, generation),
             Ev::Step { threat, step } => self.threat_step(threat as usize, step as usize),
             Ev::ActionDone { run } => self.finish_action(RunId(run)),
@@ -183,7 +173,7 @@ impl Engine {
                 prefetch_at(&self.world.svcs, d.svc.idx());
             }
             let Notice::Detect { idx } = n;
-            self.delayed_detection(idx as usize);
+            self.notice_if_still(self.pending[idx as usize]);
         }
         batch.clear();
         self.notice_buf = batch;

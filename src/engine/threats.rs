@@ -207,11 +207,6 @@ impl Engine {
         self.notices.push(at, Notice::Detect { idx });
     }
 
-    /// A delayed detection is due: it counts if what it would notice is still there.
-    pub(crate) fn delayed_detection(&mut self, idx: usize) {
-        self.notice_if_still(self.pending[idx]);
-    }
-
     /// A detection is due: it counts if what it would notice is still there.
     pub(crate) fn notice_if_still(&mut self, d: PendingDetection) {
         let v = &self.world.svcs[d.svc.idx()];

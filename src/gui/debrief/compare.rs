@@ -19,9 +19,7 @@ pub(crate) struct ForkOf {
 /// is not that run's fork (it was restarted, or is another exercise).
 pub(crate) fn compare(of: &ForkOf, fork: &Debrief) -> Option<Comparison> {
     let orig = &of.original;
-    if orig.scenario.id != fork.scenario.id
-        || !Comparison::forks_from(&orig.journal, &fork.journal, of.at)
-    {
+    if !Comparison::forks_from(&orig.journal, &fork.journal, of.at) {
         return None;
     }
     let end = orig.end.min(fork.end);
