@@ -8,6 +8,8 @@ use crate::scenario::{Scenario, Secs, duration};
 use crate::scoring::compare::{Comparison, Measure, scored_to};
 use crate::session::script::{self, Planned};
 use crate::session::{Recovered, past_journal};
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -81,13 +83,15 @@ fn compare(w: &WhatIf, fork: &Journal, at: Secs) -> Option<Comparison> {
     Some(Comparison::of_cards(s, at, end, &a, &b))
 }
 
+/// Print the comparison (a closed pipe is not an error: the reader had enough).
 fn print(s: &Scenario, c: &Comparison) {
-    println!(
-        "compared with the original up to {} (forked at {}):",
+    let mut out = format!(
+        "compared with the original up to {} (forked at {}):\n",
         duration::clock(c.end),
         duration::clock(c.at)
     );
-    println!(
+    let _ = writeln!(
+        out,
         "  {:<40} {:>12} {:>12} {:>12}",
         "measure", "original", "fork", "change"
     );
@@ -109,7 +113,8 @@ fn print(s: &Scenario, c: &Comparison) {
             (Some(a), Some(b)) => format!("-{}", shown(a - b)),
             _ => "-".into(),
         };
-        println!(
+        let _ = writeln!(
+            out,
             "  {:<40} {:>12} {:>12} {:>12}",
             name,
             value(row.original),
@@ -117,4 +122,5 @@ fn print(s: &Scenario, c: &Comparison) {
             change
         );
     }
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
 }
