@@ -12,3 +12,4 @@ pub mod report;
 pub mod scenario;
 pub mod scoring;
 pub mod session;
+pub mod words;

@@ -1,385 +1,40 @@
-//! One readable line per journal entry: what happened, to whom, and why (for the
-//! headless timeline and the app's event log). Japanese lines come from
-//! `describe_ja`.
+//! What each journal entry says, as a [`Phrase`] (a message id and its arguments) for
+//! the `run` timeline, the debrief and the app's event log; `words` words it. The
+//! small words (statuses, kinds, causes) are in `describe_parts`.
 
+use super::describe_parts::{blocked, cause, change, detection, fired_by, impact, kind, pct};
+use super::describe_parts::{buffer, dep, names_origin, spent, status};
 use super::journal::{Entry, EntryKind};
 use super::names::Names;
-use super::types::{
-    Blocked, BufferKind, Cause, Command, DetectionKind, FiredBy, Origin, Sender, ServiceStatus,
-};
+use super::types::{Command, Origin, Sender};
 use crate::scenario::duration::clock;
-use crate::scenario::{DepId, Impact, Lang, Scenario};
+use crate::scenario::{DepId, Lang, Scenario, Secs};
+use crate::words::{Part, Phrase};
 
-fn dep_text(n: &Names, d: DepId) -> String {
-    match n.dependency(d) {
-        Some(x) => format!(
-            "{} -> {} ({:?}, {})",
-            n.svc(x.from),
-            n.svc(x.to),
-            x.kind,
-            crate::scenario::duration::format(x.delay)
-        )
-        .to_lowercase(),
-        None => "?".into(),
-    }
-}
-
-fn cause_text(n: &Names, c: Cause) -> String {
-    match c {
-        Cause::Dependency(d) => format!("via {}", dep_text(n, d)),
-        Cause::BufferSpent(b) => format!("{} spent", buffer(b)),
-        Cause::Threat { threat, step } => {
-            format!("threat {} step {}", n.threat(threat), step + 1)
-        }
-        Cause::Action { team, run } => format!("action run #{} of {}", run.0, n.team(team)),
-        Cause::Inject(i) => format!("inject {}", n.inject(i)),
-        Cause::Facilitator => "facilitator override".into(),
-    }
-}
-
-fn origin_text(n: &Names, o: Origin) -> String {
-    match o {
-        Origin::Unknown => "unknown".into(),
-        Origin::Threat(t) => format!("threat {}", n.threat(t)),
-        Origin::Inject(i) => format!("inject {}", n.inject(i)),
-        Origin::Facilitator => "facilitator".into(),
-        Origin::Team(t) => format!("{}'s own action", n.team(t)),
-    }
-}
-
-fn status(s: ServiceStatus) -> &'static str {
-    match s {
-        ServiceStatus::Up => "up",
-        ServiceStatus::Degraded => "degraded",
-        ServiceStatus::Down => "DOWN",
-        ServiceStatus::OnBackup => "on backup",
-        ServiceStatus::Recovering => "recovering",
-    }
-}
-
-fn buffer(b: BufferKind) -> &'static str {
-    match b {
-        BufferKind::Battery => "battery",
-        BufferKind::Generator => "generator",
-    }
-}
-
-fn detection(k: DetectionKind) -> &'static str {
-    match k {
-        DetectionKind::Compromise => "compromise",
-        DetectionKind::Tampering => "data tampering",
-        DetectionKind::Degradation => "degradation",
-        DetectionKind::Outage => "outage",
-    }
+/// How an entry names the scenario's things.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Naming {
+    /// Ids in English, Japanese names in Japanese (the `run` timeline).
+    Timeline,
+    /// Names in the language, the id where a name is empty (the app).
+    People,
 }
 
 /// When the provider changed whose change arrived over `dep` at `at`.
-pub(super) fn changed_at(
-    scenario: &Scenario,
-    at: crate::scenario::Secs,
-    dep: DepId,
-) -> crate::scenario::Secs {
+fn changed_at(scenario: &Scenario, at: Secs, dep: DepId) -> Secs {
     let delay = scenario.dependencies.get(dep.idx()).map_or(0, |d| d.delay);
     at.saturating_sub(delay)
 }
 
-pub(super) fn pct(x: f64) -> String {
-    format!("{:.0}%", x * 100.0)
-}
-
-/// `entry` as one line without its time: in English naming things by their scenario
-/// ids, in Japanese by their Japanese names.
+/// `entry` as one line without its time, in `lang`, naming things as the `run`
+/// timeline does.
 pub fn describe(scenario: &Scenario, entry: &Entry, lang: Lang) -> String {
-    if lang == Lang::Ja {
-        return super::describe_ja::describe(scenario, entry);
-    }
-    let n = Names::new(scenario, Lang::En);
-    match &entry.kind {
-        EntryKind::Command(c) => command(&n, c),
-        EntryKind::ServiceChanged {
-            service,
-            from,
-            to,
-            was,
-            now,
-            cause,
-            origin,
-        } => {
-            let change = if from == to {
-                format!("{} -> {}", status(*was), status(*now))
-            } else {
-                format!(
-                    "{} -> {} ({} -> {})",
-                    status(*was),
-                    status(*now),
-                    pct(*from),
-                    pct(*to)
-                )
-            };
-            let origin = match origin {
-                Origin::Threat(_) | Origin::Inject(_)
-                    if !matches!(cause, Cause::Threat { .. } | Cause::Inject(_)) =>
-                {
-                    format!("; origin {}", origin_text(&n, *origin))
-                }
-                _ => String::new(),
-            };
-            format!(
-                "{}: {change}, {}{origin}",
-                n.svc(*service),
-                cause_text(&n, *cause)
-            )
-        }
-        EntryKind::BufferStarted {
-            service,
-            buffer: b,
-            until,
-        } => {
-            format!(
-                "{} runs on {} until {}",
-                n.svc(*service),
-                buffer(*b),
-                clock(*until)
-            )
-        }
-        EntryKind::BufferSpent { service, buffer: b } => {
-            format!("{}: {} spent", n.svc(*service), buffer(*b))
-        }
-        EntryKind::LinkHeld { dep, limit } => format!(
-            "logical link {} held this time: the provider's change at {} would have left the dependent at {}",
-            dep_text(&n, *dep),
-            clock(changed_at(scenario, entry.at, *dep)),
-            pct(*limit)
-        ),
-        EntryKind::ThreatStarted { threat, by } => match by {
-            Some(i) => format!(
-                "threat {} starts (inject {})",
-                n.threat(*threat),
-                n.inject(*i)
-            ),
-            None => format!("threat {} starts", n.threat(*threat)),
-        },
-        EntryKind::Compromised {
-            threat,
-            service,
-            from,
-            ..
-        } => match from {
-            Some(f) => format!(
-                "threat {} spreads from {} to {}",
-                n.threat(*threat),
-                n.svc(*f),
-                n.svc(*service)
-            ),
-            None => format!(
-                "threat {} compromises {}",
-                n.threat(*threat),
-                n.svc(*service)
-            ),
-        },
-        EntryKind::Impact {
-            threat,
-            service,
-            impact,
-            ..
-        } => {
-            let what = match impact {
-                Impact::Outage => "outage".to_string(),
-                Impact::Degradation(x) => format!("degradation to {}", pct(*x)),
-                Impact::DataTampering => "data tampering".to_string(),
-                Impact::Ddos(x) => format!("DDoS, capacity {}", pct(*x)),
-            };
-            format!(
-                "threat {} hits {}: {what}",
-                n.threat(*threat),
-                n.svc(*service)
-            )
-        }
-        EntryKind::StepBlocked {
-            threat,
-            step,
-            reason,
-        } => {
-            let why = match reason {
-                Blocked::Isolated(s) => format!("{} is isolated", n.svc(*s)),
-                Blocked::Patched(s) => format!("{} is patched", n.svc(*s)),
-                Blocked::NotCompromised(s) => format!("no foothold in {}", n.svc(*s)),
-            };
-            format!(
-                "threat {} step {} blocked: {why}",
-                n.threat(*threat),
-                step + 1
-            )
-        }
-        EntryKind::Cleaned { service, threat } => {
-            format!(
-                "{} cleaned of threat {}",
-                n.svc(*service),
-                n.threat(*threat)
-            )
-        }
-        EntryKind::IncidentOpened {
-            incident,
-            team,
-            service,
-            kind,
-            ..
-        } => format!(
-            "{} opens incident #{}: {} of {}",
-            n.team(*team),
-            incident.0,
-            detection(*kind),
-            n.svc(*service)
-        ),
-        EntryKind::Detected {
-            team,
-            incident,
-            service,
-            kind,
-        } => format!(
-            "{} detects {} of {} (incident #{})",
-            n.team(*team),
-            detection(*kind),
-            n.svc(*service),
-            incident.0
-        ),
-        EntryKind::MessageSent {
-            message,
-            from,
-            to,
-            kind,
-            incidents,
-            services,
-            severity,
-            status: st,
-            text,
-            forwarded,
-        } => {
-            let from = match &**from {
-                Sender::Team(t) => n.team(*t).to_string(),
-                Sender::Inject { from, .. } => format!("\"{}\"", from.get(lang)),
-            };
-            let mut extra = Vec::new();
-            if let Some(f) = forwarded {
-                extra.push(format!("forwarding #{}", f.0));
-            }
-            if let Some(s) = severity {
-                extra.push(format!("severity {s}"));
-            }
-            if let Some(s) = st {
-                extra.push(format!("status {}", status(*s)));
-            }
-            if !incidents.is_empty() {
-                let ids: Vec<String> = incidents.iter().map(|i| format!("#{}", i.0)).collect();
-                extra.push(format!("incidents {}", ids.join(" ")));
-            }
-            if !services.is_empty() {
-                let ids: Vec<&str> = services.iter().map(|s| n.svc(*s)).collect();
-                extra.push(format!("about {}", ids.join(", ")));
-            }
-            let extra = if extra.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", extra.join("; "))
-            };
-            format!(
-                "{from} -> {}: {kind:?} #{}{extra}: \"{}\"",
-                n.teams(to),
-                message.0,
-                text.get(lang)
-            )
-        }
-        EntryKind::MessageDelivered { message, to } => {
-            format!("message #{} reaches {}", message.0, n.team(*to))
-        }
-        EntryKind::ActionStarted {
-            run,
-            team,
-            action,
-            target,
-            done_at,
-        } => format!(
-            "{} starts {} on {} (run #{}, done at {})",
-            n.team(*team),
-            n.action(*action),
-            n.target(*target),
-            run.0,
-            clock(*done_at)
-        ),
-        EntryKind::ActionFinished {
-            run,
-            team,
-            action,
-            target,
-        } => {
-            format!(
-                "{} finishes {} on {} (run #{})",
-                n.team(*team),
-                n.action(*action),
-                n.target(*target),
-                run.0
-            )
-        }
-        EntryKind::InjectFired { inject, by } => {
-            let by = match by {
-                FiredBy::Time => "on time",
-                FiredBy::Condition => "its condition holds",
-                FiredBy::Facilitator => "by the facilitator",
-            };
-            format!("inject {} fires ({by})", n.inject(*inject))
-        }
-        EntryKind::InjectSkipped { inject } => format!("inject {} skipped", n.inject(*inject)),
-        EntryKind::LoopCut { service } => {
-            format!(
-                "{}: zero-delay loop cut (changes at this instant not passed on)",
-                n.svc(*service)
-            )
-        }
-        EntryKind::Note { text } => format!("note: {text}"),
-    }
+    phrase(scenario, entry, lang, Naming::Timeline).word(lang)
 }
 
-fn command(n: &Names, c: &Command) -> String {
-    match c {
-        Command::Act {
-            team,
-            action,
-            target,
-        } => {
-            format!(
-                "[{}] act {} on {}",
-                n.team(*team),
-                n.action(*action),
-                n.target(*target)
-            )
-        }
-        Command::Send { team, to, draft } => format!(
-            "[{}] send {:?} to {}",
-            n.team(*team),
-            draft.kind,
-            n.teams(to)
-        ),
-        Command::Forward {
-            team, message, to, ..
-        } => {
-            format!(
-                "[{}] forward #{} to {}",
-                n.team(*team),
-                message.0,
-                n.teams(to)
-            )
-        }
-        Command::Broadcast { team, draft } => {
-            format!("[{}] broadcast {:?}", n.team(*team), draft.kind)
-        }
-        Command::FireInject(i) => format!("[facilitator] fire {}", n.inject(*i)),
-        Command::SkipInject(i) => format!("[facilitator] skip {}", n.inject(*i)),
-        Command::Override { service, capacity } => match capacity {
-            Some(c) => format!("[facilitator] override {} to {}", n.svc(*service), pct(*c)),
-            None => format!("[facilitator] release override of {}", n.svc(*service)),
-        },
-        Command::Note(_) => "[facilitator] note".into(),
-    }
+/// `entry` as one line without its time, naming things by their names in `lang`.
+pub fn describe_named(scenario: &Scenario, entry: &Entry, lang: Lang) -> String {
+    phrase(scenario, entry, lang, Naming::People).word(lang)
 }
 
 /// `entry` as one timeline line: `h:mm:ss  text`.
@@ -389,4 +44,245 @@ pub fn timeline_line(scenario: &Scenario, entry: &Entry, lang: Lang) -> String {
         clock(entry.at),
         describe(scenario, entry, lang)
     )
+}
+
+/// What `entry` says; names are in `lang` as `naming` asks.
+pub fn phrase(scenario: &Scenario, entry: &Entry, lang: Lang, naming: Naming) -> Phrase {
+    let n = &Names::new(scenario, lang, naming);
+    let p = Phrase::new;
+    match &entry.kind {
+        EntryKind::Command(c) => command(n, c),
+        EntryKind::ServiceChanged {
+            service,
+            from,
+            to,
+            was,
+            now,
+            cause: why,
+            origin,
+        } => {
+            let (change, shape) = change(*from, *to, *was, *now);
+            let origin = match origin {
+                Origin::Threat(t) if !names_origin(*why) => Part::from(
+                    p("j-origin-note")
+                        .with("origin", p("j-origin-threat").with("threat", n.threat(*t))),
+                ),
+                Origin::Inject(i) if !names_origin(*why) => Part::from(
+                    p("j-origin-note")
+                        .with("origin", p("j-origin-inject").with("inject", n.inject(*i))),
+                ),
+                _ => Part::from(""),
+            };
+            p("j-service-changed")
+                .with("service", n.svc(*service))
+                .with("change", change)
+                .with("shape", shape)
+                .with("cause", cause(n, *why))
+                .with("origin", origin)
+        }
+        EntryKind::BufferStarted {
+            service,
+            buffer: b,
+            until,
+        } => p("j-buffer-started")
+            .with("service", n.svc(*service))
+            .with("buffer", buffer(*b))
+            .with("until", clock(*until)),
+        EntryKind::BufferSpent { service, buffer: b } => p("j-buffer-spent")
+            .with("service", n.svc(*service))
+            .with("spent", spent(*b)),
+        EntryKind::LinkHeld { dep: d, limit } => p("j-link-held")
+            .with("dep", dep(n, *d))
+            .with("at", clock(changed_at(scenario, entry.at, *d)))
+            .with("limit", pct(*limit)),
+        EntryKind::ThreatStarted { threat, by } => match by {
+            Some(i) => p("j-threat-started-by")
+                .with("threat", n.threat(*threat))
+                .with("inject", n.inject(*i)),
+            None => p("j-threat-started").with("threat", n.threat(*threat)),
+        },
+        EntryKind::Compromised {
+            threat,
+            service,
+            from,
+            ..
+        } => match from {
+            Some(f) => p("j-spreads")
+                .with("threat", n.threat(*threat))
+                .with("from", n.svc(*f))
+                .with("service", n.svc(*service)),
+            None => p("j-compromised")
+                .with("threat", n.threat(*threat))
+                .with("service", n.svc(*service)),
+        },
+        EntryKind::Impact {
+            threat,
+            service,
+            impact: i,
+            ..
+        } => p("j-impact")
+            .with("threat", n.threat(*threat))
+            .with("service", n.svc(*service))
+            .with("impact", impact(*i)),
+        EntryKind::StepBlocked {
+            threat,
+            step,
+            reason,
+        } => p("j-blocked")
+            .with("threat", n.threat(*threat))
+            .with("step", (step + 1).to_string())
+            .with("why", blocked(n, *reason)),
+        EntryKind::Cleaned { service, threat } => p("j-cleaned")
+            .with("service", n.svc(*service))
+            .with("threat", n.threat(*threat)),
+        EntryKind::IncidentOpened {
+            incident,
+            team,
+            service,
+            kind: k,
+            ..
+        } => p("j-incident-opened")
+            .with("team", n.team(*team))
+            .with("incident", incident.0.to_string())
+            .with("what", detection(*k, n.svc(*service))),
+        EntryKind::Detected {
+            team,
+            incident,
+            service,
+            kind: k,
+        } => p("j-detected")
+            .with("team", n.team(*team))
+            .with("what", detection(*k, n.svc(*service)))
+            .with("incident", incident.0.to_string()),
+        EntryKind::MessageSent { .. } => message(n, &entry.kind, lang),
+        EntryKind::MessageDelivered { message, to } => p("j-delivered")
+            .with("message", message.0.to_string())
+            .with("team", n.team(*to)),
+        EntryKind::ActionStarted {
+            run,
+            team,
+            action,
+            target,
+            done_at,
+        } => p("j-action-started")
+            .with("team", n.team(*team))
+            .with("action", n.action(*action))
+            .with("target", n.target(*target))
+            .with("run", run.0.to_string())
+            .with("done", clock(*done_at)),
+        EntryKind::ActionFinished {
+            run,
+            team,
+            action,
+            target,
+        } => p("j-action-finished")
+            .with("team", n.team(*team))
+            .with("action", n.action(*action))
+            .with("target", n.target(*target))
+            .with("run", run.0.to_string()),
+        EntryKind::InjectFired { inject, by } => p("j-inject-fired")
+            .with("inject", n.inject(*inject))
+            .with("by", fired_by(*by)),
+        EntryKind::InjectSkipped { inject } => {
+            p("j-inject-skipped").with("inject", n.inject(*inject))
+        }
+        EntryKind::LoopCut { service } => p("j-loop-cut").with("service", n.svc(*service)),
+        EntryKind::Note { text } => p("j-note").with("text", text.as_str()),
+    }
+}
+
+fn message(n: &Names, entry: &EntryKind, lang: Lang) -> Phrase {
+    let EntryKind::MessageSent {
+        message,
+        from,
+        to,
+        kind: k,
+        incidents,
+        services,
+        severity,
+        status: st,
+        text,
+        forwarded,
+    } = entry
+    else {
+        return Phrase::new("j-unknown");
+    };
+    let p = Phrase::new;
+    let from = match &**from {
+        Sender::Team(t) => Part::from(n.team(*t)),
+        Sender::Inject { from, .. } => p("j-from-inject").with("from", from.get(lang)).into(),
+    };
+    let mut extra = Vec::new();
+    if let Some(f) = forwarded {
+        extra.push(p("j-extra-forwarding").with("message", f.0.to_string()));
+    }
+    if let Some(s) = severity {
+        extra.push(p("j-extra-severity").with("severity", s.to_string()));
+    }
+    if let Some(s) = st {
+        extra.push(p("j-extra-status").with("status", status(*s)));
+    }
+    if !incidents.is_empty() {
+        let ids: Vec<String> = incidents.iter().map(|i| format!("#{}", i.0)).collect();
+        extra.push(p("j-extra-incidents").with("incidents", ids.join(" ")));
+    }
+    if !services.is_empty() {
+        extra.push(p("j-extra-about").with("services", n.svcs(services)));
+    }
+    let extra = match extra.len() {
+        0 => Part::from(""),
+        _ => p("j-extra")
+            .with(
+                "items",
+                Part::Joined("j-extra-sep", extra.into_iter().map(Part::from).collect()),
+            )
+            .into(),
+    };
+    p("j-sent")
+        .with("from", from)
+        .with("to", n.teams(to))
+        .with("kind", kind(*k))
+        .with("message", message.0.to_string())
+        .with("extra", extra)
+        .with("text", text.get(lang))
+}
+
+fn command(n: &Names, c: &Command) -> Phrase {
+    let p = Phrase::new;
+    match c {
+        Command::Act {
+            team,
+            action,
+            target,
+        } => p("j-cmd-act")
+            .with("team", n.team(*team))
+            .with("action", n.action(*action))
+            .with("target", n.target(*target)),
+        Command::Send { team, to, draft } => p("j-cmd-send")
+            .with("team", n.team(*team))
+            .with("kind", kind(draft.kind))
+            .with("to", n.teams(to)),
+        Command::Forward {
+            team, message, to, ..
+        } => p("j-cmd-forward")
+            .with("team", n.team(*team))
+            .with("message", message.0.to_string())
+            .with("to", n.teams(to)),
+        Command::Broadcast { team, draft } => p("j-cmd-broadcast")
+            .with("team", n.team(*team))
+            .with("kind", kind(draft.kind)),
+        Command::FireInject(i) => p("j-cmd-fire").with("inject", n.inject(*i)),
+        Command::SkipInject(i) => p("j-cmd-skip").with("inject", n.inject(*i)),
+        Command::Override {
+            service,
+            capacity: Some(c),
+        } => p("j-cmd-override")
+            .with("service", n.svc(*service))
+            .with("capacity", pct(*c)),
+        Command::Override {
+            service,
+            capacity: None,
+        } => p("j-cmd-release").with("service", n.svc(*service)),
+        Command::Note(_) => p("j-cmd-note"),
+    }
 }

@@ -107,7 +107,7 @@ mod cascade;
 mod commands;
 mod core;
 mod describe;
-mod describe_ja;
+mod describe_parts;
 mod hugepages;
 mod injects;
 mod instant;
@@ -137,7 +137,7 @@ mod tests_truth;
 
 pub use commands::CommandError;
 pub use core::{Engine, Stats};
-pub use describe::{describe, timeline_line};
+pub use describe::{Naming, describe, describe_named, phrase, timeline_line};
 pub use journal::{Entry, EntryKind, Header, JOURNAL_FORMAT, Journal, JournalError};
 pub use replay::{ReplayError, replay};
 pub use topology::Topology;

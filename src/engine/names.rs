@@ -1,33 +1,41 @@
-//! How journal descriptions name a scenario's things: by id in English, by their
-//! Japanese names (the id where a name is empty) in Japanese.
+//! How journal descriptions name a scenario's things: for the `run` timeline by id in
+//! English and by Japanese name in Japanese; for the app by name in either language
+//! (the id where a name is empty).
 
+use super::describe::Naming;
 use super::types::ActionTarget;
 use crate::scenario::{
     ActionId, DepId, Dependency, InjectId, Lang, Scenario, ServiceId, TeamId, Text, ThreatId,
 };
+use crate::words::Part;
 
 /// Names the things of one scenario in one language; "?" for an unknown index.
 pub(super) struct Names<'a> {
     scenario: &'a Scenario,
     lang: Lang,
+    naming: Naming,
 }
 
 impl<'a> Names<'a> {
-    pub(super) fn new(scenario: &'a Scenario, lang: Lang) -> Self {
-        Names { scenario, lang }
+    pub(super) fn new(scenario: &'a Scenario, lang: Lang, naming: Naming) -> Self {
+        Names {
+            scenario,
+            lang,
+            naming,
+        }
     }
 
     fn label(&self, id: &'a str, name: &'a Text) -> &'a str {
-        match self.lang {
-            Lang::Ja if !name.ja.is_empty() => &name.ja,
+        let by_name = self.naming == Naming::People || self.lang != Lang::En;
+        match name.get(self.lang) {
+            n if by_name && !n.is_empty() => n,
             _ => id,
         }
     }
 
-    /// Several names, joined as the language lists them.
-    fn list<'b>(&self, names: impl Iterator<Item = &'b str>) -> String {
-        let sep = if self.lang == Lang::Ja { "、" } else { ", " };
-        names.collect::<Vec<_>>().join(sep)
+    /// Several names, listed as the language lists them.
+    fn list<'b>(&self, names: impl Iterator<Item = &'b str>) -> Part {
+        Part::list(names.map(Part::from))
     }
 
     pub(super) fn svc(&self, s: ServiceId) -> &'a str {
@@ -35,7 +43,7 @@ impl<'a> Names<'a> {
         found.map_or("?", |x| self.label(&x.id, &x.name))
     }
 
-    pub(super) fn svcs(&self, ss: &[ServiceId]) -> String {
+    pub(super) fn svcs(&self, ss: &[ServiceId]) -> Part {
         self.list(ss.iter().map(|s| self.svc(*s)))
     }
 
@@ -44,7 +52,7 @@ impl<'a> Names<'a> {
         found.map_or("?", |x| self.label(&x.id, &x.name))
     }
 
-    pub(super) fn teams(&self, ts: &[TeamId]) -> String {
+    pub(super) fn teams(&self, ts: &[TeamId]) -> Part {
         self.list(ts.iter().map(|t| self.team(*t)))
     }
 

@@ -23,31 +23,9 @@ pub(crate) fn span(secs: Secs) -> String {
     format!("{}:{:02}", secs / 3600, secs % 3600 / 60)
 }
 
-/// A span as words: `45m`, `1h05m`, `2h`, `30s`.
-pub(crate) fn short(secs: Secs) -> String {
-    let (h, m, s) = (secs / 3600, secs % 3600 / 60, secs % 60);
-    match (h, m, s) {
-        (0, 0, s) => format!("{s}s"),
-        (0, m, 0) => format!("{m}m"),
-        (0, m, s) => format!("{m}m{s:02}s"),
-        (h, 0, 0) => format!("{h}h"),
-        (h, m, _) => format!("{h}h{m:02}m"),
-    }
-}
-
 /// A span in words of `lang`: `45m`, `1h05m` in English; `45分`, `1時間05分` in Japanese.
 pub(crate) fn dur(secs: Secs, lang: crate::scenario::Lang) -> String {
-    if lang == crate::scenario::Lang::En {
-        return short(secs);
-    }
-    let (h, m, s) = (secs / 3600, secs % 3600 / 60, secs % 60);
-    match (h, m, s) {
-        (0, 0, s) => format!("{s}秒"),
-        (0, m, 0) => format!("{m}分"),
-        (0, m, s) => format!("{m}分{s:02}秒"),
-        (h, 0, 0) => format!("{h}時間"),
-        (h, m, _) => format!("{h}時間{m:02}分"),
-    }
+    crate::words::span_short(lang, secs)
 }
 
 /// Display width in half-width units (CJK and full-width characters count 2).
@@ -153,9 +131,6 @@ mod tests {
         assert_eq!(wall(start, 45 * 60), "19:45");
         assert_eq!(wall(start, 5 * 3600 + 10 * 60), "00:10 +1d");
         assert_eq!(wall(None, 3600), "1:00");
-        assert_eq!(short(3900), "1h05m");
-        assert_eq!(short(7200), "2h");
-        assert_eq!(short(90), "1m30s");
         let at = clock::parse_start;
         assert_eq!(date_after(start, 30).as_deref(), Some("2020-08-23"));
         assert_eq!(

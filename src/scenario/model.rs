@@ -55,10 +55,7 @@ pub struct Text {
 impl Text {
     /// The text in `lang`.
     pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En => &self.en,
-            Lang::Ja => &self.ja,
-        }
+        if lang == Lang::Ja { &self.ja } else { &self.en }
     }
 }
 
@@ -67,6 +64,29 @@ pub enum Lang {
     #[default]
     En,
     Ja,
+}
+
+impl Lang {
+    /// Every language, in the order the language switch lists them.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ja];
+
+    /// The language's tag, also the name of its folder under `assets/locales/`.
+    pub const fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ja => "ja",
+        }
+    }
+
+    /// The language bilingual text pairs with this one.
+    pub fn other(self) -> Lang {
+        if self == Lang::En { Lang::Ja } else { Lang::En }
+    }
+
+    /// The language with this tag (`en`, `ja`).
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.tag() == tag)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

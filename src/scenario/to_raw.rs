@@ -33,10 +33,7 @@ pub fn to_raw(s: &Scenario) -> RawScenario {
         title: Some(t(&s.title)),
         summary: Some(t(&s.summary)),
         brief: Some(t(&s.brief)),
-        language: Some(match s.language {
-            Lang::En => "en".into(),
-            Lang::Ja => "ja".into(),
-        }),
+        language: Some(s.language.tag().into()),
         start_clock: s.start_clock.map(super::clock::start_text),
         duration: Some(dur(s.duration)),
         sectors: s

@@ -85,12 +85,9 @@ tab-notes = Notes
 ## Incidents
 incidents-none = No incident yet.
 incident-opened = opened
-incident-closed = closed
-severity-unknown = severity ?
 phase-detect = detected
 phase-report = reported
 phase-share = shared
-phase-contain = contained
 phase-restore = restored
 detect-compromise = intrusion
 detect-tampering = data tampering

@@ -14,8 +14,6 @@ debrief-replay-differs = ⚠ re-simulated: differs from the file
 debrief-replay-refused = ⚠ the replay refused a command at { $at }: { $error }
 debrief-dropped = ⚠ a damaged last record was left out: { $what }
 debrief-forked-from = forked from { $path } at { $at }
-debrief-open-failed = Cannot open the debrief: { $error }
-
 ## Tabs
 debrief-tab-timeline = Timeline
 debrief-tab-scores = Scores
@@ -121,5 +119,4 @@ debrief-compare-fork = This run
 debrief-compare-change = Change
 debrief-compare-lost = Service lost (person-hours)
 debrief-compare-avoided = Impact avoided
-debrief-fork-saved = The new run is a session in { $path }
 debrief-fork-failed = Cannot start from here: { $error }

@@ -79,12 +79,9 @@ tab-notes = メモ
 ## インシデント
 incidents-none = インシデントはまだありません。
 incident-opened = 起票
-incident-closed = 終結
-severity-unknown = 深刻度 ?
 phase-detect = 検知
 phase-report = 報告
 phase-share = 共有
-phase-contain = 封じ込め
 phase-restore = 復旧
 detect-compromise = 侵入
 detect-tampering = データ改ざん

@@ -14,8 +14,6 @@ debrief-replay-differs = ⚠ 再シミュレーション：ファイルと不一
 debrief-replay-refused = ⚠ 再生が { $at } のコマンドを拒否しました：{ $error }
 debrief-dropped = ⚠ 破損した最後の記録を除外しました：{ $what }
 debrief-forked-from = { $path } の { $at } から分岐
-debrief-open-failed = デブリーフを開けません：{ $error }
-
 ## タブ
 debrief-tab-timeline = タイムライン
 debrief-tab-scores = スコア
@@ -112,5 +110,4 @@ debrief-compare-fork = この演習
 debrief-compare-change = 差
 debrief-compare-lost = サービス損失（人・時間）
 debrief-compare-avoided = 影響の回避率
-debrief-fork-saved = 新しい演習はセッション { $path } として保存されています
 debrief-fork-failed = ここから始められません：{ $error }

@@ -41,10 +41,10 @@ pub(crate) fn validate(m: &Merged, mode: Mode) -> (Option<Scenario>, Vec<Problem
             cx.missing_root("services", "a scenario needs at least one service");
         }
     }
-    let language = match raw.language.as_deref() {
-        None | Some("en") => Lang::En,
-        Some("ja") => Lang::Ja,
-        Some(other) => {
+    let language = match raw.language.as_deref().map(|t| (t, Lang::from_tag(t))) {
+        None => Lang::En,
+        Some((_, Some(lang))) => lang,
+        Some((other, None)) => {
             let kind = ProblemKind::BadLanguage(other.into());
             cx.root_error("language", kind, "use \"en\" or \"ja\"");
             Lang::En

@@ -4,7 +4,7 @@
 use super::Ctx;
 use super::facts;
 use super::map::{self, Look};
-use crate::engine::{ServiceStatus, describe};
+use crate::engine::{ServiceStatus, describe_named};
 use crate::gui::i18n::Arg;
 use crate::gui::map::layout;
 use crate::gui::widgets::{self, colour};
@@ -178,7 +178,7 @@ fn around(ui: &mut egui::Ui, c: &Ctx) {
                 let text = format!(
                     "{}  {}",
                     widgets::clock(e.at),
-                    describe(&c.debrief.scenario, e, lang)
+                    describe_named(&c.debrief.scenario, e, lang)
                 );
                 let col = if past {
                     Color32::from_gray(210)

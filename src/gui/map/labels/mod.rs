@@ -3,16 +3,16 @@
 //! nothing (shortened with "…" when the full name fits nowhere, left out when nothing fits),
 //! the selected service's name in full, and the full name and status on hover.
 
+mod hover;
+
 use super::camera::MapCamera;
 use super::layout::{MapLayout, NODE_RADIUS};
 use super::place::{self, Item};
 use crate::gui::exercise::command::Selected;
 use crate::gui::exercise::dock::{Dock, MapArea, PanelSet};
-use crate::gui::exercise::panels::labels::{shown_colour, shown_key};
 use crate::gui::exercise::picture::{Picture, Shown};
 use crate::gui::i18n::I18n;
 use crate::gui::session::Session;
-use crate::gui::widgets::colour;
 use crate::scenario::{Scenario, ServiceId};
 use bevy::prelude::*;
 use bevy_egui::egui::text::{LayoutJob, TextWrapping};
@@ -144,7 +144,7 @@ fn draw(
         let at = n.rect.min + PAD / 2.0 - n.galley.rect.min.to_vec2();
         painter.galley(at, n.galley.clone(), text);
     }
-    hover(&ctx, &area, &view, &plan, s, &i18n, picture.as_deref());
+    hover::hover(&ctx, &area, &view, &plan, s, &i18n, picture.as_deref());
     Ok(())
 }
 
@@ -317,189 +317,5 @@ fn lighten(c: Color32) -> Color32 {
     Color32::from_rgb(f(c.r()), f(c.g()), f(c.b()))
 }
 
-/// The full name, sector, owner and status of the node under the pointer.
-#[allow(clippy::too_many_arguments)]
-fn hover(
-    ctx: &egui::Context,
-    area: &MapArea,
-    view: &View,
-    plan: &Plan,
-    s: &Scenario,
-    i18n: &I18n,
-    picture: Option<&Picture>,
-) {
-    let Some(p) = ctx.pointer_hover_pos() else {
-        return;
-    };
-    let free = view.rect.contains(p)
-        && area.pointer_free
-        && ctx
-            .layer_id_at(p)
-            .is_none_or(|l| l.order == egui::Order::Background);
-    if !free {
-        return;
-    }
-    let nearest = plan
-        .items
-        .iter()
-        .map(|(i, it)| (*i, it.at.distance(p), it.radius))
-        .filter(|(_, d, r)| *d <= r + 5.0)
-        .min_by(|a, b| a.1.total_cmp(&b.1));
-    let show = |add: &mut dyn FnMut(&mut egui::Ui)| {
-        egui::Area::new(egui::Id::new("map-hover"))
-            .order(egui::Order::Tooltip)
-            .fixed_pos(p + egui::vec2(14.0, 14.0))
-            .interactable(false)
-            .show(ctx, |ui| {
-                egui::Frame::popup(ui.style()).show(ui, |ui| {
-                    ui.set_max_width(320.0);
-                    add(ui);
-                });
-            });
-    };
-    if let Some((i, _, _)) = nearest {
-        let Some(svc) = s.services.get(i) else {
-            return;
-        };
-        let sector = s
-            .sectors
-            .get(s.sector_of(ServiceId(i as u32)).idx())
-            .map_or("", |x| i18n.text(&x.name));
-        let owner = s
-            .organisations
-            .get(svc.owner.idx())
-            .map_or("", |o| i18n.text(&o.name));
-        let card = picture.and_then(|pic| pic.services.get(i));
-        show(&mut |ui: &mut egui::Ui| {
-            ui.label(egui::RichText::new(i18n.text(&svc.name)).strong());
-            ui.label(
-                egui::RichText::new(format!("{sector} · {owner}"))
-                    .small()
-                    .color(colour::MUTED),
-            );
-            if let Some(c) = card {
-                let mut status = i18n.t(shown_key(c.shown));
-                if let (Some(cap), false) = (c.capacity, c.shown == Shown::Unknown) {
-                    status = format!("{status} · {:.0}%", cap * 100.0);
-                }
-                ui.label(egui::RichText::new(status).color(shown_colour(c.shown)));
-            }
-        });
-        return;
-    }
-    if let Some((g, _, _)) = plan
-        .titles
-        .iter()
-        .find(|(g, r, _)| g.elided && r.contains(p))
-    {
-        let full = g.job.text.clone();
-        show(&mut |ui: &mut egui::Ui| {
-            ui.label(egui::RichText::new(full.clone()).strong());
-        });
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::gui::map::layout::layout_in;
-    use crate::scenario::Lang;
-
-    /// The plan for the default scenario in a map area of `w` x `h` at the fitted zoom, with
-    /// the bundled fonts (so sizes are the ones drawn).
-    fn default_plan(lang: Lang, w: f32, h: f32, selected: Option<ServiceId>) -> (Plan, Rect) {
-        let s = crate::scenario::builtin_default();
-        let ctx = egui::Context::default();
-        ctx.set_fonts(crate::gui::fonts::font_definitions());
-        let input = || egui::RawInput {
-            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, egui::vec2(1280.0, 800.0))),
-            ..Default::default()
-        };
-        ctx.run_ui(input(), |_| {}).drop_without_applying_deltas();
-        let rect = Rect::from_min_size(egui::pos2(300.0, 40.0), egui::vec2(w, h));
-        let layout = layout_in(&s, Vec2::new(w, h));
-        let view = View {
-            rect,
-            cam: Vec2::ZERO,
-            scale: 1.0,
-        };
-        let i18n = I18n::new(lang);
-        // The legend's place at the bottom left.
-        let legend = Rect::from_min_size(
-            rect.left_bottom() + egui::vec2(8.0, -40.0),
-            egui::vec2(450.0, 32.0),
-        );
-        ctx.begin_pass(input());
-        let painter = ctx.layer_painter(egui::LayerId::background());
-        let out = plan(&painter, &view, &layout, &s, &i18n, selected, &[legend]);
-        ctx.end_pass().drop_without_applying_deltas();
-        (out, rect)
-    }
-
-    fn check(plan: &Plan, rect: Rect) {
-        let boxes: Vec<Rect> = plan
-            .titles
-            .iter()
-            .map(|t| t.1)
-            .chain(plan.names.iter().map(|n| n.rect))
-            .collect();
-        for (i, a) in boxes.iter().enumerate() {
-            assert!(rect.contains_rect(*a), "{a:?} leaves the map");
-            for b in boxes.iter().skip(i + 1) {
-                assert!(a.intersect(*b).area() <= 0.0, "{a:?} overlaps {b:?}");
-            }
-            for (_, it) in &plan.items {
-                assert!(a.distance_to_pos(it.at) >= it.radius, "{a:?} covers a node");
-            }
-        }
-    }
-
-    #[test]
-    fn at_the_default_size_every_title_and_name_shows_and_nothing_overlaps() {
-        let s = crate::scenario::builtin_default();
-        for lang in [Lang::En, Lang::Ja] {
-            // The map area of a 1280 x 800 window with the panels open.
-            let (plan, rect) = default_plan(lang, 710.0, 610.0, None);
-            check(&plan, rect);
-            let sectors = s
-                .sectors
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| {
-                    (0..s.services.len()).any(|k| s.sector_of(ServiceId(k as u32)).idx() == *i)
-                })
-                .count();
-            assert_eq!(plan.titles.len(), sectors, "{lang:?}: every sector title");
-            assert_eq!(
-                plan.names.len(),
-                s.services.len(),
-                "{lang:?}: every service named"
-            );
-            let full = plan.names.iter().filter(|n| !n.galley.elided).count();
-            assert!(
-                full * 10 >= s.services.len() * 8,
-                "{lang:?}: only {full} of {} names in full",
-                s.services.len()
-            );
-        }
-    }
-
-    #[test]
-    fn a_small_map_shortens_names_and_the_selected_one_is_whole() {
-        let long = crate::scenario::builtin_default()
-            .services
-            .iter()
-            .position(|x| x.name.en.len() > 40)
-            .expect("a long name");
-        let picked = ServiceId(long as u32);
-        let (plan, rect) = default_plan(Lang::En, 560.0, 380.0, Some(picked));
-        check(&plan, rect);
-        assert!(plan.names.iter().any(|n| n.galley.elided), "some shortened");
-        let sel = plan
-            .names
-            .iter()
-            .find(|n| n.service == long)
-            .expect("the selected service is named");
-        assert!(sel.first && !sel.galley.elided, "in full");
-    }
-}
+mod tests;
