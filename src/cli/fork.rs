@@ -2,6 +2,7 @@
 //! print its scores beside the original's, measure by measure.
 
 use super::replay::fail;
+use super::say::{error, say};
 use crate::engine::Journal;
 use crate::report::fmt;
 use crate::scenario::{Scenario, Secs, duration};
@@ -30,7 +31,10 @@ pub(super) fn load_play(
 ) -> Result<WhatIf, ExitCode> {
     let name = play.display().to_string();
     let text = std::fs::read_to_string(play).map_err(|e| {
-        eprintln!("error: {name}: cannot read: {e}");
+        eprintln!(
+            "{}",
+            error("cli-cannot-read", &[("file", &name), ("error", &e)])
+        );
         ExitCode::from(2)
     })?;
     let (scenario, original) = past_journal(from, scenario).map_err(|e| fail(&e))?;
@@ -53,7 +57,10 @@ pub(super) fn play_and_compare(mut r: Recovered, at: Secs, w: &WhatIf) -> ExitCo
         let command = step.command_for(&r.engine);
         match r.session.apply(&mut r.engine, command) {
             Ok(Ok(_)) => {}
-            Ok(Err(e)) => eprintln!("{}: refused: {e}", step.place),
+            Ok(Err(e)) => eprintln!(
+                "{}",
+                say("cli-refused", &[("place", &step.place), ("error", &e)])
+            ),
             Err(e) => return fail(&e),
         }
     }
@@ -67,7 +74,7 @@ pub(super) fn play_and_compare(mut r: Recovered, at: Secs, w: &WhatIf) -> ExitCo
             ExitCode::SUCCESS
         }
         None => {
-            eprintln!("error: the fork does not start from the original run");
+            eprintln!("{}", error("cli-fork-not-original", &[]));
             ExitCode::from(2)
         }
     }
@@ -85,23 +92,26 @@ fn compare(w: &WhatIf, fork: &Journal, at: Secs) -> Option<Comparison> {
 
 /// Print the comparison (a closed pipe is not an error: the reader had enough).
 fn print(s: &Scenario, c: &Comparison) {
-    let mut out = format!(
-        "compared with the original up to {} (forked at {}):\n",
-        duration::clock(c.end),
-        duration::clock(c.at)
-    );
+    let (end, at) = (duration::clock(c.end), duration::clock(c.at));
+    let mut out = say("cli-compared", &[("end", &end), ("at", &at)]) + "\n";
     let _ = writeln!(
         out,
         "  {:<40} {:>12} {:>12} {:>12}",
-        "measure", "original", "fork", "change"
+        say("cli-measure", &[]),
+        say("cli-original", &[]),
+        say("cli-fork", &[]),
+        say("cli-change", &[])
     );
     for row in &c.rows {
         let name = match row.measure {
-            Measure::Score => "overall score".to_string(),
-            Measure::Lost => "service lost (person-hours)".to_string(),
-            Measure::Avoided => "impact avoided (%)".to_string(),
-            Measure::Team(t) => format!("team {}", s.teams[t.idx()].id),
-            Measure::Incident(t) => format!("incident {}", s.threats[t.idx()].id),
+            Measure::Score => say("cli-measure-score", &[]),
+            Measure::Lost => say("cli-measure-lost", &[]),
+            Measure::Avoided => say("cli-measure-avoided", &[]),
+            Measure::Team(t) => say("cli-measure-team", &[("team", &s.teams[t.idx()].id)]),
+            Measure::Incident(t) => say(
+                "cli-measure-incident",
+                &[("threat", &s.threats[t.idx()].id)],
+            ),
         };
         let shown = |x: f64| match row.measure {
             Measure::Lost => fmt::whole(x),

@@ -1,5 +1,6 @@
 //! `crossdrill generate`: write a generated national-scale scenario as RON.
 
+use super::say::{error, say};
 use clap::Args;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -25,7 +26,7 @@ pub fn run(args: &GenerateArgs) -> ExitCode {
     let text = match crate::scenario::to_ron(&scenario) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("error: cannot write the scenario as RON: {e}");
+            eprintln!("{}", error("cli-cannot-write-ron", &[("error", &e)]));
             return ExitCode::from(1);
         }
     };
@@ -34,14 +35,20 @@ pub fn run(args: &GenerateArgs) -> ExitCode {
         args.services, args.dependencies, args.seed
     );
     if let Err(e) = std::fs::write(&args.out, header + &text) {
-        eprintln!("{}: cannot write: {e}", args.out.display());
+        let file = args.out.display();
+        eprintln!(
+            "{}",
+            say("cli-cannot-write", &[("file", &file), ("error", &e)])
+        );
         return ExitCode::from(1);
     }
-    println!(
-        "wrote {} ({} services, {} dependencies)",
+    let (file, n, m) = (
         args.out.display(),
         scenario.services.len(),
-        scenario.dependencies.len()
+        scenario.dependencies.len(),
     );
+    let args: [(&str, &dyn std::fmt::Display); 3] =
+        [("file", &file), ("services", &n), ("dependencies", &m)];
+    println!("{}", say("cli-generated", &args));
     ExitCode::SUCCESS
 }

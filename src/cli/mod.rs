@@ -6,6 +6,7 @@ mod generate;
 mod replay;
 mod report;
 mod run;
+mod say;
 mod session;
 mod validate;
 
@@ -93,10 +94,8 @@ fn run_gui(args: GuiArgs) -> ExitCode {
         None => None,
         Some(Ok(secs)) => Some(secs),
         Some(Err(_)) => {
-            eprintln!(
-                "error: cannot read duration `{}` (write e.g. \"30m\" or \"2h\")",
-                args.run_for.unwrap_or_default()
-            );
+            let text = args.run_for.unwrap_or_default();
+            eprintln!("{}", say::error("cli-bad-duration", &[("text", &text)]));
             return ExitCode::from(2);
         }
     };
@@ -119,7 +118,7 @@ fn run_gui(args: GuiArgs) -> ExitCode {
         debrief_scenario,
     };
     if let Err(e) = crate::gui::debrief::check(&options) {
-        eprintln!("error: {e}");
+        eprintln!("{}", say::say("cli-error", &[("what", &e)]));
         return ExitCode::from(2);
     }
     crate::gui::run(options)
@@ -127,6 +126,6 @@ fn run_gui(args: GuiArgs) -> ExitCode {
 
 #[cfg(not(feature = "gui"))]
 fn run_gui(_: GuiArgs) -> ExitCode {
-    eprintln!("error: this crossdrill was built without the `gui` feature");
+    eprintln!("{}", say::error("cli-no-gui", &[]));
     ExitCode::from(2)
 }

@@ -1,6 +1,7 @@
 //! `crossdrill replay` (re-simulate a journal or a session and compare, byte for
 //! byte) and `crossdrill fork` (a new session from a moment of a past run).
 
+use super::say::{error, say};
 use crate::scenario::duration;
 use crate::session::{SessionError, Verdict, fork, verify};
 use clap::Args;
@@ -54,29 +55,29 @@ pub fn run(args: &ReplayArgs) -> ExitCode {
     match verify(&args.path, args.scenario.as_deref()) {
         Ok(Verdict::Same(r)) => {
             let what = match &r.compared {
-                Some(p) => format!("matches {}", p.display()),
-                None => {
-                    "replays (the session has not ended: no journal to compare yet)".to_string()
-                }
+                Some(p) => say("cli-replay-matches", &[("file", &p.display())]),
+                None => say("cli-replay-open", &[]),
             };
-            println!(
-                "ok: {} {what}: {} entries, {} commands, up to {}, sha256 {}",
-                args.path.display(),
-                r.entries,
-                r.commands,
-                duration::clock(r.until),
-                r.hash
-            );
+            let (file, until) = (args.path.display(), duration::clock(r.until));
+            let args: [(&str, &dyn std::fmt::Display); 6] = [
+                ("file", &file),
+                ("what", &what),
+                ("entries", &r.entries),
+                ("commands", &r.commands),
+                ("until", &until),
+                ("hash", &r.hash),
+            ];
+            println!("{}", say("cli-replay-ok", &args));
             match r.dropped {
                 Some(d) => {
-                    println!("damaged: {d}");
+                    println!("{}", say("cli-damaged", &[("what", &d)]));
                     ExitCode::from(1)
                 }
                 None => ExitCode::SUCCESS,
             }
         }
         Ok(Verdict::Differs(d)) => {
-            println!("differs: {d}");
+            println!("{}", say("cli-differs", &[("what", &d)]));
             ExitCode::from(1)
         }
         Err(e) => fail(&e),
@@ -85,10 +86,7 @@ pub fn run(args: &ReplayArgs) -> ExitCode {
 
 pub fn run_fork(args: &ForkArgs) -> ExitCode {
     let Ok(at) = duration::parse(&args.at) else {
-        eprintln!(
-            "error: cannot read --at `{}` (write e.g. \"1h30m\")",
-            args.at
-        );
+        eprintln!("{}", error("cli-bad-at", &[("text", &args.at)]));
         return ExitCode::from(2);
     };
     let play = match &args.commands {
@@ -101,18 +99,21 @@ pub fn run_fork(args: &ForkArgs) -> ExitCode {
     match fork(&args.from, at, &args.out, args.scenario.as_deref()) {
         Ok(r) => {
             if let Some(d) = &r.dropped {
-                eprintln!("warning: {d}");
+                eprintln!("{}", say("cli-warning", &[("what", &d)]));
             }
             let j = r.engine.journal();
-            println!(
-                "forked {} at {} into {}: {} commands kept, {} entries, sha256 {}",
-                args.from.display(),
-                duration::clock(at),
-                args.out.display(),
-                r.session.commands(),
-                j.entries.len(),
-                j.hash()
-            );
+            let (from, at_text, out) =
+                (args.from.display(), duration::clock(at), args.out.display());
+            let (commands, entries, hash) = (r.session.commands(), j.entries.len(), j.hash());
+            let args: [(&str, &dyn std::fmt::Display); 6] = [
+                ("from", &from),
+                ("at", &at_text),
+                ("out", &out),
+                ("commands", &commands),
+                ("entries", &entries),
+                ("hash", &hash),
+            ];
+            println!("{}", say("cli-forked", &args));
             match &play {
                 Some(what_if) => super::fork::play_and_compare(r, at, what_if),
                 None => ExitCode::SUCCESS,
@@ -124,7 +125,7 @@ pub fn run_fork(args: &ForkArgs) -> ExitCode {
 
 /// Print an error; 1 for a damaged file, 2 for anything else.
 pub(super) fn fail(e: &SessionError) -> ExitCode {
-    eprintln!("error: {e}");
+    eprintln!("{}", say("cli-error", &[("what", e)]));
     match e {
         SessionError::Journal { .. }
         | SessionError::Corrupt { .. }

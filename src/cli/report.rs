@@ -1,5 +1,6 @@
 //! `crossdrill report`: score a journal and write its after-action report.
 
+use super::say::say;
 use crate::engine::Journal;
 use crate::report::{self, Format};
 use crate::scenario::{Lang, Scenario, builtin_default, duration, load_path};
@@ -37,7 +38,7 @@ pub fn run(args: &ReportArgs) -> ExitCode {
     match make(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", say("cli-error", &[("what", &e)]));
             ExitCode::from(1)
         }
     }
@@ -46,13 +47,12 @@ pub fn run(args: &ReportArgs) -> ExitCode {
 fn make(args: &ReportArgs) -> Result<(), String> {
     let journal = read_journal(&args.journal)?;
     if journal.header.format < crate::engine::JOURNAL_FORMAT {
-        eprintln!(
-            "warning: {} was recorded by an earlier crossdrill (journal format {}): it is \
-             scored as recorded, but its no-response baseline is simulated under this \
-             version's rules",
-            args.journal.display(),
-            journal.header.format
+        let (file, format) = (args.journal.display(), journal.header.format);
+        let what = say(
+            "cli-earlier-format",
+            &[("file", &file), ("format", &format)],
         );
+        eprintln!("{}", say("cli-warning", &[("what", &what)]));
     }
     let scenario = Arc::new(scenario_for(&journal, args.scenario.as_deref())?);
     let format = match (&args.format, &args.out) {

@@ -1,6 +1,7 @@
 //! `crossdrill run`: a headless run of a scenario, printed as a timeline (or JSON Lines),
 //! optionally with a scripted play and a journal file.
 
+use super::say::{error, say};
 use crate::engine::{Engine, timeline_line};
 use crate::scenario::{Lang, duration, load_path};
 use crate::session::script;
@@ -64,10 +65,8 @@ pub fn run(args: &RunArgs) -> ExitCode {
         None => scenario.duration,
         Some(Ok(t)) => t,
         Some(Err(_)) => {
-            eprintln!(
-                "error: cannot read --until `{}` (write e.g. \"3h\")",
-                args.until.as_deref().unwrap_or("")
-            );
+            let text = args.until.as_deref().unwrap_or("");
+            eprintln!("{}", error("cli-bad-until", &[("text", &text)]));
             return ExitCode::from(2);
         }
     };
@@ -78,7 +77,10 @@ pub fn run(args: &RunArgs) -> ExitCode {
             let text = match std::fs::read_to_string(path) {
                 Ok(t) => t,
                 Err(e) => {
-                    eprintln!("{name}: cannot read: {e}");
+                    eprintln!(
+                        "{}",
+                        say("cli-cannot-read", &[("file", &name), ("error", &e)])
+                    );
                     return ExitCode::from(1);
                 }
             };
@@ -99,11 +101,10 @@ pub fn run(args: &RunArgs) -> ExitCode {
     for step in plan.iter().filter(|p| p.at <= until) {
         engine.advance_to(step.at);
         if let Err(e) = engine.apply(step.command_for(&engine)) {
-            eprintln!(
-                "{}: refused at {}: {e}",
-                step.place,
-                duration::clock(engine.now())
-            );
+            let at = duration::clock(engine.now());
+            let args: [(&str, &dyn std::fmt::Display); 3] =
+                [("place", &step.place), ("at", &at), ("error", &e)];
+            eprintln!("{}", say("cli-refused-at", &args));
             refused += 1;
         }
     }
@@ -147,7 +148,11 @@ pub fn run(args: &RunArgs) -> ExitCode {
             journal.to_jsonl()
         };
         if let Err(e) = std::fs::write(path, text) {
-            eprintln!("{}: cannot write: {e}", path.display());
+            let file = path.display();
+            eprintln!(
+                "{}",
+                say("cli-cannot-write", &[("file", &file), ("error", &e)])
+            );
             return ExitCode::from(1);
         }
     }
@@ -157,14 +162,18 @@ pub fn run(args: &RunArgs) -> ExitCode {
             eprintln!("{e}");
             return ExitCode::from(1);
         }
-        eprintln!("report written to {}", path.display());
+        eprintln!(
+            "{}",
+            say("cli-report-written", &[("file", &path.display())])
+        );
     }
     if refused > 0 && args.strict {
-        eprintln!("error: {refused} command(s) refused (--strict)");
+        eprintln!("{}", error("cli-refused-strict", &[("count", &refused)]));
         return ExitCode::from(1);
     }
     if refused > 0 {
-        eprintln!("warning: {refused} command(s) refused");
+        let what = say("cli-refused-count", &[("count", &refused)]);
+        eprintln!("{}", say("cli-warning", &[("what", &what)]));
     }
     ExitCode::SUCCESS
 }

@@ -2,6 +2,7 @@
 //! killed), resume one after a crash, list them.
 
 use super::replay::fail;
+use super::say::{error, say};
 use crate::engine::Engine;
 use crate::scenario::{Secs, duration};
 use crate::session::script::{self, Planned};
@@ -87,12 +88,12 @@ fn play(a: &PlayArgs) -> Result<ExitCode, SessionError> {
 fn resume(a: &ResumeArgs) -> Result<ExitCode, SessionError> {
     let mut r = Session::open(&a.dir)?;
     if let Some(d) = &r.dropped {
-        println!("recovered: {d}");
+        println!("{}", say("cli-recovered", &[("what", &d)]));
     }
     let mut code = ExitCode::SUCCESS;
     if a.pace.commands.is_some() {
         if r.session.ended() {
-            println!("the session has ended; nothing to play");
+            println!("{}", say("cli-session-ended", &[]));
         } else {
             code = play_script(&mut r.session, &mut r.engine, &a.pace)?;
         }
@@ -112,10 +113,8 @@ fn play_script(
         None => scenario.duration,
         Some(Ok(t)) => t,
         Some(Err(_)) => {
-            eprintln!(
-                "error: cannot read --until `{}` (write e.g. \"3h\")",
-                pace.until.as_deref().unwrap_or("")
-            );
+            let text = pace.until.as_deref().unwrap_or("");
+            eprintln!("{}", error("cli-bad-until", &[("text", &text)]));
             return Ok(ExitCode::from(2));
         }
     };
@@ -141,11 +140,10 @@ fn play_script(
         engine.advance_to(step.at.max(session.now()));
         let command = step.command_for(engine);
         if let Err(e) = session.apply(engine, command)? {
-            eprintln!(
-                "{}: refused at {}: {e}",
-                step.place,
-                duration::clock(engine.now())
-            );
+            let at = duration::clock(engine.now());
+            let args: [(&str, &dyn std::fmt::Display); 3] =
+                [("place", &step.place), ("at", &at), ("error", &e)];
+            eprintln!("{}", say("cli-refused-at", &args));
         }
     }
     finish(session, engine, until)
@@ -164,52 +162,81 @@ fn finish(
 fn print_summary(session: &Session, engine: &Engine) {
     let h = session.header();
     let j = engine.journal();
-    println!(
-        "session {}: {} seed {}, {} commands, at {}{}; journal {} entries, sha256 {}",
+    let state = say(
+        if session.ended() {
+            "cli-session-state-ended"
+        } else {
+            "cli-session-state-open"
+        },
+        &[],
+    );
+    let (dir, commands, at) = (
         session.dir().display(),
-        h.scenario,
-        h.seed,
         session.commands(),
         duration::clock(engine.now()),
-        if session.ended() {
-            ", ended"
-        } else {
-            ", can be resumed"
-        },
-        j.entries.len(),
-        j.hash()
     );
+    let (entries, hash) = (j.entries.len(), j.hash());
+    let args: [(&str, &dyn std::fmt::Display); 8] = [
+        ("dir", &dir),
+        ("scenario", &h.scenario),
+        ("seed", &h.seed),
+        ("commands", &commands),
+        ("at", &at),
+        ("state", &state),
+        ("entries", &entries),
+        ("hash", &hash),
+    ];
+    println!("{}", say("cli-session", &args));
 }
 
 fn print_list(root: &Path) {
     let listed = match list(root) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", say("cli-error", &[("what", &e)]));
             return;
         }
     };
     if listed.is_empty() {
-        println!("no sessions in {}", root.display());
+        println!("{}", say("cli-no-sessions", &[("dir", &root.display())]));
     }
     for l in listed {
         match l.summary {
-            Ok(s) => println!(
-                "{}  {}  {} seed {}  {} commands  at {}  {}{}",
-                l.dir.display(),
-                s.header.created_text(),
-                s.header.scenario,
-                s.header.seed,
-                s.commands,
-                duration::clock(s.until),
-                if s.ended { "ended" } else { "resumable" },
-                if s.dropped.is_some() {
-                    " (damaged end)"
-                } else {
-                    ""
-                }
-            ),
-            Err(e) => println!("{}  unreadable: {e}", l.dir.display()),
+            Ok(s) => {
+                let state = say(
+                    if s.ended {
+                        "cli-row-ended"
+                    } else {
+                        "cli-row-open"
+                    },
+                    &[],
+                );
+                let damaged = match s.dropped {
+                    Some(_) => say("cli-row-damaged", &[]),
+                    None => String::new(),
+                };
+                let (dir, created, at) = (
+                    l.dir.display(),
+                    s.header.created_text(),
+                    duration::clock(s.until),
+                );
+                let args: [(&str, &dyn std::fmt::Display); 8] = [
+                    ("dir", &dir),
+                    ("created", &created),
+                    ("scenario", &s.header.scenario),
+                    ("seed", &s.header.seed),
+                    ("commands", &s.commands),
+                    ("at", &at),
+                    ("state", &state),
+                    ("damaged", &damaged),
+                ];
+                println!("{}", say("cli-session-row", &args));
+            }
+            Err(e) => {
+                let args: [(&str, &dyn std::fmt::Display); 2] =
+                    [("dir", &l.dir.display()), ("error", &e)];
+                println!("{}", say("cli-row-unreadable", &args));
+            }
         }
     }
 }

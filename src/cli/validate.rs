@@ -1,6 +1,9 @@
 //! `crossdrill validate PATH...`: every problem, compiler-style, or a summary per file.
 
+use super::say::{lang, say};
 use crate::scenario::{self, Mode, duration};
+use crate::words::{Arg, say_with};
+use std::fmt::Display;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -16,39 +19,49 @@ pub(super) fn run(paths: &[PathBuf]) -> ExitCode {
                 let s = &loaded.scenario;
                 let name = path.display();
                 match scenario::mode_for(path) {
-                    Mode::Seed => println!(
-                        "{name}: ok (seed): {} sectors, {} severity levels, {} templates, {}",
-                        s.sectors.len(),
-                        s.severity.iter().filter(|l| !l.name.en.is_empty()).count(),
-                        loaded.templates,
-                        if loaded.has_chain {
-                            "a reporting chain"
-                        } else {
-                            "no reporting chain"
-                        },
-                    ),
-                    Mode::Scenario => println!(
-                        "{name}: ok: `{}`, {} teams, {} services, {} dependencies, {} injects, {} threats, {} actions, duration {}",
-                        s.id,
-                        s.teams.len(),
-                        s.services.len(),
-                        s.dependencies.len(),
-                        s.injects.len(),
-                        s.threats.len(),
-                        s.actions.len(),
-                        duration::format(s.duration),
-                    ),
+                    Mode::Seed => {
+                        let levels = s.severity.iter().filter(|l| !l.name.en.is_empty()).count();
+                        let chain = say(
+                            if loaded.has_chain {
+                                "cli-seed-chain"
+                            } else {
+                                "cli-seed-no-chain"
+                            },
+                            &[],
+                        );
+                        let args: [(&str, &dyn Display); 5] = [
+                            ("file", &name),
+                            ("sectors", &s.sectors.len()),
+                            ("levels", &levels),
+                            ("templates", &loaded.templates),
+                            ("chain", &chain),
+                        ];
+                        println!("{}", say("cli-valid-seed", &args));
+                    }
+                    Mode::Scenario => {
+                        let duration = duration::format(s.duration);
+                        let args: [(&str, &dyn Display); 9] = [
+                            ("file", &name),
+                            ("id", &s.id),
+                            ("teams", &s.teams.len()),
+                            ("services", &s.services.len()),
+                            ("dependencies", &s.dependencies.len()),
+                            ("injects", &s.injects.len()),
+                            ("threats", &s.threats.len()),
+                            ("actions", &s.actions.len()),
+                            ("duration", &duration),
+                        ];
+                        println!("{}", say("cli-valid", &args));
+                    }
                 }
             }
             Err(problems) => {
                 failed += 1;
                 eprintln!("{problems}");
                 let n = problems.errors().count();
-                eprintln!(
-                    "{}: {n} error{} found",
-                    path.display(),
-                    if n == 1 { "" } else { "s" }
-                );
+                let file = path.display().to_string();
+                let args = [("file", Arg::Str(&file)), ("n", Arg::Num(n as f64))];
+                eprintln!("{}", say_with(lang(), "cli-errors-found", &args));
             }
         }
     }

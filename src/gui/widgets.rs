@@ -17,9 +17,9 @@ pub(crate) fn root_ui(ctx: &egui::Context, id: &str) -> egui::Ui {
     )
 }
 
-/// `EN | 日本語` buttons.
+/// `EN | 日本語` buttons: every language, each named in itself.
 pub(crate) fn lang_switch(ui: &mut egui::Ui, i18n: &I18n, set: &mut MessageWriter<SetLang>) {
-    let mut langs = [(Lang::En, "EN"), (Lang::Ja, "日本語")];
+    let mut langs = Lang::ALL.map(|l| (l, crate::words::say(l, "lang-name")));
     if ui.layout().prefer_right_to_left() {
         langs.reverse();
     }

@@ -593,3 +593,20 @@ fn the_timeline_line_keeps_its_clock_and_english_is_unchanged() {
         " 0:45:00  脅威「送配電事業者の変電所制御システムへの攻撃」が江東配電用変電所に影響: 停止"
     );
 }
+
+/// Every kind of entry and command is worded in both languages, with either naming,
+/// from messages that exist and get every argument they name.
+#[test]
+fn every_kind_of_entry_is_worded_from_messages_with_their_arguments() {
+    let s = scenario();
+    for k in every_kind(&s) {
+        for lang in [Lang::En, Lang::Ja] {
+            let e = entry(k.clone());
+            let named = crossdrill::engine::describe_named(&s, &e, lang);
+            assert!(!named.is_empty() && !named.contains("j-"), "{named}");
+            let _ = describe(&s, &e, lang);
+        }
+    }
+    let problems: Vec<String> = crossdrill::words::problems();
+    assert!(problems.is_empty(), "{problems:?}");
+}

@@ -1,5 +1,8 @@
 # Words shared by every part of crossdrill, English. Keep the ids in step with ../ja/words.ftl.
 
+# The language, named in itself (the language switch).
+lang-name = EN
+
 list-sep = {", "}
 
 ## Spans of time, every non-zero unit in turn: 1h30m

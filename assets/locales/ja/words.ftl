@@ -1,5 +1,8 @@
 # crossdrill 全体で使う語（日本語）。ID は ../en/words.ftl と揃える。
 
+# The language, named in itself (the language switch).
+lang-name = 日本語
+
 list-sep = 、
 
 ## 時間の長さ（0 でない単位を順に）: 1時間30分

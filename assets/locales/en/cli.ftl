@@ -1,0 +1,66 @@
+# The command line's sentences, English. Keep the ids in step with ../ja/cli.ftl.
+
+cli-error = error: { $what }
+cli-warning = warning: { $what }
+cli-cannot-read = { $file }: cannot read: { $error }
+cli-cannot-write = { $file }: cannot write: { $error }
+cli-refused = { $place }: refused: { $error }
+cli-refused-at = { $place }: refused at { $at }: { $error }
+cli-bad-duration = cannot read duration `{ $text }` (write e.g. "30m" or "2h")
+cli-bad-until = cannot read --until `{ $text }` (write e.g. "3h")
+cli-bad-at = cannot read --at `{ $text }` (write e.g. "1h30m")
+cli-no-gui = this crossdrill was built without the `gui` feature
+
+## run
+cli-report-written = report written to { $file }
+cli-refused-strict = { $count } command(s) refused (--strict)
+cli-refused-count = { $count } command(s) refused
+
+## generate
+cli-cannot-write-ron = cannot write the scenario as RON: { $error }
+cli-generated = wrote { $file } ({ $services } services, { $dependencies } dependencies)
+
+## validate
+cli-valid-seed = { $file }: ok (seed): { $sectors } sectors, { $levels } severity levels, { $templates } templates, { $chain }
+cli-seed-chain = a reporting chain
+cli-seed-no-chain = no reporting chain
+cli-valid = { $file }: ok: `{ $id }`, { $teams } teams, { $services } services, { $dependencies } dependencies, { $injects } injects, { $threats } threats, { $actions } actions, duration { $duration }
+cli-errors-found = { $file }: { $n ->
+    [one] { $n } error
+   *[other] { $n } errors
+} found
+
+## replay and fork
+cli-replay-matches = matches { $file }
+cli-replay-open = replays (the session has not ended: no journal to compare yet)
+cli-replay-ok = ok: { $file } { $what }: { $entries } entries, { $commands } commands, up to { $until }, sha256 { $hash }
+cli-damaged = damaged: { $what }
+cli-differs = differs: { $what }
+cli-forked = forked { $from } at { $at } into { $out }: { $commands } commands kept, { $entries } entries, sha256 { $hash }
+cli-fork-not-original = the fork does not start from the original run
+cli-compared = compared with the original up to { $end } (forked at { $at }):
+cli-measure = measure
+cli-original = original
+cli-fork = fork
+cli-change = change
+cli-measure-score = overall score
+cli-measure-lost = service lost (person-hours)
+cli-measure-avoided = impact avoided (%)
+cli-measure-team = team { $team }
+cli-measure-incident = incident { $threat }
+
+## report
+cli-earlier-format = { $file } was recorded by an earlier crossdrill (journal format { $format }): it is scored as recorded, but its no-response baseline is simulated under this version's rules
+
+## sessions
+cli-recovered = recovered: { $what }
+cli-session-ended = the session has ended; nothing to play
+cli-session = session { $dir }: { $scenario } seed { $seed }, { $commands } commands, at { $at }{ $state }; journal { $entries } entries, sha256 { $hash }
+cli-session-state-ended = , ended
+cli-session-state-open = , can be resumed
+cli-no-sessions = no sessions in { $dir }
+cli-session-row = { $dir }  { $created }  { $scenario } seed { $seed }  { $commands } commands  at { $at }  { $state }{ $damaged }
+cli-row-ended = ended
+cli-row-open = resumable
+cli-row-damaged = {" "}(damaged end)
+cli-row-unreadable = { $dir }  unreadable: { $error }

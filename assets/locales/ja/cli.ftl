@@ -1,0 +1,63 @@
+# コマンドラインの文（日本語）。ID は ../en/cli.ftl と揃える。
+
+cli-error = エラー: { $what }
+cli-warning = 警告: { $what }
+cli-cannot-read = { $file }: 読み込めません: { $error }
+cli-cannot-write = { $file }: 書き込めません: { $error }
+cli-refused = { $place }: 受け付けられません: { $error }
+cli-refused-at = { $place }: { $at } に受け付けられません: { $error }
+cli-bad-duration = 時間 `{ $text }` を読めません（例: "30m"、"2h"）
+cli-bad-until = --until `{ $text }` を読めません（例: "3h"）
+cli-bad-at = --at `{ $text }` を読めません（例: "1h30m"）
+cli-no-gui = この crossdrill は `gui` 機能なしでビルドされています
+
+## run
+cli-report-written = 報告書を { $file } に書き出しました
+cli-refused-strict = { $count } 件のコマンドが受け付けられませんでした（--strict）
+cli-refused-count = { $count } 件のコマンドが受け付けられませんでした
+
+## generate
+cli-cannot-write-ron = シナリオを RON で書き出せません: { $error }
+cli-generated = { $file } を書き出しました（サービス { $services }、依存関係 { $dependencies }）
+
+## validate
+cli-valid-seed = { $file }: OK（シード）: 分野 { $sectors }、深刻度 { $levels } 段階、テンプレート { $templates }、{ $chain }
+cli-seed-chain = 報告経路あり
+cli-seed-no-chain = 報告経路なし
+cli-valid = { $file }: OK: `{ $id }`、チーム { $teams }、サービス { $services }、依存関係 { $dependencies }、状況付与 { $injects }、脅威 { $threats }、対処 { $actions }、演習時間 { $duration }
+cli-errors-found = { $file }: { $n } 件のエラー
+
+## replay and fork
+cli-replay-matches = { $file } と一致
+cli-replay-open = 再実行できます（セッションは終了していないため、比べるジャーナルはまだありません）
+cli-replay-ok = OK: { $file } { $what }: 記録 { $entries } 件、コマンド { $commands } 件、{ $until } まで、sha256 { $hash }
+cli-damaged = 破損: { $what }
+cli-differs = 不一致: { $what }
+cli-forked = { $from } を { $at } で分岐し { $out } へ: コマンド { $commands } 件を引き継ぎ、記録 { $entries } 件、sha256 { $hash }
+cli-fork-not-original = 分岐が元の演習から始まっていません
+cli-compared = 元の演習との比較（{ $end } まで、{ $at } で分岐）:
+cli-measure = 指標
+cli-original = 元の演習
+cli-fork = 分岐
+cli-change = 差
+cli-measure-score = 総合スコア
+cli-measure-lost = サービスの損失（人・時間）
+cli-measure-avoided = 回避できた影響（%）
+cli-measure-team = チーム { $team }
+cli-measure-incident = インシデント { $threat }
+
+## report
+cli-earlier-format = { $file } は以前の crossdrill で記録されました（ジャーナル形式 { $format }）: 記録どおりに採点しますが、無対応の場合はこの版の規則で再計算します
+
+## sessions
+cli-recovered = 復元: { $what }
+cli-session-ended = セッションは終了しています。実行するものはありません
+cli-session = セッション { $dir }: { $scenario } シード { $seed }、コマンド { $commands } 件、{ $at }{ $state }; ジャーナル 記録 { $entries } 件、sha256 { $hash }
+cli-session-state-ended = 、終了
+cli-session-state-open = 、再開できます
+cli-no-sessions = { $dir } にセッションはありません
+cli-session-row = { $dir }  { $created }  { $scenario } シード { $seed }  コマンド { $commands } 件  { $at }  { $state }{ $damaged }
+cli-row-ended = 終了
+cli-row-open = 再開可
+cli-row-damaged = （末尾が破損）
+cli-row-unreadable = { $dir }  読み込めません: { $error }

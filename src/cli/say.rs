@@ -1,0 +1,27 @@
+//! The command line's own sentences: messages from `assets/locales/<lang>/cli.ftl`, in
+//! English, or in the language `CROSSDRILL_LANG` names (`ja`).
+
+use crate::scenario::Lang;
+use crate::words::{Arg, say_with};
+use std::fmt::Display;
+
+/// The language the command line speaks.
+pub(crate) fn lang() -> Lang {
+    std::env::var("CROSSDRILL_LANG")
+        .ok()
+        .and_then(|t| Lang::from_tag(t.trim()))
+        .unwrap_or(Lang::En)
+}
+
+/// The message `id` with its arguments, each written with `Display`.
+pub(crate) fn say(id: &str, args: &[(&str, &dyn Display)]) -> String {
+    let texts: Vec<(&str, String)> = args.iter().map(|(k, v)| (*k, v.to_string())).collect();
+    let args: Vec<(&str, Arg<'_>)> = texts.iter().map(|(k, v)| (*k, Arg::Str(v))).collect();
+    say_with(lang(), id, &args)
+}
+
+/// `error: ` and the message.
+pub(crate) fn error(id: &str, args: &[(&str, &dyn Display)]) -> String {
+    let what = say(id, args);
+    say("cli-error", &[("what", &what)])
+}
