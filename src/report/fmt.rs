@@ -1,5 +1,5 @@
 //! Formatting helpers: exercise times on the scenario's wall clock, spans, dates,
-//! numbers, and escaping for HTML and Markdown.
+//! numbers, and escaping for the SVG charts.
 
 use crate::scenario::Secs;
 use crate::scenario::clock::{self, DateTime};
@@ -126,11 +126,6 @@ pub(crate) fn esc(s: &str) -> String {
         }
     }
     out
-}
-
-/// Escape text for a Markdown table cell (pipes and line breaks).
-pub(crate) fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace(['\n', '\r'], " ")
 }
 
 // Howard Hinnant's civil-date algorithms (proleptic Gregorian calendar).

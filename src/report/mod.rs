@@ -17,12 +17,15 @@
 //! HTML page has no external reference: styles inline, charts as inline SVG, no
 //! scripts. CSV columns are listed in [`csv_header`].
 
+mod build;
+mod build_detail;
 mod csv;
+mod doc;
+#[cfg(test)]
+mod doc_tests;
 pub(crate) mod fmt;
 mod html;
-mod html_detail;
 mod markdown;
-mod md_detail;
 mod plan;
 mod svg;
 mod svg_chain;
@@ -120,8 +123,8 @@ pub fn render(
 ) -> String {
     let ctx = Ctx::new(scenario, journal, card, lang);
     match format {
-        Format::Markdown => markdown::render(&ctx),
-        Format::Html => html::render(&ctx),
+        Format::Markdown => markdown::render(&build::doc(&ctx)),
+        Format::Html => html::render(&build::doc(&ctx)),
         Format::Csv => csv::render(&ctx),
         Format::Json => json(&ctx),
     }
