@@ -16,6 +16,9 @@
 //! other text is in the report's language (`scenario.language` unless given). The
 //! HTML page has no external reference: styles inline, charts as inline SVG, no
 //! scripts. CSV columns are listed in [`csv_header`].
+//!
+//! Each section is built once (`build`, `build_detail`) into a format-neutral
+//! document (`doc`); `markdown` and `html` write that document.
 
 mod build;
 mod build_detail;
