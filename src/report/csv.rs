@@ -2,9 +2,7 @@
 //! exercise (team `all`).
 
 use super::Ctx;
-use super::fmt::csv;
-use crate::scoring::{Outcome, PhaseScore};
-use std::fmt::Write;
+use crate::scoring::{IncidentScore, Outcome, PhaseScore};
 
 /// The CSV columns, in order:
 ///
@@ -27,62 +25,93 @@ pub fn csv_header() -> &'static str {
 }
 
 pub(super) fn render(c: &Ctx) -> String {
-    let mut o = String::new();
-    let _ = writeln!(o, "{}", csv_header());
+    let mut w = csv::Writer::from_writer(Vec::new());
+    // Writing to memory cannot fail.
+    let _ = write_rows(&mut w, c);
+    let bytes = w.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// One row: team, incident, severity and metric, then the measures.
+struct Line<'a> {
+    team: &'a str,
+    incident: &'a str,
+    severity: String,
+    metric: &'a str,
+    measures: [String; 10],
+}
+
+fn write_rows(w: &mut csv::Writer<Vec<u8>>, c: &Ctx) -> csv::Result<()> {
+    w.write_record(csv_header().split(','))?;
+    let mut put = |x: Line| {
+        let head = [x.team, x.incident, &x.severity, x.metric];
+        w.write_record(
+            head.into_iter()
+                .chain(x.measures.iter().map(String::as_str)),
+        )
+    };
     let card = c.card;
     let opt = |v: Option<u64>| v.map_or(String::new(), |v| v.to_string());
     let f = |x: f64| format!("{x:.6}");
-    let phase_row = |o: &mut String,
-                     team: &str,
-                     inc: &crate::scoring::IncidentScore,
-                     p: &PhaseScore,
-                     points: bool| {
+    let e = String::new;
+    let phase = |team, inc: &IncidentScore, p: &PhaseScore, points: bool| {
         let (pts, max) = if points {
             (f(p.points), f(p.max_points))
         } else {
-            (String::new(), String::new())
+            (e(), e())
         };
-        let _ = writeln!(
-            o,
-            "{},{},{},{},{},{},{},{},{},{},{},,,",
-            csv(team),
-            csv(&c.sc.threats[inc.threat.idx()].id),
-            inc.severity,
-            p.phase.id(),
-            p.deadline,
-            opt(p.done_at),
-            opt(p.took),
-            outcome(p.outcome),
-            f(p.credit),
-            pts,
-            max
-        );
+        Line {
+            team,
+            incident: &c.sc.threats[inc.threat.idx()].id,
+            severity: inc.severity.to_string(),
+            metric: p.phase.id(),
+            measures: [
+                p.deadline.to_string(),
+                opt(p.done_at),
+                opt(p.took),
+                outcome(p.outcome).into(),
+                f(p.credit),
+                pts,
+                max,
+                e(),
+                e(),
+                e(),
+            ],
+        }
+    };
+    let total = |team, metric, credit: String, tail: [String; 5]| {
+        let [pts, max, run, base, grade] = tail;
+        Line {
+            team,
+            incident: "",
+            severity: e(),
+            metric,
+            measures: [e(), e(), e(), e(), credit, pts, max, run, base, grade],
+        }
     };
     for t in &card.teams {
-        let id = &c.sc.teams[t.team.idx()].id;
+        let id = c.sc.teams[t.team.idx()].id.as_str();
         for d in &t.duties {
             if let Some(inc) = card.incident(d.threat) {
-                phase_row(&mut o, id, inc, inc.phase(d.phase), false);
+                put(phase(id, inc, inc.phase(d.phase), false))?;
             }
         }
         if let Some(loss) = &t.impact {
-            let a = loss.avoided.map_or(String::new(), f);
-            let _ = writeln!(
-                o,
-                "{},,,impact,,,,,{a},,,{},{},",
-                csv(id),
-                f(loss.run),
-                f(loss.baseline)
-            );
+            let a = loss.avoided.map_or(e(), f);
+            put(total(
+                id,
+                "impact",
+                a,
+                [e(), e(), f(loss.run), f(loss.baseline), e()],
+            ))?;
         }
         if let (Some(s), Some(g)) = (t.score, t.grade) {
-            let _ = writeln!(
-                o,
-                "{},,,score,,,,,{},,,,,{}",
-                csv(id),
+            put(total(
+                id,
+                "score",
                 f(s),
-                csv(c.grade(g))
-            );
+                [e(), e(), e(), e(), c.grade(g).into()],
+            ))?;
         }
     }
     for inc in &card.incidents {
@@ -91,25 +120,27 @@ pub(super) fn render(c: &Ctx) -> String {
             .iter()
             .filter(|p| p.outcome != Outcome::NotApplicable)
         {
-            phase_row(&mut o, "all", inc, p, true);
+            put(phase("all", inc, p, true))?;
         }
     }
-    let loss = &card.impact.total;
-    let a = loss.avoided.map_or(String::new(), f);
-    let (pts, max) = (f(card.impact.points), f(card.impact.max_points));
-    let _ = writeln!(
-        o,
-        "all,,,impact,,,,,{a},{pts},{max},{},{},",
-        f(loss.run),
-        f(loss.baseline)
-    );
-    let _ = writeln!(
-        o,
-        "all,,,score,,,,,{},,,,,{}",
+    let im = &card.impact;
+    let a = im.total.avoided.map_or(e(), f);
+    let tail = [
+        f(im.points),
+        f(im.max_points),
+        f(im.total.run),
+        f(im.total.baseline),
+        e(),
+    ];
+    put(total("all", "impact", a, tail))?;
+    let grade = c.grade(card.grade).to_string();
+    put(total(
+        "all",
+        "score",
         f(card.score),
-        csv(c.grade(card.grade))
-    );
-    o
+        [e(), e(), e(), e(), grade],
+    ))?;
+    w.flush().map_err(csv::Error::from)
 }
 
 fn outcome(o: Outcome) -> &'static str {

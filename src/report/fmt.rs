@@ -1,5 +1,5 @@
 //! Formatting helpers: exercise times on the scenario's wall clock, spans, dates,
-//! numbers, and escaping for HTML and CSV.
+//! numbers, and escaping for the SVG charts.
 
 use crate::scenario::Secs;
 use crate::scenario::clock::{self, DateTime};
@@ -106,20 +106,6 @@ pub(crate) fn esc(s: &str) -> String {
     out
 }
 
-/// Escape text for a Markdown table cell (pipes and line breaks).
-pub(crate) fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace(['\n', '\r'], " ")
-}
-
-/// A CSV field, quoted when needed (RFC 4180).
-pub(crate) fn csv(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
 // Howard Hinnant's civil-date algorithms (proleptic Gregorian calendar).
 #[cfg(test)]
 mod tests {
@@ -145,7 +131,6 @@ mod tests {
         assert_eq!(num(1234567.84), "1,234,567.8");
         assert_eq!(num(-0.04), "0.0");
         assert_eq!(whole(39_901_130.05), "39,901,130");
-        assert_eq!(csv("a,\"b\""), "\"a,\"\"b\"\"\"");
         assert_eq!(dur(3900, crate::scenario::Lang::Ja), "1時間05分");
         assert_eq!(clip("abcdef", 4), "abc…");
         assert_eq!(clip("大会期間中", 6), "大会…");

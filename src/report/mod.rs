@@ -16,13 +16,19 @@
 //! other text is in the report's language (`scenario.language` unless given). The
 //! HTML page has no external reference: styles inline, charts as inline SVG, no
 //! scripts. CSV columns are listed in [`csv_header`].
+//!
+//! Each section is built once (`build`, `build_detail`) into a format-neutral
+//! document (`doc`); `markdown` and `html` write that document.
 
+mod build;
+mod build_detail;
 mod csv;
+mod doc;
+#[cfg(test)]
+mod doc_tests;
 pub(crate) mod fmt;
 mod html;
-mod html_detail;
 mod markdown;
-mod md_detail;
 mod plan;
 mod svg;
 mod svg_chain;
@@ -120,8 +126,8 @@ pub fn render(
 ) -> String {
     let ctx = Ctx::new(scenario, journal, card, lang);
     match format {
-        Format::Markdown => markdown::render(&ctx),
-        Format::Html => html::render(&ctx),
+        Format::Markdown => markdown::render(&build::doc(&ctx)),
+        Format::Html => html::render(&build::doc(&ctx)),
         Format::Csv => csv::render(&ctx),
         Format::Json => json(&ctx),
     }
