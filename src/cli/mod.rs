@@ -102,7 +102,7 @@ fn run_gui(args: GuiArgs) -> ExitCode {
     let lang = args
         .lang
         .as_deref()
-        .map(|l| if l == "ja" { Lang::Ja } else { Lang::En });
+        .map(|l| Lang::from_tag(l).unwrap_or_default());
     let (scenario, debrief_scenario) = match args.debrief {
         Some(_) => (None, args.scenario),
         None => (args.scenario, None),

@@ -62,8 +62,7 @@ fn make(args: &ReportArgs) -> Result<(), String> {
     }
     .unwrap_or(Format::Markdown);
     let lang = match args.lang.as_deref() {
-        Some("ja") => Lang::Ja,
-        Some(_) => Lang::En,
+        Some(tag) => Lang::from_tag(tag).unwrap_or_default(),
         None => scenario.language,
     };
     let card = match &args.until {

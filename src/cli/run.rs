@@ -111,11 +111,7 @@ pub fn run(args: &RunArgs) -> ExitCode {
     engine.advance_to(until);
 
     let journal = engine.journal();
-    let lang = if args.lang == "ja" {
-        Lang::Ja
-    } else {
-        Lang::En
-    };
+    let lang = Lang::from_tag(&args.lang).unwrap_or_default();
     let mut out = std::io::stdout().lock();
     let written = match args.format {
         Format::Jsonl => out.write_all(journal.to_jsonl().as_bytes()),

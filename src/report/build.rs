@@ -8,8 +8,9 @@ use super::doc::{Block, Card, Cell, Col, ColKind, Doc, Head, Row, Section, Table
 use super::fmt::{num, pct, span, whole};
 use super::svg;
 use super::text::{self as tx, T};
-use crate::scenario::Lang;
 use crate::scoring::Outcome;
+use crate::words::Arg::{Num, Str};
+use crate::words::say_with;
 
 pub(super) fn doc(c: &Ctx) -> Doc {
     Doc {
@@ -86,20 +87,22 @@ fn head(c: &Ctx) -> Head {
             label: tx::AVOIDED,
             value: avoided.clone(),
             of: None,
-            note: match l {
-                Lang::En => format!("{lost} lost, against {base} with no response"),
-                Lang::Ja => format!("損失 {lost}（無対応の場合 {base}）"),
-            },
+            note: say_with(
+                l,
+                "r-lost-against",
+                &[("lost", Str(&lost)), ("base", Str(&base))],
+            ),
             tone: None,
         },
         Card {
             label: tx::ON_TIME_DUTIES,
             value: on_time.to_string(),
             of: Some(scored.len().to_string()),
-            note: match l {
-                Lang::En => format!("{} incidents", card.incidents.len()),
-                Lang::Ja => format!("インシデント{}件", card.incidents.len()),
-            },
+            note: say_with(
+                l,
+                "r-incident-count",
+                &[("n", Num(card.incidents.len() as f64))],
+            ),
             tone: None,
         },
     ];

@@ -7,8 +7,9 @@ use super::doc::{Block, Cell, ColKind, Row, Section, Tone, Words};
 use super::fmt::{num, pct, whole};
 use super::svg;
 use super::text as tx;
-use crate::scenario::Lang;
 use crate::scoring::{Claimed, Loss};
+use crate::words::Arg::Str;
+use crate::words::say_with;
 
 pub(super) fn incidents(c: &Ctx) -> Section {
     let l = c.lang;
@@ -258,22 +259,14 @@ fn claim_line(c: &Ctx, x: &crate::scoring::Claim) -> String {
             actual.to_string(),
         ),
     };
-    match l {
-        Lang::En => {
-            format!(
-                "{} {} (#{}): {what} claimed {claimed}, actually {actual}",
-                c.at(x.at),
-                c.team(x.team),
-                x.message.0
-            )
-        }
-        Lang::Ja => {
-            format!(
-                "{} {}（#{}）：{what}を「{claimed}」としたが、実際は「{actual}」",
-                c.at(x.at),
-                c.team(x.team),
-                x.message.0
-            )
-        }
-    }
+    let (at, team, message) = (c.at(x.at), c.team(x.team), x.message.0.to_string());
+    let args = [
+        ("at", Str(&at)),
+        ("team", Str(team)),
+        ("message", Str(&message)),
+        ("what", Str(&what)),
+        ("claimed", Str(&claimed)),
+        ("actual", Str(&actual)),
+    ];
+    say_with(l, "r-wrong-claim", &args)
 }

@@ -15,7 +15,7 @@ pub(super) fn render(doc: &Doc) -> String {
     let h = &doc.head;
     let page = html! {
         (DOCTYPE)
-        html lang=(if l == Lang::Ja { "ja" } else { "en" }) {
+        html lang=(l.tag()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";

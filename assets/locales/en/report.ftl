@@ -139,3 +139,8 @@ r-claims-matched = { $n ->
 }
 r-claims-wrong = { $wrong } of { $of } claims in its messages did not match the situation
 r-late-by = { $threat } ({ $by } over the deadline)
+
+## The report's other sentences
+r-lost-against = { $lost } lost, against { $base } with no response
+r-incident-count = { $n } incidents
+r-wrong-claim = { $at } { $team } (#{ $message }): { $what } claimed { $claimed }, actually { $actual }

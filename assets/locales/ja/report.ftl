@@ -136,3 +136,8 @@ r-dependent-hit-unwarned = { $team }は警告を受ける前に被害を受け�
 r-claims-matched = メッセージ中の主張{ $n }件はすべて実際と一致
 r-claims-wrong = メッセージ中の主張{ $of }件のうち{ $wrong }件が実際と異なった
 r-late-by = { $threat }（期限を{ $by }超過）
+
+## 報告書のその他の文
+r-lost-against = 損失 { $lost }（無対応の場合 { $base }）
+r-incident-count = インシデント{ $n }件
+r-wrong-claim = { $at } { $team }（#{ $message }）：{ $what }を「{ $claimed }」としたが、実際は「{ $actual }」
