@@ -3,9 +3,11 @@
 //! message id and its arguments, a [`Phrase`]); only this module words it. Uses
 //! `scenario::Lang` and nothing else of the crate.
 
+mod clip;
 mod phrase;
 mod span;
 
+pub use clip::{clip, width};
 pub use phrase::{Part, Phrase};
 pub use span::{span, span_short};
 
