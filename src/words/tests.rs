@@ -108,3 +108,138 @@ fn every_message_the_code_names_exists() {
         "the code says messages no locale has: {missing:?}"
     );
 }
+
+/// The variables each message of one locale names, by id.
+fn variables(tag: &str) -> Vec<(String, Vec<String>)> {
+    use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
+    fn inline(e: &InlineExpression<&str>, out: &mut Vec<String>) {
+        match e {
+            InlineExpression::VariableReference { id } => out.push(id.name.to_owned()),
+            InlineExpression::FunctionReference { arguments, .. } => {
+                arguments.positional.iter().for_each(|a| inline(a, out));
+            }
+            InlineExpression::Placeable { expression } => expr(expression, out),
+            _ => {}
+        }
+    }
+    fn expr(e: &Expression<&str>, out: &mut Vec<String>) {
+        match e {
+            Expression::Inline(i) => inline(i, out),
+            Expression::Select { selector, variants } => {
+                inline(selector, out);
+                variants.iter().for_each(|v| pattern(&v.value, out));
+            }
+        }
+    }
+    fn pattern(p: &Pattern<&str>, out: &mut Vec<String>) {
+        for el in &p.elements {
+            if let PatternElement::Placeable { expression } = el {
+                expr(expression, out);
+            }
+        }
+    }
+    let mut all = Vec::new();
+    for (_, source) in sources(tag) {
+        let Ok(resource) = fluent_syntax::parser::parse(*source) else {
+            continue;
+        };
+        for entry in resource.body {
+            if let fluent_syntax::ast::Entry::Message(m) = entry {
+                let mut vars = Vec::new();
+                if let Some(v) = &m.value {
+                    pattern(v, &mut vars);
+                }
+                all.push((m.id.name.to_owned(), vars));
+            }
+        }
+    }
+    all
+}
+
+/// The code around each place that names `id`: the call or chain it is in, and the
+/// `let args` it passes, if any.
+fn call_sites(code: &str, id: &str) -> Vec<String> {
+    let needle = format!("\"{id}\"");
+    let mut sites = Vec::new();
+    for (at, _) in code.match_indices(&needle) {
+        let rest = &code[at..];
+        let mut depth = 0i32;
+        let mut end = rest.len();
+        let bytes = rest.as_bytes();
+        for (i, b) in bytes.iter().enumerate() {
+            match b {
+                b'(' | b'[' | b'{' => depth += 1,
+                b')' | b']' | b'}' => depth -= 1,
+                b';' if depth <= 0 => {
+                    end = i;
+                    break;
+                }
+                _ => {}
+            }
+            let closer = matches!(b, b')' | b']' | b'}');
+            let next = rest[i + 1..].trim_start();
+            if closer && depth < 0 && !next.starts_with(['.', ')', ']', '}']) {
+                end = i;
+                break;
+            }
+        }
+        let mut site = rest[..end].to_owned();
+        if site.contains("args") {
+            let before = &code[..at];
+            if let Some(k) = before.rfind("let args") {
+                site.push_str(&before[k..]);
+            }
+        }
+        if let Some(body) = enclosing_fn(code, at) {
+            site.push_str(body);
+        }
+        sites.push(site);
+    }
+    sites
+}
+
+/// The function around byte `at` (where an id chosen by a `match` or an `if` meets
+/// the arguments passed with it).
+fn enclosing_fn(code: &str, at: usize) -> Option<&str> {
+    let start = code[..at].rfind("fn ")?;
+    let open = start + code[start..].find('{')?;
+    let mut depth = 0;
+    for (i, b) in code[open..].bytes().enumerate() {
+        match b {
+            b'{' => depth += 1,
+            b'}' => depth -= 1,
+            _ => {}
+        }
+        if depth == 0 {
+            return Some(&code[start..open + i]);
+        }
+    }
+    None
+}
+
+#[test]
+fn every_message_gets_the_arguments_it_names() {
+    let code = source_text();
+    let passed = regex::Regex::new(r#"\(\s*"([a-z]+)",\s"#).unwrap_or_else(|e| panic!("{e}"));
+    let mut wrong = Vec::new();
+    for tag in tags() {
+        for (id, vars) in variables(tag) {
+            if vars.is_empty() {
+                continue;
+            }
+            for site in call_sites(&code, &id) {
+                let given: Vec<&str> = passed
+                    .captures_iter(&site)
+                    .filter_map(|c| c.get(1))
+                    .map(|m| m.as_str())
+                    .collect();
+                for v in &vars {
+                    if !given.contains(&v.as_str()) {
+                        wrong.push(format!("{tag}: {id} names ${v}, not passed at: {site}"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
+}
