@@ -1,7 +1,7 @@
 //! The exercise screen: clock, engine adapter, the seat's picture, and the egui panels.
 
 pub(crate) mod adapter;
-mod build;
+pub(crate) mod build;
 pub(crate) mod clock;
 pub(crate) mod command;
 pub(crate) mod dock;
