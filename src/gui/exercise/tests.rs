@@ -5,6 +5,7 @@ use super::adapter::EngineHost;
 use super::clock::{ClockCommand, ExerciseClock};
 use super::command::{Outgoing, UiCommand};
 use super::picture::{LogEvent, Picture, ServiceCard};
+use super::start::StartExercise;
 use crate::engine::{Command, EntryKind};
 use crate::gui::catalog::Origin;
 use crate::gui::screens::Screen;
@@ -31,10 +32,10 @@ fn app(seat: Seat) -> (App, Arc<Scenario>) {
         super::command::plugin,
         super::adapter::plugin,
     ));
-    app.insert_resource(Session::new(Origin::Builtin, scenario.clone()));
+    let session = Session::new(Origin::Builtin, scenario.clone());
     app.world_mut()
-        .resource_mut::<NextState<Screen>>()
-        .set(Screen::Exercise);
+        .write_message(StartExercise::fresh(&session, seat));
+    app.insert_resource(session);
     app.update();
     app.update();
     assert!(
