@@ -34,7 +34,7 @@ pub(crate) mod panels;
 pub(crate) mod picture;
 pub(crate) mod record;
 #[cfg(test)]
-mod seam_tests;
+pub(crate) mod seam_tests;
 pub(crate) mod start;
 #[cfg(test)]
 mod tests;

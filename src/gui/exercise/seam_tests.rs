@@ -167,12 +167,9 @@ fn play_from_here_sends_a_start_and_makes_nothing_itself() {
     );
 }
 
-/// The adapter running an exercise of the default scenario, started by message in `seat`.
-fn playing(seat: Seat, root: Option<PathBuf>) -> (App, Arc<Scenario>) {
-    let mut app = app(true);
-    if let Some(root) = root {
-        app.insert_resource(SessionRoot(root));
-    }
+/// Start an exercise of the default scenario in `seat` the way the briefing does, and let
+/// the adapter open it.
+pub(crate) fn start_fresh(app: &mut App, seat: Seat) -> Arc<Scenario> {
     let s = Arc::new(scenario::builtin_default());
     let session = Session::new(Origin::Builtin, s.clone());
     app.world_mut()
@@ -180,6 +177,16 @@ fn playing(seat: Seat, root: Option<PathBuf>) -> (App, Arc<Scenario>) {
     app.insert_resource(session);
     app.update();
     app.update();
+    s
+}
+
+/// The adapter running an exercise of the default scenario, started by message in `seat`.
+pub(crate) fn playing(seat: Seat, root: Option<PathBuf>) -> (App, Arc<Scenario>) {
+    let mut app = app(true);
+    if let Some(root) = root {
+        app.insert_resource(SessionRoot(root));
+    }
+    let s = start_fresh(&mut app, seat);
     (app, s)
 }
 

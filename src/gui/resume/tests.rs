@@ -9,10 +9,9 @@ use crate::gui::exercise::adapter::EngineHost;
 use crate::gui::exercise::clock::{ClockCommand, ExerciseClock};
 use crate::gui::exercise::command::{Outgoing, UiCommand};
 use crate::gui::exercise::record::{Recorder, SessionRoot};
-use crate::gui::exercise::start::StartExercise;
 use crate::gui::screens::Screen;
 use crate::gui::session::{ActiveSeat, ConfirmSeat, PendingSeat, Seat, Session};
-use crate::scenario::{self, InjectId, MessageKind, Scenario, ServiceId, TeamId};
+use crate::scenario::{InjectId, MessageKind, Scenario, ServiceId, TeamId};
 use crate::session::{self as store, Record, RecordKind};
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
@@ -49,14 +48,7 @@ fn app(root: &Path) -> App {
 }
 
 fn start(app: &mut App) -> Arc<Scenario> {
-    let scenario = Arc::new(scenario::builtin_default());
-    let session = Session::new(Origin::Builtin, scenario.clone());
-    app.world_mut()
-        .write_message(StartExercise::fresh(&session, Seat::Facilitator));
-    app.insert_resource(session);
-    app.update();
-    app.update();
-    scenario
+    crate::gui::exercise::seam_tests::start_fresh(app, Seat::Facilitator)
 }
 
 fn send(app: &mut App, c: UiCommand) {
