@@ -128,12 +128,14 @@ impl LossMeter {
     /// Criticality-weighted person-hours lost up to `now`, all services together (what
     /// the scorecard's impact calls the run's total at that end).
     pub fn total(&self, scenario: &Scenario, now: Secs) -> f64 {
-        scenario
+        let lost: f64 = scenario
             .services
             .iter()
             .zip(&self.services)
             .filter_map(|(svc, l)| l.map(|l| weighted(svc, l.until(now))))
-            .sum()
+            .sum();
+        // Nothing lost yet reads 0, not the -0 an empty sum gives.
+        lost + 0.0
     }
 }
 

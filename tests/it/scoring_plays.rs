@@ -138,6 +138,9 @@ fn the_live_loss_meter_gives_the_scorecards_run_loss_at_every_moment() {
     let (sc, journal, _) = play("well-run.commands.ron");
     let mut engine = Engine::new(sc.clone(), SEED);
     let mut meter = scoring::LossMeter::default();
+    meter.catch_up(&sc, engine.journal());
+    let none = meter.total(&sc, 0);
+    assert!(none == 0.0 && none.is_sign_positive(), "{none:?}");
     let commands = journal.commands();
     let mut next = commands.iter().peekable();
     let mut t = 0;

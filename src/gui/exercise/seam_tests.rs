@@ -268,3 +268,31 @@ fn a_restart_finishes_the_old_session_and_records_the_new_run_in_its_own() {
     assert_eq!((clock.secs(), clock.speed, clock.paused), (0, 10, true));
     let _ = std::fs::remove_dir_all(&root);
 }
+
+#[test]
+fn a_run_taken_over_into_a_new_recording_is_written_whole() {
+    let root = temp("takeover");
+    let s = Arc::new(scenario::builtin_default());
+    let mut engine = Engine::new(s.clone(), 4);
+    engine.advance_to(600);
+    engine.apply(Command::Note("before".into())).expect("note");
+    let mut app = app(true);
+    app.insert_resource(SessionRoot(root.clone()));
+    app.insert_resource(Session::new(Origin::Builtin, s));
+    app.world_mut().write_message(StartExercise {
+        at: 600,
+        engine: Begin::TakeOver(Box::new(engine.clone())),
+        recording: Recording::New(Origin::Builtin),
+        seat: Seat::Facilitator,
+    });
+    app.update();
+    assert_eq!(screen(&app), Screen::Exercise);
+    assert_eq!(app.world().resource::<ExerciseClock>().secs(), 600);
+    let r = app.world().resource::<Recorder>();
+    assert!(r.recording(), "{:?}", r.failed());
+    let dir = r.dir().expect("a folder").to_path_buf();
+    assert!(dir.starts_with(&root));
+    let back = crate::session::Session::open(&dir).expect("opens");
+    assert_eq!(back.engine.journal(), engine.journal());
+    let _ = std::fs::remove_dir_all(&root);
+}
