@@ -7,9 +7,11 @@
 //!
 //! - **It reads** [`picture::Picture`], everything the seat in
 //!   [`crate::gui::session::ActiveSeat`] may see now (rebuilt whenever the run or the seat
-//!   changes), and [`clock::ExerciseClock`], the facilitator's clock. It takes both as `Res`.
+//!   changes), and [`clock::ExerciseClock`], the facilitator's clock; besides them only the
+//!   scenario (from [`crate::gui::session::Session`]) and, where this machine records, the
+//!   state of [`record::Recorder`]. It takes each as `Res`.
 //! - **It sends** [`command::UiCommand`] (actions, messages, injects, overrides, notes,
-//!   restart), [`clock::ClockCommand`] (pause, speed, jump; the facilitator's only),
+//!   restart), [`clock::ClockCommand`] (pause, speed, jump; only the facilitator sends them),
 //!   [`crate::gui::session::RequestSeat`] / [`crate::gui::session::ConfirmSeat`] (a seat
 //!   switch), and for the session on disk [`adapter::RecordAgain`] and
 //!   [`adapter::DismissNotice`].
