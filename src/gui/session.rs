@@ -1,6 +1,7 @@
 //! The chosen scenario and the seats: who plays which team, and which seat this screen shows.
 
 use super::catalog::{Catalog, Origin, ScenarioReloaded};
+use super::exercise::start::{StartExercise, StartSet};
 use crate::scenario::{Scenario, TeamId};
 use bevy::prelude::*;
 use std::sync::Arc;
@@ -57,7 +58,8 @@ impl Session {
     }
 }
 
-/// The seat this screen shows now.
+/// The seat this screen shows now. It changes only in answer to the seat messages
+/// ([`RequestSeat`] then [`ConfirmSeat`], [`AssignSeat`], and a [`StartExercise`]'s seat).
 #[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct ActiveSeat(pub Seat);
 
@@ -86,22 +88,36 @@ pub(super) fn plugin(app: &mut App) {
     app.add_message::<ConfirmSeat>();
     app.add_message::<AssignSeat>();
     app.add_message::<OfferAnswer>();
+    app.add_message::<StartExercise>();
     app.init_resource::<PendingSeat>();
     if !app.world().contains_resource::<ActiveSeat>() {
         app.insert_resource(ActiveSeat(Seat::Facilitator));
     }
-    app.add_systems(PreUpdate, switch_seat);
+    app.add_systems(PreUpdate, switch_seat.in_set(StartSet::Seat));
     app.add_systems(Update, follow_reloads.run_if(resource_exists::<Catalog>));
-    app.add_systems(PreUpdate, answer_offer.run_if(resource_exists::<Session>));
+    app.add_systems(
+        PreUpdate,
+        answer_offer
+            .before(StartSet::Ask)
+            .run_if(resource_exists::<Session>),
+    );
 }
 
+/// The one system that changes the seat.
 fn switch_seat(
     mut requests: MessageReader<RequestSeat>,
     mut answers: MessageReader<ConfirmSeat>,
     mut assigned: MessageReader<AssignSeat>,
+    mut starts: MessageReader<StartExercise>,
     mut pending: ResMut<PendingSeat>,
     mut seat: ResMut<ActiveSeat>,
 ) {
+    // An exercise starts in its seat (a seat switch asked for stays pending).
+    if let Some(start) = starts.read().last()
+        && seat.0 != start.seat
+    {
+        seat.0 = start.seat;
+    }
     for RequestSeat(s) in requests.read() {
         pending.0 = (*s != seat.0).then_some(*s);
     }

@@ -1,9 +1,11 @@
 //! Service impact: lost capacity x criticality x people, integrated over time, for the
-//! run and its no-response baseline; and each sector's capacity over time.
+//! run and its no-response baseline; the same integral read live as a journal grows; and
+//! each sector's capacity over time.
 
 use super::facts::Facts;
 use super::model::{Impact, Loss, SectorSeries};
-use crate::scenario::{Secs, SectorId, ServiceId};
+use crate::engine::{EntryKind, Journal};
+use crate::scenario::{Scenario, Secs, SectorId, Service, ServiceId};
 
 /// Run against baseline, per service, per sector and in total (points come later).
 pub(super) fn impact(run: &Facts, base: &Facts) -> Impact {
@@ -48,16 +50,93 @@ pub(super) fn impact(run: &Facts, base: &Facts) -> Impact {
 
 /// Lost criticality-weighted person-hours of one service up to the end.
 pub(super) fn lost(f: &Facts, s: ServiceId) -> f64 {
-    let svc = &f.sc.services[s.idx()];
     let series = &f.series[s.idx()];
-    let mut secs = 0.0;
-    for (i, p) in series.iter().enumerate() {
-        let until = series.get(i + 1).map_or(f.end, |q| q.at).min(f.end);
-        if until > p.at {
-            secs += (1.0 - p.cap) * (until - p.at) as f64;
+    let mut l = Lost::new(series.first().map_or(1.0, |p| p.cap));
+    for p in series.iter().skip(1) {
+        l.change(p.at, p.cap);
+    }
+    weighted(&f.sc.services[s.idx()], l.until(f.end))
+}
+
+/// Lost capacity-seconds weighted by criticality and people served, in person-hours.
+fn weighted(svc: &Service, secs: f64) -> f64 {
+    secs * svc.criticality * svc.people as f64 / 3600.0
+}
+
+/// One service's lost capacity over time, `(1 - capacity) x seconds`, summed as its
+/// capacity changes (the capacity at 0 is the one it is made with).
+#[derive(Debug, Clone, Copy)]
+struct Lost {
+    cap: f64,
+    since: Secs,
+    secs: f64,
+}
+
+impl Lost {
+    fn new(cap: f64) -> Self {
+        Self {
+            cap,
+            since: 0,
+            secs: 0.0,
         }
     }
-    secs * svc.criticality * svc.people as f64 / 3600.0
+
+    /// The capacity is `cap` from `at` on (changes come in time order).
+    fn change(&mut self, at: Secs, cap: f64) {
+        if at > self.since {
+            self.secs += (1.0 - self.cap) * (at - self.since) as f64;
+            self.since = at;
+        }
+        self.cap = cap;
+    }
+
+    /// Lost capacity-seconds up to `end`.
+    fn until(&self, end: Secs) -> f64 {
+        if end > self.since {
+            self.secs + (1.0 - self.cap) * (end - self.since) as f64
+        } else {
+            self.secs
+        }
+    }
+}
+
+/// The run's service loss so far, read from its journal as it grows (the live exercise):
+/// the integral of the scorecard's impact, without reading an entry twice.
+#[derive(Debug, Clone, Default)]
+pub struct LossMeter {
+    read: usize,
+    /// By service; `None` until its capacity first changes.
+    services: Vec<Option<Lost>>,
+}
+
+impl LossMeter {
+    /// Read the entries of `journal` added since the last call.
+    pub fn catch_up(&mut self, scenario: &Scenario, journal: &Journal) {
+        self.services.resize(scenario.services.len(), None);
+        for e in journal.entries.iter().skip(self.read) {
+            if let EntryKind::ServiceChanged {
+                service, from, to, ..
+            } = &e.kind
+                && let Some(l) = self.services.get_mut(service.idx())
+            {
+                l.get_or_insert_with(|| Lost::new(*from)).change(e.at, *to);
+            }
+        }
+        self.read = journal.entries.len();
+    }
+
+    /// Criticality-weighted person-hours lost up to `now`, all services together (what
+    /// the scorecard's impact calls the run's total at that end).
+    pub fn total(&self, scenario: &Scenario, now: Secs) -> f64 {
+        let lost: f64 = scenario
+            .services
+            .iter()
+            .zip(&self.services)
+            .filter_map(|(svc, l)| l.map(|l| weighted(svc, l.until(now))))
+            .sum();
+        // Nothing lost yet reads 0, not the -0 an empty sum gives.
+        lost + 0.0
+    }
 }
 
 /// Run and baseline loss compared.

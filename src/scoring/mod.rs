@@ -88,6 +88,7 @@ mod phases;
 mod points;
 mod recovery;
 
+pub use impact::LossMeter;
 pub use model::*;
 pub use points::grade;
 

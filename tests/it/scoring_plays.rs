@@ -132,3 +132,33 @@ fn a_late_report_loses_exactly_the_report_points() {
         }
     }
 }
+
+#[test]
+fn the_live_loss_meter_gives_the_scorecards_run_loss_at_every_moment() {
+    let (sc, journal, _) = play("well-run.commands.ron");
+    let mut engine = Engine::new(sc.clone(), SEED);
+    let mut meter = scoring::LossMeter::default();
+    meter.catch_up(&sc, engine.journal());
+    let none = meter.total(&sc, 0);
+    assert!(none == 0.0 && none.is_sign_positive(), "{none:?}");
+    let commands = journal.commands();
+    let mut next = commands.iter().peekable();
+    let mut t = 0;
+    while t < sc.duration {
+        // Uneven steps, commands applied when their time comes (as the app does).
+        t = (t + 97 + t % 31).min(sc.duration);
+        while let Some((at, c)) = next.peek()
+            && *at <= t
+        {
+            engine.advance_to(*at);
+            engine.apply(c.clone()).expect("accepted");
+            next.next();
+        }
+        engine.advance_to(t);
+        meter.catch_up(&sc, engine.journal());
+        // The run's loss does not depend on the baseline: the run stands in for it.
+        let card = scoring::score_with_baseline(&sc, engine.journal(), engine.journal(), t);
+        assert_eq!(meter.total(&sc, t), card.impact.total.run, "at {t}");
+    }
+    assert!(meter.total(&sc, sc.duration) > 0.0);
+}

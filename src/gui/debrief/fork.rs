@@ -5,12 +5,8 @@
 use super::compare::ForkOf;
 use super::run::Debrief;
 use super::scrub::Scrubber;
-use crate::gui::exercise::adapter::EngineHost;
-use crate::gui::exercise::clock::ExerciseClock;
-use crate::gui::exercise::picture::Picture;
 use crate::gui::exercise::record::SessionRoot;
-use crate::gui::resume::Resumed;
-use crate::gui::screens::Screen;
+use crate::gui::exercise::start::{Begin, Recording, StartExercise};
 use crate::gui::session::{ActiveSeat, Session};
 use crate::scenario::Secs;
 use crate::session;
@@ -27,6 +23,7 @@ pub(crate) struct ForkStatus(pub Option<String>);
 
 pub(super) fn plugin(app: &mut App) {
     app.add_message::<PlayFrom>();
+    app.add_message::<StartExercise>();
     app.init_resource::<ForkStatus>();
     app.add_systems(
         Update,
@@ -43,7 +40,7 @@ fn play_from(
     root: Option<Res<SessionRoot>>,
     seat: Res<ActiveSeat>,
     mut status: ResMut<ForkStatus>,
-    mut next: ResMut<NextState<Screen>>,
+    mut starts: MessageWriter<StartExercise>,
 ) {
     let Some(PlayFrom(at)) = asked.read().last().copied() else {
         return;
@@ -59,28 +56,23 @@ fn play_from(
         });
     let mut gui = Session::new(d.origin.clone(), d.scenario.clone());
     gui.seed = d.seed;
-    match on_disk {
-        Some(Ok(recovered)) => {
-            // The exercise screen takes it over and records on into the new session.
-            gui.scenario = recovered.engine.scenario().clone();
-            commands.insert_resource(Resumed(Some(recovered)));
-        }
+    let start = match on_disk {
+        // The exercise screen takes it over and records on into the new session.
+        Some(Ok(recovered)) => StartExercise::recovered(recovered, seat.0),
         Some(Err(e)) => {
             error!("cannot fork {}: {e}", d.scenario.id);
             status.0 = Some(e.to_string());
             return;
         }
-        None => {
-            let engine = scrubber.engine_at(at);
-            let s = engine.scenario().clone();
-            let mut clock = ExerciseClock::new(s.duration);
-            clock.t = at as f64;
-            gui.scenario = s.clone();
-            commands.insert_resource(clock);
-            commands.insert_resource(Picture::empty(seat.0, s.services.len()));
-            commands.insert_resource(EngineHost::resumed(engine));
-        }
-    }
+        None => StartExercise {
+            engine: Begin::TakeOver(Box::new(scrubber.engine_at(at))),
+            at,
+            recording: Recording::Off,
+            seat: seat.0,
+        },
+    };
+    gui.scenario = start.scenario().clone();
+    starts.write(start);
     status.0 = None;
     commands.insert_resource(gui);
     commands.insert_resource(ForkOf {
@@ -89,5 +81,4 @@ fn play_from(
     });
     commands.remove_resource::<Debrief>();
     commands.remove_resource::<Scrubber>();
-    next.set(Screen::Exercise);
 }

@@ -14,6 +14,11 @@ mod timeline;
 mod ui;
 
 pub(crate) use open::check;
+#[cfg(test)]
+pub(crate) use {
+    fork::PlayFrom,
+    run::{Debrief, Source},
+};
 
 use bevy::prelude::*;
 

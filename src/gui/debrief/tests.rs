@@ -11,8 +11,8 @@ use crate::engine::{Command, Engine};
 use crate::gui::catalog::Origin;
 use crate::gui::exercise::adapter::EngineHost;
 use crate::gui::exercise::record::SessionRoot;
+use crate::gui::exercise::start::{Begin, Recording, StartExercise};
 use crate::gui::i18n::I18n;
-use crate::gui::resume::Resumed;
 use crate::gui::screens::Screen;
 use crate::gui::session::{ActiveSeat, Seat, Session};
 use crate::scenario::{self, Lang, Scenario, Secs};
@@ -83,8 +83,23 @@ fn app() -> App {
     app.init_state::<Screen>();
     app.insert_resource(I18n::new(Lang::En));
     app.insert_resource(ActiveSeat(Seat::Facilitator));
-    app.add_plugins(super::plugin);
+    app.add_plugins((
+        super::plugin,
+        crate::gui::session::plugin,
+        crate::gui::exercise::engine_plugins,
+    ));
     app
+}
+
+/// Play `engine` on as the exercise (not recorded), the way the exercise screen is given one.
+fn take_over(app: &mut App, engine: Engine) {
+    app.world_mut().write_message(StartExercise {
+        at: engine.now(),
+        engine: Begin::TakeOver(Box::new(engine)),
+        recording: Recording::Off,
+        seat: Seat::Facilitator,
+    });
+    app.update();
 }
 
 fn scrub(app: &mut App, t: Secs) -> &Engine {
@@ -139,7 +154,7 @@ fn the_debrief_of_the_exercise_just_played_opens_at_its_moment() {
     stopped.advance_to(5000);
     let mut app = app();
     app.insert_resource(Session::new(Origin::Builtin, s.clone()));
-    app.insert_resource(EngineHost::resumed(stopped.clone()));
+    take_over(&mut app, stopped.clone());
     app.world_mut()
         .resource_mut::<NextState<Screen>>()
         .set(Screen::Debrief);
@@ -196,7 +211,7 @@ fn play_from_here_starts_an_exercise_with_the_past_up_to_then_and_compares_the_f
         .apply(Command::Note("another decision".into()))
         .expect("note");
     played.advance_to(s.duration);
-    app.insert_resource(EngineHost::resumed(played));
+    take_over(&mut app, played);
     app.world_mut()
         .resource_mut::<NextState<Screen>>()
         .set(Screen::Debrief);
@@ -261,15 +276,19 @@ fn play_from_here_forks_a_session_on_disk() {
     let at = 3000;
     app.world_mut().write_message(PlayFrom(at));
     app.update();
-    let recovered = app
+    let start = app
         .world_mut()
-        .resource_mut::<Resumed>()
-        .0
-        .take()
+        .resource_mut::<Messages<StartExercise>>()
+        .drain()
+        .last()
         .expect("handed to the exercise screen");
-    assert_eq!(recovered.engine.now(), at);
-    let from = recovered
-        .session
+    let (Begin::TakeOver(engine), Recording::Continue { session, .. }) =
+        (start.engine, start.recording)
+    else {
+        panic!("a fork on disk is taken over and recorded on in its new session");
+    };
+    assert_eq!((engine.now(), start.at), (at, at));
+    let from = session
         .header()
         .forked_from
         .clone()
@@ -278,8 +297,8 @@ fn play_from_here_forks_a_session_on_disk() {
         (PathBuf::from(from.path), from.at),
         (dir.canonicalize().expect("dir"), at)
     );
-    assert!(recovered.session.dir().starts_with(&root));
-    assert!(!recovered.session.ended());
+    assert!(session.dir().starts_with(&root));
+    assert!(!session.ended());
     let _ = std::fs::remove_dir_all(&root);
 }
 

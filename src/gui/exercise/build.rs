@@ -42,6 +42,47 @@ pub(crate) fn build(engine: &Engine, seat: Seat, book: &mut LogBook, revision: u
     p
 }
 
+/// Each service as `seat` may see it now: a team's own services as it observes them and
+/// the others unknown; every service as it truly is for the facilitator and observers. The
+/// exercise's picture and the debrief's maps both show services through this.
+pub(crate) fn service_cards(engine: &Engine, seat: Seat) -> Vec<ServiceCard> {
+    let s = engine.scenario();
+    let now = engine.now();
+    let mut cards = vec![ServiceCard::unknown(); s.services.len()];
+    match seat {
+        Seat::Team(team) if team.idx() < s.teams.len() => {
+            for o in &engine.view(team).services {
+                if let Some(card) = cards.get_mut(o.service.idx()) {
+                    *card = ServiceCard {
+                        shown: shown(o.status, o.capacity),
+                        capacity: Some(o.capacity),
+                        compromised: o.suspected,
+                        isolated: o.isolated,
+                        buffer_left: o.on_buffer.map(|(_, until)| until.saturating_sub(now)),
+                        actionable: true,
+                    };
+                }
+            }
+        }
+        Seat::Team(_) => {}
+        Seat::Facilitator | Seat::Observer => {
+            for (id, t) in engine.world().services() {
+                if let Some(card) = cards.get_mut(id.idx()) {
+                    *card = ServiceCard {
+                        shown: shown(t.status, t.capacity),
+                        capacity: Some(t.capacity),
+                        compromised: t.compromised.is_some(),
+                        isolated: t.isolated,
+                        buffer_left: t.on_buffer.map(|(_, until)| until.saturating_sub(now)),
+                        actionable: s.controller_of(id).is_some(),
+                    };
+                }
+            }
+        }
+    }
+    cards
+}
+
 fn message_card(s: &Scenario, m: &Message, at: crate::scenario::Secs) -> MessageCard {
     let from = match &m.from {
         Sender::Team(t) => s
@@ -109,19 +150,7 @@ fn incident_card(
 
 fn team_picture(p: &mut Picture, engine: &Engine, view: &TeamView, book: &LogBook) {
     let s = engine.scenario();
-    let now = engine.now();
-    for o in &view.services {
-        if let Some(card) = p.services.get_mut(o.service.idx()) {
-            *card = ServiceCard {
-                shown: shown(o.status, o.capacity),
-                capacity: Some(o.capacity),
-                compromised: o.suspected,
-                isolated: o.isolated,
-                buffer_left: o.on_buffer.map(|(_, until)| until.saturating_sub(now)),
-                actionable: true,
-            };
-        }
-    }
+    p.services = service_cards(engine, Seat::Team(view.team));
     let up = |svc: ServiceId| view.service(svc).is_some_and(|o| o.capacity >= 1.0);
     p.incidents = view
         .incidents
@@ -147,18 +176,7 @@ fn truth_picture(p: &mut Picture, engine: &Engine, book: &LogBook) {
     let s = engine.scenario();
     let now = engine.now();
     let world = engine.world();
-    for (id, t) in world.services() {
-        if let Some(card) = p.services.get_mut(id.idx()) {
-            *card = ServiceCard {
-                shown: shown(t.status, t.capacity),
-                capacity: Some(t.capacity),
-                compromised: t.compromised.is_some(),
-                isolated: t.isolated,
-                buffer_left: t.on_buffer.map(|(_, until)| until.saturating_sub(now)),
-                actionable: s.controller_of(id).is_some(),
-            };
-        }
-    }
+    p.services = service_cards(engine, Seat::Facilitator);
     let up = |svc: ServiceId| svc.idx() < world.len() && world.capacity(svc) >= 1.0;
     p.incidents = engine
         .views()
@@ -213,7 +231,7 @@ fn truth_picture(p: &mut Picture, engine: &Engine, book: &LogBook) {
         &p.services,
         open,
         engine.messages().len(),
-        Some(book.impact(now)),
+        Some(book.impact(s, now)),
     );
 }
 

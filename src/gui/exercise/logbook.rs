@@ -4,6 +4,7 @@
 use super::picture::{LogEvent, LogLine, Shown};
 use crate::engine::{ActionTarget, Cause, Engine, EntryKind, IncidentId, Sender, ServiceStatus};
 use crate::scenario::{DepId, MessageKind, Scenario, Secs, ServiceId, TeamId, Text};
+use crate::scoring::LossMeter;
 use std::collections::HashMap;
 
 /// Who may read a line besides the facilitator and observers.
@@ -29,10 +30,8 @@ pub(crate) struct LogBook {
     pub shared: HashMap<IncidentId, Secs>,
     /// Cascade arrivals since the last [`LogBook::take_arrivals`].
     arrivals: Vec<(DepId, Secs)>,
-    /// Service lost so far (capacity x criticality x people x seconds), and per service
-    /// the capacity lost now and since when.
-    lost: f64,
-    losing: Vec<(f64, Secs)>,
+    /// Service lost so far (scoring's impact integral, read as the journal grows).
+    loss: LossMeter,
 }
 
 pub(crate) fn shown(s: ServiceStatus, capacity: f64) -> Shown {
@@ -70,7 +69,7 @@ impl LogBook {
         let s = engine.scenario().clone();
         let entries = &engine.journal().entries;
         self.injects.resize(s.injects.len(), (0, false));
-        self.losing.resize(s.services.len(), (0.0, 0));
+        self.loss.catch_up(&s, engine.journal());
         for e in entries.iter().skip(self.cursor) {
             self.facts(engine, e);
         }
@@ -252,18 +251,6 @@ impl LogBook {
     /// Record what scoring-like panels need from one entry.
     fn facts(&mut self, engine: &Engine, e: &crate::engine::Entry) {
         let s = engine.scenario();
-        if let EntryKind::ServiceChanged { service, to, .. } = &e.kind
-            && let (Some(svc), Some(l)) = (
-                s.services.get(service.idx()),
-                self.losing.get_mut(service.idx()),
-            )
-        {
-            self.lost += l.0 * e.at.saturating_sub(l.1) as f64;
-            *l = (
-                (1.0 - to).max(0.0) * svc.criticality * svc.people as f64,
-                e.at,
-            );
-        }
         match &e.kind {
             EntryKind::ServiceChanged {
                 cause: Cause::Dependency(dep),
@@ -317,13 +304,8 @@ impl LogBook {
     }
 
     /// Service lost up to `now`, in thousand person-hours (criticality-weighted).
-    pub(crate) fn impact(&self, now: Secs) -> f64 {
-        let open: f64 = self
-            .losing
-            .iter()
-            .map(|(rate, since)| rate * now.saturating_sub(*since) as f64)
-            .sum();
-        (self.lost + open) / 3600.0 / 1000.0
+    pub(crate) fn impact(&self, scenario: &Scenario, now: Secs) -> f64 {
+        self.loss.total(scenario, now) / 1000.0
     }
 
     /// Cascade arrivals since the last call.

@@ -58,6 +58,14 @@ impl Recorder {
         r
     }
 
+    /// Record a run already under way in a new folder under `root`, holding its commands
+    /// so far and standing at its time.
+    pub(crate) fn from_run(root: &Path, origin: &Origin, engine: &Engine) -> Self {
+        let mut r = Self::empty(root, source_of(origin, engine.scenario()));
+        r.start_again(engine);
+        r
+    }
+
     /// Carry on recording a session read back by [`Recording::open`].
     pub(crate) fn resumed(root: &Path, recording: Recording) -> Self {
         let dir = recording.dir().to_path_buf();

@@ -6,37 +6,13 @@ use super::clock::{ClockCommand, ExerciseClock};
 use super::command::{Outgoing, UiCommand};
 use super::picture::{LogEvent, Picture, ServiceCard};
 use crate::engine::{Command, EntryKind};
-use crate::gui::catalog::Origin;
-use crate::gui::screens::Screen;
-use crate::gui::session::{ActiveSeat, AssignSeat, ConfirmSeat, RequestSeat, Seat, Session};
-use crate::scenario::{self, ActionId, MessageKind, Scenario, ServiceId, Target, TeamId};
+use crate::gui::session::{ActiveSeat, AssignSeat, ConfirmSeat, RequestSeat, Seat};
+use crate::scenario::{ActionId, MessageKind, Scenario, ServiceId, Target, TeamId};
 use bevy::prelude::*;
-use bevy::state::app::StatesPlugin;
-use bevy::time::TimeUpdateStrategy;
 use std::sync::Arc;
-use std::time::Duration;
 
 fn app(seat: Seat) -> (App, Arc<Scenario>) {
-    let scenario = Arc::new(scenario::builtin_default());
-    let mut app = App::new();
-    app.add_plugins((MinimalPlugins, StatesPlugin));
-    app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
-        100,
-    )));
-    app.init_state::<Screen>();
-    app.insert_resource(ActiveSeat(seat));
-    app.add_plugins((
-        crate::gui::session::plugin,
-        super::clock::plugin,
-        super::command::plugin,
-        super::adapter::plugin,
-    ));
-    app.insert_resource(Session::new(Origin::Builtin, scenario.clone()));
-    app.world_mut()
-        .resource_mut::<NextState<Screen>>()
-        .set(Screen::Exercise);
-    app.update();
-    app.update();
+    let (app, scenario) = super::seam_tests::playing(seat, None);
     assert!(
         app.world().contains_resource::<EngineHost>(),
         "the exercise started"

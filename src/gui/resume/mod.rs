@@ -5,7 +5,7 @@ mod open;
 #[cfg(test)]
 mod tests;
 
-pub(crate) use open::{ResumeSession, Resumed, SeatGate};
+pub(crate) use open::{ResumeSession, SeatGate};
 
 use bevy::prelude::*;
 

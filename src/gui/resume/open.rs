@@ -4,11 +4,13 @@
 
 use crate::gui::GuiOptions;
 use crate::gui::catalog::{Catalog, Origin};
-use crate::gui::exercise::record::{Recorder, SessionRoot};
+use crate::gui::exercise::adapter::LeaveUnfinished;
+use crate::gui::exercise::record::SessionRoot;
+use crate::gui::exercise::start::StartExercise;
 use crate::gui::screens::Screen;
-use crate::gui::session::{ActiveSeat, ConfirmSeat, PendingSeat, Seat, Session};
+use crate::gui::session::{ConfirmSeat, PendingSeat, Seat, Session};
 use crate::scenario::DEFAULT_SCENARIO;
-use crate::session::{self, Recovered, Summary};
+use crate::session::{self, Summary};
 use bevy::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -29,10 +31,6 @@ pub(crate) struct Resumable {
     pub error: Option<(PathBuf, String)>,
 }
 
-/// A session read back, waiting for the exercise screen to take it over.
-#[derive(Resource, Debug)]
-pub(crate) struct Resumed(pub Option<Recovered>);
-
 /// While set, the exercise screen stays hidden behind the seat confirmation; cancelling it
 /// goes back to the scenario list.
 #[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +39,8 @@ pub(crate) struct SeatGate(pub bool);
 pub(super) fn plugin(app: &mut App) {
     app.add_message::<ResumeSession>();
     app.add_message::<DismissSession>();
+    app.add_message::<StartExercise>();
+    app.add_message::<LeaveUnfinished>();
     app.init_resource::<Resumable>();
     app.init_resource::<SeatGate>();
     app.add_systems(OnEnter(Screen::Select), scan);
@@ -81,7 +81,7 @@ fn resume(
     mut list: ResMut<Resumable>,
     mut pending: ResMut<PendingSeat>,
     mut gate: ResMut<SeatGate>,
-    mut seat: ResMut<ActiveSeat>,
+    mut starts: MessageWriter<StartExercise>,
     mut next: ResMut<NextState<Screen>>,
 ) {
     let Some(ResumeSession(dir)) = requests.read().last().cloned() else {
@@ -118,20 +118,19 @@ fn resume(
         .as_ref()
         .and_then(|o| o.seat.as_deref())
         .and_then(|s| Seat::parse(s, &scenario));
-    match named {
+    let seat = match named {
         Some(s) => {
-            seat.0 = s;
             pending.0 = None;
             gate.0 = false;
+            s
         }
         None => {
-            seat.0 = Seat::Facilitator;
             pending.0 = Some(Seat::Facilitator);
             gate.0 = true;
+            Seat::Facilitator
         }
-    }
-    commands.insert_resource(Resumed(Some(recovered)));
-    next.set(Screen::Exercise);
+    };
+    starts.write(StartExercise::recovered(recovered, seat));
 }
 
 /// The catalog entry of the session's scenario file if there is one (so edits to it are
@@ -161,7 +160,7 @@ fn gate(
     mut answers: MessageReader<ConfirmSeat>,
     mut gate: ResMut<SeatGate>,
     mut next: ResMut<NextState<Screen>>,
-    mut commands: Commands,
+    mut unfinished: MessageWriter<LeaveUnfinished>,
 ) {
     if !gate.0 {
         answers.clear();
@@ -172,7 +171,7 @@ fn gate(
     };
     gate.0 = false;
     if !yes {
-        commands.remove_resource::<Recorder>();
+        unfinished.write(LeaveUnfinished);
         next.set(Screen::Select);
     }
 }

@@ -2,7 +2,7 @@
 //! resuming gives the same engine behind the seat gate, the offer lists unfinished sessions,
 //! and a disk error does not stop the exercise.
 
-use super::open::{DismissSession, Resumable, ResumeSession, Resumed, SeatGate};
+use super::open::{DismissSession, Resumable, ResumeSession, SeatGate};
 use crate::engine::{Command, EntryKind};
 use crate::gui::catalog::Origin;
 use crate::gui::exercise::adapter::EngineHost;
@@ -11,7 +11,7 @@ use crate::gui::exercise::command::{Outgoing, UiCommand};
 use crate::gui::exercise::record::{Recorder, SessionRoot};
 use crate::gui::screens::Screen;
 use crate::gui::session::{ActiveSeat, ConfirmSeat, PendingSeat, Seat, Session};
-use crate::scenario::{self, InjectId, MessageKind, Scenario, ServiceId, TeamId};
+use crate::scenario::{InjectId, MessageKind, Scenario, ServiceId, TeamId};
 use crate::session::{self as store, Record, RecordKind};
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
@@ -48,14 +48,7 @@ fn app(root: &Path) -> App {
 }
 
 fn start(app: &mut App) -> Arc<Scenario> {
-    let scenario = Arc::new(scenario::builtin_default());
-    app.insert_resource(Session::new(Origin::Builtin, scenario.clone()));
-    app.world_mut()
-        .resource_mut::<NextState<Screen>>()
-        .set(Screen::Exercise);
-    app.update();
-    app.update();
-    scenario
+    crate::gui::exercise::seam_tests::start_fresh(app, Seat::Facilitator)
 }
 
 fn send(app: &mut App, c: UiCommand) {
@@ -207,7 +200,6 @@ fn ui_commands_are_written_and_resuming_gives_the_same_journal() {
         *second.world().resource::<State<Screen>>().get(),
         Screen::Exercise
     );
-    assert!(!second.world().contains_resource::<Resumed>());
     assert_eq!(journal(&second), original, "the resumed engine is the same");
     let c = second.world().resource::<ExerciseClock>();
     assert!(c.paused && c.secs() == now, "paused where it stopped");

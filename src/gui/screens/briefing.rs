@@ -2,6 +2,7 @@
 
 use super::Screen;
 use crate::gui::catalog::Catalog;
+use crate::gui::exercise::start::StartExercise;
 use crate::gui::i18n::{I18n, SetLang};
 use crate::gui::session::{ActiveSeat, AssignSeat, Seat, Session};
 use crate::gui::widgets::{self, colour};
@@ -24,6 +25,7 @@ fn briefing(
     i18n: Res<I18n>,
     seat: Res<ActiveSeat>,
     mut assign: MessageWriter<AssignSeat>,
+    mut starts: MessageWriter<StartExercise>,
     mut set_lang: MessageWriter<SetLang>,
     mut next: ResMut<NextState<Screen>>,
 ) -> Result {
@@ -149,7 +151,7 @@ fn briefing(
                     .size(16.0),
             );
             if ui.add(start).clicked() {
-                next.set(Screen::Exercise);
+                starts.write(StartExercise::fresh(&session, seat.0));
             }
         });
     });

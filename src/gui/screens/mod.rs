@@ -3,7 +3,7 @@
 mod briefing;
 mod end;
 mod select;
-mod start;
+pub(super) mod start;
 
 use bevy::prelude::*;
 

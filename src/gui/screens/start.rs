@@ -4,11 +4,12 @@
 use super::Screen;
 use crate::gui::GuiOptions;
 use crate::gui::catalog::{Catalog, Origin};
+use crate::gui::exercise::start::StartExercise;
 use crate::gui::resume::ResumeSession;
-use crate::gui::session::{AssignSeat, Seat, Session};
+use crate::gui::session::{Seat, Session};
 use bevy::prelude::*;
 
-pub(super) fn plugin(app: &mut App) {
+pub(in crate::gui) fn plugin(app: &mut App) {
     app.add_systems(PostStartup, route);
 }
 
@@ -17,7 +18,7 @@ fn route(
     catalog: Option<Res<Catalog>>,
     mut commands: Commands,
     mut next: ResMut<NextState<Screen>>,
-    mut seat: MessageWriter<AssignSeat>,
+    mut starts: MessageWriter<StartExercise>,
     mut resume: MessageWriter<ResumeSession>,
 ) {
     let (Some(options), Some(catalog)) = (options, catalog) else {
@@ -55,14 +56,17 @@ fn route(
         },
         None => Ok(None),
     };
-    commands.insert_resource(Session::new(origin, scenario));
+    let session = Session::new(origin, scenario);
     match wanted {
         // A mistyped seat must not open the facilitator's view: choose at the briefing.
         Err(()) => next.set(Screen::Briefing),
         Ok(w) if options.straight_to_exercise() => {
-            seat.write(AssignSeat(w.unwrap_or(Seat::Facilitator)));
-            next.set(Screen::Exercise);
+            starts.write(StartExercise::fresh(
+                &session,
+                w.unwrap_or(Seat::Facilitator),
+            ));
         }
         Ok(_) => next.set(Screen::Briefing),
     }
+    commands.insert_resource(session);
 }

@@ -1,8 +1,9 @@
 //! Under the timeline's maps: what was true at the moment (every service not fully up), and
 //! what the chosen team knew (its incidents and the latest messages it had received).
 
-use super::map::{Look, status_colour, status_key};
 use crate::engine::{Engine, Sender};
+use crate::gui::exercise::panels::labels::{shown_colour, shown_key};
+use crate::gui::exercise::picture::ServiceCard;
 use crate::gui::i18n::I18n;
 use crate::gui::widgets::{self, colour};
 use crate::scenario::{MessageKind, TeamId};
@@ -12,16 +13,16 @@ use bevy_egui::egui::{self, RichText};
 const INBOX_SHOWN: usize = 6;
 
 /// Services whose true capacity is below full, worst first.
-pub(super) fn not_up(ui: &mut egui::Ui, engine: &Engine, looks: &[Look], i18n: &I18n) {
+pub(super) fn not_up(ui: &mut egui::Ui, engine: &Engine, looks: &[ServiceCard], i18n: &I18n) {
     ui.strong(i18n.t("debrief-not-up"));
     let s = engine.scenario();
-    let mut hurt: Vec<(usize, &Look)> = looks
+    let mut hurt: Vec<(usize, &ServiceCard)> = looks
         .iter()
         .enumerate()
         .filter(|(_, l)| l.capacity.is_some_and(|c| c < 1.0))
         .collect();
     hurt.sort_by(|a, b| {
-        let cap = |l: &Look| l.capacity.unwrap_or(0.0);
+        let cap = |l: &ServiceCard| l.capacity.unwrap_or(0.0);
         cap(a.1).total_cmp(&cap(b.1)).then(a.0.cmp(&b.0))
     });
     if hurt.is_empty() {
@@ -40,9 +41,9 @@ pub(super) fn not_up(ui: &mut egui::Ui, engine: &Engine, looks: &[Look], i18n: &
                         let name = s.services.get(i).map_or("?", |x| i18n.text(&x.name));
                         ui.label(RichText::new(name).small());
                         ui.label(
-                            RichText::new(i18n.t(status_key(l.status)))
+                            RichText::new(i18n.t(shown_key(l.shown)))
                                 .small()
-                                .color(status_colour(l.status)),
+                                .color(shown_colour(l.shown)),
                         );
                         let cap = l.capacity.unwrap_or(0.0) * 100.0;
                         let mut extra = format!("{cap:.0}%");

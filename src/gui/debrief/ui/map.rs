@@ -1,87 +1,15 @@
 //! A compact network map painted with egui, for any engine state: the ground truth, or what
-//! one team saw (its own services as observed, the rest greyed out). Same geometry as the
-//! exercise screen's map ([`crate::gui::map::layout`]).
+//! one team saw (its own services as observed, the rest greyed out). The services are the
+//! exercise's seat projection ([`crate::gui::exercise::build::service_cards`]), on the same
+//! geometry as the exercise screen's map ([`crate::gui::map::layout`]).
 
-use crate::engine::{Engine, ServiceStatus};
+use crate::gui::exercise::panels::labels::{shown_colour, shown_key};
+use crate::gui::exercise::picture::{ServiceCard, Shown};
 use crate::gui::i18n::I18n;
 use crate::gui::map::layout::MapLayout;
 use crate::gui::widgets::colour;
-use crate::scenario::{Scenario, TeamId};
+use crate::scenario::Scenario;
 use bevy_egui::egui::{self, Color32, Pos2, Rect, Sense, Stroke, pos2, vec2};
-
-/// How one service is drawn.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) struct Look {
-    /// `None`: the seat cannot know.
-    pub status: Option<ServiceStatus>,
-    pub capacity: Option<f64>,
-    /// Compromised (truth), or suspected by the team.
-    pub compromised: bool,
-    pub isolated: bool,
-}
-
-/// Every service as it truly was.
-pub(super) fn truth(engine: &Engine) -> Vec<Look> {
-    engine
-        .world()
-        .services()
-        .map(|(_, t)| Look {
-            status: Some(t.status),
-            capacity: Some(t.capacity),
-            compromised: t.compromised.is_some(),
-            isolated: t.isolated,
-        })
-        .collect()
-}
-
-/// What `team` saw: its own services as observed; the others unknown.
-pub(super) fn seen_by(engine: &Engine, team: TeamId) -> Vec<Look> {
-    let n = engine.scenario().services.len();
-    let mut out = vec![
-        Look {
-            status: None,
-            capacity: None,
-            compromised: false,
-            isolated: false,
-        };
-        n
-    ];
-    if team.idx() >= engine.scenario().teams.len() {
-        return out;
-    }
-    for o in &engine.view(team).services {
-        if let Some(l) = out.get_mut(o.service.idx()) {
-            *l = Look {
-                status: Some(o.status),
-                capacity: Some(o.capacity),
-                compromised: o.suspected,
-                isolated: o.isolated,
-            };
-        }
-    }
-    out
-}
-
-pub(super) fn status_colour(s: Option<ServiceStatus>) -> Color32 {
-    match s {
-        Some(ServiceStatus::Up) => colour::UP,
-        Some(ServiceStatus::Degraded) => colour::DEGRADED,
-        Some(ServiceStatus::Down) => colour::DOWN,
-        Some(ServiceStatus::OnBackup | ServiceStatus::Recovering) => colour::BACKUP,
-        None => colour::UNKNOWN,
-    }
-}
-
-pub(super) fn status_key(s: Option<ServiceStatus>) -> &'static str {
-    match s {
-        Some(ServiceStatus::Up) => "status-up",
-        Some(ServiceStatus::Degraded) => "status-degraded",
-        Some(ServiceStatus::Down) => "status-down",
-        Some(ServiceStatus::OnBackup) => "status-backup",
-        Some(ServiceStatus::Recovering) => "status-recovering",
-        None => "status-unknown",
-    }
-}
 
 /// World (layout) to screen: uniform scale, centred, y down.
 struct Fit {
@@ -111,14 +39,14 @@ impl Fit {
     }
 }
 
-/// Paint the map of `s` with `looks` into `size`; `pulses` are cascades under way
+/// Paint the map of `s` with `looks` (a seat's service cards) into `size`; `pulses` are cascades under way
 /// (dependency index, share of the way travelled).
 pub(super) fn draw(
     ui: &mut egui::Ui,
     size: egui::Vec2,
     s: &Scenario,
     lay: &MapLayout,
-    looks: &[Look],
+    looks: &[ServiceCard],
     pulses: &[(usize, f32)],
     i18n: &I18n,
 ) {
@@ -155,10 +83,10 @@ pub(super) fn draw(
         let (Some(a), Some(b)) = (node(d.from.idx()), node(d.to.idx())) else {
             continue;
         };
-        let from = looks.get(d.from.idx()).copied();
+        let from = looks.get(d.from.idx());
         let hurt = from.is_some_and(|l| l.capacity.is_some_and(|c| c < 1.0));
         let col = if hurt {
-            status_colour(from.and_then(|l| l.status)).gamma_multiply(0.7)
+            shown_colour(from.map_or(Shown::Unknown, |l| l.shown)).gamma_multiply(0.7)
         } else {
             Color32::from_gray(70)
         };
@@ -189,7 +117,7 @@ pub(super) fn draw(
         let Some(c) = node(i) else {
             continue;
         };
-        let fill = status_colour(look.status);
+        let fill = shown_colour(look.shown);
         if look.compromised {
             p.circle_stroke(c, radius + 2.5, Stroke::new(2.0, colour::COMPROMISED));
         }
@@ -197,7 +125,7 @@ pub(super) fn draw(
         if look.isolated {
             p.circle_stroke(c, radius, Stroke::new(1.5, Color32::WHITE));
         }
-        if let (Some(cap), Some(_)) = (look.capacity, look.status)
+        if let Some(cap) = look.capacity
             && cap > 0.0
             && cap < 1.0
         {
@@ -224,9 +152,9 @@ pub(super) fn draw(
     }
     place_labels(&p, s, i18n, looks, &labels, radius);
     if let Some(i) = hovered {
-        let look = looks[i];
+        let look = &looks[i];
         let name = s.services.get(i).map_or("?", |x| i18n.text(&x.name));
-        let mut text = format!("{name}\n{}", i18n.t(status_key(look.status)));
+        let mut text = format!("{name}\n{}", i18n.t(shown_key(look.shown)));
         if let Some(c) = look.capacity {
             text.push_str(&format!(" · {:.0}%", c * 100.0));
         }
@@ -256,13 +184,13 @@ fn place_labels(
     p: &egui::Painter,
     s: &Scenario,
     i18n: &I18n,
-    looks: &[Look],
+    looks: &[ServiceCard],
     nodes: &[(usize, Pos2)],
     radius: f32,
 ) {
     let affected = |i: usize| {
         let l = &looks[i];
-        l.compromised || l.isolated || l.status.is_some_and(|st| st != ServiceStatus::Up)
+        l.compromised || l.isolated || !matches!(l.shown, Shown::Up | Shown::Unknown)
     };
     let mut order: Vec<&(usize, Pos2)> = nodes.iter().collect();
     order.sort_by_key(|(i, _)| (!affected(*i), *i));
@@ -271,7 +199,7 @@ fn place_labels(
         let Some(svc) = s.services.get(i) else {
             continue;
         };
-        let colour = if looks[i].status.is_some() {
+        let colour = if looks[i].shown != Shown::Unknown {
             Color32::from_gray(205)
         } else {
             Color32::from_gray(110)

@@ -3,10 +3,13 @@
 
 use super::Ctx;
 use super::facts;
-use super::map::{self, Look};
-use crate::engine::{ServiceStatus, describe_named};
+use super::map;
+use crate::engine::describe_named;
+use crate::gui::exercise::build::service_cards;
+use crate::gui::exercise::picture::{ServiceCard, Shown};
 use crate::gui::i18n::Arg;
 use crate::gui::map::layout;
+use crate::gui::session::Seat;
 use crate::gui::widgets::{self, colour};
 use crate::scenario::TeamId;
 use bevy_egui::egui::{self, Color32, vec2};
@@ -32,11 +35,11 @@ pub(super) fn show(ui: &mut egui::Ui, c: &mut Ctx) {
     let avail = ui.available_size();
     let map_w = ((avail.x - LIST_WIDTH - 24.0) / 2.0).max(160.0);
     let map_h = (avail.y * 0.6).clamp(120.0, map_w * 0.66);
-    let truth = map::truth(engine);
+    let truth = service_cards(engine, Seat::Facilitator);
     let seen = if s.teams.is_empty() {
         vec![]
     } else {
-        map::seen_by(engine, team)
+        service_cards(engine, Seat::Team(team))
     };
     let pulses: Vec<(usize, f32)> = engine
         .in_flight()
@@ -110,24 +113,19 @@ pub(super) fn show(ui: &mut egui::Ui, c: &mut Ctx) {
     }
 }
 
-fn summary_truth(ui: &mut egui::Ui, c: &Ctx, looks: &[Look], cascades: usize) {
-    let count =
-        |f: fn(ServiceStatus) -> bool| looks.iter().filter(|l| l.status.is_some_and(f)).count();
+fn summary_truth(ui: &mut egui::Ui, c: &Ctx, looks: &[ServiceCard], cascades: usize) {
+    let count = |f: fn(Shown) -> bool| looks.iter().filter(|l| f(l.shown)).count();
     ui.horizontal_wrapped(|ui| {
         for (key, n, col) in [
-            (
-                "status-down",
-                count(|s| s == ServiceStatus::Down),
-                colour::DOWN,
-            ),
+            ("status-down", count(|s| s == Shown::Down), colour::DOWN),
             (
                 "status-degraded",
-                count(|s| s == ServiceStatus::Degraded),
+                count(|s| s == Shown::Degraded),
                 colour::DEGRADED,
             ),
             (
                 "status-backup",
-                count(|s| matches!(s, ServiceStatus::OnBackup | ServiceStatus::Recovering)),
+                count(|s| matches!(s, Shown::Backup | Shown::Recovering)),
                 colour::BACKUP,
             ),
         ] {

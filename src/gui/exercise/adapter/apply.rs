@@ -3,7 +3,7 @@
 
 use super::super::command::{Outgoing, UiCommand};
 use super::super::record::Recorder;
-use super::EngineHost;
+use super::{AdapterSet, EngineHost};
 use crate::engine::{ActionTarget, Command, Draft};
 use crate::gui::session::{ActiveSeat, Seat};
 use crate::scenario::{Scenario, TeamId};
@@ -67,7 +67,11 @@ fn to_engine(s: &Scenario, c: &UiCommand) -> Option<Command> {
     })
 }
 
-pub(super) fn apply_commands(
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(Update, apply_commands.in_set(AdapterSet::Apply));
+}
+
+fn apply_commands(
     mut host: ResMut<EngineHost>,
     mut ui: MessageReader<UiCommand>,
     seat: Res<ActiveSeat>,

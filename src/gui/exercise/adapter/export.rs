@@ -4,8 +4,14 @@ use super::{EngineHost, ExportJournal, ExportStatus};
 use crate::report;
 use bevy::prelude::*;
 
+pub(super) fn plugin(app: &mut App) {
+    app.add_message::<ExportJournal>();
+    app.init_resource::<ExportStatus>();
+    app.add_systems(Update, export.run_if(resource_exists::<EngineHost>));
+}
+
 /// Write the report (`.html`, `.md`, `.csv`, `.json`) or the journal (`.jsonl`).
-pub(super) fn export(
+fn export(
     host: Res<EngineHost>,
     mut requests: MessageReader<ExportJournal>,
     mut status: ResMut<ExportStatus>,

@@ -1,80 +1,147 @@
-//! The exercise's lifecycle: the engine made (or taken over from a resumed session)
-//! when the exercise starts, restarted when the scenario or seed changes, written to a
-//! new session after a disk error, finished and dropped when the exercise ends.
+//! The exercise's lifecycle, the one writer of what the exercise screen runs on: the engine,
+//! the seat's picture, the clock and the recorder are made (or taken over) in answer to
+//! [`StartExercise`] and dropped when the exercise is left for scenario select. A restart
+//! (a new scenario version, or "restart") asks for a start like any other way in; the
+//! session is finished when the exercise is left, or written anew after a disk error.
 
-use super::super::clock::ExerciseClock;
+use super::super::clock::{ClockCommand, ExerciseClock};
 use super::super::command::UiCommand;
 use super::super::picture::Picture;
 use super::super::record::{Recorder, SessionRoot};
-use super::{EngineHost, ExportStatus, RecordAgain, RunForApplied};
+use super::super::start::{Begin, Recording, StartExercise, StartSet};
+use super::{DismissNotice, EngineHost, ExportStatus, LeaveUnfinished, RecordAgain};
 use crate::gui::GuiOptions;
-use crate::gui::resume::Resumed;
+use crate::gui::screens::Screen;
 use crate::gui::session::{ActiveSeat, Seat, Session};
 use bevy::prelude::*;
 use std::sync::Arc;
 
-#[allow(clippy::too_many_arguments)]
-pub(super) fn start(
-    mut commands: Commands,
-    session: Option<Res<Session>>,
-    options: Option<Res<GuiOptions>>,
-    applied: Option<Res<RunForApplied>>,
-    seat: Res<ActiveSeat>,
-    running: Option<Res<EngineHost>>,
-    root: Option<Res<SessionRoot>>,
-    resumed: Option<ResMut<Resumed>>,
-    recorder: Option<ResMut<Recorder>>,
-) {
-    let Some(session) = session else {
-        return;
-    };
-    if let Some(recovered) = resumed.and_then(|mut r| r.0.take()) {
-        commands.remove_resource::<Resumed>();
-        let engine = recovered.engine;
-        let s = engine.scenario().clone();
-        let mut clock = ExerciseClock::new(s.duration);
-        clock.t = engine.now() as f64;
-        let dir = recovered.session.dir().to_path_buf();
-        let root = root.map_or_else(
-            || dir.parent().unwrap_or(&dir).to_path_buf(),
-            |r| r.0.clone(),
-        );
-        let mut r = Recorder::resumed(&root, recovered.session);
-        r.notice = recovered.dropped.map(|d| d.to_string());
-        commands.insert_resource(r);
-        commands.insert_resource(Picture::empty(seat.0, s.services.len()));
-        commands.insert_resource(EngineHost::resumed(engine));
-        commands.insert_resource(clock);
-        return;
-    }
-    // Back from the end screen: carry on with the same run, in a session of its own.
-    if let Some(host) = running
-        && Arc::ptr_eq(host.engine.scenario(), &session.scenario)
-    {
-        if let Some(mut r) = recorder
-            && !r.recording()
-        {
-            r.start_again(&host.engine);
-        }
-        return;
-    }
-    let s = session.scenario.clone();
-    if let Some(root) = root {
-        commands.insert_resource(Recorder::start(&root.0, &session.origin, &s, session.seed));
-    }
-    let mut clock = ExerciseClock::new(s.duration);
-    if applied.is_none()
-        && let Some(d) = options.and_then(|o| o.run_for)
-    {
-        clock.t = d.min(s.duration) as f64;
-        commands.insert_resource(RunForApplied);
-    }
-    commands.insert_resource(Picture::empty(seat.0, s.services.len()));
-    commands.insert_resource(EngineHost::new(s, session.seed));
-    commands.insert_resource(clock);
+/// `--run-for` is applied once, at the first start of a new run.
+#[derive(Resource)]
+struct RunForApplied;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_message::<StartExercise>();
+    app.add_message::<RecordAgain>();
+    app.add_message::<DismissNotice>();
+    app.add_message::<LeaveUnfinished>();
+    app.configure_sets(
+        PreUpdate,
+        (StartSet::Ask, StartSet::Seat, StartSet::Answer).chain(),
+    );
+    app.add_systems(
+        PreUpdate,
+        (
+            restart_if_needed
+                .in_set(StartSet::Ask)
+                .run_if(in_state(Screen::Exercise).and_then(resource_exists::<EngineHost>)),
+            start.in_set(StartSet::Answer),
+        ),
+    );
+    app.add_systems(
+        OnTransition {
+            exited: Screen::End,
+            entered: Screen::Exercise,
+        },
+        carry_on,
+    );
+    app.add_systems(
+        Update,
+        (record_again, dismiss_notice).run_if(resource_exists::<Recorder>),
+    );
+    app.add_systems(OnExit(Screen::Exercise), finish);
+    app.add_systems(OnEnter(Screen::Select), stop);
 }
 
-pub(super) fn stop(mut commands: Commands) {
+/// The one system that makes (or replaces) the engine, the picture, the clock and the
+/// recorder; the exercise screen opens on them.
+#[allow(clippy::too_many_arguments)] // A bevy system: each argument is a resource it needs.
+fn start(
+    mut asked: ResMut<Messages<StartExercise>>,
+    mut commands: Commands,
+    options: Option<Res<GuiOptions>>,
+    applied: Option<Res<RunForApplied>>,
+    root: Option<Res<SessionRoot>>,
+    running: Option<Res<EngineHost>>,
+    recorder: Option<ResMut<Recorder>>,
+    screen: Res<State<Screen>>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    let Some(StartExercise {
+        engine,
+        mut at,
+        recording,
+        seat,
+    }) = asked.drain().last()
+    else {
+        return;
+    };
+    // The run being replaced is over: its session is finished.
+    if let (Some(host), Some(mut r)) = (running, recorder) {
+        r.finish(&host.engine);
+    }
+    let fresh = matches!(engine, Begin::Fresh { .. });
+    let host = match engine {
+        Begin::Fresh { scenario, seed } => EngineHost::new(scenario, seed),
+        Begin::TakeOver(engine) => EngineHost::resumed(*engine),
+    };
+    let s = host.engine.scenario().clone();
+    if fresh
+        && applied.is_none()
+        && let Some(d) = options.and_then(|o| o.run_for)
+    {
+        at = d.min(s.duration);
+        commands.insert_resource(RunForApplied);
+    }
+    let recorder = match recording {
+        Recording::New(origin) => root.map(|root| {
+            if fresh {
+                Recorder::start(&root.0, &origin, &s, host.engine.seed())
+            } else {
+                Recorder::from_run(&root.0, &origin, &host.engine)
+            }
+        }),
+        Recording::Continue { session, dropped } => {
+            let dir = session.dir().to_path_buf();
+            let root = root.map_or_else(
+                || dir.parent().unwrap_or(&dir).to_path_buf(),
+                |r| r.0.clone(),
+            );
+            let mut r = Recorder::resumed(&root, *session);
+            r.notice = dropped;
+            Some(r)
+        }
+        Recording::Off => None,
+    };
+    match recorder {
+        Some(r) => commands.insert_resource(r),
+        None => commands.remove_resource::<Recorder>(),
+    }
+    let mut clock = ExerciseClock::new(s.duration);
+    clock.t = at.min(s.duration) as f64;
+    commands.insert_resource(clock);
+    commands.insert_resource(Picture::empty(seat, s.services.len()));
+    commands.insert_resource(host);
+    if *screen.get() != Screen::Exercise {
+        next.set(Screen::Exercise);
+    }
+}
+
+/// Back from the end screen: carry on with the same run, in a session of its own.
+fn carry_on(
+    host: Option<Res<EngineHost>>,
+    session: Option<Res<Session>>,
+    recorder: Option<ResMut<Recorder>>,
+) {
+    if let (Some(host), Some(session), Some(mut r)) = (host, session, recorder)
+        && Arc::ptr_eq(host.engine.scenario(), &session.scenario)
+        && !r.recording()
+    {
+        r.start_again(&host.engine);
+    }
+}
+
+fn stop(mut commands: Commands) {
     commands.remove_resource::<EngineHost>();
     commands.remove_resource::<Recorder>();
     commands.remove_resource::<Picture>();
@@ -82,75 +149,71 @@ pub(super) fn stop(mut commands: Commands) {
     commands.insert_resource(ExportStatus::default());
 }
 
-/// The exercise is left (its end, or the debrief): its session is finished.
-pub(super) fn finish(host: Option<Res<EngineHost>>, recorder: Option<ResMut<Recorder>>) {
+/// The exercise is left (its end, or the debrief): its session is finished, unless it is
+/// left unfinished on purpose (it stays on disk to be resumed).
+fn finish(
+    host: Option<Res<EngineHost>>,
+    recorder: Option<ResMut<Recorder>>,
+    mut unfinished: MessageReader<LeaveUnfinished>,
+) {
+    if unfinished.read().count() > 0 {
+        return;
+    }
     if let (Some(host), Some(mut r)) = (host, recorder) {
         r.finish(&host.engine);
     }
 }
 
 /// After a disk error: write the whole run so far to a new session and carry on there.
-pub(super) fn record_again(
+fn record_again(
     mut asked: MessageReader<RecordAgain>,
-    host: Res<EngineHost>,
-    recorder: Option<ResMut<Recorder>>,
+    host: Option<Res<EngineHost>>,
+    mut recorder: ResMut<Recorder>,
 ) {
     if asked.read().count() == 0 {
         return;
     }
-    if let Some(mut r) = recorder
-        && !r.recording()
+    if let Some(host) = host
+        && !recorder.recording()
     {
-        r.start_again(&host.engine);
+        recorder.start_again(&host.engine);
+    }
+}
+
+/// What recovery dropped has been read.
+fn dismiss_notice(mut asked: MessageReader<DismissNotice>, mut recorder: ResMut<Recorder>) {
+    if asked.read().count() > 0 && recorder.notice.is_some() {
+        recorder.notice = None;
     }
 }
 
 /// A new scenario version accepted during the exercise, or "restart": start again from zero
-/// (the old run's session is finished, the new run gets its own).
-#[allow(clippy::too_many_arguments)]
-pub(super) fn restart_if_needed(
-    mut commands: Commands,
-    mut host: ResMut<EngineHost>,
+/// in the same seat (a team seat stays on the same team, by id, in the new version).
+fn restart_if_needed(
+    host: Res<EngineHost>,
     session: Res<Session>,
-    mut clock: ResMut<ExerciseClock>,
+    clock: Res<ExerciseClock>,
+    seat: Res<ActiveSeat>,
     mut ui: MessageReader<UiCommand>,
-    mut seat: ResMut<ActiveSeat>,
-    root: Option<Res<SessionRoot>>,
-    recorder: Option<ResMut<Recorder>>,
+    mut starts: MessageWriter<StartExercise>,
+    mut clock_commands: MessageWriter<ClockCommand>,
 ) {
     let asked = ui.read().any(|c| *c == UiCommand::Restart);
-    let changed = !Arc::ptr_eq(host.engine.scenario(), &session.scenario);
-    if !asked && !changed {
+    let old = host.engine.scenario();
+    if !asked && Arc::ptr_eq(old, &session.scenario) {
         return;
     }
-    let fresh =
-        root.map(|root| Recorder::start(&root.0, &session.origin, &session.scenario, session.seed));
-    match (recorder, fresh) {
-        (Some(mut r), fresh) => {
-            r.finish(&host.engine);
-            if let Some(f) = fresh {
-                // In place, so commands given in this frame go to the new session.
-                *r = f;
-            }
+    let seat = match seat.0 {
+        Seat::Team(t) => {
+            let id = old.teams.get(t.idx()).map(|x| x.id.as_str()).unwrap_or("");
+            session
+                .scenario
+                .team_by_id(id)
+                .map_or(Seat::Facilitator, Seat::Team)
         }
-        (None, Some(f)) => commands.insert_resource(f),
-        (None, None) => {}
-    }
-    let old = host.engine.scenario().clone();
-    *host = EngineHost::new(session.scenario.clone(), session.seed);
-    let speed = clock.speed;
-    *clock = ExerciseClock::new(session.scenario.duration);
-    clock.speed = speed;
-    // Keep a team seat on the same team (by id) in the new version.
-    if let Seat::Team(t) = seat.0 {
-        let id = old
-            .teams
-            .get(t.idx())
-            .map(|x| x.id.clone())
-            .unwrap_or_default();
-        seat.0 = session
-            .scenario
-            .team_by_id(&id)
-            .map_or(Seat::Facilitator, Seat::Team);
-    }
+        other => other,
+    };
+    starts.write(StartExercise::fresh(&session, seat));
+    // The new clock runs at the old one's speed.
+    clock_commands.write(ClockCommand::Speed(clock.speed));
 }

@@ -5,13 +5,17 @@ use super::super::build::build;
 use super::super::clock::ExerciseClock;
 use super::super::picture::{LiveScore, Picture};
 use super::super::record::Recorder;
-use super::EngineHost;
+use super::{AdapterSet, EngineHost};
 use crate::engine::Engine;
 use crate::gui::session::ActiveSeat;
 use crate::scoring;
 use bevy::prelude::*;
 
-pub(super) fn advance(
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(Update, advance.in_set(AdapterSet::Live));
+}
+
+fn advance(
     mut host: ResMut<EngineHost>,
     clock: Res<ExerciseClock>,
     seat: Res<ActiveSeat>,

@@ -1,9 +1,10 @@
-//! The engine adapter: the only code that calls the engine. It creates the engine when the
-//! exercise starts (or takes over a resumed one), turns UI commands into engine commands
-//! (checking the seat may give them), records each in the exercise's session on disk,
-//! advances the engine to the clock, and rebuilds the seat's picture. One file a job:
-//! `lifecycle` (start, restart, record again, finish), `apply` (commands), `live`
-//! (advance, picture, live score), `export` (the journal to a file).
+//! The engine adapter, the local side of the exercise seam (see [`super`]): the only code
+//! that calls the engine. It creates the engine when asked to start an exercise (or takes
+//! over a resumed one), turns UI commands into engine commands (checking the seat may give
+//! them), records each in the exercise's session on disk, advances the engine to the clock,
+//! and rebuilds the seat's picture. One file and one plugin a job: `lifecycle` (start,
+//! restart, record again, finish), `apply` (commands), `live` (advance, picture, live
+//! score), `export` (the journal to a file).
 
 mod apply;
 mod export;
@@ -38,7 +39,7 @@ pub(crate) struct EngineHost {
 }
 
 impl EngineHost {
-    pub(crate) fn new(scenario: Arc<Scenario>, seed: u64) -> Self {
+    fn new(scenario: Arc<Scenario>, seed: u64) -> Self {
         Self {
             engine: Engine::new(scenario.clone(), seed),
             baseline: Engine::new(scenario, seed),
@@ -52,7 +53,7 @@ impl EngineHost {
 
     /// Take over an engine read back from a session; the baseline is rebuilt from its
     /// exercise control commands.
-    pub(crate) fn resumed(engine: Engine) -> Self {
+    fn resumed(engine: Engine) -> Self {
         let scenario = engine.scenario().clone();
         let mut baseline = Engine::new(scenario, engine.seed());
         for (at, c) in engine.journal().commands() {
@@ -81,6 +82,15 @@ impl EngineHost {
 #[derive(Message, Debug, Clone, Copy)]
 pub(crate) struct RecordAgain;
 
+/// What recovery dropped has been read: stop telling it.
+#[derive(Message, Debug, Clone, Copy)]
+pub(crate) struct DismissNotice;
+
+/// The exercise is being left unfinished (a resumed session whose seat was not confirmed):
+/// its session stays open on disk, to be offered again.
+#[derive(Message, Debug, Clone, Copy)]
+pub(crate) struct LeaveUnfinished;
+
 /// Write the journal of the exercise to a file (from the end screen).
 #[derive(Message, Debug, Clone)]
 pub(crate) struct ExportJournal(pub PathBuf);
@@ -89,36 +99,26 @@ pub(crate) struct ExportJournal(pub PathBuf);
 #[derive(Resource, Debug, Clone, Default)]
 pub(crate) struct ExportStatus(pub Option<Result<PathBuf, String>>);
 
-/// Runs after the clock, before the map and panels read the picture.
-#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
-pub(crate) struct AdapterSet;
-
-/// `--run-for` is applied once, at the first start.
-#[derive(Resource)]
-struct RunForApplied;
+/// Runs after the clock, before the map and panels read the picture: the commands given
+/// are applied, then the engine is advanced and the picture rebuilt.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum AdapterSet {
+    Apply,
+    Live,
+}
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_message::<ExportJournal>();
-    app.add_message::<RecordAgain>();
-    app.init_resource::<ExportStatus>();
-    app.configure_sets(Update, AdapterSet.after(ClockSet));
-    app.add_systems(OnEnter(Screen::Exercise), lifecycle::start);
-    app.add_systems(
+    app.configure_sets(
         Update,
-        (
-            lifecycle::restart_if_needed,
-            apply::apply_commands,
-            live::advance,
-        )
+        (AdapterSet::Apply, AdapterSet::Live)
             .chain()
-            .in_set(AdapterSet)
+            .after(ClockSet)
             .run_if(in_state(Screen::Exercise).and_then(resource_exists::<EngineHost>)),
     );
-    app.add_systems(Update, export::export.run_if(resource_exists::<EngineHost>));
-    app.add_systems(
-        Update,
-        lifecycle::record_again.run_if(resource_exists::<EngineHost>),
-    );
-    app.add_systems(OnExit(Screen::Exercise), lifecycle::finish);
-    app.add_systems(OnEnter(Screen::Select), lifecycle::stop);
+    app.add_plugins((
+        lifecycle::plugin,
+        apply::plugin,
+        live::plugin,
+        export::plugin,
+    ));
 }

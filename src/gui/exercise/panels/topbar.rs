@@ -2,7 +2,7 @@
 //! the language, a changed scenario file on offer, the session on disk, and ending the exercise.
 
 use super::context::PanelCtx;
-use crate::gui::exercise::adapter::RecordAgain;
+use crate::gui::exercise::adapter::{DismissNotice, RecordAgain};
 use crate::gui::exercise::clock::{ClockCommand, SPEEDS};
 use crate::gui::exercise::dock::{Dock, PanelSet};
 use crate::gui::exercise::record::Recorder;
@@ -23,8 +23,8 @@ fn top_bar(
     mut p: PanelCtx,
     mut next: ResMut<NextState<Screen>>,
     mut confirm_end: Local<bool>,
-    recorder: Option<ResMut<Recorder>>,
-    mut again: MessageWriter<RecordAgain>,
+    recorder: Option<Res<Recorder>>,
+    mut disk: (MessageWriter<RecordAgain>, MessageWriter<DismissNotice>),
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
     dock.show(&ctx, egui::Panel::top("top-bar"), "top", |ui| {
@@ -65,8 +65,8 @@ fn top_bar(
             }
         });
         file_state(ui, &mut p);
-        if let Some(mut r) = recorder {
-            recording_state(ui, &p, &mut r, &mut again);
+        if let Some(r) = recorder.as_deref() {
+            recording_state(ui, &p, r, &mut disk);
         }
         ui.add_space(2.0);
     });
@@ -242,8 +242,8 @@ fn file_state(ui: &mut egui::Ui, p: &mut PanelCtx) {
 fn recording_state(
     ui: &mut egui::Ui,
     p: &PanelCtx,
-    r: &mut Recorder,
-    again: &mut MessageWriter<RecordAgain>,
+    r: &Recorder,
+    (again, dismiss): &mut (MessageWriter<RecordAgain>, MessageWriter<DismissNotice>),
 ) {
     if let Some(why) = r.failed() {
         let text = p.i18n.ta("record-failed", &[("error", Arg::Str(why))]);
@@ -270,7 +270,7 @@ fn recording_state(
             let text = p.i18n.ta("record-dropped", &[("what", Arg::Str(&notice))]);
             ui.label(egui::RichText::new(text).color(colour::DEGRADED));
             if ui.small_button("✕").clicked() {
-                r.notice = None;
+                dismiss.write(DismissNotice);
             }
         });
     }
