@@ -2,7 +2,9 @@
 //! the teams allowed to see it (the facilitator and observers see every line).
 
 use super::picture::{LogEvent, LogLine, Shown};
-use crate::engine::{ActionTarget, Cause, Engine, EntryKind, IncidentId, Sender, ServiceStatus};
+use crate::engine::{
+    ActionTarget, Cause, Engine, Entry, EntryKind, IncidentId, Sender, ServiceStatus,
+};
 use crate::scenario::{DepId, MessageKind, Scenario, Secs, ServiceId, TeamId, Text};
 use crate::scoring::LossMeter;
 use std::collections::HashMap;
@@ -19,6 +21,9 @@ pub(crate) enum Audience {
 pub(crate) struct LogBook {
     cursor: usize,
     pub lines: Vec<(LogLine, Audience)>,
+    /// The journal entry each line came from (`None` for a refused command), which the
+    /// facilitator's and observers' log show in full, worded as the debrief words it.
+    entries: Vec<Option<Box<Entry>>>,
     /// Times each inject fired, and whether it was skipped, by inject index.
     pub injects: Vec<(u32, bool)>,
     /// Observer and facilitator notes.
@@ -78,6 +83,12 @@ impl LogBook {
                 Audience::Teams(s.controller_of(svc).into_iter().collect())
             };
             let line = |event| LogLine { at: e.at, event };
+            let control = |alarm| {
+                line(LogEvent::Entry {
+                    entry: Box::new(e.clone()),
+                    alarm,
+                })
+            };
             let item = match &e.kind {
                 EntryKind::ServiceChanged {
                     service, to, now, ..
@@ -108,36 +119,12 @@ impl LogBook {
                     }),
                     owner(*service),
                 )),
-                EntryKind::ThreatStarted { threat, .. } => Some((
-                    line(LogEvent::ThreatStarted { threat: *threat }),
-                    Audience::ControlOnly,
-                )),
-                EntryKind::Compromised {
-                    threat, service, ..
-                } => Some((
-                    line(LogEvent::Compromised {
-                        service: *service,
-                        threat: *threat,
-                    }),
-                    Audience::ControlOnly,
-                )),
-                EntryKind::Impact {
-                    threat, service, ..
-                } => Some((
-                    line(LogEvent::Impact {
-                        service: *service,
-                        threat: *threat,
-                    }),
-                    Audience::ControlOnly,
-                )),
-                EntryKind::StepBlocked { threat, .. } => Some((
-                    line(LogEvent::Blocked { threat: *threat }),
-                    Audience::ControlOnly,
-                )),
-                EntryKind::Cleaned { service, .. } => Some((
-                    line(LogEvent::Cleaned { service: *service }),
-                    Audience::ControlOnly,
-                )),
+                EntryKind::ThreatStarted { .. }
+                | EntryKind::StepBlocked { .. }
+                | EntryKind::Cleaned { .. } => Some((control(false), Audience::ControlOnly)),
+                EntryKind::Compromised { .. } | EntryKind::Impact { .. } => {
+                    Some((control(true), Audience::ControlOnly))
+                }
                 EntryKind::IncidentOpened {
                     team,
                     service,
@@ -217,32 +204,17 @@ impl LogBook {
                     }),
                     Audience::Teams(vec![*team]),
                 )),
-                EntryKind::InjectFired { inject, .. } => Some((
-                    line(LogEvent::InjectFired { inject: *inject }),
-                    Audience::ControlOnly,
-                )),
-                EntryKind::InjectSkipped { inject } => Some((
-                    line(LogEvent::InjectSkipped { inject: *inject }),
-                    Audience::ControlOnly,
-                )),
-                EntryKind::Command(c)
-                    if let crate::engine::Command::Override { service, capacity } = &**c =>
-                {
-                    Some((
-                        line(LogEvent::Override {
-                            service: *service,
-                            capacity: *capacity,
-                        }),
-                        Audience::ControlOnly,
-                    ))
-                }
-                EntryKind::Note { text } => {
-                    Some((line(LogEvent::Note(text.clone())), Audience::ControlOnly))
+                EntryKind::InjectFired { .. }
+                | EntryKind::InjectSkipped { .. }
+                | EntryKind::Note { .. } => Some((control(false), Audience::ControlOnly)),
+                EntryKind::Command(c) if matches!(**c, crate::engine::Command::Override { .. }) => {
+                    Some((control(false), Audience::ControlOnly))
                 }
                 _ => None,
             };
             if let Some(item) = item {
                 self.lines.push(item);
+                self.entries.push(Some(Box::new(e.clone())));
             }
         }
         self.cursor = entries.len();
@@ -321,21 +293,33 @@ impl LogBook {
         };
         let event = why.map_or(LogEvent::NotAllowed, LogEvent::Rejected);
         self.lines.push((LogLine { at, event }, audience));
+        self.entries.push(None);
     }
 
     /// The last `max` lines `team` may read (`None`: the facilitator or an observer).
     pub(crate) fn for_seat(&self, team: Option<TeamId>, max: usize) -> Vec<LogLine> {
-        let visible: Vec<&LogLine> = self
+        let visible: Vec<(&LogLine, &Option<Box<Entry>>)> = self
             .lines
             .iter()
-            .filter(|(_, a)| match (team, a) {
+            .zip(&self.entries)
+            .filter(|((_, a), _)| match (team, a) {
                 (None, _) => true,
                 (Some(_), Audience::ControlOnly) => false,
                 (Some(t), Audience::Teams(list)) => list.contains(&t),
             })
-            .map(|(l, _)| l)
+            .map(|((l, _), e)| (l, e))
             .collect();
         let skip = visible.len().saturating_sub(max);
-        visible.into_iter().skip(skip).cloned().collect()
+        let full = |(line, entry): (&LogLine, &Option<Box<Entry>>)| match (team, entry) {
+            (None, Some(entry)) => LogLine {
+                at: line.at,
+                event: LogEvent::Entry {
+                    entry: entry.clone(),
+                    alarm: line.alarm(),
+                },
+            },
+            _ => line.clone(),
+        };
+        visible.into_iter().skip(skip).map(full).collect()
     }
 }

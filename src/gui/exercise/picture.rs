@@ -106,9 +106,10 @@ impl LogLine {
     pub(crate) fn alarm(&self) -> bool {
         match &self.event {
             LogEvent::Status { now, .. } => matches!(now, Shown::Down),
-            LogEvent::Compromised { .. } | LogEvent::Impact { .. } | LogEvent::Rejected(_) => true,
+            LogEvent::Rejected(_) => true,
             LogEvent::NotAllowed => true,
             LogEvent::BufferSpent { .. } | LogEvent::IncidentOpened { .. } => true,
+            LogEvent::Entry { alarm, .. } => *alarm,
             _ => false,
         }
     }
@@ -117,6 +118,11 @@ impl LogLine {
 /// What a log line says; panels word it in the UI language.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum LogEvent {
+    /// A journal entry in full, for the facilitator and observers (ground truth).
+    Entry {
+        entry: Box<crate::engine::Entry>,
+        alarm: bool,
+    },
     Status {
         service: ServiceId,
         now: Shown,
@@ -130,23 +136,6 @@ pub(crate) enum LogEvent {
     BufferSpent {
         service: ServiceId,
         buffer: BufferKind,
-    },
-    ThreatStarted {
-        threat: ThreatId,
-    },
-    Compromised {
-        service: ServiceId,
-        threat: ThreatId,
-    },
-    Impact {
-        service: ServiceId,
-        threat: ThreatId,
-    },
-    Blocked {
-        threat: ThreatId,
-    },
-    Cleaned {
-        service: ServiceId,
     },
     IncidentOpened {
         team: TeamId,
@@ -179,17 +168,6 @@ pub(crate) enum LogEvent {
         action: ActionId,
         service: Option<ServiceId>,
     },
-    InjectFired {
-        inject: InjectId,
-    },
-    InjectSkipped {
-        inject: InjectId,
-    },
-    Override {
-        service: ServiceId,
-        capacity: Option<f64>,
-    },
-    Note(String),
     /// A command the engine refused, and why.
     Rejected(String),
     /// A command this seat may not give.

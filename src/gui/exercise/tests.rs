@@ -255,15 +255,7 @@ fn a_team_seat_picture_holds_no_ground_truth_it_cannot_know() {
             LogEvent::Status { service, .. }
             | LogEvent::BufferStarted { service, .. }
             | LogEvent::BufferSpent { service, .. } => assert!(own(service.idx()), "{line:?}"),
-            LogEvent::Compromised { .. }
-            | LogEvent::Impact { .. }
-            | LogEvent::ThreatStarted { .. }
-            | LogEvent::Blocked { .. }
-            | LogEvent::Cleaned { .. }
-            | LogEvent::InjectFired { .. }
-            | LogEvent::InjectSkipped { .. }
-            | LogEvent::Override { .. }
-            | LogEvent::Note(_) => panic!("ground truth in a team's log: {line:?}"),
+            LogEvent::Entry { .. } => panic!("ground truth in a team's log: {line:?}"),
             LogEvent::IncidentOpened { team: t, .. } | LogEvent::Detected { team: t, .. } => {
                 assert_eq!(*t, team)
             }

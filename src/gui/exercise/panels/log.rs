@@ -59,11 +59,6 @@ fn describe(p: &PanelCtx, e: &LogEvent) -> String {
     let s = p.scenario();
     let svc = |id: &ServiceId| labels::service_name(p, *id);
     let team = |id: &TeamId| labels::team_name(p, *id);
-    let threat = |t: &crate::scenario::ThreatId| {
-        s.threats
-            .get(t.idx())
-            .map_or_else(|| "?".into(), |x| p.i18n.text(&x.name).to_owned())
-    };
     let action = |a: &crate::scenario::ActionId| {
         s.actions
             .get(a.idx())
@@ -74,12 +69,6 @@ fn describe(p: &PanelCtx, e: &LogEvent) -> String {
             .as_ref()
             .map(|x| format!(" · {}", svc(x)))
             .unwrap_or_default()
-    };
-    let inject = |i: &crate::scenario::InjectId| {
-        s.injects
-            .get(i.idx())
-            .map_or("?", |x| x.id.as_str())
-            .to_owned()
     };
     let i = &p.i18n;
     match e {
@@ -114,27 +103,6 @@ fn describe(p: &PanelCtx, e: &LogEvent) -> String {
                 ("buffer", Arg::Str(&p.t(labels::buffer_key(*buffer)))),
             ],
         ),
-        LogEvent::ThreatStarted { threat: t } => {
-            i.ta("log-threat-started", &[("threat", Arg::Str(&threat(t)))])
-        }
-        LogEvent::Compromised { service, threat: t } => i.ta(
-            "log-compromised",
-            &[
-                ("service", Arg::Str(&svc(service))),
-                ("threat", Arg::Str(&threat(t))),
-            ],
-        ),
-        LogEvent::Impact { service, threat: t } => i.ta(
-            "log-impact",
-            &[
-                ("service", Arg::Str(&svc(service))),
-                ("threat", Arg::Str(&threat(t))),
-            ],
-        ),
-        LogEvent::Blocked { threat: t } => i.ta("log-blocked", &[("threat", Arg::Str(&threat(t)))]),
-        LogEvent::Cleaned { service } => {
-            i.ta("log-cleaned", &[("service", Arg::Str(&svc(service)))])
-        }
         LogEvent::IncidentOpened {
             team: t,
             service,
@@ -204,31 +172,8 @@ fn describe(p: &PanelCtx, e: &LogEvent) -> String {
                 ("on", Arg::Str(&on(service))),
             ],
         ),
-        LogEvent::InjectFired { inject: x } => {
-            i.ta("log-inject-fired", &[("inject", Arg::Str(&inject(x)))])
-        }
-        LogEvent::InjectSkipped { inject: x } => {
-            i.ta("log-inject-skipped", &[("inject", Arg::Str(&inject(x)))])
-        }
-        LogEvent::Override {
-            service,
-            capacity: Some(c),
-        } => i.ta(
-            "log-override",
-            &[
-                ("service", Arg::Str(&svc(service))),
-                ("capacity", Arg::Str(&format!("{:.0}", c * 100.0))),
-            ],
-        ),
-        LogEvent::Override {
-            service,
-            capacity: None,
-        } => i.ta(
-            "log-override-release",
-            &[("service", Arg::Str(&svc(service)))],
-        ),
-        LogEvent::Note(text) => i.ta("log-note", &[("text", Arg::Str(text))]),
         LogEvent::Rejected(why) => i.ta("log-rejected", &[("reason", Arg::Str(why))]),
         LogEvent::NotAllowed => p.t("log-not-allowed"),
+        LogEvent::Entry { entry, .. } => crate::engine::describe_named(s, entry, i.lang()),
     }
 }
