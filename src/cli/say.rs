@@ -7,10 +7,7 @@ use std::fmt::Display;
 
 /// The language the command line speaks.
 pub(crate) fn lang() -> Lang {
-    std::env::var("CROSSDRILL_LANG")
-        .ok()
-        .and_then(|t| Lang::from_tag(t.trim()))
-        .unwrap_or(Lang::En)
+    crate::words::default_lang()
 }
 
 /// The message `id` with its arguments, each written with `Display`.

@@ -3,6 +3,7 @@
 
 use super::core::Engine;
 use super::journal::EntryKind;
+pub use super::refusal::CommandError;
 use super::topology::millis;
 use super::types::{
     ActionTarget, Cause, Command, CommandOutcome, Draft, FiredBy, Message, MessageId, MessageText,
@@ -10,67 +11,6 @@ use super::types::{
 };
 use super::world::NONE;
 use crate::scenario::{ActionId, InjectId, Role, Secs, ServiceId, Target, TeamId};
-
-/// Why a command was refused.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum CommandError {
-    #[error("there is no team number {0}")]
-    UnknownTeam(u32),
-    #[error("there is no action number {0}")]
-    UnknownAction(u32),
-    #[error("there is no service number {0}")]
-    UnknownService(u32),
-    #[error("there is no organisation number {0}")]
-    UnknownOrganisation(u32),
-    #[error("there is no inject number {0}")]
-    UnknownInject(u32),
-    #[error("there is no message #{0}")]
-    UnknownMessage(u32),
-    #[error("team `{team}` plays a {role:?} role; action `{action}` is for {allowed}")]
-    RoleNotAllowed {
-        team: String,
-        action: String,
-        role: Role,
-        allowed: String,
-    },
-    #[error("action `{action}` is taken on {expected}")]
-    WrongTarget {
-        action: String,
-        expected: &'static str,
-    },
-    #[error("team `{team}` does not control `{target}`")]
-    NotControlled { team: String, target: String },
-    #[error(
-        "team `{team}` has no sign that `{service}` is compromised (no detection or message names it)"
-    )]
-    NotSuspected { team: String, service: String },
-    #[error("action `{action}` is already under way on `{target}`")]
-    AlreadyRunning { action: String, target: String },
-    #[error("there is no channel from `{from}` to `{to}`")]
-    NoChannel { from: String, to: String },
-    #[error("a message needs at least one recipient")]
-    NoRecipients,
-    #[error("team `{0}` cannot send a message to itself")]
-    ToSelf(String),
-    #[error("only the coordination centre can {what}; `{team}` plays a {role:?} role")]
-    NotCentre {
-        team: String,
-        role: Role,
-        what: &'static str,
-    },
-    #[error("severity {0} is outside 0..=4")]
-    BadSeverity(u8),
-    #[error("capacity {0} is outside 0..=1")]
-    BadCapacity(f64),
-    #[error("team `{team}` does not know incident #{incident}")]
-    UnknownIncident { team: String, incident: u32 },
-    #[error("message #{message} is not in the inbox of `{team}`")]
-    NotInInbox { team: String, message: u32 },
-    #[error("inject `{0}` has already fired as often as it may")]
-    InjectSpent(String),
-    #[error("inject `{0}` was skipped")]
-    InjectSkipped(String),
-}
 
 impl Engine {
     /// Apply a command at the current time. On error nothing changes.
@@ -135,7 +75,7 @@ impl Engine {
             Command::Forward {
                 team, message, to, ..
             } => {
-                self.check_centre(*team, "forward messages")?;
+                self.check_centre(*team, "forward")?;
                 if message.idx() >= self.messages.len() {
                     return Err(CommandError::UnknownMessage(message.0));
                 }
@@ -295,8 +235,8 @@ impl Engine {
                 }
                 org.id.clone()
             }
-            (Target::Organisation, _) => return wrong("one of the team's organisations"),
-            _ => return wrong("one of the team's services"),
+            (Target::Organisation, _) => return wrong("organisation"),
+            _ => return wrong("service"),
         };
         let busy = self.views[team.idx()]
             .actions

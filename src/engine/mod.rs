@@ -116,6 +116,7 @@ mod messages;
 mod names;
 mod prefetch;
 mod queue;
+mod refusal;
 mod replay;
 mod rng;
 mod threats;

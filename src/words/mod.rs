@@ -104,6 +104,15 @@ pub enum Arg<'a> {
     Num(f64),
 }
 
+/// The language messages take where no one chose one (errors, the command line):
+/// English, or the language `CROSSDRILL_LANG` names (`ja`).
+pub fn default_lang() -> Lang {
+    std::env::var("CROSSDRILL_LANG")
+        .ok()
+        .and_then(|t| Lang::from_tag(t.trim()))
+        .unwrap_or(Lang::En)
+}
+
 /// The message `id` in `lang` (English where `lang` lacks it, the id where both do).
 pub fn say(lang: Lang, id: &str) -> String {
     format(lang, id, None)

@@ -286,7 +286,12 @@ impl LogBook {
     }
 
     /// A refused command, shown to whoever gave it.
-    pub(crate) fn rejected(&mut self, at: Secs, why: Option<String>, team: Option<TeamId>) {
+    pub(crate) fn rejected(
+        &mut self,
+        at: Secs,
+        why: Option<crate::words::Phrase>,
+        team: Option<TeamId>,
+    ) {
         let audience = match team {
             Some(t) => Audience::Teams(vec![t]),
             None => Audience::ControlOnly,

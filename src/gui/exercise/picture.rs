@@ -169,7 +169,7 @@ pub(crate) enum LogEvent {
         service: Option<ServiceId>,
     },
     /// A command the engine refused, and why.
-    Rejected(String),
+    Rejected(crate::words::Phrase),
     /// A command this seat may not give.
     NotAllowed,
 }

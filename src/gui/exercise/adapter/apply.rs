@@ -116,7 +116,7 @@ fn apply_commands(
                     let _ = host.baseline.apply(c);
                 }
             }
-            Err(e) => host.book.rejected(now, Some(e.to_string()), asker),
+            Err(e) => host.book.rejected(now, Some(e.phrase()), asker),
         }
     }
 }

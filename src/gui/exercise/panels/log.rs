@@ -172,7 +172,10 @@ fn describe(p: &PanelCtx, e: &LogEvent) -> String {
                 ("on", Arg::Str(&on(service))),
             ],
         ),
-        LogEvent::Rejected(why) => i.ta("log-rejected", &[("reason", Arg::Str(why))]),
+        LogEvent::Rejected(why) => {
+            let reason = why.word(i.lang());
+            i.ta("log-rejected", &[("reason", Arg::Str(&reason))])
+        }
         LogEvent::NotAllowed => p.t("log-not-allowed"),
         LogEvent::Entry { entry, .. } => crate::engine::describe_named(s, entry, i.lang()),
     }
