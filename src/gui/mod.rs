@@ -14,6 +14,8 @@ mod resume;
 mod screens;
 mod session;
 #[cfg(test)]
+mod testkit;
+#[cfg(test)]
 mod tests;
 mod title;
 mod widgets;

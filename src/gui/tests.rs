@@ -4,10 +4,8 @@
 use super::catalog::{self, Catalog, Origin, ScenarioReloaded};
 use super::screens::Screen;
 use super::session::{OfferAnswer, Session};
-use crate::scenario::DEFAULT_SCENARIO;
+use crate::scenario::{DEFAULT_SCENARIO, Scenario};
 use bevy::prelude::*;
-use bevy::state::app::StatesPlugin;
-use bevy::time::TimeUpdateStrategy;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
@@ -33,17 +31,24 @@ fn rewrite(file: &Path, text: &str) {
 }
 
 fn app(dir: &Path) -> App {
-    let mut app = App::new();
-    app.add_plugins((MinimalPlugins, StatesPlugin));
-    app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
-        800,
-    )));
-    app.init_state::<Screen>();
+    let mut app = crate::gui::testkit::headless(800);
     app.add_plugins((catalog::plugin, super::session::plugin));
     app.update();
     app.world_mut().resource_mut::<Catalog>().folders = vec![dir.to_path_buf()];
     app.world_mut().resource_mut::<Catalog>().scan();
     app
+}
+
+/// The app with the folder's `file` loaded as the session's scenario, gone to `screen`.
+fn app_on(dir: &Path, file: &Path, screen: Screen) -> (App, Arc<Scenario>) {
+    let mut app = app(dir);
+    let first = entry(&app, file).good.expect("loads");
+    app.world_mut().insert_resource(Session::new(
+        Origin::File(file.to_path_buf()),
+        first.clone(),
+    ));
+    super::testkit::go(&mut app, screen);
+    (app, first)
 }
 
 fn entry(app: &App, file: &Path) -> catalog::Entry {
@@ -87,14 +92,7 @@ fn the_list_has_the_builtin_default_and_the_files_of_the_folder() {
 #[test]
 fn an_edit_reloads_and_a_broken_edit_keeps_the_last_good_version() {
     let (dir, file) = folder("reload");
-    let mut app = app(&dir);
-    let first = entry(&app, &file).good.expect("loads");
-    app.world_mut()
-        .insert_resource(Session::new(Origin::File(file.clone()), first.clone()));
-    app.world_mut()
-        .resource_mut::<NextState<Screen>>()
-        .set(Screen::Briefing);
-    app.update();
+    let (mut app, _) = app_on(&dir, &file, Screen::Briefing);
 
     let renamed = DEFAULT_SCENARIO.1.replacen(
         "en: \"Games-time blackout\"",
@@ -171,14 +169,7 @@ fn an_edit_to_an_included_seed_file_reloads_the_scenario() {
 #[test]
 fn during_the_exercise_a_changed_file_is_offered_not_forced() {
     let (dir, file) = folder("offer");
-    let mut app = app(&dir);
-    let first = entry(&app, &file).good.expect("loads");
-    app.world_mut()
-        .insert_resource(Session::new(Origin::File(file.clone()), first.clone()));
-    app.world_mut()
-        .resource_mut::<NextState<Screen>>()
-        .set(Screen::Exercise);
-    app.update();
+    let (mut app, first) = app_on(&dir, &file, Screen::Exercise);
     rewrite(
         &file,
         &DEFAULT_SCENARIO

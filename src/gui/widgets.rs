@@ -39,6 +39,14 @@ pub(crate) fn clock(secs: Secs) -> String {
     crate::scenario::duration::clock(secs)
 }
 
+/// The exercise time as the big readout shows it: "T+1:00:00".
+pub(crate) fn moment(secs: Secs) -> egui::RichText {
+    egui::RichText::new(format!("T+{}", clock(secs)))
+        .monospace()
+        .size(18.0)
+        .strong()
+}
+
 /// A span as authors write it (`1h30m`).
 pub(crate) fn span(secs: Secs) -> String {
     crate::scenario::duration::format(secs)

@@ -27,7 +27,9 @@ fn screenshot(name: &str, args: &[&str]) -> PathBuf {
     screenshot_in(name, args, &sessions(name))
 }
 
-fn screenshot_in(name: &str, args: &[&str], sessions: &Path) -> PathBuf {
+/// Run the app under Xvfb with `args` and the sessions folder `sessions`; the screenshot it
+/// saved (also used by tests/it/gui_debrief.rs).
+pub(super) fn screenshot_in(name: &str, args: &[&str], sessions: &Path) -> PathBuf {
     let out = std::env::temp_dir().join(format!("crossdrill-{name}-{}.png", std::process::id()));
     let _ = std::fs::remove_file(&out);
     let status = Command::new("xvfb-run")
@@ -51,7 +53,7 @@ fn screenshot_in(name: &str, args: &[&str], sessions: &Path) -> PathBuf {
 }
 
 /// How many distinct colours a grid of samples over the image finds.
-fn colours(path: &PathBuf) -> usize {
+pub(super) fn colours(path: &Path) -> usize {
     let bytes = std::fs::read(path).expect("read png");
     let image = Image::from_buffer(
         &bytes,

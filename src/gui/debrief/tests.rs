@@ -15,13 +15,11 @@ use crate::gui::exercise::start::{Begin, Recording, StartExercise};
 use crate::gui::i18n::I18n;
 use crate::gui::screens::Screen;
 use crate::gui::session::{ActiveSeat, Seat, Session};
+use crate::gui::testkit::go;
 use crate::scenario::{self, Lang, Scenario, Secs};
 use bevy::prelude::*;
-use bevy::state::app::StatesPlugin;
-use bevy::time::TimeUpdateStrategy;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Duration;
 
 const SEED: u64 = 7;
 const PLAY: &str = include_str!("../../../tests/plays/well-run.commands.ron");
@@ -75,12 +73,7 @@ fn assert_same_state(got: &Engine, want: &Engine, at: Secs) {
 }
 
 fn app() -> App {
-    let mut app = App::new();
-    app.add_plugins((MinimalPlugins, StatesPlugin));
-    app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
-        100,
-    )));
-    app.init_state::<Screen>();
+    let mut app = crate::gui::testkit::headless(100);
     app.insert_resource(I18n::new(Lang::En));
     app.insert_resource(ActiveSeat(Seat::Facilitator));
     app.add_plugins((
@@ -91,14 +84,25 @@ fn app() -> App {
     app
 }
 
-/// Play `engine` on as the exercise (not recorded), the way the exercise screen is given one.
-fn take_over(app: &mut App, engine: Engine) {
+/// The debrief of the finished exercise `end`, opened.
+fn debrief_of(end: &Engine) -> App {
+    let mut app = app();
+    app.insert_resource(Debrief::from_engine(end, Origin::Builtin, Source::Exercise));
+    app.update();
+    app
+}
+
+/// Play `engine` on as the exercise (not recorded), the way the exercise screen is given one,
+/// then go to its debrief.
+fn debrief_after(app: &mut App, engine: Engine) {
     app.world_mut().write_message(StartExercise {
         at: engine.now(),
         engine: Begin::TakeOver(Box::new(engine)),
         recording: Recording::Off,
         seat: Seat::Facilitator,
     });
+    app.update();
+    go(app, Screen::Debrief);
     app.update();
 }
 
@@ -118,13 +122,7 @@ fn temp_dir(name: &str) -> PathBuf {
 fn scrubbing_to_a_moment_shows_the_state_the_engine_had_then() {
     let keep = [0, 600, 1800, 2700, 3000, 3001, 5400, 9000, 14_400, 21_600];
     let (s, end, snaps) = live_run(&keep);
-    let mut app = app();
-    app.insert_resource(Debrief::from_engine(
-        &end,
-        Origin::Builtin,
-        Source::Exercise,
-    ));
-    app.update();
+    let mut app = debrief_of(&end);
     let at_end = app.world().resource::<Scrubber>().engine();
     assert_eq!(at_end.now(), s.duration, "the scrubber opens at the end");
     assert_same_state(at_end, &end, s.duration);
@@ -154,12 +152,7 @@ fn the_debrief_of_the_exercise_just_played_opens_at_its_moment() {
     stopped.advance_to(5000);
     let mut app = app();
     app.insert_resource(Session::new(Origin::Builtin, s.clone()));
-    take_over(&mut app, stopped.clone());
-    app.world_mut()
-        .resource_mut::<NextState<Screen>>()
-        .set(Screen::Debrief);
-    app.update();
-    app.update();
+    debrief_after(&mut app, stopped.clone());
     let d = app.world().resource::<Debrief>();
     assert_eq!(d.source, Source::Exercise);
     assert_eq!(d.end, 5000);
@@ -173,13 +166,7 @@ fn the_debrief_of_the_exercise_just_played_opens_at_its_moment() {
 #[test]
 fn play_from_here_starts_an_exercise_with_the_past_up_to_then_and_compares_the_fork() {
     let (s, end, _) = live_run(&[]);
-    let mut app = app();
-    app.insert_resource(Debrief::from_engine(
-        &end,
-        Origin::Builtin,
-        Source::Exercise,
-    ));
-    app.update();
+    let mut app = debrief_of(&end);
     let at = 2400;
     scrub(&mut app, at);
     app.world_mut().write_message(PlayFrom(at));
@@ -211,12 +198,7 @@ fn play_from_here_starts_an_exercise_with_the_past_up_to_then_and_compares_the_f
         .apply(Command::Note("another decision".into()))
         .expect("note");
     played.advance_to(s.duration);
-    take_over(&mut app, played);
-    app.world_mut()
-        .resource_mut::<NextState<Screen>>()
-        .set(Screen::Debrief);
-    app.update();
-    app.update();
+    debrief_after(&mut app, played);
     let d = app.world().resource::<Debrief>();
     let cmp = d.compare.as_ref().expect("compared with the original");
     assert_eq!((cmp.at, cmp.end), (at, s.duration));

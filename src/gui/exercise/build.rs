@@ -1,11 +1,11 @@
 //! Building the seat's [`Picture`] from the engine: a team seat from its own view only, the
 //! facilitator and observers from the ground truth.
 
-use super::logbook::{LogBook, shown};
+use super::logbook::{LogBook, sender_text, shown};
 use super::picture::{
     IncidentCard, InjectCard, MessageCard, Picture, RunningAction, ServiceCard, Shown, Tally,
 };
-use crate::engine::{ActionTarget, Engine, Incident, Message, Sender, TeamView};
+use crate::engine::{ActionTarget, Engine, Incident, Message, TeamView};
 use crate::gui::session::Seat;
 use crate::scenario::{InjectId, Scenario, ServiceId, TeamId, Trigger};
 
@@ -84,17 +84,9 @@ pub(crate) fn service_cards(engine: &Engine, seat: Seat) -> Vec<ServiceCard> {
 }
 
 fn message_card(s: &Scenario, m: &Message, at: crate::scenario::Secs) -> MessageCard {
-    let from = match &m.from {
-        Sender::Team(t) => s
-            .teams
-            .get(t.idx())
-            .map(|x| x.name.clone())
-            .unwrap_or_default(),
-        Sender::Inject { from, .. } => from.clone(),
-    };
     MessageCard {
         at,
-        from,
+        from: sender_text(s, &m.from),
         to: m.to.clone(),
         kind: Some(m.kind),
         severity: m.severity,

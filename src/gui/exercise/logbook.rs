@@ -50,7 +50,8 @@ pub(crate) fn shown(s: ServiceStatus, capacity: f64) -> Shown {
     }
 }
 
-fn sender_text(s: &Scenario, from: &Sender) -> Text {
+/// Who sent a message, as people read it: the team's name or the inject's sender.
+pub(super) fn sender_text(s: &Scenario, from: &Sender) -> Text {
     match from {
         Sender::Team(t) => s
             .teams

@@ -17,11 +17,8 @@ use crate::gui::screens::Screen;
 use crate::gui::session::{ActiveSeat, AssignSeat, ConfirmSeat, RequestSeat, Seat, Session};
 use crate::scenario::{self, DEFAULT_SCENARIO, Scenario, ServiceId, TeamId};
 use bevy::prelude::*;
-use bevy::state::app::StatesPlugin;
-use bevy::time::TimeUpdateStrategy;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Duration;
 
 fn temp(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("crossdrill-seam-{name}-{}", std::process::id()));
@@ -33,12 +30,7 @@ fn temp(name: &str) -> PathBuf {
 /// Headless app on scenario select with the seat messages; `adapter` adds the exercise's
 /// clock, commands and engine adapter.
 fn app(adapter: bool) -> App {
-    let mut app = App::new();
-    app.add_plugins((MinimalPlugins, StatesPlugin));
-    app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
-        100,
-    )));
-    app.init_state::<Screen>();
+    let mut app = crate::gui::testkit::headless(100);
     app.add_plugins(crate::gui::session::plugin);
     if adapter {
         app.add_plugins(super::engine_plugins);

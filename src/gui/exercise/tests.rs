@@ -38,6 +38,38 @@ fn send(app: &mut App, c: UiCommand) {
     app.update();
 }
 
+/// The team of `(team, to, action, service)` takes `action` on `service`, then sends `to` a
+/// message of `kind` at `severity` about `services`.
+fn act_and_send(
+    app: &mut App,
+    (team, to, action, service): (TeamId, TeamId, ActionId, ServiceId),
+    kind: MessageKind,
+    severity: u8,
+    services: Vec<ServiceId>,
+    text: &str,
+) {
+    send(
+        app,
+        UiCommand::TakeAction {
+            team,
+            action,
+            service: Some(service),
+        },
+    );
+    send(
+        app,
+        UiCommand::Send(Outgoing {
+            from: team,
+            to,
+            kind,
+            severity,
+            incidents: vec![],
+            services,
+            text: text.into(),
+        }),
+    );
+}
+
 /// A team with a channel, and an action it may take on one of its own services.
 fn team_with_action(s: &Scenario) -> (TeamId, TeamId, ActionId, ServiceId) {
     for (ti, team) in s.teams.iter().enumerate() {
@@ -92,25 +124,13 @@ fn ui_commands_reach_the_engine_as_commands() {
     let (mut app, s) = app(Seat::Facilitator);
     let (team, to, action, service) = team_with_action(&s);
     app.world_mut().resource_mut::<ActiveSeat>().0 = Seat::Team(team);
-    send(
+    act_and_send(
         &mut app,
-        UiCommand::TakeAction {
-            team,
-            action,
-            service: Some(service),
-        },
-    );
-    send(
-        &mut app,
-        UiCommand::Send(Outgoing {
-            from: team,
-            to,
-            kind: MessageKind::Report,
-            severity: 3,
-            incidents: vec![],
-            services: vec![service],
-            text: "substation down".into(),
-        }),
+        (team, to, action, service),
+        MessageKind::Report,
+        3,
+        vec![service],
+        "substation down",
     );
     let got = commands_in_journal(&app);
     assert!(
@@ -139,25 +159,13 @@ fn a_seat_cannot_command_for_another_team_or_exercise_control() {
     let (team, to, action, service) = team_with_action(&s);
     let other = TeamId(((team.0 as usize + 1) % s.teams.len()) as u32);
     app.world_mut().resource_mut::<ActiveSeat>().0 = Seat::Team(other);
-    send(
+    act_and_send(
         &mut app,
-        UiCommand::TakeAction {
-            team,
-            action,
-            service: Some(service),
-        },
-    );
-    send(
-        &mut app,
-        UiCommand::Send(Outgoing {
-            from: team,
-            to,
-            kind: MessageKind::Alert,
-            severity: 1,
-            incidents: vec![],
-            services: vec![],
-            text: "forged".into(),
-        }),
+        (team, to, action, service),
+        MessageKind::Alert,
+        1,
+        vec![],
+        "forged",
     );
     send(
         &mut app,

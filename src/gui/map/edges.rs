@@ -7,7 +7,7 @@ use crate::gui::exercise::command::Selected;
 use crate::gui::exercise::picture::{Picture, Shown};
 use crate::gui::screens::Screen;
 use crate::gui::session::Session;
-use crate::scenario::{DepId, DepKind};
+use crate::scenario::{DepId, DepKind, Dependency};
 use bevy::prelude::*;
 
 /// How long one pulse runs along its edge (real seconds), and how often it repeats.
@@ -82,13 +82,7 @@ fn draw(
             .map_or(Shown::Unknown, |c| c.shown)
     };
     for dep in &s.dependencies {
-        let (Some(a), Some(b)) = (
-            layout.nodes.get(dep.from.idx()),
-            layout.nodes.get(dep.to.idx()),
-        ) else {
-            continue;
-        };
-        let Some((start, end)) = trim(*a, *b) else {
+        let Some((start, end)) = ends(&layout, dep) else {
             continue;
         };
         let touches = selected.0.is_some_and(|x| x == dep.from || x == dep.to);
@@ -108,14 +102,8 @@ fn draw(
     }
     let now = time.elapsed_secs();
     for (dep, t0) in &pulses.running {
-        let Some(d) = s.dependencies.get(dep.idx()) else {
-            continue;
-        };
-        let (Some(a), Some(b)) = (layout.nodes.get(d.from.idx()), layout.nodes.get(d.to.idx()))
+        let Some((start, end)) = s.dependencies.get(dep.idx()).and_then(|d| ends(&layout, d))
         else {
-            continue;
-        };
-        let Some((start, end)) = trim(*a, *b) else {
             continue;
         };
         let f = ((now - t0) / PULSE_SECS).fract();
@@ -128,14 +116,8 @@ fn draw(
     // Effects on their way along an edge (facilitator and observer): a dot where they are.
     if let Some(p) = &picture {
         for (dep, f) in &p.in_flight {
-            let Some(d) = s.dependencies.get(dep.idx()) else {
-                continue;
-            };
-            let (Some(a), Some(b)) = (layout.nodes.get(d.from.idx()), layout.nodes.get(d.to.idx()))
+            let Some((start, end)) = s.dependencies.get(dep.idx()).and_then(|d| ends(&layout, d))
             else {
-                continue;
-            };
-            let Some((start, end)) = trim(*a, *b) else {
                 continue;
             };
             let c = Color::srgb(1.0, 0.55, 0.2);
@@ -167,8 +149,13 @@ fn draw(
     }
 }
 
-/// The segment between two node rims, or None when the nodes overlap.
-fn trim(a: Vec2, b: Vec2) -> Option<(Vec2, Vec2)> {
+/// Where the arrow of `dep` runs on the map: between its two nodes' rims; None when a node
+/// is not on the map or the two overlap.
+fn ends(layout: &MapLayout, dep: &Dependency) -> Option<(Vec2, Vec2)> {
+    let (a, b) = (
+        *layout.nodes.get(dep.from.idx())?,
+        *layout.nodes.get(dep.to.idx())?,
+    );
     let d = b - a;
     let len = d.length();
     let gap = NODE_RADIUS + 4.0;

@@ -11,14 +11,12 @@ use crate::gui::exercise::command::{Outgoing, UiCommand};
 use crate::gui::exercise::record::{Recorder, SessionRoot};
 use crate::gui::screens::Screen;
 use crate::gui::session::{ActiveSeat, ConfirmSeat, PendingSeat, Seat, Session};
+use crate::gui::testkit::go;
 use crate::scenario::{InjectId, MessageKind, Scenario, ServiceId, TeamId};
 use crate::session::{self as store, Record, RecordKind};
 use bevy::prelude::*;
-use bevy::state::app::StatesPlugin;
-use bevy::time::TimeUpdateStrategy;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::Duration;
 
 fn root(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!(
@@ -31,12 +29,7 @@ fn root(name: &str) -> PathBuf {
 
 /// The exercise plugins with a session root, on scenario select.
 fn app(root: &Path) -> App {
-    let mut app = App::new();
-    app.add_plugins((MinimalPlugins, StatesPlugin));
-    app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
-        100,
-    )));
-    app.init_state::<Screen>();
+    let mut app = crate::gui::testkit::headless(100);
     app.insert_resource(SessionRoot(root.to_path_buf()));
     app.add_plugins((
         crate::gui::session::plugin,
@@ -220,11 +213,7 @@ fn ui_commands_are_written_and_resuming_gives_the_same_journal() {
         &r.kind,
         RecordKind::Command(Command::Note(t)) if t == "after the resume"
     )));
-    second
-        .world_mut()
-        .resource_mut::<NextState<Screen>>()
-        .set(Screen::End);
-    second.update();
+    go(&mut second, Screen::End);
     assert!(dir.join("journal.jsonl").is_file());
     assert_eq!(
         std::fs::read_to_string(dir.join("journal.jsonl")).expect("journal"),
@@ -245,14 +234,8 @@ fn back_to_the_exercise_after_the_end_records_in_a_new_session() {
     start(&mut app);
     send(&mut app, UiCommand::Note("before the end".into()));
     let first = dir(&app);
-    app.world_mut()
-        .resource_mut::<NextState<Screen>>()
-        .set(Screen::End);
-    app.update();
-    app.world_mut()
-        .resource_mut::<NextState<Screen>>()
-        .set(Screen::Exercise);
-    app.update();
+    go(&mut app, Screen::End);
+    go(&mut app, Screen::Exercise);
     send(&mut app, UiCommand::Note("after the end".into()));
     let second = dir(&app);
     assert_ne!(first, second);
@@ -295,16 +278,8 @@ fn cancelling_the_gate_leaves_the_session_unfinished_and_discard_hides_it() {
     second.update();
     assert!(second.world().resource::<Resumable>().offers.is_empty());
     // Back on the list later in this run: still hidden; still on disk.
-    second
-        .world_mut()
-        .resource_mut::<NextState<Screen>>()
-        .set(Screen::Briefing);
-    second.update();
-    second
-        .world_mut()
-        .resource_mut::<NextState<Screen>>()
-        .set(Screen::Select);
-    second.update();
+    go(&mut second, Screen::Briefing);
+    go(&mut second, Screen::Select);
     assert!(second.world().resource::<Resumable>().offers.is_empty());
     assert!(dir.join("commands.jsonl").is_file());
     let _ = std::fs::remove_dir_all(&root);

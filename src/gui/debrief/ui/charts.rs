@@ -8,6 +8,7 @@ use crate::gui::i18n::{Arg, I18n};
 use crate::gui::widgets::colour;
 use crate::scenario::{Scenario, Secs};
 use crate::scoring::{Outcome, Scorecard};
+use crate::words::clip;
 use bevy_egui::egui::{self, Color32, RichText};
 use egui_plot::{
     Bar, BarChart, GridMark, Legend, Line, LineStyle, MarkerShape, Plot, PlotPoints, Points, VLine,
@@ -168,7 +169,7 @@ fn response(ui: &mut egui::Ui, s: &Scenario, card: &Scorecard, h: f32, i18n: &I1
         .map(|i| {
             s.threats
                 .get(i.threat.idx())
-                .map_or("?".into(), |t| short(i18n.text(&t.name), 16))
+                .map_or("?".into(), |t| clip(i18n.text(&t.name), 16))
         })
         .collect();
     let n = names.len();
@@ -321,13 +322,4 @@ fn key_row(ui: &mut egui::Ui, keys: &[(String, Color32)]) {
             ui.label(RichText::new(format!("● {name}")).small().color(*col));
         }
     });
-}
-
-fn short(text: &str, n: usize) -> String {
-    if text.chars().count() <= n {
-        return text.to_owned();
-    }
-    let mut s: String = text.chars().take(n - 1).collect();
-    s.push('…');
-    s
 }

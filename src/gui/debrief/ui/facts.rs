@@ -2,11 +2,11 @@
 //! what the chosen team knew (its incidents and the latest messages it had received).
 
 use crate::engine::{Engine, Sender};
-use crate::gui::exercise::panels::labels::{shown_colour, shown_key};
+use crate::gui::exercise::panels::labels::{kind_key, shown_colour, shown_key};
 use crate::gui::exercise::picture::ServiceCard;
 use crate::gui::i18n::I18n;
 use crate::gui::widgets::{self, colour};
-use crate::scenario::{MessageKind, TeamId};
+use crate::scenario::TeamId;
 use bevy_egui::egui::{self, RichText};
 
 /// Messages of the team's inbox listed, newest first.
@@ -57,13 +57,15 @@ pub(super) fn not_up(ui: &mut egui::Ui, engine: &Engine, looks: &[ServiceCard], 
         });
 }
 
-fn kind_key(k: MessageKind) -> &'static str {
-    match k {
-        MessageKind::Report => "kind-report",
-        MessageKind::Alert => "kind-alert",
-        MessageKind::Request => "kind-request",
-        MessageKind::Information => "kind-information",
-        MessageKind::PublicStatement => "kind-public-statement",
+/// A heading of one of the team's lists, with "none" under it when the list is empty.
+fn list_heading(ui: &mut egui::Ui, i18n: &I18n, key: &str, empty: bool) {
+    ui.strong(i18n.t(key));
+    if empty {
+        ui.label(
+            RichText::new(i18n.t("debrief-none"))
+                .small()
+                .color(colour::MUTED),
+        );
     }
 }
 
@@ -79,14 +81,7 @@ pub(super) fn team_knew(ui: &mut egui::Ui, engine: &Engine, team: TeamId, i18n: 
         .id_salt("team-knew")
         .auto_shrink([false, true])
         .show(ui, |ui| {
-            ui.strong(i18n.t("debrief-team-incidents"));
-            if v.incidents.is_empty() {
-                ui.label(
-                    RichText::new(i18n.t("debrief-none"))
-                        .small()
-                        .color(colour::MUTED),
-                );
-            }
+            list_heading(ui, i18n, "debrief-team-incidents", v.incidents.is_empty());
             for inc in &v.incidents {
                 let names: Vec<&str> = inc
                     .services
@@ -105,14 +100,7 @@ pub(super) fn team_knew(ui: &mut egui::Ui, engine: &Engine, team: TeamId, i18n: 
                 );
             }
             ui.add_space(4.0);
-            ui.strong(i18n.t("debrief-team-inbox"));
-            if v.inbox.is_empty() {
-                ui.label(
-                    RichText::new(i18n.t("debrief-none"))
-                        .small()
-                        .color(colour::MUTED),
-                );
-            }
+            list_heading(ui, i18n, "debrief-team-inbox", v.inbox.is_empty());
             for r in v.inbox.iter().rev().take(INBOX_SHOWN) {
                 let Some(m) = engine.message(r.message) else {
                     continue;

@@ -9,6 +9,7 @@ use crate::gui::i18n::I18n;
 use crate::gui::map::layout::MapLayout;
 use crate::gui::widgets::colour;
 use crate::scenario::Scenario;
+use crate::words::clip;
 use bevy_egui::egui::{self, Color32, Pos2, Rect, Sense, Stroke, pos2, vec2};
 
 /// World (layout) to screen: uniform scale, centred, y down.
@@ -65,7 +66,7 @@ pub(super) fn draw(
         p.rect_filled(band, 5.0, Color32::from_rgba_unmultiplied(r, g, b, 26));
         let fits = ((band.width() - 6.0) / 5.0).max(3.0) as usize;
         let name = i18n.text(&sec.name);
-        let title = short(name, fits);
+        let title = clip(name, fits);
         if title != name {
             cut.push((band, name));
         }
@@ -205,7 +206,7 @@ fn place_labels(
             Color32::from_gray(110)
         };
         let font = egui::FontId::proportional(8.5);
-        let galley = p.layout_no_wrap(short(i18n.text(&svc.name), 15), font, colour);
+        let galley = p.layout_no_wrap(clip(i18n.text(&svc.name), 15), font, colour);
         let size = galley.size();
         let top = c + vec2(-size.x / 2.0, radius + 1.0);
         let rect = Rect::from_min_size(top, size);
@@ -231,26 +232,6 @@ fn arrow(p: &egui::Painter, a: Pos2, b: Pos2, radius: f32, stroke: Stroke) {
     p.line_segment([tip, tip - u * 6.0 - side], stroke);
 }
 
-/// `text` cut to about `n` narrow characters (a wide CJK character counts two), with an
-/// ellipsis when cut.
-fn short(text: &str, n: usize) -> String {
-    let width = |c: char| if c.len_utf8() >= 3 { 2 } else { 1 };
-    if text.chars().map(width).sum::<usize>() <= n {
-        return text.to_owned();
-    }
-    let mut used = 0;
-    let mut s = String::new();
-    for c in text.chars() {
-        used += width(c);
-        if used >= n {
-            break;
-        }
-        s.push(c);
-    }
-    s.push('…');
-    s
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -259,7 +240,7 @@ mod tests {
     fn a_shortened_band_title_shows_in_full_under_the_pointer() {
         // A narrow band (Medical, 20 px) gets a cut title; hovering it names it.
         let name = "Medical";
-        let title = short(name, 3);
+        let title = clip(name, 3);
         assert_ne!(title, name);
         assert!(title.ends_with('…'));
         let narrow = Rect::from_min_size(pos2(10.0, 10.0), vec2(20.0, 80.0));
@@ -267,6 +248,6 @@ mod tests {
         assert_eq!(cut_title_at(&cut, pos2(15.0, 50.0)), Some(name));
         assert_eq!(cut_title_at(&cut, pos2(45.0, 50.0)), None);
         // A title that fits is drawn whole.
-        assert_eq!(short(name, 20), name);
+        assert_eq!(clip(name, 20), name);
     }
 }

@@ -50,48 +50,70 @@ fn comparison(ui: &mut egui::Ui, s: &Scenario, cmp: &Comparison, i18n: &I18n) {
         ))
         .color(colour::MUTED),
     );
-    egui::Grid::new("grid-compare")
-        .num_columns(4)
+    let heads = [
+        "debrief-compare-what",
+        "debrief-compare-original",
+        "debrief-compare-fork",
+        "debrief-compare-change",
+    ];
+    table(ui, i18n, "grid-compare", 4.0, &heads, None, |ui| {
+        let grade = |g: usize| s.scoring.grades.get(g).map_or("", |x| i18n.text(&x.name));
+        ui.label(i18n.t("debrief-grade"));
+        ui.label(grade(cmp.original_grade));
+        ui.label(grade(cmp.fork_grade));
+        ui.label("");
+        ui.end_row();
+        for r in &cmp.rows {
+            ui.label(measure_label(s, r.measure, i18n));
+            ui.label(RichText::new(value(r.measure, r.original)).monospace());
+            ui.label(RichText::new(value(r.measure, r.fork)).monospace());
+            let better = match (r.original, r.fork) {
+                (Some(a), Some(b)) if (b - a).abs() >= 0.05 => {
+                    Some((b > a) == r.measure.higher_is_better())
+                }
+                _ => None,
+            };
+            let col = match better {
+                Some(true) => colour::UP,
+                Some(false) => colour::DOWN,
+                None => colour::MUTED,
+            };
+            ui.label(
+                RichText::new(change(r.measure, r.original, r.fork))
+                    .monospace()
+                    .color(col),
+            );
+            ui.end_row();
+        }
+    });
+}
+
+/// A striped table with a header row of `heads` (ids of words; `hint`: a head and the id of
+/// the words shown when hovering it), `row_gap` points between rows; `body` adds the rows.
+fn table(
+    ui: &mut egui::Ui,
+    i18n: &I18n,
+    id: &str,
+    row_gap: f32,
+    heads: &[&str],
+    hint: Option<(&str, &str)>,
+    body: impl FnOnce(&mut egui::Ui),
+) {
+    egui::Grid::new(id)
+        .num_columns(heads.len())
         .striped(true)
-        .spacing([18.0, 4.0])
+        .spacing([18.0, row_gap])
         .show(ui, |ui| {
-            for key in [
-                "debrief-compare-what",
-                "debrief-compare-original",
-                "debrief-compare-fork",
-                "debrief-compare-change",
-            ] {
-                ui.strong(i18n.t(key));
+            for key in heads {
+                let r = ui.strong(i18n.t(key));
+                if let Some((head, words)) = hint
+                    && head == *key
+                {
+                    r.on_hover_text(i18n.t(words));
+                }
             }
             ui.end_row();
-            let grade = |g: usize| s.scoring.grades.get(g).map_or("", |x| i18n.text(&x.name));
-            ui.label(i18n.t("debrief-grade"));
-            ui.label(grade(cmp.original_grade));
-            ui.label(grade(cmp.fork_grade));
-            ui.label("");
-            ui.end_row();
-            for r in &cmp.rows {
-                ui.label(measure_label(s, r.measure, i18n));
-                ui.label(RichText::new(value(r.measure, r.original)).monospace());
-                ui.label(RichText::new(value(r.measure, r.fork)).monospace());
-                let better = match (r.original, r.fork) {
-                    (Some(a), Some(b)) if (b - a).abs() >= 0.05 => {
-                        Some((b > a) == r.measure.higher_is_better())
-                    }
-                    _ => None,
-                };
-                let col = match better {
-                    Some(true) => colour::UP,
-                    Some(false) => colour::DOWN,
-                    None => colour::MUTED,
-                };
-                ui.label(
-                    RichText::new(change(r.measure, r.original, r.fork))
-                        .monospace()
-                        .color(col),
-                );
-                ui.end_row();
-            }
+            body(ui);
         });
 }
 
@@ -125,97 +147,81 @@ fn overall(ui: &mut egui::Ui, s: &Scenario, card: &Scorecard, i18n: &I18n) {
     });
     ui.add_space(4.0);
     ui.strong(i18n.t("debrief-impact"));
-    egui::Grid::new("grid-impact")
-        .num_columns(4)
-        .striped(true)
-        .spacing([18.0, 3.0])
-        .show(ui, |ui| {
-            for key in [
-                "debrief-sector",
-                "debrief-impact-run",
-                "debrief-impact-baseline",
-                "debrief-impact-avoided",
-            ] {
-                ui.strong(i18n.t(key));
-            }
-            ui.end_row();
-            let row = |ui: &mut egui::Ui, name: &str, l: &crate::scoring::Loss, strong: bool| {
-                let text = |t: String| {
-                    let r = RichText::new(t).monospace();
-                    if strong { r.strong() } else { r }
-                };
-                ui.label(if strong {
-                    RichText::new(name).strong()
-                } else {
-                    RichText::new(name)
-                });
-                ui.label(text(thousands(l.run)));
-                ui.label(text(thousands(l.baseline)));
-                ui.label(text(l.avoided.map_or("-".into(), |a| {
-                    // No "-0%" for a rounding hair below zero.
-                    let pct = (a * 100.0).round();
-                    format!("{}%", if pct == 0.0 { 0.0 } else { pct })
-                })));
-                ui.end_row();
+    let heads = [
+        "debrief-sector",
+        "debrief-impact-run",
+        "debrief-impact-baseline",
+        "debrief-impact-avoided",
+    ];
+    table(ui, i18n, "grid-impact", 3.0, &heads, None, |ui| {
+        let row = |ui: &mut egui::Ui, name: &str, l: &crate::scoring::Loss, strong: bool| {
+            let text = |t: String| {
+                let r = RichText::new(t).monospace();
+                if strong { r.strong() } else { r }
             };
-            for (sector, loss) in &card.impact.sectors {
-                let name = s
-                    .sectors
-                    .get(sector.idx())
-                    .map_or("?", |x| i18n.text(&x.name));
-                row(ui, name, loss, false);
-            }
-            row(ui, "Σ", &card.impact.total, true);
-        });
+            ui.label(if strong {
+                RichText::new(name).strong()
+            } else {
+                RichText::new(name)
+            });
+            ui.label(text(thousands(l.run)));
+            ui.label(text(thousands(l.baseline)));
+            ui.label(text(l.avoided.map_or("-".into(), |a| {
+                // No "-0%" for a rounding hair below zero.
+                let pct = (a * 100.0).round();
+                format!("{}%", if pct == 0.0 { 0.0 } else { pct })
+            })));
+            ui.end_row();
+        };
+        for (sector, loss) in &card.impact.sectors {
+            let name = s
+                .sectors
+                .get(sector.idx())
+                .map_or("?", |x| i18n.text(&x.name));
+            row(ui, name, loss, false);
+        }
+        row(ui, "Σ", &card.impact.total, true);
+    });
 }
 
 fn teams(ui: &mut egui::Ui, s: &Scenario, card: &Scorecard, i18n: &I18n) {
     ui.strong(i18n.t("debrief-teams"));
-    egui::Grid::new("grid-teams")
-        .num_columns(5)
-        .striped(true)
-        .spacing([18.0, 3.0])
-        .show(ui, |ui| {
-            for key in [
-                "debrief-team",
-                "debrief-role",
-                "debrief-score",
-                "debrief-grade",
-                "debrief-duties",
-            ] {
-                let r = ui.strong(i18n.t(key));
-                if key == "debrief-duties" {
-                    r.on_hover_text(i18n.t("debrief-duties-hint"));
-                }
-            }
+    let heads = [
+        "debrief-team",
+        "debrief-role",
+        "debrief-score",
+        "debrief-grade",
+        "debrief-duties",
+    ];
+    let hint = Some(("debrief-duties", "debrief-duties-hint"));
+    table(ui, i18n, "grid-teams", 3.0, &heads, hint, |ui| {
+        for t in &card.teams {
+            let Some(team) = s.teams.get(t.team.idx()) else {
+                continue;
+            };
+            ui.label(i18n.text(&team.name));
+            ui.label(RichText::new(i18n.t(widgets::role_key(team.role))).color(colour::MUTED));
+            ui.label(
+                RichText::new(t.score.map_or("-".into(), |v| format!("{v:.0}")))
+                    .monospace()
+                    .strong(),
+            );
+            ui.label(
+                t.grade
+                    .and_then(|g| s.scoring.grades.get(g))
+                    .map_or("-", |g| i18n.text(&g.name)),
+            );
+            let n = |o: Outcome| t.duties.iter().filter(|d| d.outcome == o).count();
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(n(Outcome::OnTime).to_string()).color(colour::UP));
+                ui.label("·");
+                ui.label(RichText::new(n(Outcome::Late).to_string()).color(colour::DEGRADED));
+                ui.label("·");
+                ui.label(RichText::new(n(Outcome::Missed).to_string()).color(colour::DOWN));
+            });
             ui.end_row();
-            for t in &card.teams {
-                let Some(team) = s.teams.get(t.team.idx()) else {
-                    continue;
-                };
-                ui.label(i18n.text(&team.name));
-                ui.label(RichText::new(i18n.t(widgets::role_key(team.role))).color(colour::MUTED));
-                ui.label(
-                    RichText::new(t.score.map_or("-".into(), |v| format!("{v:.0}")))
-                        .monospace()
-                        .strong(),
-                );
-                ui.label(
-                    t.grade
-                        .and_then(|g| s.scoring.grades.get(g))
-                        .map_or("-", |g| i18n.text(&g.name)),
-                );
-                let n = |o: Outcome| t.duties.iter().filter(|d| d.outcome == o).count();
-                ui.horizontal(|ui| {
-                    ui.label(RichText::new(n(Outcome::OnTime).to_string()).color(colour::UP));
-                    ui.label("·");
-                    ui.label(RichText::new(n(Outcome::Late).to_string()).color(colour::DEGRADED));
-                    ui.label("·");
-                    ui.label(RichText::new(n(Outcome::Missed).to_string()).color(colour::DOWN));
-                });
-                ui.end_row();
-            }
-        });
+        }
+    });
 }
 
 /// A whole number with thin spaces between thousands (`7 527 773`).

@@ -64,13 +64,8 @@ pub(super) fn show(ui: &mut egui::Ui, c: &mut Ctx) {
                 want = Some(at.saturating_sub(step));
             }
         }
-        ui.label(
-            egui::RichText::new(format!("T+{}", widgets::clock(at)))
-                .monospace()
-                .size(18.0)
-                .strong(),
-        )
-        .on_hover_text(c.t("debrief-moment"));
+        ui.label(widgets::moment(at))
+            .on_hover_text(c.t("debrief-moment"));
         ui.label(
             egui::RichText::new(widgets::wall_clock(c.debrief.scenario.start_clock, at))
                 .color(colour::MUTED),

@@ -76,13 +76,8 @@ fn top_bar(
 fn clock_readout(ui: &mut egui::Ui, p: &PanelCtx) {
     let s = p.scenario();
     let now = p.clock.secs();
-    ui.label(
-        egui::RichText::new(format!("T+{}", widgets::clock(now)))
-            .monospace()
-            .size(18.0)
-            .strong(),
-    )
-    .on_hover_text(p.t("clock-exercise-time"));
+    ui.label(widgets::moment(now))
+        .on_hover_text(p.t("clock-exercise-time"));
     ui.label(
         egui::RichText::new(widgets::wall_clock(s.start_clock, now))
             .monospace()
