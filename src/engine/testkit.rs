@@ -56,14 +56,7 @@ impl Kit {
                 actions: Vec::new(),
                 scoring: Scoring {
                     deadlines: vec![d; 5],
-                    weights: Weights {
-                        detect: 10.0,
-                        report: 20.0,
-                        share: 15.0,
-                        contain: 20.0,
-                        restore: 15.0,
-                        impact: 20.0,
-                    },
+                    weights: Weights::default(),
                     grades: vec![Grade {
                         name: text("pass"),
                         min: 0.0,

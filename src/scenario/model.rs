@@ -10,21 +10,28 @@ pub use super::kinds::{DepKind, Effect, Impact, MessageKind, Monitoring, OrgKind
 /// Seconds since the exercise start (or a span of seconds).
 pub type Secs = u64;
 
+/// Index types: each a `u32` position in the list of `$owner` (the scenario's here, the
+/// engine's for the ids the engine creates).
 macro_rules! index_type {
-    ($($(#[$m:meta])* $name:ident),* $(,)?) => {$(
+    ($owner:literal: $($(#[$m:meta])* $name:ident),* $(,)?) => {$(
         $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
+            serde::Serialize, serde::Deserialize,
+        )]
         pub struct $name(pub u32);
         impl $name {
-            /// The position in the scenario's list.
+            #[doc = concat!("The position in the ", $owner, " list.")]
             pub fn idx(self) -> usize {
                 self.0 as usize
             }
         }
     )*};
 }
+pub(crate) use index_type;
 
 index_type!(
+    "scenario's":
     /// Index into [`Scenario::sectors`].
     SectorId,
     /// Index into [`Scenario::organisations`].
@@ -322,7 +329,10 @@ pub struct Scoring {
     pub grades: Vec<Grade>,
 }
 
+/// Points for each phase met on time, and for impact avoided; a scenario file's
+/// `scoring.weights` reads into this directly.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct Weights {
     pub detect: f64,
     pub report: f64,
@@ -330,6 +340,19 @@ pub struct Weights {
     pub contain: f64,
     pub restore: f64,
     pub impact: f64,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Self {
+            detect: 10.0,
+            report: 20.0,
+            share: 15.0,
+            contain: 20.0,
+            restore: 15.0,
+            impact: 20.0,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -8,7 +8,7 @@ mod play;
 mod world;
 
 use super::load::Merged;
-use super::model::{Lang, Scenario, Scoring, Weights};
+use super::model::{Lang, Scenario, Scoring};
 use super::problem::{Level, Problem, ProblemKind};
 use ctx::Ctx;
 
@@ -90,14 +90,7 @@ pub(crate) fn validate(m: &Merged, mode: Mode) -> (Option<Scenario>, Vec<Problem
         actions: p.actions,
         scoring: Scoring {
             deadlines: p.deadlines,
-            weights: Weights {
-                detect: p.weights.detect,
-                report: p.weights.report,
-                share: p.weights.share,
-                contain: p.weights.contain,
-                restore: p.weights.restore,
-                impact: p.weights.impact,
-            },
+            weights: p.weights,
             grades: p.grades,
         },
         areas: w.areas,

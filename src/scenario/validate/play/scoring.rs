@@ -4,16 +4,15 @@ use super::super::ctx::{Ctx, text};
 use crate::scenario::duration;
 use crate::scenario::model::*;
 use crate::scenario::problem::ProblemKind;
-use crate::scenario::raw::*;
 use crate::scenario::spans::Seg::{self, Field as F, Index as I};
 
-type ScoringParts = (Vec<Deadlines>, RawWeights, Vec<Grade>);
+type ScoringParts = (Vec<Deadlines>, Weights, Vec<Grade>);
 
 pub(super) fn scoring(cx: &mut Ctx, severity: &[SeverityLevel]) -> ScoringParts {
     let raw = &cx.m.raw;
     let mut d: Vec<Deadlines> = severity.iter().map(|s| s.deadlines).collect();
     let Some(s) = &raw.scoring else {
-        return (d, RawWeights::default(), default_grades());
+        return (d, Weights::default(), default_grades());
     };
     for (k, (level, dl)) in s.deadlines.iter().enumerate() {
         let sa = |p: &[Seg]| {
@@ -91,7 +90,7 @@ pub(super) fn scoring(cx: &mut Ctx, severity: &[SeverityLevel]) -> ScoringParts 
         );
     }
     grades.sort_by(|a, b| b.min.total_cmp(&a.min));
-    (d, s.weights.clone(), grades)
+    (d, s.weights, grades)
 }
 
 fn default_grades() -> Vec<Grade> {
