@@ -10,7 +10,7 @@ mod world;
 use super::load::Merged;
 use super::model::{Lang, Scenario, Scoring};
 use super::problem::{Level, Problem, ProblemKind};
-use ctx::Ctx;
+use ctx::{At, Ctx, scalar};
 
 /// What a file is meant to be: a whole scenario, or a seed that scenarios include.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,20 +25,32 @@ pub(crate) fn validate(m: &Merged, mode: Mode) -> (Option<Scenario>, Vec<Problem
     let raw = &m.raw;
 
     if mode == Mode::Scenario {
-        if raw.id.is_empty() {
-            cx.missing_root("id", "add `id: \"my-scenario\"` at the top of the file");
-        }
-        if raw.title.is_none() {
-            cx.missing_root("title", "add `title: (en: \"...\", ja: \"...\")`");
-        }
-        if raw.duration.is_none() {
-            cx.missing_root("duration", "add `duration: \"6h\"`");
-        }
-        if raw.teams.is_empty() {
-            cx.missing_root("teams", "a scenario needs at least one team");
-        }
-        if raw.services.is_empty() {
-            cx.missing_root("services", "a scenario needs at least one service");
+        for (missing, what, hint) in [
+            (
+                raw.id.is_empty(),
+                "id",
+                "add `id: \"my-scenario\"` at the top of the file",
+            ),
+            (
+                raw.title.is_none(),
+                "title",
+                "add `title: (en: \"...\", ja: \"...\")`",
+            ),
+            (raw.duration.is_none(), "duration", "add `duration: \"6h\"`"),
+            (
+                raw.teams.is_empty(),
+                "teams",
+                "a scenario needs at least one team",
+            ),
+            (
+                raw.services.is_empty(),
+                "services",
+                "a scenario needs at least one service",
+            ),
+        ] {
+            if missing {
+                cx.error(At::Start, ProblemKind::Missing(what), Some(hint.into()));
+            }
         }
     }
     let language = match raw.language.as_deref().map(|t| (t, Lang::from_tag(t))) {
@@ -46,7 +58,11 @@ pub(crate) fn validate(m: &Merged, mode: Mode) -> (Option<Scenario>, Vec<Problem
         Some((_, Some(lang))) => lang,
         Some((other, None)) => {
             let kind = ProblemKind::BadLanguage(other.into());
-            cx.root_error("language", kind, "use \"en\" or \"ja\"");
+            cx.error(
+                scalar("language", &[]),
+                kind,
+                Some("use \"en\" or \"ja\"".into()),
+            );
             Lang::En
         }
     };
@@ -55,12 +71,12 @@ pub(crate) fn validate(m: &Merged, mode: Mode) -> (Option<Scenario>, Vec<Problem
         if parsed.is_none() {
             let kind = ProblemKind::BadStartClock(text.into());
             let hint = "write the date and local time, e.g. \"2020-07-24 19:00\"";
-            cx.root_error("start_clock", kind, hint);
+            cx.error(scalar("start_clock", &[]), kind, Some(hint.into()));
         }
         parsed
     });
     let duration = match &raw.duration {
-        Some(d) => cx.scalar_duration("duration", d, "the exercise duration", false),
+        Some(d) => cx.duration(scalar("duration", &[]), d, "the exercise duration", false),
         None => 0,
     };
 
