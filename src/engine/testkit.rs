@@ -1,5 +1,6 @@
 //! A small builder of validated scenarios for the engine's unit tests.
 
+use super::{ActionTarget, Command};
 use crate::scenario::*;
 use std::sync::Arc;
 
@@ -7,6 +8,15 @@ fn text(s: &str) -> Text {
     Text {
         en: s.to_string(),
         ja: s.to_string(),
+    }
+}
+
+/// `team` takes `action` on `service`.
+pub(crate) fn act(team: TeamId, action: ActionId, service: ServiceId) -> Command {
+    Command::Act {
+        team,
+        action,
+        target: ActionTarget::Service(service),
     }
 }
 
@@ -76,6 +86,16 @@ impl Kit {
             monitoring,
         });
         OrgId(self.s.organisations.len() as u32 - 1)
+    }
+
+    /// The three operators most tests build on: power (medium monitoring), mobile
+    /// (high) and bank (low).
+    pub(crate) fn operators(&mut self) -> (OrgId, OrgId, OrgId) {
+        (
+            self.org("power", OrgKind::Operator, Monitoring::Medium),
+            self.org("mobile", OrgKind::Operator, Monitoring::High),
+            self.org("bank", OrgKind::Operator, Monitoring::Low),
+        )
     }
 
     pub(crate) fn service(&mut self, id: &str, owner: OrgId) -> ServiceId {

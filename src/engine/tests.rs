@@ -1,6 +1,6 @@
 //! Unit tests of the cascade on small hand-built scenarios, with times worked out by hand.
 
-use super::testkit::Kit;
+use super::testkit::{Kit, act};
 use super::*;
 use crate::scenario::*;
 
@@ -9,16 +9,7 @@ const M: Secs = 60;
 
 /// (time, capacity, status) of every change of `s`.
 pub(super) fn changes(e: &Engine, s: ServiceId) -> Vec<(Secs, f64, ServiceStatus)> {
-    e.journal()
-        .entries
-        .iter()
-        .filter_map(|x| match x.kind {
-            EntryKind::ServiceChanged {
-                service, to, now, ..
-            } if service == s => Some((x.at, to, now)),
-            _ => None,
-        })
-        .collect()
+    e.journal().changes_of(s)
 }
 
 /// When `s` first went down.
@@ -42,9 +33,7 @@ pub(super) struct Chain {
 
 pub(super) fn chain() -> Chain {
     let mut kit = Kit::new();
-    let power = kit.org("power", OrgKind::Operator, Monitoring::Medium);
-    let mobile = kit.org("mobile", OrgKind::Operator, Monitoring::High);
-    let bank = kit.org("bank", OrgKind::Operator, Monitoring::Low);
+    let (power, mobile, bank) = kit.operators();
     let grid = kit.service("substation", power);
     let bts = kit.service("bts", mobile);
     let pay = kit.service("switch", bank);
@@ -103,11 +92,7 @@ fn refuelling_in_time_stops_the_cascade() {
     let c = chain();
     let mut e = Engine::new(c.kit.build(), 1);
     e.advance_to(2 * H);
-    let out = e.apply(Command::Act {
-        team: c.carrier,
-        action: c.refuel,
-        target: ActionTarget::Service(c.bts),
-    });
+    let out = e.apply(act(c.carrier, c.refuel, c.bts));
     assert!(
         matches!(out, Ok(CommandOutcome::Started { done_at, .. }) if done_at == 2 * H + 30 * M)
     );
@@ -129,11 +114,7 @@ fn refuelling_late_brings_the_service_back() {
     let c = chain();
     let mut e = Engine::new(c.kit.build(), 1);
     e.advance_to(5 * H);
-    let act = Command::Act {
-        team: c.carrier,
-        action: c.refuel,
-        target: ActionTarget::Service(c.bts),
-    };
+    let act = act(c.carrier, c.refuel, c.bts);
     e.apply(act).unwrap();
     e.run_to_end();
     let bts = changes(&e, c.bts);

@@ -2,7 +2,7 @@
 //! settles before anyone notices, and one provider's changes at one instant reach a
 //! dependent as one arrival (one draw).
 
-use super::testkit::Kit;
+use super::testkit::{Kit, act};
 use super::tests::changes;
 use super::*;
 use crate::scenario::*;
@@ -36,12 +36,7 @@ fn ddos_then_compromise(isolate_first: bool) -> (Engine, ServiceId) {
     let mut e = Engine::new(kit.build(), 1);
     if isolate_first {
         e.advance_to(10 * M);
-        e.apply(Command::Act {
-            team,
-            action: isolate,
-            target: ActionTarget::Service(core),
-        })
-        .unwrap();
+        e.apply(act(team, isolate, core)).unwrap();
     }
     e.run_to_end();
     (e, core)

@@ -1,28 +1,9 @@
 //! `crossdrill run` and `crossdrill generate` from the outside: the timeline, JSON Lines,
 //! journal files, scripted plays and their errors.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+use super::common::{crossdrill, temp_file, text};
 
 const SCENARIO: &str = "scenarios/games-time-blackout.scenario.ron";
-
-fn crossdrill(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_crossdrill"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("crossdrill-engine-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir.join(name)
-}
 
 #[test]
 fn run_prints_the_timeline_with_causes_and_is_reproducible() {
@@ -60,8 +41,8 @@ fn run_writes_json_lines_and_journal_files() {
         first,
         r#"{"format":2,"scenario":"games-time-blackout","seed":7,"until":3600}"#
     );
-    let ron = scratch("journal.ron");
-    let jsonl = scratch("journal.jsonl");
+    let ron = temp_file("engine-cli", "journal.ron");
+    let jsonl = temp_file("engine-cli", "journal.jsonl");
     for path in [&ron, &jsonl] {
         let p = path.to_str().unwrap_or_default();
         let out = crossdrill(&[
@@ -97,7 +78,7 @@ fn scripted_plays_run_and_bad_ones_point_at_the_line() {
     assert!(text(&out.stdout).contains("carrier starts refuel-generators on bts-koto"));
     assert_eq!(text(&out.stderr), "");
 
-    let bad = scratch("bad.play.ron");
+    let bad = temp_file("engine-cli", "bad.play.ron");
     std::fs::write(
         &bad,
         "[\n    (at: \"10m\", note: \"fine\"),\n    (at: \"20m\", team: \"grd\", act: \"isolate\", target: \"grid-scada\"),\n    (at: \"30m\", fire: \"no-such-inject\"),\n]\n",
@@ -150,7 +131,7 @@ fn scripted_plays_run_and_bad_ones_point_at_the_line() {
 
 #[test]
 fn generate_writes_a_scenario_that_validates_and_runs() {
-    let path = scratch("national.scenario.ron");
+    let path = temp_file("engine-cli", "national.scenario.ron");
     let p = path.to_str().unwrap_or_default();
     let out = crossdrill(&[
         "generate",
@@ -181,10 +162,10 @@ fn generate_writes_a_scenario_that_validates_and_runs() {
 /// reported to that time without being told again.
 #[test]
 fn a_journal_of_a_run_stopped_early_is_reported_to_where_it_stood() {
-    let journal = scratch("stopped.jsonl");
-    let at_run = scratch("at-run.json");
-    let later = scratch("later.json");
-    let to_end = scratch("to-end.json");
+    let journal = temp_file("engine-cli", "stopped.jsonl");
+    let at_run = temp_file("engine-cli", "at-run.json");
+    let later = temp_file("engine-cli", "later.json");
+    let to_end = temp_file("engine-cli", "to-end.json");
     let (j, a, l, e) = (
         journal.to_str().unwrap_or_default(),
         at_run.to_str().unwrap_or_default(),

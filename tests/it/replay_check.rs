@@ -1,11 +1,11 @@
 //! Replay and fork: random sessions replay byte-identical, a fork at t matches its
 //! original up to t, and one changed byte makes `crossdrill replay` fail at its place.
 
+use super::common::{run_to_journal, said, scratch};
 use crossdrill::engine::{ActionTarget, Command, Draft, Engine, EntryKind, Journal, MessageId};
 use crossdrill::scenario::{self, MessageKind, Scenario, Secs, ServiceId, Target, TeamId};
 use crossdrill::session::{Session, Verdict, fork, verify};
-use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::path::Path;
 
 const SCENARIO: &str = "scenarios/games-time-blackout.scenario.ron";
 const PLAY: &str = "benches/games-time-blackout.play.ron";
@@ -27,30 +27,6 @@ impl Rand {
     fn pick<T: Copy>(&mut self, xs: &[T]) -> Option<T> {
         (!xs.is_empty()).then(|| xs[self.below(xs.len())])
     }
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("replay_check-{name}"));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch folder");
-    dir
-}
-
-fn crossdrill(args: &[&str]) -> (i32, String) {
-    let Output {
-        status,
-        stdout,
-        stderr,
-    } = std::process::Command::new(env!("CARGO_BIN_EXE_crossdrill"))
-        .args(args)
-        .output()
-        .expect("runs");
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&stdout),
-        String::from_utf8_lossy(&stderr)
-    );
-    (status.code().unwrap_or(-1), text)
 }
 
 /// A random command for the engine's current state: mostly sensible, some refused.
@@ -210,7 +186,7 @@ fn commands(j: &Journal) -> usize {
 
 #[test]
 fn hundred_random_sessions_replay_byte_identical() {
-    let root = scratch("random");
+    let root = scratch("replay_check-random");
     let text = source();
     let mut r = Rand(2024);
     let (mut accepted, mut entries) = (0, 0);
@@ -235,7 +211,7 @@ fn hundred_random_sessions_replay_byte_identical() {
         );
         assert!(back.dropped.is_none() && back.session.ended());
         if i % 20 == 0 {
-            let (code, out) = crossdrill(&["replay", dir.to_str().expect("utf-8 path")]);
+            let (code, out) = said(&["replay", dir.to_str().expect("utf-8 path")]);
             assert_eq!(code, 0, "{out}");
             assert!(
                 out.starts_with("ok: ") && out.contains(&original.hash()),
@@ -252,7 +228,7 @@ fn hundred_random_sessions_replay_byte_identical() {
 
 #[test]
 fn a_fork_at_t_matches_the_original_up_to_t() {
-    let root = scratch("fork");
+    let root = scratch("replay_check-fork");
     let text = source();
     let mut r = Rand(7);
     let dir = root.join("original");
@@ -302,21 +278,11 @@ fn a_fork_at_t_matches_the_original_up_to_t() {
     // From a journal file, through the command line.
     let journal = root.join("play.jsonl");
     let j = journal.to_str().expect("utf-8 path");
-    let (code, out) = crossdrill(&[
-        "run",
-        SCENARIO,
-        "--seed",
-        "7",
-        "--commands",
-        PLAY,
-        "--journal",
-        j,
-    ]);
-    assert_eq!(code, 0, "{out}");
+    run_to_journal(SCENARIO, PLAY, &journal);
     let full =
         Journal::from_jsonl(&std::fs::read_to_string(&journal).expect("journal")).expect("reads");
     let out_dir = root.join("fork-cli");
-    let (code, out) = crossdrill(&[
+    let (code, out) = said(&[
         "fork",
         j,
         "--at",
@@ -356,25 +322,15 @@ fn tamper(bytes: &[u8], at: usize, r: &mut Rand) -> Vec<u8> {
 
 #[test]
 fn one_changed_byte_fails_replay_with_its_place() {
-    let root = scratch("tamper");
+    let root = scratch("replay_check-tamper");
     let mut r = Rand(99);
     // A journal file from `crossdrill run`: every byte outside the header and the
     // command entries (a bare journal has no other copy of its commands to check
     // them against; a session folder does, below).
     let journal = root.join("play.jsonl");
     let j = journal.to_str().expect("utf-8 path");
-    let (code, out) = crossdrill(&[
-        "run",
-        SCENARIO,
-        "--seed",
-        "7",
-        "--commands",
-        PLAY,
-        "--journal",
-        j,
-    ]);
-    assert_eq!(code, 0, "{out}");
-    let (code, out) = crossdrill(&["replay", j]);
+    run_to_journal(SCENARIO, PLAY, &journal);
+    let (code, out) = said(&["replay", j]);
     assert_eq!(code, 0, "{out}");
     let bytes = std::fs::read(&journal).expect("journal");
     let text = String::from_utf8_lossy(&bytes).to_string();
@@ -394,7 +350,7 @@ fn one_changed_byte_fails_replay_with_its_place() {
         }
         tried += 1;
         std::fs::write(&bad, tamper(&bytes, at, &mut r)).expect("written");
-        let (code, out) = crossdrill(&["replay", bad.to_str().expect("utf-8 path")]);
+        let (code, out) = said(&["replay", bad.to_str().expect("utf-8 path")]);
         assert_eq!(code, 1, "byte {at} (line {line}): {out}");
         assert!(
             out.contains(&format!("bad.jsonl:{line}:")),
@@ -403,18 +359,8 @@ fn one_changed_byte_fails_replay_with_its_place() {
     }
     // RON journals too.
     let ron = root.join("play.ron");
-    let (code, out) = crossdrill(&[
-        "run",
-        SCENARIO,
-        "--seed",
-        "7",
-        "--commands",
-        PLAY,
-        "--journal",
-        ron.to_str().expect("p"),
-    ]);
-    assert_eq!(code, 0, "{out}");
-    let (code, out) = crossdrill(&["replay", ron.to_str().expect("p")]);
+    run_to_journal(SCENARIO, PLAY, &ron);
+    let (code, out) = said(&["replay", ron.to_str().expect("p")]);
     assert_eq!(code, 0, "{out}");
     let rtext = std::fs::read_to_string(&ron).expect("ron");
     let line = rtext
@@ -425,7 +371,7 @@ fn one_changed_byte_fails_replay_with_its_place() {
     let changed: String = rtext.lines().enumerate().map(|(i, l)| if i + 1 == line { l.replace("2700", "2701") } else { l.to_string() } + "\n").collect();
     let bad_ron = root.join("bad.ron");
     std::fs::write(&bad_ron, changed).expect("written");
-    let (code, out) = crossdrill(&["replay", bad_ron.to_str().expect("p")]);
+    let (code, out) = said(&["replay", bad_ron.to_str().expect("p")]);
     assert_eq!(code, 1, "{out}");
     assert!(
         out.contains(&format!("bad.ron:{line}:")) && out.contains("expected:"),
@@ -435,7 +381,7 @@ fn one_changed_byte_fails_replay_with_its_place() {
     // A session folder: any byte of its journal, commands included.
     let dir = root.join("session");
     let d = dir.to_str().expect("utf-8 path");
-    let (code, out) = crossdrill(&[
+    let (code, out) = said(&[
         "session",
         "play",
         SCENARIO,
@@ -453,7 +399,7 @@ fn one_changed_byte_fails_replay_with_its_place() {
         let at = r.below(good.len());
         let line = line_of(&good, at);
         std::fs::write(&jpath, tamper(&good, at, &mut r)).expect("written");
-        let (code, out) = crossdrill(&["replay", d]);
+        let (code, out) = said(&["replay", d]);
         assert_eq!(code, 1, "byte {at} (line {line}): {out}");
         assert!(
             out.contains(&format!("journal.jsonl:{line}:")),
@@ -461,26 +407,16 @@ fn one_changed_byte_fails_replay_with_its_place() {
         );
     }
     std::fs::write(&jpath, &good).expect("restored");
-    let (code, out) = crossdrill(&["replay", d]);
+    let (code, out) = said(&["replay", d]);
     assert_eq!(code, 0, "{out}");
 }
 
 #[test]
 fn a_journal_shows_the_first_difference_in_words() {
-    let root = scratch("words");
+    let root = scratch("replay_check-words");
     let journal = root.join("play.jsonl");
     let j = journal.to_str().expect("utf-8 path");
-    let (code, out) = crossdrill(&[
-        "run",
-        SCENARIO,
-        "--seed",
-        "7",
-        "--commands",
-        PLAY,
-        "--journal",
-        j,
-    ]);
-    assert_eq!(code, 0, "{out}");
+    run_to_journal(SCENARIO, PLAY, &journal);
     let text = std::fs::read_to_string(&journal).expect("journal");
     let line = text
         .lines()
@@ -493,7 +429,7 @@ fn a_journal_shows_the_first_difference_in_words() {
         1,
     );
     std::fs::write(&journal, changed).expect("written");
-    let (code, out) = crossdrill(&["replay", j]);
+    let (code, out) = said(&["replay", j]);
     assert_eq!(code, 1, "{out}");
     let first = out.lines().next().unwrap_or_default();
     assert!(
@@ -512,7 +448,7 @@ fn a_journal_shows_the_first_difference_in_words() {
     // A journal cut short is damaged: its last line cannot be read.
     let cut = &text[..text.len() - 10];
     std::fs::write(&journal, cut).expect("written");
-    let (code, out) = crossdrill(&["replay", j]);
+    let (code, out) = said(&["replay", j]);
     assert_eq!(code, 1, "{out}");
     assert!(
         out.contains(&format!(

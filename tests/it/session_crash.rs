@@ -2,32 +2,13 @@
 //! with nothing lost; a file cut mid-record recovers with a message; damage in the
 //! middle is an error with file:line; sessions are listed newest first.
 
+use super::common::{said, scratch};
 use crossdrill::engine::{Command, EntryKind, Journal};
 use crossdrill::session::{self, Session, SessionError, TimedCommand};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 const SCENARIO: &str = "scenarios/games-time-blackout.scenario.ron";
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("session_crash-{name}"));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch folder");
-    dir
-}
-
-fn crossdrill(args: &[&str]) -> (i32, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_crossdrill"))
-        .args(args)
-        .output()
-        .expect("runs");
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (out.status.code().unwrap_or(-1), text)
-}
 
 fn p(path: &Path) -> &str {
     path.to_str().expect("utf-8 path")
@@ -76,13 +57,13 @@ fn commands_in(j: &Journal) -> usize {
 #[cfg(unix)]
 #[test]
 fn a_killed_session_resumes_with_nothing_lost() {
-    let root = scratch("kill");
+    let root = scratch("session_crash-kill");
     let script_path = root.join("play.ron");
     std::fs::write(&script_path, script()).expect("script");
     let s = p(&script_path);
     // The uninterrupted run.
     let full_dir = root.join("full");
-    let (code, out) = crossdrill(&[
+    let (code, out) = said(&[
         "session",
         "play",
         SCENARIO,
@@ -158,7 +139,7 @@ fn a_killed_session_resumes_with_nothing_lost() {
         drop(r);
 
         // Resumed with the rest of the script: the whole journal, byte for byte.
-        let (code, out) = crossdrill(&["session", "resume", p(&dir), "--commands", s]);
+        let (code, out) = said(&["session", "resume", p(&dir), "--commands", s]);
         assert_eq!(code, 0, "kill {k}: {out}");
         let resumed = std::fs::read_to_string(dir.join("journal.jsonl")).expect("journal");
         assert!(
@@ -187,7 +168,7 @@ fn notes_session(dir: &Path, n: u64) -> Session {
 
 #[test]
 fn a_session_cut_mid_record_recovers_with_a_message() {
-    let root = scratch("cut");
+    let root = scratch("session_crash-cut");
     let dir = root.join("s");
     drop(notes_session(&dir, 5));
     let cpath = dir.join("commands.jsonl");
@@ -201,7 +182,7 @@ fn a_session_cut_mid_record_recovers_with_a_message() {
     std::fs::write(&cpath, &bytes[..cut]).expect("cut");
 
     // The command line says what was dropped.
-    let (code, out) = crossdrill(&["session", "resume", p(&dir)]);
+    let (code, out) = said(&["session", "resume", p(&dir)]);
     assert_eq!(code, 0, "{out}");
     assert!(
         out.contains("commands.jsonl:5: the last record was damaged (cut off mid-record)"),
@@ -238,7 +219,7 @@ fn a_session_cut_mid_record_recovers_with_a_message() {
     let c2 = dir2.join("commands.jsonl");
     let b2 = std::fs::read(&c2).expect("commands");
     std::fs::write(&c2, &b2[..b2.len() - 5]).expect("cut");
-    let (code, out) = crossdrill(&["replay", p(&dir2)]);
+    let (code, out) = said(&["replay", p(&dir2)]);
     assert_eq!(code, 1, "{out}");
     assert!(
         out.contains("damaged: ") && out.contains("commands.jsonl:3: the last record was damaged"),
@@ -248,7 +229,7 @@ fn a_session_cut_mid_record_recovers_with_a_message() {
 
 #[test]
 fn zero_bytes_after_a_power_cut_are_dropped() {
-    let root = scratch("zeros");
+    let root = scratch("session_crash-zeros");
     let dir = root.join("s");
     drop(notes_session(&dir, 3));
     let cpath = dir.join("commands.jsonl");
@@ -265,7 +246,7 @@ fn zero_bytes_after_a_power_cut_are_dropped() {
 
 #[test]
 fn damage_in_the_middle_is_an_error_with_file_and_line() {
-    let root = scratch("middle");
+    let root = scratch("session_crash-middle");
     let dir = root.join("s");
     drop(notes_session(&dir, 4));
     let cpath = dir.join("commands.jsonl");
@@ -284,7 +265,7 @@ fn damage_in_the_middle_is_an_error_with_file_and_line() {
     );
     // The file is left as it was.
     assert_eq!(std::fs::read_to_string(&cpath).expect("commands"), broken);
-    let (code, out) = crossdrill(&["replay", p(&dir)]);
+    let (code, out) = said(&["replay", p(&dir)]);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("commands.jsonl:2: damaged record"), "{out}");
     // A broken header is an error too, never a panic.
@@ -302,7 +283,7 @@ fn damage_in_the_middle_is_an_error_with_file_and_line() {
 
 #[test]
 fn a_session_refuses_to_go_back_in_time_or_overwrite() {
-    let root = scratch("rules");
+    let root = scratch("session_crash-rules");
     let dir = root.join("s");
     let mut s = notes_session(&dir, 2);
     let err = s
@@ -325,7 +306,7 @@ fn a_session_refuses_to_go_back_in_time_or_overwrite() {
 
 #[test]
 fn sessions_are_listed_newest_first() {
-    let root = scratch("list");
+    let root = scratch("session_crash-list");
     let names = ["a", "b", "c"];
     for (k, name) in names.iter().enumerate() {
         drop(notes_session(&root.join(name), 1 + k as u64));
@@ -397,7 +378,7 @@ fn sessions_are_listed_newest_first() {
 
 #[test]
 fn a_scenario_with_relative_includes_is_kept_self_contained() {
-    let root = scratch("includes");
+    let root = scratch("session_crash-includes");
     let file = "tests/fixtures/relative-include.scenario.ron";
     let text = std::fs::read_to_string(file).expect("fixture");
     let want = crossdrill::scenario::load_path(Path::new(file))

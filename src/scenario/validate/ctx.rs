@@ -124,6 +124,11 @@ impl<'m> Ctx<'m> {
         self.report(at, Level::Warning, kind, hint);
     }
 
+    /// `what` is missing from the scenario altogether.
+    pub fn missing_root(&mut self, what: &'static str, hint: &str) {
+        self.error(At::Start, ProblemKind::Missing(what), Some(hint.into()));
+    }
+
     /// Collect the ids of list `list`, reporting empty and duplicate ones.
     pub fn ids<'a>(
         &mut self,

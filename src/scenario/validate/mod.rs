@@ -10,7 +10,7 @@ mod world;
 use super::load::Merged;
 use super::model::{Lang, Scenario, Scoring};
 use super::problem::{Level, Problem, ProblemKind};
-use ctx::{At, Ctx, scalar};
+use ctx::{Ctx, scalar};
 
 /// What a file is meant to be: a whole scenario, or a seed that scenarios include.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,32 +25,20 @@ pub(crate) fn validate(m: &Merged, mode: Mode) -> (Option<Scenario>, Vec<Problem
     let raw = &m.raw;
 
     if mode == Mode::Scenario {
-        for (missing, what, hint) in [
-            (
-                raw.id.is_empty(),
-                "id",
-                "add `id: \"my-scenario\"` at the top of the file",
-            ),
-            (
-                raw.title.is_none(),
-                "title",
-                "add `title: (en: \"...\", ja: \"...\")`",
-            ),
-            (raw.duration.is_none(), "duration", "add `duration: \"6h\"`"),
-            (
-                raw.teams.is_empty(),
-                "teams",
-                "a scenario needs at least one team",
-            ),
-            (
-                raw.services.is_empty(),
-                "services",
-                "a scenario needs at least one service",
-            ),
-        ] {
-            if missing {
-                cx.error(At::Start, ProblemKind::Missing(what), Some(hint.into()));
-            }
+        if raw.id.is_empty() {
+            cx.missing_root("id", "add `id: \"my-scenario\"` at the top of the file");
+        }
+        if raw.title.is_none() {
+            cx.missing_root("title", "add `title: (en: \"...\", ja: \"...\")`");
+        }
+        if raw.duration.is_none() {
+            cx.missing_root("duration", "add `duration: \"6h\"`");
+        }
+        if raw.teams.is_empty() {
+            cx.missing_root("teams", "a scenario needs at least one team");
+        }
+        if raw.services.is_empty() {
+            cx.missing_root("services", "a scenario needs at least one service");
         }
     }
     let language = match raw.language.as_deref().map(|t| (t, Lang::from_tag(t))) {

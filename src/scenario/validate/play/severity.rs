@@ -1,6 +1,6 @@
 //! The severity scale and its deadlines, and the seeds' own checks (chain).
 
-use super::super::ctx::{At, Ctx, at, duration_problem, scalar, text};
+use super::super::ctx::{Ctx, at, duration_problem, scalar, text};
 use super::deadlines;
 use crate::scenario::duration;
 use crate::scenario::model::*;
@@ -30,10 +30,9 @@ pub(super) fn severity(cx: &mut Ctx) -> Vec<SeverityLevel> {
     }
     if cx.mode == super::super::Mode::Scenario {
         if raw.severity.is_empty() {
-            cx.error(
-                At::Start,
-                ProblemKind::Missing("severity"),
-                Some("include \"std:severity\" for the standard scale".into()),
+            cx.missing_root(
+                "severity",
+                "include \"std:severity\" for the standard scale",
             );
         } else {
             for (l, s) in levels.iter().enumerate() {

@@ -1,0 +1,59 @@
+//! What the integration tests share: running the `crossdrill` binary, and places on
+//! disk for the files it writes.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// Run the binary with `args` in the package folder.
+pub fn crossdrill(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_crossdrill"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
+}
+
+/// Bytes the binary wrote, as text.
+pub fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// Run the binary: its exit code (-1 when a signal ended it) and all it said, standard
+/// output first.
+pub fn said(args: &[&str]) -> (i32, String) {
+    let out = crossdrill(args);
+    let all = format!("{}{}", text(&out.stdout), text(&out.stderr));
+    (out.status.code().unwrap_or(-1), all)
+}
+
+/// `crossdrill run` of `scenario` with the play `commands` and seed 7, its journal
+/// written to `journal`; the run must succeed.
+pub fn run_to_journal(scenario: &str, commands: &str, journal: &Path) {
+    let (code, out) = said(&[
+        "run",
+        scenario,
+        "--seed",
+        "7",
+        "--commands",
+        commands,
+        "--journal",
+        journal.to_str().expect("utf-8 path"),
+    ]);
+    assert_eq!(code, 0, "{out}");
+}
+
+/// A fresh, empty folder `name` in the target's folder for test files.
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    dir
+}
+
+/// The file `name` in this run's temporary folder for the tests of `area` (shared by
+/// them, never emptied).
+pub fn temp_file(area: &str, name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("crossdrill-{area}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir.join(name)
+}
