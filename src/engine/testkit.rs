@@ -1,6 +1,6 @@
 //! A small builder of validated scenarios for the engine's unit tests.
 
-use super::{ActionTarget, Command};
+use super::{ActionTarget, Command, Engine, Entry};
 use crate::scenario::*;
 use std::sync::Arc;
 
@@ -18,6 +18,11 @@ pub(crate) fn act(team: TeamId, action: ActionId, service: ServiceId) -> Command
         action,
         target: ActionTarget::Service(service),
     }
+}
+
+/// What `pick` takes from the journal entries of `e`, in order.
+pub(crate) fn picked<T>(e: &Engine, pick: impl FnMut(&Entry) -> Option<T>) -> Vec<T> {
+    e.journal().entries.iter().filter_map(pick).collect()
 }
 
 pub(crate) struct Kit {

@@ -1,6 +1,6 @@
 //! Unit tests of the cascade on small hand-built scenarios, with times worked out by hand.
 
-use super::testkit::{Kit, act};
+use super::testkit::{Kit, act, picked};
 use super::*;
 use crate::scenario::*;
 
@@ -133,15 +133,10 @@ fn generator_then_manual_fallback() {
     let mut e = Engine::new(c.kit.build(), 1);
     e.run_to_end();
     let t0 = H + 10 * M;
-    let entries: Vec<_> = e
-        .journal()
-        .entries
-        .iter()
-        .filter_map(|x| match x.kind {
-            EntryKind::BufferStarted { buffer, until, .. } => Some((x.at, buffer, until)),
-            _ => None,
-        })
-        .collect();
+    let entries: Vec<_> = picked(&e, |x| match x.kind {
+        EntryKind::BufferStarted { buffer, until, .. } => Some((x.at, buffer, until)),
+        _ => None,
+    });
     assert_eq!(
         entries,
         vec![
@@ -310,30 +305,21 @@ fn events_edges_and_journal_entries_stay_small() {
 
 /// The incidents `team` opened for threat `t`, with when the service was detected.
 fn threat_detections(e: &Engine, team: TeamId, t: ThreatId) -> Vec<(Secs, ServiceId)> {
-    let mine: Vec<IncidentId> = e
-        .journal()
-        .entries
-        .iter()
-        .filter_map(|x| match x.kind {
-            EntryKind::IncidentOpened {
-                incident,
-                team: who,
-                threat: Some(th),
-                ..
-            } if who == team && th == t => Some(incident),
-            _ => None,
-        })
-        .collect();
-    e.journal()
-        .entries
-        .iter()
-        .filter_map(|x| match x.kind {
-            EntryKind::Detected {
-                incident, service, ..
-            } if mine.contains(&incident) => Some((x.at, service)),
-            _ => None,
-        })
-        .collect()
+    let mine: Vec<IncidentId> = picked(e, |x| match x.kind {
+        EntryKind::IncidentOpened {
+            incident,
+            team: who,
+            threat: Some(th),
+            ..
+        } if who == team && th == t => Some(incident),
+        _ => None,
+    });
+    picked(e, |x| match x.kind {
+        EntryKind::Detected {
+            incident, service, ..
+        } if mine.contains(&incident) => Some((x.at, service)),
+        _ => None,
+    })
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! Unit tests of threats, detection, commands, messages, injects and the journal.
 
-use super::testkit::{Kit, act};
+use super::testkit::{Kit, act, picked};
 use super::tests::{chain, down_at};
 use super::*;
 use crate::scenario::*;
@@ -118,15 +118,10 @@ fn isolating_blocks_the_spread_and_patching_the_impact() {
     e.apply(act(a.team, a.isolate, a.scada)).unwrap();
     e.run_to_end();
     assert_eq!(down_at(&e, a.grid), None);
-    let blocked: Vec<_> = e
-        .journal()
-        .entries
-        .iter()
-        .filter_map(|x| match x.kind {
-            EntryKind::StepBlocked { reason, .. } => Some(reason),
-            _ => None,
-        })
-        .collect();
+    let blocked: Vec<_> = picked(&e, |x| match x.kind {
+        EntryKind::StepBlocked { reason, .. } => Some(reason),
+        _ => None,
+    });
     assert_eq!(
         blocked,
         vec![Blocked::Isolated(a.scada), Blocked::NotCompromised(a.grid)]
@@ -332,15 +327,10 @@ fn injects_fire_on_conditions_once_or_as_declared() {
         Err(CommandError::InjectSkipped(_))
     ));
     e.run_to_end();
-    let fired: Vec<(Secs, InjectId)> = e
-        .journal()
-        .entries
-        .iter()
-        .filter_map(|x| match x.kind {
-            EntryKind::InjectFired { inject, .. } => Some((x.at, inject)),
-            _ => None,
-        })
-        .collect();
+    let fired: Vec<(Secs, InjectId)> = picked(&e, |x| match x.kind {
+        EntryKind::InjectFired { inject, .. } => Some((x.at, inject)),
+        _ => None,
+    });
     let bts_down = 4 * H + 10 * M;
     assert_eq!(
         fired,

@@ -364,47 +364,37 @@ pub struct Grade {
 impl Scenario {
     /// Find a service by its string id.
     pub fn service_by_id(&self, id: &str) -> Option<ServiceId> {
-        self.services
-            .iter()
-            .position(|s| s.id == id)
-            .map(|i| ServiceId(i as u32))
+        position(&self.services, |s| s.id == id).map(ServiceId)
     }
 
     /// Find a team by its string id.
     pub fn team_by_id(&self, id: &str) -> Option<TeamId> {
-        self.teams
-            .iter()
-            .position(|t| t.id == id)
-            .map(|i| TeamId(i as u32))
+        position(&self.teams, |t| t.id == id).map(TeamId)
     }
 
     /// Find an action by its string id.
     pub fn action_by_id(&self, id: &str) -> Option<ActionId> {
-        self.actions
-            .iter()
-            .position(|a| a.id == id)
-            .map(|i| ActionId(i as u32))
+        position(&self.actions, |a| a.id == id).map(ActionId)
     }
 
     /// Find an inject by its string id.
     pub fn inject_by_id(&self, id: &str) -> Option<InjectId> {
-        self.injects
-            .iter()
-            .position(|a| a.id == id)
-            .map(|i| InjectId(i as u32))
+        position(&self.injects, |i| i.id == id).map(InjectId)
     }
 
     /// The team that controls the owner of `service`, if any team plays it.
     pub fn controller_of(&self, service: ServiceId) -> Option<TeamId> {
         let owner = self.services[service.idx()].owner;
-        self.teams
-            .iter()
-            .position(|t| t.controls.contains(&owner))
-            .map(|i| TeamId(i as u32))
+        position(&self.teams, |t| t.controls.contains(&owner)).map(TeamId)
     }
 
     /// The sector a service belongs to (through its owner).
     pub fn sector_of(&self, service: ServiceId) -> SectorId {
         self.organisations[self.services[service.idx()].owner.idx()].sector
     }
+}
+
+/// The index of the first element of `list` that `is` picks.
+fn position<T>(list: &[T], is: impl FnMut(&T) -> bool) -> Option<u32> {
+    list.iter().position(is).map(|i| i as u32)
 }
