@@ -13,6 +13,14 @@ pub fn crossdrill(args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
+/// Run the binary with `args`; it must succeed (what it said on standard error shows
+/// where it did not).
+pub fn succeeds(args: &[&str]) -> Output {
+    let out = crossdrill(args);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    out
+}
+
 /// Bytes the binary wrote, as text.
 pub fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()

@@ -1,14 +1,13 @@
 //! `crossdrill run` and `crossdrill generate` from the outside: the timeline, JSON Lines,
 //! journal files, scripted plays and their errors.
 
-use super::common::{crossdrill, temp_file, text};
+use super::common::{crossdrill, succeeds, temp_file, text};
 
 const SCENARIO: &str = "scenarios/games-time-blackout.scenario.ron";
 
 #[test]
 fn run_prints_the_timeline_with_causes_and_is_reproducible() {
-    let a = crossdrill(&["run", SCENARIO, "--seed", "7"]);
-    assert!(a.status.success(), "{}", text(&a.stderr));
+    let a = succeeds(&["run", SCENARIO, "--seed", "7"]);
     let out = text(&a.stdout);
     assert!(
         out.starts_with("# games-time-blackout (seed 7), until 6:00:00\n"),
@@ -45,7 +44,7 @@ fn run_writes_json_lines_and_journal_files() {
     let jsonl = temp_file("engine-cli", "journal.jsonl");
     for path in [&ron, &jsonl] {
         let p = path.to_str().unwrap_or_default();
-        let out = crossdrill(&[
+        succeeds(&[
             "run",
             SCENARIO,
             "--seed",
@@ -55,7 +54,6 @@ fn run_writes_json_lines_and_journal_files() {
             "--journal",
             p,
         ]);
-        assert!(out.status.success(), "{}", text(&out.stderr));
     }
     let from_ron =
         crossdrill::engine::Journal::from_ron(&std::fs::read_to_string(&ron).unwrap_or_default());
@@ -66,7 +64,7 @@ fn run_writes_json_lines_and_journal_files() {
 
 #[test]
 fn scripted_plays_run_and_bad_ones_point_at_the_line() {
-    let out = crossdrill(&[
+    let out = succeeds(&[
         "run",
         SCENARIO,
         "--seed",
@@ -74,7 +72,6 @@ fn scripted_plays_run_and_bad_ones_point_at_the_line() {
         "--commands",
         "benches/games-time-blackout.play.ron",
     ]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("carrier starts refuel-generators on bts-koto"));
     assert_eq!(text(&out.stderr), "");
 
@@ -125,15 +122,14 @@ fn scripted_plays_run_and_bad_ones_point_at_the_line() {
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("error: 1 command(s) refused (--strict)"));
     let good = "benches/games-time-blackout.play.ron";
-    let out = crossdrill(&["run", SCENARIO, "--commands", good, "--strict"]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    succeeds(&["run", SCENARIO, "--commands", good, "--strict"]);
 }
 
 #[test]
 fn generate_writes_a_scenario_that_validates_and_runs() {
     let path = temp_file("engine-cli", "national.scenario.ron");
     let p = path.to_str().unwrap_or_default();
-    let out = crossdrill(&[
+    let out = succeeds(&[
         "generate",
         "--services",
         "400",
@@ -144,7 +140,6 @@ fn generate_writes_a_scenario_that_validates_and_runs() {
         "--out",
         p,
     ]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("400 services, 3000 dependencies"));
     let out = crossdrill(&["validate", p]);
     assert!(
@@ -153,8 +148,7 @@ fn generate_writes_a_scenario_that_validates_and_runs() {
         text(&out.stdout),
         text(&out.stderr)
     );
-    let out = crossdrill(&["run", p, "--until", "3h"]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = succeeds(&["run", p, "--until", "3h"]);
     assert!(text(&out.stdout).contains("threat grid-hubs hits electricity-000000: outage"));
 }
 
@@ -173,7 +167,7 @@ fn a_journal_of_a_run_stopped_early_is_reported_to_where_it_stood() {
         to_end.to_str().unwrap_or_default(),
     );
     let plays = "tests/plays/well-run.commands.ron";
-    let run = crossdrill(&[
+    succeeds(&[
         "run",
         SCENARIO,
         "--seed",
@@ -187,15 +181,13 @@ fn a_journal_of_a_run_stopped_early_is_reported_to_where_it_stood() {
         "--report",
         a,
     ]);
-    assert!(run.status.success(), "{}", text(&run.stderr));
     let header = std::fs::read_to_string(&journal).unwrap_or_default();
     assert!(
         header
             .starts_with(r#"{"format":2,"scenario":"games-time-blackout","seed":7,"until":7200}"#)
     );
 
-    let report = crossdrill(&["report", j, "--out", l]);
-    assert!(report.status.success(), "{}", text(&report.stderr));
+    succeeds(&["report", j, "--out", l]);
     let (at_run, later) = (
         std::fs::read_to_string(&at_run).unwrap_or_default(),
         std::fs::read_to_string(&later).unwrap_or_default(),
@@ -204,8 +196,7 @@ fn a_journal_of_a_run_stopped_early_is_reported_to_where_it_stood() {
     assert_eq!(later, at_run, "report scores the journal as the run did");
 
     // Told to score to the scenario's end, it is a different (worse) picture.
-    let report = crossdrill(&["report", j, "--until", "6h", "--out", e]);
-    assert!(report.status.success(), "{}", text(&report.stderr));
+    succeeds(&["report", j, "--until", "6h", "--out", e]);
     assert_ne!(std::fs::read_to_string(&to_end).unwrap_or_default(), at_run);
 
     let replay = crossdrill(&["replay", j]);

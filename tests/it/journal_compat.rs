@@ -3,7 +3,7 @@
 //! (`crossdrill run scenarios/games-time-blackout.scenario.ron --seed 7 --commands
 //! tests/plays/well-run.commands.ron --until 1h --journal ...`).
 
-use super::common::crossdrill;
+use super::common::{crossdrill, succeeds};
 use crossdrill::engine::{EntryKind, Journal};
 
 const FIXTURE: &str = "tests/fixtures/well-run-1h.journal.ron";
@@ -42,12 +42,7 @@ fn an_earlier_ron_journal_is_reported_but_not_replayed() {
         )),
         "{said}"
     );
-    let out = crossdrill(&["report", FIXTURE, "--format", "md"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = succeeds(&["report", FIXTURE, "--format", "md"]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("Overall score"));
     assert!(String::from_utf8_lossy(&out.stderr).contains("journal format 1"));
 }

@@ -1,6 +1,6 @@
 //! `crossdrill report` on journals written by `crossdrill run --journal`.
 
-use super::common::{crossdrill, run_to_journal, temp_file};
+use super::common::{crossdrill, run_to_journal, succeeds, temp_file};
 use std::path::Path;
 
 fn s(p: &Path) -> &str {
@@ -18,12 +18,7 @@ fn report_of_a_scripted_run_of_the_default_scenario() {
 
     // The format follows --out's extension; the built-in scenario is found by its id.
     let html = temp_file("report-cli", "well.html");
-    let out = crossdrill(&["report", s(&journal), "--out", s(&html)]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeeds(&["report", s(&journal), "--out", s(&html)]);
     let page = std::fs::read_to_string(&html).expect("written");
     assert!(page.starts_with("<!DOCTYPE html>") && page.contains("<svg"));
 
@@ -61,7 +56,7 @@ fn report_of_a_scenario_file_and_a_ron_journal() {
         "{err}"
     );
 
-    let out = crossdrill(&[
+    let out = succeeds(&[
         "report",
         s(&journal),
         "--scenario",
@@ -69,11 +64,6 @@ fn report_of_a_scenario_file_and_a_ron_journal() {
         "--format",
         "json",
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(v["grade"], "A");
     let _ = std::fs::remove_file(&journal);

@@ -5,7 +5,7 @@
 use super::common::{said, scratch};
 use crossdrill::engine::{Command, EntryKind, Journal};
 use crossdrill::session::{self, Session, SessionError, TimedCommand};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 const SCENARIO: &str = "scenarios/games-time-blackout.scenario.ron";
@@ -166,12 +166,19 @@ fn notes_session(dir: &Path, n: u64) -> Session {
     s
 }
 
+/// A closed session of `n` notes in the folder `name` of `root`: the folder and its
+/// commands file.
+fn closed_notes(root: &Path, name: &str, n: u64) -> (PathBuf, PathBuf) {
+    let dir = root.join(name);
+    drop(notes_session(&dir, n));
+    let commands = dir.join("commands.jsonl");
+    (dir, commands)
+}
+
 #[test]
 fn a_session_cut_mid_record_recovers_with_a_message() {
     let root = scratch("session_crash-cut");
-    let dir = root.join("s");
-    drop(notes_session(&dir, 5));
-    let cpath = dir.join("commands.jsonl");
+    let (dir, cpath) = closed_notes(&root, "s", 5);
     let bytes = std::fs::read(&cpath).expect("commands");
     let last_start = bytes[..bytes.len() - 1]
         .iter()
@@ -214,9 +221,7 @@ fn a_session_cut_mid_record_recovers_with_a_message() {
     assert_eq!(r.engine.now(), 3000);
 
     // Cut again, this time read without changing it: `replay` reports it damaged.
-    let dir2 = root.join("s2");
-    drop(notes_session(&dir2, 3));
-    let c2 = dir2.join("commands.jsonl");
+    let (dir2, c2) = closed_notes(&root, "s2", 3);
     let b2 = std::fs::read(&c2).expect("commands");
     std::fs::write(&c2, &b2[..b2.len() - 5]).expect("cut");
     let (code, out) = said(&["replay", p(&dir2)]);
@@ -230,9 +235,7 @@ fn a_session_cut_mid_record_recovers_with_a_message() {
 #[test]
 fn zero_bytes_after_a_power_cut_are_dropped() {
     let root = scratch("session_crash-zeros");
-    let dir = root.join("s");
-    drop(notes_session(&dir, 3));
-    let cpath = dir.join("commands.jsonl");
+    let (dir, cpath) = closed_notes(&root, "s", 3);
     let mut bytes = std::fs::read(&cpath).expect("commands");
     let whole = bytes.len();
     bytes.extend([0u8; 4096]);
@@ -247,9 +250,7 @@ fn zero_bytes_after_a_power_cut_are_dropped() {
 #[test]
 fn damage_in_the_middle_is_an_error_with_file_and_line() {
     let root = scratch("session_crash-middle");
-    let dir = root.join("s");
-    drop(notes_session(&dir, 4));
-    let cpath = dir.join("commands.jsonl");
+    let (dir, cpath) = closed_notes(&root, "s", 4);
     let text = std::fs::read_to_string(&cpath).expect("commands");
     let broken = text.replacen("\"at\":1200", "\"at\":12x0", 1);
     std::fs::write(&cpath, &broken).expect("written");
