@@ -1,7 +1,7 @@
 //! `crossdrill run` and `crossdrill generate` from the outside: the timeline, JSON Lines,
 //! journal files, scripted plays and their errors.
 
-use super::common::{crossdrill, succeeds, temp_file, text};
+use super::common::{crossdrill, said, succeeds, temp_file, text};
 
 const SCENARIO: &str = "scenarios/games-time-blackout.scenario.ron";
 
@@ -141,13 +141,8 @@ fn generate_writes_a_scenario_that_validates_and_runs() {
         p,
     ]);
     assert!(text(&out.stdout).contains("400 services, 3000 dependencies"));
-    let out = crossdrill(&["validate", p]);
-    assert!(
-        out.status.success(),
-        "{}{}",
-        text(&out.stdout),
-        text(&out.stderr)
-    );
+    let (code, out) = said(&["validate", p]);
+    assert_eq!(code, 0, "{out}");
     let out = succeeds(&["run", p, "--until", "3h"]);
     assert!(text(&out.stdout).contains("threat grid-hubs hits electricity-000000: outage"));
 }
@@ -199,11 +194,6 @@ fn a_journal_of_a_run_stopped_early_is_reported_to_where_it_stood() {
     succeeds(&["report", j, "--until", "6h", "--out", e]);
     assert_ne!(std::fs::read_to_string(&to_end).unwrap_or_default(), at_run);
 
-    let replay = crossdrill(&["replay", j]);
-    assert!(
-        replay.status.success(),
-        "{}{}",
-        text(&replay.stdout),
-        text(&replay.stderr)
-    );
+    let (code, out) = said(&["replay", j]);
+    assert_eq!(code, 0, "{out}");
 }
