@@ -1,5 +1,5 @@
-//! What the integration tests share: running the `crossdrill` binary, and places on
-//! disk for the files it writes.
+//! What the integration tests share: running the `crossdrill` binary, places on disk
+//! for the files it writes, and a seeded generator for their own random choices.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -64,4 +64,23 @@ pub fn temp_file(area: &str, name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("crossdrill-{area}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     dir.join(name)
+}
+
+/// SplitMix64: a small seeded generator for the tests' own choices.
+pub struct Rand(pub u64);
+
+impl Rand {
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+    pub fn pick<T: Copy>(&mut self, xs: &[T]) -> Option<T> {
+        (!xs.is_empty()).then(|| xs[self.below(xs.len())])
+    }
 }

@@ -2,7 +2,7 @@
 //! with nothing lost; a file cut mid-record recovers with a message; damage in the
 //! middle is an error with file:line; sessions are listed newest first.
 
-use super::common::{said, scratch};
+use super::common::{Rand, said, scratch};
 use crossdrill::engine::{Command, EntryKind, Journal};
 use crossdrill::session::{self, Session, SessionError, TimedCommand};
 use std::path::{Path, PathBuf};
@@ -38,15 +38,6 @@ fn script() -> String {
     format!("[\n{body}]\n")
 }
 
-/// SplitMix64 for the kill times.
-fn next(state: &mut u64) -> u64 {
-    *state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    let mut z = *state;
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
-}
-
 fn commands_in(j: &Journal) -> usize {
     j.entries
         .iter()
@@ -80,7 +71,7 @@ fn a_killed_session_resumes_with_nothing_lost() {
     let total = commands_in(&full);
     assert_eq!(total, 106, "every scripted step is accepted");
 
-    let mut rng = 0x5eed_u64;
+    let mut rng = Rand(0x5eed);
     let mut kept = Vec::new();
     for k in 0..14 {
         let dir = root.join(format!("killed-{k}"));
@@ -106,7 +97,7 @@ fn a_killed_session_resumes_with_nothing_lost() {
         while !dir.join("session.json").exists() && started.elapsed() < Duration::from_secs(20) {
             std::thread::sleep(Duration::from_millis(1));
         }
-        std::thread::sleep(Duration::from_millis(next(&mut rng) % 1050));
+        std::thread::sleep(Duration::from_millis(rng.next() % 1050));
         child.kill().expect("SIGKILL"); // std sends SIGKILL on Unix
         let _ = child.wait();
 
@@ -166,8 +157,7 @@ fn notes_session(dir: &Path, n: u64) -> Session {
     s
 }
 
-/// A closed session of `n` notes in the folder `name` of `root`: the folder and its
-/// commands file.
+/// A closed session of `n` notes in `root`/`name`: its folder and commands file.
 fn closed_notes(root: &Path, name: &str, n: u64) -> (PathBuf, PathBuf) {
     let dir = root.join(name);
     drop(notes_session(&dir, n));
