@@ -30,11 +30,7 @@ fn wide_cascade(c: &mut Criterion) {
     let mut probe = Engine::with_topology(scenario.clone(), topo.clone(), 1);
     probe.run_to_end();
     let stats = probe.stats();
-    let hit = probe
-        .world()
-        .services()
-        .filter(|(_, s)| s.capacity < 1.0)
-        .count();
+    let hit = probe.world().below_full();
     eprintln!(
         "national {services}/{deps}: built in {built:?}; a run makes {} dependency evaluations, \
          {} events, {} journal entries; {hit} services below full at the end",

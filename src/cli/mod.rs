@@ -10,6 +10,7 @@ mod say;
 mod session;
 mod validate;
 
+use crate::scenario::{Secs, duration};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -87,17 +88,25 @@ pub struct GuiArgs {
     pub debrief: Option<PathBuf>,
 }
 
+/// The duration an option gives (`None` when it is not given), or exit status 2 once
+/// the message `unreadable` has said so.
+fn duration_arg(text: Option<&str>, unreadable: &str) -> Result<Option<Secs>, ExitCode> {
+    match text.map(|t| (t, duration::parse(t))) {
+        None => Ok(None),
+        Some((_, Ok(secs))) => Ok(Some(secs)),
+        Some((text, Err(_))) => {
+            eprintln!("{}", say::error(unreadable, &[("text", &text)]));
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
 #[cfg(feature = "gui")]
 fn run_gui(args: GuiArgs) -> ExitCode {
-    use crate::scenario::{Lang, duration};
-    let run_for = match args.run_for.as_deref().map(duration::parse) {
-        None => None,
-        Some(Ok(secs)) => Some(secs),
-        Some(Err(_)) => {
-            let text = args.run_for.unwrap_or_default();
-            eprintln!("{}", say::error("cli-bad-duration", &[("text", &text)]));
-            return ExitCode::from(2);
-        }
+    use crate::scenario::Lang;
+    let run_for = match duration_arg(args.run_for.as_deref(), "cli-bad-duration") {
+        Ok(d) => d,
+        Err(code) => return code,
     };
     let lang = args
         .lang

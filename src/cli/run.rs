@@ -1,6 +1,7 @@
 //! `crossdrill run`: a headless run of a scenario, printed as a timeline (or JSON Lines),
 //! optionally with a scripted play and a journal file.
 
+use super::duration_arg;
 use super::say::{error, say};
 use crate::engine::{Engine, timeline_line};
 use crate::scenario::{Lang, duration, load_path};
@@ -61,14 +62,9 @@ pub fn run(args: &RunArgs) -> ExitCode {
         }
     };
     let scenario = Arc::new(loaded.scenario);
-    let until = match args.until.as_deref().map(duration::parse) {
-        None => scenario.duration,
-        Some(Ok(t)) => t,
-        Some(Err(_)) => {
-            let text = args.until.as_deref().unwrap_or("");
-            eprintln!("{}", error("cli-bad-until", &[("text", &text)]));
-            return ExitCode::from(2);
-        }
+    let until = match duration_arg(args.until.as_deref(), "cli-bad-until") {
+        Ok(until) => until.unwrap_or(scenario.duration),
+        Err(code) => return code,
     };
     let plan = match &args.commands {
         None => Vec::new(),

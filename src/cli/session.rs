@@ -1,8 +1,9 @@
 //! `crossdrill session`: play a scripted session over real time (so it can be
 //! killed), resume one after a crash, list them.
 
+use super::duration_arg;
 use super::replay::fail;
-use super::say::{error, say};
+use super::say::say;
 use crate::engine::Engine;
 use crate::scenario::{Secs, duration};
 use crate::session::script::{self, Planned};
@@ -109,14 +110,9 @@ fn play_script(
     pace: &Pace,
 ) -> Result<ExitCode, SessionError> {
     let scenario = session.scenario().clone();
-    let until = match pace.until.as_deref().map(duration::parse) {
-        None => scenario.duration,
-        Some(Ok(t)) => t,
-        Some(Err(_)) => {
-            let text = pace.until.as_deref().unwrap_or("");
-            eprintln!("{}", error("cli-bad-until", &[("text", &text)]));
-            return Ok(ExitCode::from(2));
-        }
+    let until = match duration_arg(pace.until.as_deref(), "cli-bad-until") {
+        Ok(until) => until.unwrap_or(scenario.duration),
+        Err(code) => return Ok(code),
     };
     let Some(path) = &pace.commands else {
         return finish(session, engine, until);

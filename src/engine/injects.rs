@@ -103,18 +103,12 @@ impl Engine {
                 let cell = self.reported[team.idx() * self.scenario.threats.len() + threat.idx()];
                 now >= *by && cell.is_none_or(|t| t > *by)
             }
-            Condition::MessageReceived { team, kind } => self
-                .received_log
-                .iter()
-                .rev()
-                .take_while(|(_, _, id)| *id >= since)
-                .any(|(t, k, _)| t == team && kind.is_none_or(|want| want == *k)),
-            Condition::ActionTaken { action, team } => self
-                .action_log
-                .iter()
-                .rev()
-                .take_while(|(_, _, id)| *id >= since)
-                .any(|(a, t, _)| a == action && team.is_none_or(|want| want == *t)),
+            Condition::MessageReceived { team, kind } => {
+                logged(&self.received_log, since, team, kind.as_ref())
+            }
+            Condition::ActionTaken { action, team } => {
+                logged(&self.action_log, since, action, team.as_ref())
+            }
             Condition::After(t) => now >= *t,
             Condition::All(v) => v.iter().all(|c| self.holds(c, since)),
             Condition::Any(v) => v.iter().any(|c| self.holds(c, since)),
@@ -148,4 +142,18 @@ impl Engine {
             Condition::MessageReceived { .. } | Condition::ActionTaken { .. } => {}
         }
     }
+}
+
+/// Whether `log` (in journal order) has an entry from journal id `since` on with `first`,
+/// and with `second` where one is wanted.
+fn logged<A: PartialEq, B: PartialEq>(
+    log: &[(A, B, u64)],
+    since: u64,
+    first: &A,
+    second: Option<&B>,
+) -> bool {
+    log.iter()
+        .rev()
+        .take_while(|(_, _, id)| *id >= since)
+        .any(|(a, b, _)| a == first && second.is_none_or(|want| want == b))
 }

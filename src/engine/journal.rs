@@ -245,6 +245,22 @@ impl Journal {
             .collect()
     }
 
+    /// Every change of `service` in order: its time, and the capacity and status after it.
+    pub fn changes_of(&self, service: ServiceId) -> Vec<(Secs, f64, ServiceStatus)> {
+        self.entries
+            .iter()
+            .filter_map(|e| match e.kind {
+                EntryKind::ServiceChanged {
+                    service: s,
+                    to,
+                    now,
+                    ..
+                } if s == service => Some((e.at, to, now)),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// JSON Lines: the header, then one entry per line; each line ends in `\n`.
     pub fn to_jsonl(&self) -> String {
         let mut out = String::with_capacity(64 + self.entries.len() * 96);

@@ -12,9 +12,7 @@ const H: Secs = 3600;
 /// A scenario with a bit of everything: buffers, loops, a threat, injects, channels.
 fn world() -> Arc<Scenario> {
     let mut kit = Kit::new();
-    let power = kit.org("power", OrgKind::Operator, Monitoring::Medium);
-    let mobile = kit.org("mobile", OrgKind::Operator, Monitoring::High);
-    let bank = kit.org("bank", OrgKind::Operator, Monitoring::Low);
+    let (power, mobile, bank) = kit.operators();
     let nisc = kit.org("nisc", OrgKind::Centre, Monitoring::Medium);
     let grid = kit.service("grid", power);
     let scada = kit.service("scada", power);

@@ -1,5 +1,6 @@
 //! A small builder of validated scenarios for the engine's unit tests.
 
+use super::{ActionTarget, Command, Engine, Entry};
 use crate::scenario::*;
 use std::sync::Arc;
 
@@ -8,6 +9,20 @@ fn text(s: &str) -> Text {
         en: s.to_string(),
         ja: s.to_string(),
     }
+}
+
+/// `team` takes `action` on `service`.
+pub(crate) fn act(team: TeamId, action: ActionId, service: ServiceId) -> Command {
+    Command::Act {
+        team,
+        action,
+        target: ActionTarget::Service(service),
+    }
+}
+
+/// What `pick` takes from the journal entries of `e`, in order.
+pub(crate) fn picked<T>(e: &Engine, pick: impl FnMut(&Entry) -> Option<T>) -> Vec<T> {
+    e.journal().entries.iter().filter_map(pick).collect()
 }
 
 pub(crate) struct Kit {
@@ -56,14 +71,7 @@ impl Kit {
                 actions: Vec::new(),
                 scoring: Scoring {
                     deadlines: vec![d; 5],
-                    weights: Weights {
-                        detect: 10.0,
-                        report: 20.0,
-                        share: 15.0,
-                        contain: 20.0,
-                        restore: 15.0,
-                        impact: 20.0,
-                    },
+                    weights: Weights::default(),
                     grades: vec![Grade {
                         name: text("pass"),
                         min: 0.0,
@@ -83,6 +91,16 @@ impl Kit {
             monitoring,
         });
         OrgId(self.s.organisations.len() as u32 - 1)
+    }
+
+    /// The three operators most tests build on: power (medium monitoring), mobile
+    /// (high) and bank (low).
+    pub(crate) fn operators(&mut self) -> (OrgId, OrgId, OrgId) {
+        (
+            self.org("power", OrgKind::Operator, Monitoring::Medium),
+            self.org("mobile", OrgKind::Operator, Monitoring::High),
+            self.org("bank", OrgKind::Operator, Monitoring::Low),
+        )
     }
 
     pub(crate) fn service(&mut self, id: &str, owner: OrgId) -> ServiceId {

@@ -1,6 +1,6 @@
 //! Unit tests of the cascade on small hand-built scenarios, with times worked out by hand.
 
-use super::testkit::Kit;
+use super::testkit::{Kit, act, picked};
 use super::*;
 use crate::scenario::*;
 
@@ -9,16 +9,7 @@ const M: Secs = 60;
 
 /// (time, capacity, status) of every change of `s`.
 pub(super) fn changes(e: &Engine, s: ServiceId) -> Vec<(Secs, f64, ServiceStatus)> {
-    e.journal()
-        .entries
-        .iter()
-        .filter_map(|x| match x.kind {
-            EntryKind::ServiceChanged {
-                service, to, now, ..
-            } if service == s => Some((x.at, to, now)),
-            _ => None,
-        })
-        .collect()
+    e.journal().changes_of(s)
 }
 
 /// When `s` first went down.
@@ -42,9 +33,7 @@ pub(super) struct Chain {
 
 pub(super) fn chain() -> Chain {
     let mut kit = Kit::new();
-    let power = kit.org("power", OrgKind::Operator, Monitoring::Medium);
-    let mobile = kit.org("mobile", OrgKind::Operator, Monitoring::High);
-    let bank = kit.org("bank", OrgKind::Operator, Monitoring::Low);
+    let (power, mobile, bank) = kit.operators();
     let grid = kit.service("substation", power);
     let bts = kit.service("bts", mobile);
     let pay = kit.service("switch", bank);
@@ -103,11 +92,7 @@ fn refuelling_in_time_stops_the_cascade() {
     let c = chain();
     let mut e = Engine::new(c.kit.build(), 1);
     e.advance_to(2 * H);
-    let out = e.apply(Command::Act {
-        team: c.carrier,
-        action: c.refuel,
-        target: ActionTarget::Service(c.bts),
-    });
+    let out = e.apply(act(c.carrier, c.refuel, c.bts));
     assert!(
         matches!(out, Ok(CommandOutcome::Started { done_at, .. }) if done_at == 2 * H + 30 * M)
     );
@@ -129,11 +114,7 @@ fn refuelling_late_brings_the_service_back() {
     let c = chain();
     let mut e = Engine::new(c.kit.build(), 1);
     e.advance_to(5 * H);
-    let act = Command::Act {
-        team: c.carrier,
-        action: c.refuel,
-        target: ActionTarget::Service(c.bts),
-    };
+    let act = act(c.carrier, c.refuel, c.bts);
     e.apply(act).unwrap();
     e.run_to_end();
     let bts = changes(&e, c.bts);
@@ -152,15 +133,10 @@ fn generator_then_manual_fallback() {
     let mut e = Engine::new(c.kit.build(), 1);
     e.run_to_end();
     let t0 = H + 10 * M;
-    let entries: Vec<_> = e
-        .journal()
-        .entries
-        .iter()
-        .filter_map(|x| match x.kind {
-            EntryKind::BufferStarted { buffer, until, .. } => Some((x.at, buffer, until)),
-            _ => None,
-        })
-        .collect();
+    let entries: Vec<_> = picked(&e, |x| match x.kind {
+        EntryKind::BufferStarted { buffer, until, .. } => Some((x.at, buffer, until)),
+        _ => None,
+    });
     assert_eq!(
         entries,
         vec![
@@ -329,30 +305,21 @@ fn events_edges_and_journal_entries_stay_small() {
 
 /// The incidents `team` opened for threat `t`, with when the service was detected.
 fn threat_detections(e: &Engine, team: TeamId, t: ThreatId) -> Vec<(Secs, ServiceId)> {
-    let mine: Vec<IncidentId> = e
-        .journal()
-        .entries
-        .iter()
-        .filter_map(|x| match x.kind {
-            EntryKind::IncidentOpened {
-                incident,
-                team: who,
-                threat: Some(th),
-                ..
-            } if who == team && th == t => Some(incident),
-            _ => None,
-        })
-        .collect();
-    e.journal()
-        .entries
-        .iter()
-        .filter_map(|x| match x.kind {
-            EntryKind::Detected {
-                incident, service, ..
-            } if mine.contains(&incident) => Some((x.at, service)),
-            _ => None,
-        })
-        .collect()
+    let mine: Vec<IncidentId> = picked(e, |x| match x.kind {
+        EntryKind::IncidentOpened {
+            incident,
+            team: who,
+            threat: Some(th),
+            ..
+        } if who == team && th == t => Some(incident),
+        _ => None,
+    });
+    picked(e, |x| match x.kind {
+        EntryKind::Detected {
+            incident, service, ..
+        } if mine.contains(&incident) => Some((x.at, service)),
+        _ => None,
+    })
 }
 
 #[test]

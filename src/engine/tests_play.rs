@@ -1,6 +1,6 @@
 //! Unit tests of threats, detection, commands, messages, injects and the journal.
 
-use super::testkit::Kit;
+use super::testkit::{Kit, act, picked};
 use super::tests::{chain, down_at};
 use super::*;
 use crate::scenario::*;
@@ -115,23 +115,13 @@ fn isolating_blocks_the_spread_and_patching_the_impact() {
     let scenario = a.kit.build();
     let mut e = Engine::new(scenario.clone(), 9);
     e.advance_to(30 * M);
-    e.apply(Command::Act {
-        team: a.team,
-        action: a.isolate,
-        target: ActionTarget::Service(a.scada),
-    })
-    .unwrap();
+    e.apply(act(a.team, a.isolate, a.scada)).unwrap();
     e.run_to_end();
     assert_eq!(down_at(&e, a.grid), None);
-    let blocked: Vec<_> = e
-        .journal()
-        .entries
-        .iter()
-        .filter_map(|x| match x.kind {
-            EntryKind::StepBlocked { reason, .. } => Some(reason),
-            _ => None,
-        })
-        .collect();
+    let blocked: Vec<_> = picked(&e, |x| match x.kind {
+        EntryKind::StepBlocked { reason, .. } => Some(reason),
+        _ => None,
+    });
     assert_eq!(
         blocked,
         vec![Blocked::Isolated(a.scada), Blocked::NotCompromised(a.grid)]
@@ -142,11 +132,7 @@ fn isolating_blocks_the_spread_and_patching_the_impact() {
     // patches the substation before the impact.
     let mut e = Engine::new(scenario, 9);
     e.advance_to(H);
-    let patch = Command::Act {
-        team: a.team,
-        action: a.patch,
-        target: ActionTarget::Service(a.grid),
-    };
+    let patch = act(a.team, a.patch, a.grid);
     assert!(matches!(
         e.apply(patch.clone()),
         Err(CommandError::NotSuspected { .. })
@@ -170,13 +156,7 @@ fn commands_on_what_a_team_does_not_control_are_refused() {
     let mut e = Engine::new(c.kit.build(), 1);
     e.advance_to(H);
     let before = e.journal().clone();
-    let err = e
-        .apply(Command::Act {
-            team: grid_team,
-            action: c.refuel,
-            target: ActionTarget::Service(c.bts),
-        })
-        .unwrap_err();
+    let err = e.apply(act(grid_team, c.refuel, c.bts)).unwrap_err();
     assert_eq!(err.to_string(), "team `grid` does not control `bts`");
     assert_eq!(e.journal(), &before);
     let err = e.apply(Command::Act {
@@ -347,15 +327,10 @@ fn injects_fire_on_conditions_once_or_as_declared() {
         Err(CommandError::InjectSkipped(_))
     ));
     e.run_to_end();
-    let fired: Vec<(Secs, InjectId)> = e
-        .journal()
-        .entries
-        .iter()
-        .filter_map(|x| match x.kind {
-            EntryKind::InjectFired { inject, .. } => Some((x.at, inject)),
-            _ => None,
-        })
-        .collect();
+    let fired: Vec<(Secs, InjectId)> = picked(&e, |x| match x.kind {
+        EntryKind::InjectFired { inject, .. } => Some((x.at, inject)),
+        _ => None,
+    });
     let bts_down = 4 * H + 10 * M;
     assert_eq!(
         fired,
@@ -378,12 +353,7 @@ fn same_seed_same_journal_and_replay_reproduces_it() {
         e.advance_to(45 * M);
         e.apply(Command::Note("pause for questions".into()))
             .unwrap();
-        e.apply(Command::Act {
-            team: a.team,
-            action: a.isolate,
-            target: ActionTarget::Service(a.scada),
-        })
-        .unwrap();
+        e.apply(act(a.team, a.isolate, a.scada)).unwrap();
         e.run_to_end();
         e
     };
@@ -407,12 +377,7 @@ fn journal_round_trips_through_jsonl_and_ron() {
     let c = chain();
     let mut e = Engine::new(c.kit.build(), 1);
     e.advance_to(2 * H);
-    e.apply(Command::Act {
-        team: c.carrier,
-        action: c.refuel,
-        target: ActionTarget::Service(c.bts),
-    })
-    .unwrap();
+    e.apply(act(c.carrier, c.refuel, c.bts)).unwrap();
     e.run_to_end();
     let j = e.journal();
     assert_eq!(&Journal::from_jsonl(&j.to_jsonl()).unwrap(), j);

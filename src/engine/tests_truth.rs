@@ -2,7 +2,7 @@
 //! settles before anyone notices, and one provider's changes at one instant reach a
 //! dependent as one arrival (one draw).
 
-use super::testkit::Kit;
+use super::testkit::{Kit, act, picked};
 use super::tests::changes;
 use super::*;
 use crate::scenario::*;
@@ -36,12 +36,7 @@ fn ddos_then_compromise(isolate_first: bool) -> (Engine, ServiceId) {
     let mut e = Engine::new(kit.build(), 1);
     if isolate_first {
         e.advance_to(10 * M);
-        e.apply(Command::Act {
-            team,
-            action: isolate,
-            target: ActionTarget::Service(core),
-        })
-        .unwrap();
+        e.apply(act(team, isolate, core)).unwrap();
     }
     e.run_to_end();
     (e, core)
@@ -116,15 +111,10 @@ fn a_logical_edge_draws_once_per_settled_change_and_says_which() {
     let mut held = 0;
     for seed in 0..200 {
         let (e, x) = double_change(0.5, seed);
-        let holds: Vec<_> = e
-            .journal()
-            .entries
-            .iter()
-            .filter_map(|y| match y.kind {
-                EntryKind::LinkHeld { limit, .. } => Some((y.at, limit)),
-                _ => None,
-            })
-            .collect();
+        let holds: Vec<_> = picked(&e, |y| match y.kind {
+            EntryKind::LinkHeld { limit, .. } => Some((y.at, limit)),
+            _ => None,
+        });
         let moved = changes(&e, x);
         // Either the change took hold or it was held, once: never both, never twice.
         assert_eq!(

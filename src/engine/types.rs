@@ -5,21 +5,8 @@ use crate::scenario::{
 };
 use serde::{Deserialize, Serialize};
 
-macro_rules! runtime_id {
-    ($($(#[$m:meta])* $name:ident),* $(,)?) => {$(
-        $(#[$m])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        pub struct $name(pub u32);
-        impl $name {
-            /// The position in the engine's list.
-            pub fn idx(self) -> usize {
-                self.0 as usize
-            }
-        }
-    )*};
-}
-
-runtime_id!(
+crate::scenario::model::index_type!(
+    "engine's":
     /// An incident opened in one team's view; numbered from 0 in order of opening.
     IncidentId,
     /// A message (team message, forward, broadcast or inject message); numbered from 0.

@@ -243,6 +243,11 @@ impl World {
     pub fn services(&self) -> impl Iterator<Item = (ServiceId, ServiceTruth)> + '_ {
         (0..self.svcs.len()).map(|i| (ServiceId(i as u32), self.service(ServiceId(i as u32))))
     }
+
+    /// How many services stand below full capacity.
+    pub fn below_full(&self) -> usize {
+        self.services().filter(|(_, s)| s.capacity < 1.0).count()
+    }
 }
 
 impl Svc {

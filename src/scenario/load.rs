@@ -271,79 +271,49 @@ fn resolve(inc: &str, base_dir: Option<&Path>) -> Option<(String, String, Option
 
 /// Append `raw`'s lists to the merged scenario; fill scalars not set yet.
 fn merge(m: &mut Merged, raw: RawScenario, src: usize) {
-    let RawScenario {
-        include: _,
-        id,
-        title,
-        summary,
-        brief,
-        language,
-        start_clock,
-        duration,
-        sectors,
-        severity,
-        chain,
-        templates,
-        organisations,
-        services,
-        dependencies,
-        teams,
-        channels,
-        threats,
-        injects,
-        actions,
-        scoring,
-    } = raw;
     let t = &mut m.raw;
     let o = &mut m.origins;
-    macro_rules! list {
-        ($($f:ident),*) => {$(
-            let entry = match o.lists.iter().position(|(l, _)| *l == stringify!($f)) {
-                Some(i) => i,
-                None => {
-                    o.lists.push((stringify!($f), vec![]));
-                    o.lists.len() - 1
-                }
-            };
-            let n = $f.len();
-            o.lists[entry].1.extend((0..n).map(|i| (src, i)));
-            t.$f.extend($f);
-        )*};
-    }
-    list!(
-        sectors,
-        severity,
-        templates,
-        organisations,
-        services,
-        dependencies
-    );
-    list!(teams, channels, threats, injects, actions);
-    macro_rules! scalar {
-        ($($f:ident),*) => {$(
+    // Each field of `RawScenario` is named once, below: the pattern is exhaustive, so
+    // a new field must be placed in one of the two groups.
+    macro_rules! fields {
+        (lists: $($l:ident),*; scalars: $($s:ident),*) => {
+            let RawScenario { include: _, id, $($l,)* $($s,)* } = raw;
+            $(
+                let entry = match o.lists.iter().position(|(l, _)| *l == stringify!($l)) {
+                    Some(i) => i,
+                    None => {
+                        o.lists.push((stringify!($l), vec![]));
+                        o.lists.len() - 1
+                    }
+                };
+                let n = $l.len();
+                o.lists[entry].1.extend((0..n).map(|i| (src, i)));
+                t.$l.extend($l);
+            )*
             // The including file wins over what it includes; the root is merged last.
-            if $f.is_some() && (t.$f.is_none() || src == 0) {
-                t.$f = $f;
-                o.scalars.retain(|(s, _)| *s != stringify!($f));
-                o.scalars.push((stringify!($f), src));
+            let mut wins = |name: &'static str, set: bool, unset: bool| {
+                let wins = set && (unset || src == 0);
+                if wins {
+                    o.scalars.retain(|(s, _)| *s != name);
+                    o.scalars.push((name, src));
+                }
+                wins
+            };
+            $(
+                if wins(stringify!($s), $s.is_some(), t.$s.is_none()) {
+                    t.$s = $s;
+                }
+            )*
+            if wins("id", !id.is_empty(), t.id.is_empty()) {
+                t.id = id;
             }
-        )*};
+        };
     }
-    scalar!(
-        title,
-        summary,
-        brief,
-        language,
-        start_clock,
-        duration,
-        chain,
-        scoring
+    fields!(
+        lists: sectors, severity, templates, organisations, services, dependencies,
+            teams, channels, threats, injects, actions;
+        scalars: title, summary, brief, language, start_clock, duration, chain, scoring
     );
-    if !id.is_empty() && (t.id.is_empty() || src == 0) {
-        t.id = id;
-        o.scalars.retain(|(s, _)| *s != "id");
-        o.scalars.push(("id", src));
-    }
 }
 
 #[cfg(test)]

@@ -10,21 +10,25 @@ pub use super::kinds::{DepKind, Effect, Impact, MessageKind, Monitoring, OrgKind
 /// Seconds since the exercise start (or a span of seconds).
 pub type Secs = u64;
 
+/// Index types: each a `u32` position in the list of `$owner` (the scenario's here, the
+/// engine's for the ids the engine creates).
 macro_rules! index_type {
-    ($($(#[$m:meta])* $name:ident),* $(,)?) => {$(
+    ($owner:literal: $($(#[$m:meta])* $name:ident),* $(,)?) => {$(
         $(#[$m])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         pub struct $name(pub u32);
         impl $name {
-            /// The position in the scenario's list.
+            #[doc = concat!("The position in the ", $owner, " list.")]
             pub fn idx(self) -> usize {
                 self.0 as usize
             }
         }
     )*};
 }
+pub(crate) use index_type;
 
 index_type!(
+    "scenario's":
     /// Index into [`Scenario::sectors`].
     SectorId,
     /// Index into [`Scenario::organisations`].
@@ -322,7 +326,10 @@ pub struct Scoring {
     pub grades: Vec<Grade>,
 }
 
+/// Points for each phase met on time, and for impact avoided; a scenario file's
+/// `scoring.weights` reads into this directly.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
 pub struct Weights {
     pub detect: f64,
     pub report: f64,
@@ -330,6 +337,19 @@ pub struct Weights {
     pub contain: f64,
     pub restore: f64,
     pub impact: f64,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Self {
+            detect: 10.0,
+            report: 20.0,
+            share: 15.0,
+            contain: 20.0,
+            restore: 15.0,
+            impact: 20.0,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -341,47 +361,37 @@ pub struct Grade {
 impl Scenario {
     /// Find a service by its string id.
     pub fn service_by_id(&self, id: &str) -> Option<ServiceId> {
-        self.services
-            .iter()
-            .position(|s| s.id == id)
-            .map(|i| ServiceId(i as u32))
+        position(&self.services, |s| s.id == id).map(ServiceId)
     }
 
     /// Find a team by its string id.
     pub fn team_by_id(&self, id: &str) -> Option<TeamId> {
-        self.teams
-            .iter()
-            .position(|t| t.id == id)
-            .map(|i| TeamId(i as u32))
+        position(&self.teams, |t| t.id == id).map(TeamId)
     }
 
     /// Find an action by its string id.
     pub fn action_by_id(&self, id: &str) -> Option<ActionId> {
-        self.actions
-            .iter()
-            .position(|a| a.id == id)
-            .map(|i| ActionId(i as u32))
+        position(&self.actions, |a| a.id == id).map(ActionId)
     }
 
     /// Find an inject by its string id.
     pub fn inject_by_id(&self, id: &str) -> Option<InjectId> {
-        self.injects
-            .iter()
-            .position(|a| a.id == id)
-            .map(|i| InjectId(i as u32))
+        position(&self.injects, |i| i.id == id).map(InjectId)
     }
 
     /// The team that controls the owner of `service`, if any team plays it.
     pub fn controller_of(&self, service: ServiceId) -> Option<TeamId> {
         let owner = self.services[service.idx()].owner;
-        self.teams
-            .iter()
-            .position(|t| t.controls.contains(&owner))
-            .map(|i| TeamId(i as u32))
+        position(&self.teams, |t| t.controls.contains(&owner)).map(TeamId)
     }
 
     /// The sector a service belongs to (through its owner).
     pub fn sector_of(&self, service: ServiceId) -> SectorId {
         self.organisations[self.services[service.idx()].owner.idx()].sector
     }
+}
+
+/// The index of the first element of `list` that `is` picks.
+fn position<T>(list: &[T], is: impl FnMut(&T) -> bool) -> Option<u32> {
+    list.iter().position(is).map(|i| i as u32)
 }

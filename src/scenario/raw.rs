@@ -3,6 +3,7 @@
 //! Nothing here is checked beyond RON syntax and field names; `validate` turns a
 //! merged [`RawScenario`] into a typed [`crate::scenario::Scenario`].
 
+use super::model::Weights;
 use serde::{Deserialize, Serialize};
 
 pub use super::kinds::{DepKind, Effect, Impact, MessageKind, Monitoring, OrgKind, Role, Target};
@@ -358,33 +359,8 @@ pub struct RawScoring {
     /// Overrides of the severity scale's deadlines, per level.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub deadlines: Vec<(i64, RawDeadlines)>,
-    pub weights: RawWeights,
+    pub weights: Weights,
     pub grades: Vec<RawGrade>,
-}
-
-/// Points for each phase met on time, and for impact avoided.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct RawWeights {
-    pub detect: f64,
-    pub report: f64,
-    pub share: f64,
-    pub contain: f64,
-    pub restore: f64,
-    pub impact: f64,
-}
-
-impl Default for RawWeights {
-    fn default() -> Self {
-        Self {
-            detect: 10.0,
-            report: 20.0,
-            share: 15.0,
-            contain: 20.0,
-            restore: 15.0,
-            impact: 20.0,
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -226,14 +226,7 @@ pub fn to_raw(s: &Scenario) -> RawScenario {
                 .enumerate()
                 .map(|(i, d)| (i as i64, deadlines(d)))
                 .collect(),
-            weights: RawWeights {
-                detect: s.scoring.weights.detect,
-                report: s.scoring.weights.report,
-                share: s.scoring.weights.share,
-                contain: s.scoring.weights.contain,
-                restore: s.scoring.weights.restore,
-                impact: s.scoring.weights.impact,
-            },
+            weights: s.scoring.weights,
             grades: s
                 .scoring
                 .grades

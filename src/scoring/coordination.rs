@@ -93,14 +93,7 @@ fn chain(f: &Facts, t: ThreatId, hops: &[Hop]) -> Chain {
                         .map(|k| h.sent - k),
                     transit: Some(h.arrived - h.sent),
                 },
-                _ => Link {
-                    team,
-                    at,
-                    from: None,
-                    message: None,
-                    held: None,
-                    transit: None,
-                },
+                _ => Link::own(team, at),
             })
         })
         .collect();

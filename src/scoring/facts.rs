@@ -80,11 +80,7 @@ impl<'a> Facts<'a> {
                     forwarded,
                     ..
                 } => {
-                    let i = message.idx();
-                    if f.msgs.len() <= i {
-                        f.msgs.resize_with(i + 1, || None);
-                    }
-                    f.msgs[i] = Some(Msg {
+                    let msg = Msg {
                         id: *message,
                         from: match &**from {
                             Sender::Team(t) => Some(*t),
@@ -98,7 +94,8 @@ impl<'a> Facts<'a> {
                         forwarded: *forwarded,
                         sent: e.at,
                         entry: e.id,
-                    });
+                    };
+                    put(&mut f.msgs, message.idx(), Some(msg));
                 }
                 EntryKind::MessageDelivered { message, to } => {
                     f.deliveries.push(Delivery {
@@ -113,11 +110,11 @@ impl<'a> Facts<'a> {
                     origin,
                     ..
                 } => {
-                    let i = incident.idx();
-                    if f.incident_threat.len() <= i {
-                        f.incident_threat.resize(i + 1, None);
-                    }
-                    f.incident_threat[i] = threat.or(origin.threat());
+                    put(
+                        &mut f.incident_threat,
+                        incident.idx(),
+                        threat.or(origin.threat()),
+                    );
                 }
                 EntryKind::ServiceChanged {
                     service,
@@ -217,6 +214,14 @@ fn players(sc: &Scenario) -> Vec<Vec<TeamId>> {
                 .collect()
         })
         .collect()
+}
+
+/// Set element `i` of `list` to `value`, growing the list with `None`s to reach it.
+fn put<T>(list: &mut Vec<Option<T>>, i: usize, value: Option<T>) {
+    if list.len() <= i {
+        list.resize_with(i + 1, || None);
+    }
+    list[i] = value;
 }
 
 fn targets(sc: &Scenario) -> Vec<Vec<ServiceId>> {

@@ -167,6 +167,20 @@ pub struct Link {
     pub transit: Option<Secs>,
 }
 
+impl Link {
+    /// `team` came to know at `at` by its own detection.
+    pub fn own(team: TeamId, at: Secs) -> Link {
+        Link {
+            team,
+            at,
+            from: None,
+            message: None,
+            held: None,
+            transit: None,
+        }
+    }
+}
+
 /// The reporting chain of one incident, in the order teams came to know.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Chain {

@@ -57,31 +57,21 @@ pub(crate) fn unix_now() -> u64 {
 
 /// `secs` since 1970 as `YYYY-MM-DD HH:MM:SS UTC` (proleptic Gregorian).
 pub fn utc_text(secs: u64) -> String {
-    let (y, m, d) = civil(secs / 86_400);
-    let t = secs % 86_400;
-    format!(
-        "{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02} UTC",
-        t / 3600,
-        t / 60 % 60,
-        t % 60
-    )
+    let [y, m, d, h, min, s] = civil(secs);
+    format!("{y:04}-{m:02}-{d:02} {h:02}:{min:02}:{s:02} UTC")
 }
 
 /// `secs` since 1970 as `YYYYMMDD-HHMMSS` (for folder names).
 pub(crate) fn stamp(secs: u64) -> String {
-    let (y, m, d) = civil(secs / 86_400);
-    let t = secs % 86_400;
-    format!(
-        "{y:04}{m:02}{d:02}-{:02}{:02}{:02}",
-        t / 3600,
-        t / 60 % 60,
-        t % 60
-    )
+    let [y, m, d, h, min, s] = civil(secs);
+    format!("{y:04}{m:02}{d:02}-{h:02}{min:02}{s:02}")
 }
 
-/// Days since 1970-01-01 to (year, month, day) (H. Hinnant's algorithm).
-fn civil(days: u64) -> (u64, u64, u64) {
-    let z = days + 719_468;
+/// `secs` since 1970 as [year, month, day, hour, minute, second] in UTC (the date by
+/// H. Hinnant's algorithm).
+fn civil(secs: u64) -> [u64; 6] {
+    let t = secs % 86_400;
+    let z = secs / 86_400 + 719_468;
     let era = z / 146_097;
     let doe = z - era * 146_097;
     let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
@@ -89,7 +79,8 @@ fn civil(days: u64) -> (u64, u64, u64) {
     let mp = (5 * doy + 2) / 153;
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + u64::from(m <= 2), m, d)
+    let y = yoe + era * 400 + u64::from(m <= 2);
+    [y, m, d, t / 3600, t / 60 % 60, t % 60]
 }
 
 /// Load scenario text as a session keeps it: verbatim when it stands alone (it may
@@ -181,4 +172,17 @@ pub(crate) fn path_text(path: &Path) -> String {
         .unwrap_or_else(|_| PathBuf::from(path))
         .display()
         .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{stamp, utc_text};
+
+    #[test]
+    fn times_since_1970_read_as_utc_dates() {
+        assert_eq!(utc_text(0), "1970-01-01 00:00:00 UTC");
+        assert_eq!(utc_text(951_782_400), "2000-02-29 00:00:00 UTC");
+        assert_eq!(utc_text(4_102_444_799), "2099-12-31 23:59:59 UTC");
+        assert_eq!(stamp(1_700_000_000), "20231114-221320");
+    }
 }

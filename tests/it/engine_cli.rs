@@ -1,33 +1,13 @@
 //! `crossdrill run` and `crossdrill generate` from the outside: the timeline, JSON Lines,
 //! journal files, scripted plays and their errors.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+use super::common::{crossdrill, said, succeeds, temp_file, text};
 
 const SCENARIO: &str = "scenarios/games-time-blackout.scenario.ron";
 
-fn crossdrill(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_crossdrill"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("crossdrill-engine-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir.join(name)
-}
-
 #[test]
 fn run_prints_the_timeline_with_causes_and_is_reproducible() {
-    let a = crossdrill(&["run", SCENARIO, "--seed", "7"]);
-    assert!(a.status.success(), "{}", text(&a.stderr));
+    let a = succeeds(&["run", SCENARIO, "--seed", "7"]);
     let out = text(&a.stdout);
     assert!(
         out.starts_with("# games-time-blackout (seed 7), until 6:00:00\n"),
@@ -60,11 +40,11 @@ fn run_writes_json_lines_and_journal_files() {
         first,
         r#"{"format":2,"scenario":"games-time-blackout","seed":7,"until":3600}"#
     );
-    let ron = scratch("journal.ron");
-    let jsonl = scratch("journal.jsonl");
+    let ron = temp_file("engine-cli", "journal.ron");
+    let jsonl = temp_file("engine-cli", "journal.jsonl");
     for path in [&ron, &jsonl] {
         let p = path.to_str().unwrap_or_default();
-        let out = crossdrill(&[
+        succeeds(&[
             "run",
             SCENARIO,
             "--seed",
@@ -74,7 +54,6 @@ fn run_writes_json_lines_and_journal_files() {
             "--journal",
             p,
         ]);
-        assert!(out.status.success(), "{}", text(&out.stderr));
     }
     let from_ron =
         crossdrill::engine::Journal::from_ron(&std::fs::read_to_string(&ron).unwrap_or_default());
@@ -85,7 +64,7 @@ fn run_writes_json_lines_and_journal_files() {
 
 #[test]
 fn scripted_plays_run_and_bad_ones_point_at_the_line() {
-    let out = crossdrill(&[
+    let out = succeeds(&[
         "run",
         SCENARIO,
         "--seed",
@@ -93,11 +72,10 @@ fn scripted_plays_run_and_bad_ones_point_at_the_line() {
         "--commands",
         "benches/games-time-blackout.play.ron",
     ]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("carrier starts refuel-generators on bts-koto"));
     assert_eq!(text(&out.stderr), "");
 
-    let bad = scratch("bad.play.ron");
+    let bad = temp_file("engine-cli", "bad.play.ron");
     std::fs::write(
         &bad,
         "[\n    (at: \"10m\", note: \"fine\"),\n    (at: \"20m\", team: \"grd\", act: \"isolate\", target: \"grid-scada\"),\n    (at: \"30m\", fire: \"no-such-inject\"),\n]\n",
@@ -144,15 +122,14 @@ fn scripted_plays_run_and_bad_ones_point_at_the_line() {
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("error: 1 command(s) refused (--strict)"));
     let good = "benches/games-time-blackout.play.ron";
-    let out = crossdrill(&["run", SCENARIO, "--commands", good, "--strict"]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    succeeds(&["run", SCENARIO, "--commands", good, "--strict"]);
 }
 
 #[test]
 fn generate_writes_a_scenario_that_validates_and_runs() {
-    let path = scratch("national.scenario.ron");
+    let path = temp_file("engine-cli", "national.scenario.ron");
     let p = path.to_str().unwrap_or_default();
-    let out = crossdrill(&[
+    let out = succeeds(&[
         "generate",
         "--services",
         "400",
@@ -163,17 +140,10 @@ fn generate_writes_a_scenario_that_validates_and_runs() {
         "--out",
         p,
     ]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("400 services, 3000 dependencies"));
-    let out = crossdrill(&["validate", p]);
-    assert!(
-        out.status.success(),
-        "{}{}",
-        text(&out.stdout),
-        text(&out.stderr)
-    );
-    let out = crossdrill(&["run", p, "--until", "3h"]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    let (code, out) = said(&["validate", p]);
+    assert_eq!(code, 0, "{out}");
+    let out = succeeds(&["run", p, "--until", "3h"]);
     assert!(text(&out.stdout).contains("threat grid-hubs hits electricity-000000: outage"));
 }
 
@@ -181,10 +151,10 @@ fn generate_writes_a_scenario_that_validates_and_runs() {
 /// reported to that time without being told again.
 #[test]
 fn a_journal_of_a_run_stopped_early_is_reported_to_where_it_stood() {
-    let journal = scratch("stopped.jsonl");
-    let at_run = scratch("at-run.json");
-    let later = scratch("later.json");
-    let to_end = scratch("to-end.json");
+    let journal = temp_file("engine-cli", "stopped.jsonl");
+    let at_run = temp_file("engine-cli", "at-run.json");
+    let later = temp_file("engine-cli", "later.json");
+    let to_end = temp_file("engine-cli", "to-end.json");
     let (j, a, l, e) = (
         journal.to_str().unwrap_or_default(),
         at_run.to_str().unwrap_or_default(),
@@ -192,7 +162,7 @@ fn a_journal_of_a_run_stopped_early_is_reported_to_where_it_stood() {
         to_end.to_str().unwrap_or_default(),
     );
     let plays = "tests/plays/well-run.commands.ron";
-    let run = crossdrill(&[
+    succeeds(&[
         "run",
         SCENARIO,
         "--seed",
@@ -206,15 +176,13 @@ fn a_journal_of_a_run_stopped_early_is_reported_to_where_it_stood() {
         "--report",
         a,
     ]);
-    assert!(run.status.success(), "{}", text(&run.stderr));
     let header = std::fs::read_to_string(&journal).unwrap_or_default();
     assert!(
         header
             .starts_with(r#"{"format":2,"scenario":"games-time-blackout","seed":7,"until":7200}"#)
     );
 
-    let report = crossdrill(&["report", j, "--out", l]);
-    assert!(report.status.success(), "{}", text(&report.stderr));
+    succeeds(&["report", j, "--out", l]);
     let (at_run, later) = (
         std::fs::read_to_string(&at_run).unwrap_or_default(),
         std::fs::read_to_string(&later).unwrap_or_default(),
@@ -223,15 +191,9 @@ fn a_journal_of_a_run_stopped_early_is_reported_to_where_it_stood() {
     assert_eq!(later, at_run, "report scores the journal as the run did");
 
     // Told to score to the scenario's end, it is a different (worse) picture.
-    let report = crossdrill(&["report", j, "--until", "6h", "--out", e]);
-    assert!(report.status.success(), "{}", text(&report.stderr));
+    succeeds(&["report", j, "--until", "6h", "--out", e]);
     assert_ne!(std::fs::read_to_string(&to_end).unwrap_or_default(), at_run);
 
-    let replay = crossdrill(&["replay", j]);
-    assert!(
-        replay.status.success(),
-        "{}{}",
-        text(&replay.stdout),
-        text(&replay.stderr)
-    );
+    let (code, out) = said(&["replay", j]);
+    assert_eq!(code, 0, "{out}");
 }

@@ -2,7 +2,7 @@
 //! bank and the venues at the times its buffers and delays imply; runs are reproducible;
 //! a scripted play stops the cascade.
 
-use crossdrill::engine::{Engine, EntryKind, ServiceStatus, replay};
+use crossdrill::engine::{Engine, ServiceStatus, replay};
 use crossdrill::scenario::{Scenario, Secs, builtin_default};
 use crossdrill::session::script;
 use std::sync::Arc;
@@ -21,16 +21,7 @@ fn changes(e: &Engine, id: &str) -> Vec<(Secs, f64, ServiceStatus)> {
         .scenario()
         .service_by_id(id)
         .expect("service in the scenario");
-    e.journal()
-        .entries
-        .iter()
-        .filter_map(|x| match x.kind {
-            EntryKind::ServiceChanged {
-                service, to, now, ..
-            } if service == s => Some((x.at, to, now)),
-            _ => None,
-        })
-        .collect()
+    e.journal().changes_of(s)
 }
 
 fn first(e: &Engine, id: &str, status: ServiceStatus) -> Option<Secs> {

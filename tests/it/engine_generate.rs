@@ -27,11 +27,7 @@ fn the_grid_hubs_take_most_of_the_country_down() {
     let s = Arc::new(national(5000, 50_000, 1));
     let mut e = Engine::new(s.clone(), 1);
     e.run_to_end();
-    let hit = e
-        .world()
-        .services()
-        .filter(|(_, t)| t.capacity < 1.0)
-        .count();
+    let hit = e.world().below_full();
     assert!(
         hit * 10 > s.services.len() * 8,
         "only {hit} of {} services hit",

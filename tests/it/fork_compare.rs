@@ -1,22 +1,11 @@
 //! `crossdrill fork --commands`: a different play from a moment of a past run, played
 //! to the end and compared with the original measure by measure.
 
-use std::path::{Path, PathBuf};
+use super::common::{scratch, text};
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("fork_compare-{name}"));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch folder");
-    dir
-}
-
+/// Run the binary: its exit code, standard output and standard error.
 fn crossdrill(args: &[&str]) -> (Option<i32>, String, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_crossdrill"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("runs");
-    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    let out = super::common::crossdrill(args);
     (out.status.code(), text(&out.stdout), text(&out.stderr))
 }
 
@@ -35,7 +24,7 @@ fn row(out: &str, measure: &str) -> (f64, f64) {
 
 #[test]
 fn a_better_play_from_a_moment_scores_better_and_the_fork_replays() {
-    let dir = scratch("better");
+    let dir = scratch("fork_compare-better");
     let original = dir.join("original.jsonl");
     let fork = dir.join("fork");
     let scenario = "scenarios/games-time-blackout.scenario.ron";
@@ -66,7 +55,7 @@ fn a_better_play_from_a_moment_scores_better_and_the_fork_replays() {
 
 #[test]
 fn a_play_that_does_not_load_stops_with_its_place() {
-    let dir = scratch("bad-play");
+    let dir = scratch("fork_compare-bad-play");
     let original = dir.join("original.jsonl");
     let play = dir.join("bad.commands.ron");
     std::fs::write(

@@ -3,8 +3,8 @@
 //! (`crossdrill run scenarios/games-time-blackout.scenario.ron --seed 7 --commands
 //! tests/plays/well-run.commands.ron --until 1h --journal ...`).
 
+use super::common::{crossdrill, succeeds};
 use crossdrill::engine::{EntryKind, Journal};
-use std::process::Command;
 
 const FIXTURE: &str = "tests/fixtures/well-run-1h.journal.ron";
 
@@ -33,14 +33,7 @@ fn an_earlier_ron_journal_reads_and_writes_back_unchanged() {
 /// it, with a warning.
 #[test]
 fn an_earlier_ron_journal_is_reported_but_not_replayed() {
-    let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_crossdrill"))
-            .args(args)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .output()
-            .expect("the binary runs")
-    };
-    let out = run(&["replay", FIXTURE]);
+    let out = crossdrill(&["replay", FIXTURE]);
     let said = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{said}");
     assert!(
@@ -49,12 +42,7 @@ fn an_earlier_ron_journal_is_reported_but_not_replayed() {
         )),
         "{said}"
     );
-    let out = run(&["report", FIXTURE, "--format", "md"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = succeeds(&["report", FIXTURE, "--format", "md"]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("Overall score"));
     assert!(String::from_utf8_lossy(&out.stderr).contains("journal format 1"));
 }

@@ -1,9 +1,10 @@
-//! Shared by the report tests: run a scripted play of tests/plays/ and score it.
+//! Shared by the report and scoring tests: run a scripted play of tests/plays/ and
+//! score it.
 
 use crossdrill::engine::{Engine, Journal};
 use crossdrill::scenario::{Scenario, builtin_default, load_source};
 use crossdrill::scoring::{self, Scorecard};
-use crossdrill::session::script;
+use crossdrill::session::script::{self, Planned};
 use std::sync::Arc;
 
 /// A scored run: scenario, journal and scorecard.
@@ -18,11 +19,15 @@ fn read(name: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
+/// The steps of the play `name` of `sc`.
+pub fn plan(sc: &Scenario, name: &str) -> Vec<Planned> {
+    script::parse(name, &read(name), sc).unwrap_or_else(|e| panic!("{}", e.join("\n")))
+}
+
 /// Run the play `name` of `sc` with `seed` to the scenario's end, and score it.
 pub fn run(sc: Arc<Scenario>, name: &str, seed: u64) -> Run {
-    let plan = script::parse(name, &read(name), &sc).unwrap_or_else(|e| panic!("{}", e.join("\n")));
     let mut engine = Engine::new(sc.clone(), seed);
-    for step in &plan {
+    for step in &plan(&sc, name) {
         engine.advance_to(step.at);
         if let Err(e) = engine.apply(step.command_for(&engine)) {
             panic!("{}: refused: {e}", step.place);

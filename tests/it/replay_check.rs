@@ -1,201 +1,17 @@
 //! Replay and fork: random sessions replay byte-identical, a fork at t matches its
 //! original up to t, and one changed byte makes `crossdrill replay` fail at its place.
 
-use crossdrill::engine::{ActionTarget, Command, Draft, Engine, EntryKind, Journal, MessageId};
-use crossdrill::scenario::{self, MessageKind, Scenario, Secs, ServiceId, Target, TeamId};
+use super::common::{Rand, run_to_journal, said, scratch};
+use crossdrill::engine::{Command, EntryKind, Journal};
+use crossdrill::scenario::Secs;
 use crossdrill::session::{Session, Verdict, fork, verify};
-use std::path::{Path, PathBuf};
-use std::process::Output;
+
+mod random;
+
+use random::random_session;
 
 const SCENARIO: &str = "scenarios/games-time-blackout.scenario.ron";
 const PLAY: &str = "benches/games-time-blackout.play.ron";
-
-/// SplitMix64: a small seeded generator for the test's own choices.
-struct Rand(u64);
-
-impl Rand {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    fn pick<T: Copy>(&mut self, xs: &[T]) -> Option<T> {
-        (!xs.is_empty()).then(|| xs[self.below(xs.len())])
-    }
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("replay_check-{name}"));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch folder");
-    dir
-}
-
-fn crossdrill(args: &[&str]) -> (i32, String) {
-    let Output {
-        status,
-        stdout,
-        stderr,
-    } = std::process::Command::new(env!("CARGO_BIN_EXE_crossdrill"))
-        .args(args)
-        .output()
-        .expect("runs");
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&stdout),
-        String::from_utf8_lossy(&stderr)
-    );
-    (status.code().unwrap_or(-1), text)
-}
-
-/// A random command for the engine's current state: mostly sensible, some refused.
-fn random_command(r: &mut Rand, sc: &Scenario, engine: &Engine) -> Command {
-    let teams: Vec<TeamId> = (0..sc.teams.len() as u32).map(TeamId).collect();
-    let team = r.pick(&teams).unwrap_or(TeamId(0));
-    let own: Vec<ServiceId> = (0..sc.services.len() as u32)
-        .map(ServiceId)
-        .filter(|s| {
-            sc.teams[team.idx()]
-                .controls
-                .contains(&sc.services[s.idx()].owner)
-        })
-        .collect();
-    let reachable: Vec<TeamId> = sc
-        .channels
-        .iter()
-        .filter(|c| c.from == team)
-        .map(|c| c.to)
-        .collect();
-    let draft = |r: &mut Rand| Draft {
-        kind: [
-            MessageKind::Report,
-            MessageKind::Alert,
-            MessageKind::Request,
-            MessageKind::Information,
-        ][r.below(4)],
-        incidents: if r.below(2) == 0 {
-            engine.view(team).known_incidents.clone()
-        } else {
-            Vec::new()
-        },
-        services: own.iter().copied().filter(|_| r.below(3) == 0).collect(),
-        severity: (r.below(2) == 0).then(|| r.below(5) as u8),
-        status: None,
-        text: format!("msg {} \"quoted\"\n停電 {}", r.next() % 1000, r.below(9)),
-    };
-    match r.below(10) {
-        0..=3 => {
-            let action = r.below(sc.actions.len());
-            let target = if sc.actions[action].target == Target::Organisation {
-                ActionTarget::Organisation(
-                    r.pick(&sc.teams[team.idx()].controls)
-                        .unwrap_or_default_org(),
-                )
-            } else {
-                let any = ServiceId(r.below(sc.services.len()) as u32);
-                ActionTarget::Service(if r.below(5) == 0 {
-                    any
-                } else {
-                    r.pick(&own).unwrap_or(any)
-                })
-            };
-            Command::Act {
-                team,
-                action: scenario::ActionId(action as u32),
-                target,
-            }
-        }
-        4..=5 => {
-            let any = r.pick(&teams).unwrap_or(team);
-            let to = if r.below(6) == 0 {
-                vec![any]
-            } else {
-                reachable
-                    .iter()
-                    .copied()
-                    .filter(|_| r.below(2) == 0)
-                    .collect()
-            };
-            let to = if to.is_empty() {
-                vec![r.pick(&reachable).unwrap_or(any)]
-            } else {
-                to
-            };
-            Command::Send {
-                team,
-                to,
-                draft: draft(r),
-            }
-        }
-        6 => {
-            let message = MessageId(r.below(engine.messages().len() + 2) as u32);
-            Command::Forward {
-                team,
-                message,
-                to: vec![r.pick(&teams).unwrap_or(team)],
-                note: "fwd".into(),
-            }
-        }
-        7 => match r.below(3) {
-            0 => Command::FireInject(scenario::InjectId(r.below(sc.injects.len()) as u32)),
-            1 => Command::SkipInject(scenario::InjectId(r.below(sc.injects.len()) as u32)),
-            _ => Command::Broadcast {
-                team,
-                draft: draft(r),
-            },
-        },
-        8 => {
-            let capacity = (r.below(3) != 0).then(|| r.below(1001) as f64 / 1000.0);
-            Command::Override {
-                service: ServiceId(r.below(sc.services.len()) as u32),
-                capacity,
-            }
-        }
-        _ => Command::Note(format!("note {} — 所見", r.next() % 100)),
-    }
-}
-
-trait OrDefault {
-    fn unwrap_or_default_org(self) -> scenario::OrgId;
-}
-impl OrDefault for Option<scenario::OrgId> {
-    fn unwrap_or_default_org(self) -> scenario::OrgId {
-        self.unwrap_or(scenario::OrgId(0))
-    }
-}
-
-/// Play a random session into `dir`; the engine it ended with.
-fn random_session(r: &mut Rand, dir: &Path, source: &str) -> Engine {
-    let seed = r.next() % 1000;
-    let mut session = Session::create(dir, SCENARIO, source, seed).expect("created");
-    let sc = session.scenario().clone();
-    let mut engine = Engine::new(sc.clone(), seed);
-    let n = 10 + r.below(40);
-    let mut times: Vec<Secs> = (0..n)
-        .map(|_| r.below(sc.duration as usize) as Secs)
-        .collect();
-    times.sort_unstable();
-    for at in times {
-        // The clock moves in frames, as in the app; only some moments are recorded.
-        while engine.now() < at {
-            let frame = engine.now() + 1 + r.below(400) as Secs;
-            engine.advance_to(frame.min(at));
-            if r.below(30) == 0 {
-                session.mark_time(engine.now()).expect("clock");
-            }
-        }
-        let command = random_command(r, &sc, &engine);
-        let _ = session.apply(&mut engine, command).expect("recorded");
-    }
-    engine.advance_to(sc.duration);
-    session.finish(&engine).expect("finished");
-    engine
-}
 
 fn source() -> String {
     std::fs::read_to_string(SCENARIO).expect("scenario")
@@ -210,7 +26,7 @@ fn commands(j: &Journal) -> usize {
 
 #[test]
 fn hundred_random_sessions_replay_byte_identical() {
-    let root = scratch("random");
+    let root = scratch("replay_check-random");
     let text = source();
     let mut r = Rand(2024);
     let (mut accepted, mut entries) = (0, 0);
@@ -235,7 +51,7 @@ fn hundred_random_sessions_replay_byte_identical() {
         );
         assert!(back.dropped.is_none() && back.session.ended());
         if i % 20 == 0 {
-            let (code, out) = crossdrill(&["replay", dir.to_str().expect("utf-8 path")]);
+            let (code, out) = said(&["replay", dir.to_str().expect("utf-8 path")]);
             assert_eq!(code, 0, "{out}");
             assert!(
                 out.starts_with("ok: ") && out.contains(&original.hash()),
@@ -252,7 +68,7 @@ fn hundred_random_sessions_replay_byte_identical() {
 
 #[test]
 fn a_fork_at_t_matches_the_original_up_to_t() {
-    let root = scratch("fork");
+    let root = scratch("replay_check-fork");
     let text = source();
     let mut r = Rand(7);
     let dir = root.join("original");
@@ -302,21 +118,11 @@ fn a_fork_at_t_matches_the_original_up_to_t() {
     // From a journal file, through the command line.
     let journal = root.join("play.jsonl");
     let j = journal.to_str().expect("utf-8 path");
-    let (code, out) = crossdrill(&[
-        "run",
-        SCENARIO,
-        "--seed",
-        "7",
-        "--commands",
-        PLAY,
-        "--journal",
-        j,
-    ]);
-    assert_eq!(code, 0, "{out}");
+    run_to_journal(SCENARIO, PLAY, &journal);
     let full =
         Journal::from_jsonl(&std::fs::read_to_string(&journal).expect("journal")).expect("reads");
     let out_dir = root.join("fork-cli");
-    let (code, out) = crossdrill(&[
+    let (code, out) = said(&[
         "fork",
         j,
         "--at",
@@ -356,25 +162,15 @@ fn tamper(bytes: &[u8], at: usize, r: &mut Rand) -> Vec<u8> {
 
 #[test]
 fn one_changed_byte_fails_replay_with_its_place() {
-    let root = scratch("tamper");
+    let root = scratch("replay_check-tamper");
     let mut r = Rand(99);
     // A journal file from `crossdrill run`: every byte outside the header and the
     // command entries (a bare journal has no other copy of its commands to check
     // them against; a session folder does, below).
     let journal = root.join("play.jsonl");
     let j = journal.to_str().expect("utf-8 path");
-    let (code, out) = crossdrill(&[
-        "run",
-        SCENARIO,
-        "--seed",
-        "7",
-        "--commands",
-        PLAY,
-        "--journal",
-        j,
-    ]);
-    assert_eq!(code, 0, "{out}");
-    let (code, out) = crossdrill(&["replay", j]);
+    run_to_journal(SCENARIO, PLAY, &journal);
+    let (code, out) = said(&["replay", j]);
     assert_eq!(code, 0, "{out}");
     let bytes = std::fs::read(&journal).expect("journal");
     let text = String::from_utf8_lossy(&bytes).to_string();
@@ -394,7 +190,7 @@ fn one_changed_byte_fails_replay_with_its_place() {
         }
         tried += 1;
         std::fs::write(&bad, tamper(&bytes, at, &mut r)).expect("written");
-        let (code, out) = crossdrill(&["replay", bad.to_str().expect("utf-8 path")]);
+        let (code, out) = said(&["replay", bad.to_str().expect("utf-8 path")]);
         assert_eq!(code, 1, "byte {at} (line {line}): {out}");
         assert!(
             out.contains(&format!("bad.jsonl:{line}:")),
@@ -403,18 +199,8 @@ fn one_changed_byte_fails_replay_with_its_place() {
     }
     // RON journals too.
     let ron = root.join("play.ron");
-    let (code, out) = crossdrill(&[
-        "run",
-        SCENARIO,
-        "--seed",
-        "7",
-        "--commands",
-        PLAY,
-        "--journal",
-        ron.to_str().expect("p"),
-    ]);
-    assert_eq!(code, 0, "{out}");
-    let (code, out) = crossdrill(&["replay", ron.to_str().expect("p")]);
+    run_to_journal(SCENARIO, PLAY, &ron);
+    let (code, out) = said(&["replay", ron.to_str().expect("p")]);
     assert_eq!(code, 0, "{out}");
     let rtext = std::fs::read_to_string(&ron).expect("ron");
     let line = rtext
@@ -425,7 +211,7 @@ fn one_changed_byte_fails_replay_with_its_place() {
     let changed: String = rtext.lines().enumerate().map(|(i, l)| if i + 1 == line { l.replace("2700", "2701") } else { l.to_string() } + "\n").collect();
     let bad_ron = root.join("bad.ron");
     std::fs::write(&bad_ron, changed).expect("written");
-    let (code, out) = crossdrill(&["replay", bad_ron.to_str().expect("p")]);
+    let (code, out) = said(&["replay", bad_ron.to_str().expect("p")]);
     assert_eq!(code, 1, "{out}");
     assert!(
         out.contains(&format!("bad.ron:{line}:")) && out.contains("expected:"),
@@ -435,7 +221,7 @@ fn one_changed_byte_fails_replay_with_its_place() {
     // A session folder: any byte of its journal, commands included.
     let dir = root.join("session");
     let d = dir.to_str().expect("utf-8 path");
-    let (code, out) = crossdrill(&[
+    let (code, out) = said(&[
         "session",
         "play",
         SCENARIO,
@@ -453,7 +239,7 @@ fn one_changed_byte_fails_replay_with_its_place() {
         let at = r.below(good.len());
         let line = line_of(&good, at);
         std::fs::write(&jpath, tamper(&good, at, &mut r)).expect("written");
-        let (code, out) = crossdrill(&["replay", d]);
+        let (code, out) = said(&["replay", d]);
         assert_eq!(code, 1, "byte {at} (line {line}): {out}");
         assert!(
             out.contains(&format!("journal.jsonl:{line}:")),
@@ -461,26 +247,16 @@ fn one_changed_byte_fails_replay_with_its_place() {
         );
     }
     std::fs::write(&jpath, &good).expect("restored");
-    let (code, out) = crossdrill(&["replay", d]);
+    let (code, out) = said(&["replay", d]);
     assert_eq!(code, 0, "{out}");
 }
 
 #[test]
 fn a_journal_shows_the_first_difference_in_words() {
-    let root = scratch("words");
+    let root = scratch("replay_check-words");
     let journal = root.join("play.jsonl");
     let j = journal.to_str().expect("utf-8 path");
-    let (code, out) = crossdrill(&[
-        "run",
-        SCENARIO,
-        "--seed",
-        "7",
-        "--commands",
-        PLAY,
-        "--journal",
-        j,
-    ]);
-    assert_eq!(code, 0, "{out}");
+    run_to_journal(SCENARIO, PLAY, &journal);
     let text = std::fs::read_to_string(&journal).expect("journal");
     let line = text
         .lines()
@@ -493,7 +269,7 @@ fn a_journal_shows_the_first_difference_in_words() {
         1,
     );
     std::fs::write(&journal, changed).expect("written");
-    let (code, out) = crossdrill(&["replay", j]);
+    let (code, out) = said(&["replay", j]);
     assert_eq!(code, 1, "{out}");
     let first = out.lines().next().unwrap_or_default();
     assert!(
@@ -512,7 +288,7 @@ fn a_journal_shows_the_first_difference_in_words() {
     // A journal cut short is damaged: its last line cannot be read.
     let cut = &text[..text.len() - 10];
     std::fs::write(&journal, cut).expect("written");
-    let (code, out) = crossdrill(&["replay", j]);
+    let (code, out) = said(&["replay", j]);
     assert_eq!(code, 1, "{out}");
     assert!(
         out.contains(&format!(

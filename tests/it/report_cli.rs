@@ -1,21 +1,7 @@
 //! `crossdrill report` on journals written by `crossdrill run --journal`.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn crossdrill(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_crossdrill"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("runs")
-}
-
-fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("crossdrill-report-cli-{}", std::process::id()));
-    let _ = std::fs::create_dir_all(&dir);
-    dir.join(name)
-}
+use super::common::{crossdrill, run_to_journal, succeeds, temp_file};
+use std::path::Path;
 
 fn s(p: &Path) -> &str {
     p.to_str().unwrap_or_default()
@@ -23,31 +9,16 @@ fn s(p: &Path) -> &str {
 
 #[test]
 fn report_of_a_scripted_run_of_the_default_scenario() {
-    let journal = temp("well.jsonl");
-    let run = crossdrill(&[
-        "run",
+    let journal = temp_file("report-cli", "well.jsonl");
+    run_to_journal(
         "scenarios/games-time-blackout.scenario.ron",
-        "--seed",
-        "7",
-        "--commands",
         "tests/plays/well-run.commands.ron",
-        "--journal",
-        s(&journal),
-    ]);
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
+        &journal,
     );
 
     // The format follows --out's extension; the built-in scenario is found by its id.
-    let html = temp("well.html");
-    let out = crossdrill(&["report", s(&journal), "--out", s(&html)]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let html = temp_file("report-cli", "well.html");
+    succeeds(&["report", s(&journal), "--out", s(&html)]);
     let page = std::fs::read_to_string(&html).expect("written");
     assert!(page.starts_with("<!DOCTYPE html>") && page.contains("<svg"));
 
@@ -72,23 +43,9 @@ fn report_of_a_scripted_run_of_the_default_scenario() {
 
 #[test]
 fn report_of_a_scenario_file_and_a_ron_journal() {
-    let journal = temp("mini.ron");
+    let journal = temp_file("report-cli", "mini.ron");
     let scenario = "tests/plays/mini.scenario.ron";
-    let run = crossdrill(&[
-        "run",
-        scenario,
-        "--seed",
-        "7",
-        "--commands",
-        "tests/plays/mini.commands.ron",
-        "--journal",
-        s(&journal),
-    ]);
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    run_to_journal(scenario, "tests/plays/mini.commands.ron", &journal);
 
     // Without --scenario the built-in one does not match: a clear error.
     let out = crossdrill(&["report", s(&journal)]);
@@ -99,7 +56,7 @@ fn report_of_a_scenario_file_and_a_ron_journal() {
         "{err}"
     );
 
-    let out = crossdrill(&[
+    let out = succeeds(&[
         "report",
         s(&journal),
         "--scenario",
@@ -107,11 +64,6 @@ fn report_of_a_scenario_file_and_a_ron_journal() {
         "--format",
         "json",
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(v["grade"], "A");
     let _ = std::fs::remove_file(&journal);

@@ -214,14 +214,7 @@ fn coordination_hops_chain_and_warnings() {
         ]
     );
     assert!(co.hops.iter().all(|h| h.about == vec![ThreatId(0)]));
-    let own = |team, at| Link {
-        team,
-        at,
-        from: None,
-        message: None,
-        held: None,
-        transit: None,
-    };
+    let own = Link::own;
     let told = |team, at, from, m, held| Link {
         team,
         at,

@@ -2,34 +2,17 @@
 //! play lands in the top grade band, the no-response baseline in the bottom one, and a
 //! play that differs only by a late report loses exactly the report points.
 
-use crossdrill::engine::{Engine, Journal};
+use crate::play_run::{self as runs, plan};
+use crossdrill::engine::Journal;
 use crossdrill::scenario::{Scenario, builtin_default};
 use crossdrill::scoring::{self, Outcome, Phase, Scorecard};
-use crossdrill::session::script::{self, Planned};
 use std::sync::Arc;
 
-/// The seed the plays were written for (the issue's `run ... --seed 7`).
-const SEED: u64 = 7;
-
-fn plan(sc: &Scenario, name: &str) -> Vec<Planned> {
-    let path = format!("{}/tests/plays/{name}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    script::parse(name, &text, sc).unwrap_or_else(|e| panic!("{}", e.join("\n")))
-}
-
+/// The play `name` of the default scenario with the seed the plays were written for
+/// (the issue's `run ... --seed 7`).
 fn play(name: &str) -> (Arc<Scenario>, Journal, Scorecard) {
-    let sc = Arc::new(builtin_default());
-    let mut engine = Engine::new(sc.clone(), SEED);
-    for step in plan(&sc, name) {
-        engine.advance_to(step.at);
-        if let Err(e) = engine.apply(step.command_for(&engine)) {
-            panic!("{}: refused: {e}", step.place);
-        }
-    }
-    engine.run_to_end();
-    let journal = engine.journal().clone();
-    let card = scoring::score(&sc, &journal).unwrap_or_else(|e| panic!("{e}"));
-    (sc, journal, card)
+    let r = runs::default_play(name);
+    (r.sc, r.journal, r.card)
 }
 
 #[test]

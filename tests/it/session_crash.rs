@@ -2,32 +2,13 @@
 //! with nothing lost; a file cut mid-record recovers with a message; damage in the
 //! middle is an error with file:line; sessions are listed newest first.
 
+use super::common::{Rand, said, scratch};
 use crossdrill::engine::{Command, EntryKind, Journal};
 use crossdrill::session::{self, Session, SessionError, TimedCommand};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 const SCENARIO: &str = "scenarios/games-time-blackout.scenario.ron";
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("session_crash-{name}"));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch folder");
-    dir
-}
-
-fn crossdrill(args: &[&str]) -> (i32, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_crossdrill"))
-        .args(args)
-        .output()
-        .expect("runs");
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    (out.status.code().unwrap_or(-1), text)
-}
 
 fn p(path: &Path) -> &str {
     path.to_str().expect("utf-8 path")
@@ -57,15 +38,6 @@ fn script() -> String {
     format!("[\n{body}]\n")
 }
 
-/// SplitMix64 for the kill times.
-fn next(state: &mut u64) -> u64 {
-    *state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    let mut z = *state;
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
-}
-
 fn commands_in(j: &Journal) -> usize {
     j.entries
         .iter()
@@ -76,13 +48,13 @@ fn commands_in(j: &Journal) -> usize {
 #[cfg(unix)]
 #[test]
 fn a_killed_session_resumes_with_nothing_lost() {
-    let root = scratch("kill");
+    let root = scratch("session_crash-kill");
     let script_path = root.join("play.ron");
     std::fs::write(&script_path, script()).expect("script");
     let s = p(&script_path);
     // The uninterrupted run.
     let full_dir = root.join("full");
-    let (code, out) = crossdrill(&[
+    let (code, out) = said(&[
         "session",
         "play",
         SCENARIO,
@@ -99,7 +71,7 @@ fn a_killed_session_resumes_with_nothing_lost() {
     let total = commands_in(&full);
     assert_eq!(total, 106, "every scripted step is accepted");
 
-    let mut rng = 0x5eed_u64;
+    let mut rng = Rand(0x5eed);
     let mut kept = Vec::new();
     for k in 0..14 {
         let dir = root.join(format!("killed-{k}"));
@@ -125,7 +97,7 @@ fn a_killed_session_resumes_with_nothing_lost() {
         while !dir.join("session.json").exists() && started.elapsed() < Duration::from_secs(20) {
             std::thread::sleep(Duration::from_millis(1));
         }
-        std::thread::sleep(Duration::from_millis(next(&mut rng) % 1050));
+        std::thread::sleep(Duration::from_millis(rng.next() % 1050));
         child.kill().expect("SIGKILL"); // std sends SIGKILL on Unix
         let _ = child.wait();
 
@@ -158,7 +130,7 @@ fn a_killed_session_resumes_with_nothing_lost() {
         drop(r);
 
         // Resumed with the rest of the script: the whole journal, byte for byte.
-        let (code, out) = crossdrill(&["session", "resume", p(&dir), "--commands", s]);
+        let (code, out) = said(&["session", "resume", p(&dir), "--commands", s]);
         assert_eq!(code, 0, "kill {k}: {out}");
         let resumed = std::fs::read_to_string(dir.join("journal.jsonl")).expect("journal");
         assert!(
@@ -185,12 +157,18 @@ fn notes_session(dir: &Path, n: u64) -> Session {
     s
 }
 
+/// A closed session of `n` notes in `root`/`name`: its folder and commands file.
+fn closed_notes(root: &Path, name: &str, n: u64) -> (PathBuf, PathBuf) {
+    let dir = root.join(name);
+    drop(notes_session(&dir, n));
+    let commands = dir.join("commands.jsonl");
+    (dir, commands)
+}
+
 #[test]
 fn a_session_cut_mid_record_recovers_with_a_message() {
-    let root = scratch("cut");
-    let dir = root.join("s");
-    drop(notes_session(&dir, 5));
-    let cpath = dir.join("commands.jsonl");
+    let root = scratch("session_crash-cut");
+    let (dir, cpath) = closed_notes(&root, "s", 5);
     let bytes = std::fs::read(&cpath).expect("commands");
     let last_start = bytes[..bytes.len() - 1]
         .iter()
@@ -201,7 +179,7 @@ fn a_session_cut_mid_record_recovers_with_a_message() {
     std::fs::write(&cpath, &bytes[..cut]).expect("cut");
 
     // The command line says what was dropped.
-    let (code, out) = crossdrill(&["session", "resume", p(&dir)]);
+    let (code, out) = said(&["session", "resume", p(&dir)]);
     assert_eq!(code, 0, "{out}");
     assert!(
         out.contains("commands.jsonl:5: the last record was damaged (cut off mid-record)"),
@@ -233,12 +211,10 @@ fn a_session_cut_mid_record_recovers_with_a_message() {
     assert_eq!(r.engine.now(), 3000);
 
     // Cut again, this time read without changing it: `replay` reports it damaged.
-    let dir2 = root.join("s2");
-    drop(notes_session(&dir2, 3));
-    let c2 = dir2.join("commands.jsonl");
+    let (dir2, c2) = closed_notes(&root, "s2", 3);
     let b2 = std::fs::read(&c2).expect("commands");
     std::fs::write(&c2, &b2[..b2.len() - 5]).expect("cut");
-    let (code, out) = crossdrill(&["replay", p(&dir2)]);
+    let (code, out) = said(&["replay", p(&dir2)]);
     assert_eq!(code, 1, "{out}");
     assert!(
         out.contains("damaged: ") && out.contains("commands.jsonl:3: the last record was damaged"),
@@ -248,10 +224,8 @@ fn a_session_cut_mid_record_recovers_with_a_message() {
 
 #[test]
 fn zero_bytes_after_a_power_cut_are_dropped() {
-    let root = scratch("zeros");
-    let dir = root.join("s");
-    drop(notes_session(&dir, 3));
-    let cpath = dir.join("commands.jsonl");
+    let root = scratch("session_crash-zeros");
+    let (dir, cpath) = closed_notes(&root, "s", 3);
     let mut bytes = std::fs::read(&cpath).expect("commands");
     let whole = bytes.len();
     bytes.extend([0u8; 4096]);
@@ -265,10 +239,8 @@ fn zero_bytes_after_a_power_cut_are_dropped() {
 
 #[test]
 fn damage_in_the_middle_is_an_error_with_file_and_line() {
-    let root = scratch("middle");
-    let dir = root.join("s");
-    drop(notes_session(&dir, 4));
-    let cpath = dir.join("commands.jsonl");
+    let root = scratch("session_crash-middle");
+    let (dir, cpath) = closed_notes(&root, "s", 4);
     let text = std::fs::read_to_string(&cpath).expect("commands");
     let broken = text.replacen("\"at\":1200", "\"at\":12x0", 1);
     std::fs::write(&cpath, &broken).expect("written");
@@ -284,7 +256,7 @@ fn damage_in_the_middle_is_an_error_with_file_and_line() {
     );
     // The file is left as it was.
     assert_eq!(std::fs::read_to_string(&cpath).expect("commands"), broken);
-    let (code, out) = crossdrill(&["replay", p(&dir)]);
+    let (code, out) = said(&["replay", p(&dir)]);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("commands.jsonl:2: damaged record"), "{out}");
     // A broken header is an error too, never a panic.
@@ -302,7 +274,7 @@ fn damage_in_the_middle_is_an_error_with_file_and_line() {
 
 #[test]
 fn a_session_refuses_to_go_back_in_time_or_overwrite() {
-    let root = scratch("rules");
+    let root = scratch("session_crash-rules");
     let dir = root.join("s");
     let mut s = notes_session(&dir, 2);
     let err = s
@@ -325,7 +297,7 @@ fn a_session_refuses_to_go_back_in_time_or_overwrite() {
 
 #[test]
 fn sessions_are_listed_newest_first() {
-    let root = scratch("list");
+    let root = scratch("session_crash-list");
     let names = ["a", "b", "c"];
     for (k, name) in names.iter().enumerate() {
         drop(notes_session(&root.join(name), 1 + k as u64));
@@ -397,7 +369,7 @@ fn sessions_are_listed_newest_first() {
 
 #[test]
 fn a_scenario_with_relative_includes_is_kept_self_contained() {
-    let root = scratch("includes");
+    let root = scratch("session_crash-includes");
     let file = "tests/fixtures/relative-include.scenario.ron";
     let text = std::fs::read_to_string(file).expect("fixture");
     let want = crossdrill::scenario::load_path(Path::new(file))

@@ -359,14 +359,7 @@ pub fn national(services: usize, dependencies: usize, seed: u64) -> Scenario {
         .collect(),
         scoring: Scoring {
             deadlines: (0..5u64).map(|l| d(5 - l)).collect(),
-            weights: Weights {
-                detect: 10.0,
-                report: 20.0,
-                share: 15.0,
-                contain: 20.0,
-                restore: 15.0,
-                impact: 20.0,
-            },
+            weights: Weights::default(),
             grades: vec![
                 Grade {
                     name: text("Pass", "合格"),

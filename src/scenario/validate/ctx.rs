@@ -9,16 +9,30 @@ use crate::scenario::raw::RawText;
 use crate::scenario::spans::{Pos, Seg};
 use std::collections::HashMap;
 
-/// A place in the merged scenario: element `idx` of list `list`, then `path`.
+/// A place in the merged scenario, where a problem is reported.
 #[derive(Clone, Copy)]
-pub(super) struct At<'p> {
-    pub list: &'static str,
-    pub idx: usize,
-    pub path: &'p [Seg],
+pub(super) enum At<'p> {
+    /// Element `idx` of list `list`, then `path`.
+    Item {
+        list: &'static str,
+        idx: usize,
+        path: &'p [Seg],
+    },
+    /// The top-level field `section`, then `path`.
+    Scalar {
+        section: &'static str,
+        path: &'p [Seg],
+    },
+    /// The start of the root file (for what is missing altogether).
+    Start,
 }
 
 pub(super) fn at<'p>(list: &'static str, idx: usize, path: &'p [Seg]) -> At<'p> {
-    At { list, idx, path }
+    At::Item { list, idx, path }
+}
+
+pub(super) fn scalar<'p>(section: &'static str, path: &'p [Seg]) -> At<'p> {
+    At::Scalar { section, path }
 }
 
 pub(super) struct Ctx<'m> {
@@ -79,14 +93,20 @@ impl<'m> Ctx<'m> {
         p
     }
 
-    pub fn push(
-        &mut self,
-        file: String,
-        pos: Pos,
-        level: Level,
-        kind: ProblemKind,
-        hint: Option<String>,
-    ) {
+    /// The one way a problem is recorded: `kind` at the place `at`, with a hint.
+    fn report(&mut self, at: At, level: Level, kind: ProblemKind, hint: Option<String>) {
+        let (file, pos) = match at {
+            At::Item { list, idx, path } => self.m.locate(list, idx, path),
+            At::Scalar { section, path } => self.m.locate_scalar(section, path),
+            At::Start => (
+                self.m
+                    .sources
+                    .first()
+                    .map(|s| s.name.clone())
+                    .unwrap_or_default(),
+                Pos { line: 1, col: 1 },
+            ),
+        };
         self.problems.push(Problem {
             file,
             pos,
@@ -97,35 +117,16 @@ impl<'m> Ctx<'m> {
     }
 
     pub fn error(&mut self, at: At, kind: ProblemKind, hint: Option<String>) {
-        let (file, pos) = self.m.locate(at.list, at.idx, at.path);
-        self.push(file, pos, Level::Error, kind, hint);
+        self.report(at, Level::Error, kind, hint);
     }
 
     pub fn warn(&mut self, at: At, kind: ProblemKind, hint: Option<String>) {
-        let (file, pos) = self.m.locate(at.list, at.idx, at.path);
-        self.push(file, pos, Level::Warning, kind, hint);
+        self.report(at, Level::Warning, kind, hint);
     }
 
-    /// An error at the value of the top-level field `field`.
-    pub fn root_error(&mut self, field: &'static str, kind: ProblemKind, hint: &str) {
-        let (file, pos) = self.m.locate_scalar(field, &[]);
-        self.push(file, pos, Level::Error, kind, Some(hint.into()));
-    }
-
+    /// `what` is missing from the scenario altogether.
     pub fn missing_root(&mut self, what: &'static str, hint: &str) {
-        let file = self
-            .m
-            .sources
-            .first()
-            .map(|s| s.name.clone())
-            .unwrap_or_default();
-        self.push(
-            file,
-            Pos { line: 1, col: 1 },
-            Level::Error,
-            ProblemKind::Missing(what),
-            Some(hint.into()),
-        );
+        self.error(At::Start, ProblemKind::Missing(what), Some(hint.into()));
     }
 
     /// Collect the ids of list `list`, reporting empty and duplicate ones.
@@ -191,24 +192,6 @@ impl<'m> Ctx<'m> {
         }
     }
 
-    /// Like [`Ctx::duration`] for a top-level field such as `duration`.
-    pub fn scalar_duration(
-        &mut self,
-        section: &'static str,
-        text: &str,
-        what: &'static str,
-        allow_zero: bool,
-    ) -> Secs {
-        let (kind, hint) = match duration::parse(text) {
-            Ok(0) if !allow_zero => (ProblemKind::ZeroDuration(what), None),
-            Ok(s) => return s,
-            Err(e) => (duration_problem(text, e), Some(DURATION_HINT.into())),
-        };
-        let (file, pos) = self.m.locate_scalar(section, &[]);
-        self.push(file, pos, Level::Error, kind, hint);
-        0
-    }
-
     /// Check a fraction in 0..1.
     pub fn unit(&mut self, at: At, value: f64, what: &'static str) -> f64 {
         if !(0.0..=1.0).contains(&value) {
@@ -225,23 +208,24 @@ impl<'m> Ctx<'m> {
         value
     }
 
-    /// Check a severity level in 0..4.
-    pub fn severity(&mut self, at: At, value: i64) -> u8 {
+    /// Check a severity level in 0..4 (`None`, reported, when it is not).
+    pub fn severity(&mut self, at: At, value: i64) -> Option<u8> {
         if !(0..=4).contains(&value) {
             self.error(
                 at,
                 ProblemKind::BadSeverity(value),
                 Some("levels go from 0 (no effect) to 4 (critical)".into()),
             );
-            return 0;
+            return None;
         }
-        value as u8
+        Some(value as u8)
     }
 }
 
 const DURATION_HINT: &str = "write a number and a unit, e.g. \"90s\", \"15m\", \"2h\" or \"1h30m\"";
 
-fn duration_problem(text: &str, e: DurationError) -> ProblemKind {
+/// The problem with `text`, a duration that did not parse.
+pub(super) fn duration_problem(text: &str, e: DurationError) -> ProblemKind {
     match e {
         DurationError::Negative => ProblemKind::NegativeDuration(text.into()),
         DurationError::Unparseable => ProblemKind::BadDuration(text.into()),

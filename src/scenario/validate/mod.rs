@@ -8,9 +8,9 @@ mod play;
 mod world;
 
 use super::load::Merged;
-use super::model::{Lang, Scenario, Scoring, Weights};
+use super::model::{Lang, Scenario, Scoring};
 use super::problem::{Level, Problem, ProblemKind};
-use ctx::Ctx;
+use ctx::{Ctx, scalar};
 
 /// What a file is meant to be: a whole scenario, or a seed that scenarios include.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,7 +46,11 @@ pub(crate) fn validate(m: &Merged, mode: Mode) -> (Option<Scenario>, Vec<Problem
         Some((_, Some(lang))) => lang,
         Some((other, None)) => {
             let kind = ProblemKind::BadLanguage(other.into());
-            cx.root_error("language", kind, "use \"en\" or \"ja\"");
+            cx.error(
+                scalar("language", &[]),
+                kind,
+                Some("use \"en\" or \"ja\"".into()),
+            );
             Lang::En
         }
     };
@@ -55,12 +59,12 @@ pub(crate) fn validate(m: &Merged, mode: Mode) -> (Option<Scenario>, Vec<Problem
         if parsed.is_none() {
             let kind = ProblemKind::BadStartClock(text.into());
             let hint = "write the date and local time, e.g. \"2020-07-24 19:00\"";
-            cx.root_error("start_clock", kind, hint);
+            cx.error(scalar("start_clock", &[]), kind, Some(hint.into()));
         }
         parsed
     });
     let duration = match &raw.duration {
-        Some(d) => cx.scalar_duration("duration", d, "the exercise duration", false),
+        Some(d) => cx.duration(scalar("duration", &[]), d, "the exercise duration", false),
         None => 0,
     };
 
@@ -90,14 +94,7 @@ pub(crate) fn validate(m: &Merged, mode: Mode) -> (Option<Scenario>, Vec<Problem
         actions: p.actions,
         scoring: Scoring {
             deadlines: p.deadlines,
-            weights: Weights {
-                detect: p.weights.detect,
-                report: p.weights.report,
-                share: p.weights.share,
-                contain: p.weights.contain,
-                restore: p.weights.restore,
-                impact: p.weights.impact,
-            },
+            weights: p.weights,
             grades: p.grades,
         },
         areas: w.areas,

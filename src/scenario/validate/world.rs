@@ -1,6 +1,6 @@
 //! Validation of the world: sectors, organisations, services, dependencies, teams, channels.
 
-use super::ctx::{Ctx, Ids, at, text};
+use super::ctx::{Ctx, Ids, at, scalar, text};
 use crate::scenario::model::*;
 use crate::scenario::problem::ProblemKind;
 use crate::scenario::raw::RawChain;
@@ -335,11 +335,8 @@ fn channels(cx: &mut Ctx, team_ids: &Ids, teams: &[Team]) -> Vec<Channel> {
                     match crate::scenario::duration::parse(text) {
                         Ok(s) => s,
                         Err(_) => {
-                            let (file, pos) = cx.m.locate_scalar("chain", &[]);
-                            cx.push(
-                                file,
-                                pos,
-                                crate::scenario::problem::Level::Error,
+                            cx.error(
+                                scalar("chain", &[]),
                                 ProblemKind::BadDuration(text.into()),
                                 None,
                             );

@@ -21,7 +21,7 @@ pub(super) struct Play {
     pub injects: Vec<Inject>,
     pub actions: Vec<Action>,
     pub deadlines: Vec<Deadlines>,
-    pub weights: RawWeights,
+    pub weights: Weights,
     pub grades: Vec<Grade>,
 }
 

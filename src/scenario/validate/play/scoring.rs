@@ -1,19 +1,18 @@
 //! Scoring: deadlines per severity level, weights and grade bands.
 
-use super::super::ctx::{Ctx, text};
+use super::super::ctx::{Ctx, scalar, text};
 use crate::scenario::duration;
 use crate::scenario::model::*;
 use crate::scenario::problem::ProblemKind;
-use crate::scenario::raw::*;
 use crate::scenario::spans::Seg::{self, Field as F, Index as I};
 
-type ScoringParts = (Vec<Deadlines>, RawWeights, Vec<Grade>);
+type ScoringParts = (Vec<Deadlines>, Weights, Vec<Grade>);
 
 pub(super) fn scoring(cx: &mut Ctx, severity: &[SeverityLevel]) -> ScoringParts {
     let raw = &cx.m.raw;
     let mut d: Vec<Deadlines> = severity.iter().map(|s| s.deadlines).collect();
     let Some(s) = &raw.scoring else {
-        return (d, RawWeights::default(), default_grades());
+        return (d, Weights::default(), default_grades());
     };
     for (k, (level, dl)) in s.deadlines.iter().enumerate() {
         let sa = |p: &[Seg]| {
@@ -21,34 +20,21 @@ pub(super) fn scoring(cx: &mut Ctx, severity: &[SeverityLevel]) -> ScoringParts 
             v.extend_from_slice(p);
             v
         };
-        let lv = if (0..=4).contains(level) {
-            *level as usize
-        } else {
-            let (file, pos) = cx.m.locate_scalar("scoring", &sa(&[I(0)]));
-            cx.push(
-                file,
-                pos,
-                crate::scenario::problem::Level::Error,
-                ProblemKind::BadSeverity(*level),
-                Some("levels go from 0 (no effect) to 4 (critical)".into()),
-            );
+        let Some(lv) = cx.severity(scalar("scoring", &sa(&[I(0)])), *level) else {
             continue;
         };
         let mut parse = |f: &'static str, v: &str| match duration::parse(v) {
             Ok(x) if x > 0 => x,
             _ => {
-                let (file, pos) = cx.m.locate_scalar("scoring", &sa(&[I(1), F(f)]));
-                cx.push(
-                    file,
-                    pos,
-                    crate::scenario::problem::Level::Error,
+                cx.error(
+                    scalar("scoring", &sa(&[I(1), F(f)])),
                     ProblemKind::BadDuration(v.into()),
                     Some("deadlines are positive durations such as \"30m\"".into()),
                 );
                 0
             }
         };
-        d[lv] = Deadlines {
+        d[usize::from(lv)] = Deadlines {
             detect: parse("detect", &dl.detect),
             report: parse("report", &dl.report),
             share: parse("share", &dl.share),
@@ -59,12 +45,8 @@ pub(super) fn scoring(cx: &mut Ctx, severity: &[SeverityLevel]) -> ScoringParts 
     let mut grades: Vec<Grade> = Vec::new();
     for (k, g) in s.grades.iter().enumerate() {
         if !(0.0..=100.0).contains(&g.min) {
-            let (file, pos) =
-                cx.m.locate_scalar("scoring", &[F("grades"), I(k), F("min")]);
-            cx.push(
-                file,
-                pos,
-                crate::scenario::problem::Level::Error,
+            cx.error(
+                scalar("scoring", &[F("grades"), I(k), F("min")]),
                 ProblemKind::OutOfBounds {
                     what: "grade minimum",
                     value: g.min.to_string(),
@@ -81,17 +63,14 @@ pub(super) fn scoring(cx: &mut Ctx, severity: &[SeverityLevel]) -> ScoringParts 
     if grades.is_empty() {
         grades = default_grades();
     } else if !grades.iter().any(|g| g.min == 0.0) {
-        let (file, pos) = cx.m.locate_scalar("scoring", &[F("grades")]);
-        cx.push(
-            file,
-            pos,
-            crate::scenario::problem::Level::Error,
+        cx.error(
+            scalar("scoring", &[F("grades")]),
             ProblemKind::Missing("a grade band with `min: 0`"),
             Some("the lowest band must start at 0 so every score has a grade".into()),
         );
     }
     grades.sort_by(|a, b| b.min.total_cmp(&a.min));
-    (d, s.weights.clone(), grades)
+    (d, s.weights, grades)
 }
 
 fn default_grades() -> Vec<Grade> {

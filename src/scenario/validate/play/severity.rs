@@ -1,6 +1,6 @@
 //! The severity scale and its deadlines, and the seeds' own checks (chain).
 
-use super::super::ctx::{Ctx, at, text};
+use super::super::ctx::{Ctx, at, duration_problem, scalar, text};
 use super::deadlines;
 use crate::scenario::duration;
 use crate::scenario::model::*;
@@ -13,9 +13,9 @@ pub(super) fn severity(cx: &mut Ctx) -> Vec<SeverityLevel> {
     for (i, s) in raw.severity.iter().enumerate() {
         let level = cx.severity(at("severity", i, &[F("level")]), s.level);
         let d = deadlines(cx, "severity", i, &[F("deadlines")], &s.deadlines);
-        if !(0..=4).contains(&s.level) {
+        let Some(level) = level else {
             continue;
-        }
+        };
         if levels[level as usize].is_some() {
             cx.error(
                 at("severity", i, &[F("level")]),
@@ -37,11 +37,8 @@ pub(super) fn severity(cx: &mut Ctx) -> Vec<SeverityLevel> {
         } else {
             for (l, s) in levels.iter().enumerate() {
                 if s.is_none() {
-                    let (file, pos) = cx.m.locate("severity", 0, &[]);
-                    cx.push(
-                        file,
-                        pos,
-                        crate::scenario::problem::Level::Error,
+                    cx.error(
+                        at("severity", 0, &[]),
                         ProblemKind::SeverityMissing(l),
                         Some("the scale needs levels 0, 1, 2, 3 and 4".into()),
                     );
@@ -92,16 +89,9 @@ pub(super) fn check_seeds(cx: &mut Ctx) {
             ("other", &c.other),
         ] {
             if let Err(e) = duration::parse(v) {
-                let (file, pos) = cx.m.locate_scalar("chain", &[chain_field(field)]);
-                let kind = match e {
-                    duration::DurationError::Negative => ProblemKind::NegativeDuration(v.clone()),
-                    duration::DurationError::Unparseable => ProblemKind::BadDuration(v.clone()),
-                };
-                cx.push(
-                    file,
-                    pos,
-                    crate::scenario::problem::Level::Error,
-                    kind,
+                cx.error(
+                    scalar("chain", &[chain_field(field)]),
+                    duration_problem(v, e),
                     None,
                 );
             }

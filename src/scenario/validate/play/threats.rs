@@ -11,7 +11,9 @@ pub(super) fn threats(cx: &mut Ctx, w: &World, end: Secs) -> Vec<Threat> {
     let raw = &cx.m.raw;
     let mut out = Vec::new();
     for (i, t) in raw.threats.iter().enumerate() {
-        let severity = cx.severity(at("threats", i, &[F("severity")]), t.severity);
+        let severity = cx
+            .severity(at("threats", i, &[F("severity")]), t.severity)
+            .unwrap_or(0);
         let mut steps = Vec::new();
         for (j, s) in t.steps.iter().enumerate() {
             let step = |f: &'static str| [F("steps"), I(j), F("kind"), F(f)];
