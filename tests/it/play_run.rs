@@ -39,9 +39,12 @@ pub fn run(sc: Arc<Scenario>, name: &str, seed: u64) -> Run {
     Run { sc, journal, card }
 }
 
+/// The seed the default scenario's plays were written for.
+pub const DEFAULT_SEED: u64 = 7;
+
 /// A play of the built-in default scenario, seed 7.
 pub fn default_play(name: &str) -> Run {
-    run(Arc::new(builtin_default()), name, 7)
+    run(Arc::new(builtin_default()), name, DEFAULT_SEED)
 }
 
 /// The hand-worked mini scenario and its play (see tests/it/scoring_hand.rs).

@@ -3,7 +3,7 @@
 //! play that differs only by a late report loses exactly the report points.
 
 use crate::play_run::{self as runs, plan};
-use crossdrill::engine::Journal;
+use crossdrill::engine::{Engine, Journal};
 use crossdrill::scenario::{Scenario, builtin_default};
 use crossdrill::scoring::{self, Outcome, Phase, Scorecard};
 use std::sync::Arc;
@@ -119,7 +119,7 @@ fn a_late_report_loses_exactly_the_report_points() {
 #[test]
 fn the_live_loss_meter_gives_the_scorecards_run_loss_at_every_moment() {
     let (sc, journal, _) = play("well-run.commands.ron");
-    let mut engine = Engine::new(sc.clone(), SEED);
+    let mut engine = Engine::new(sc.clone(), runs::DEFAULT_SEED);
     let mut meter = scoring::LossMeter::default();
     meter.catch_up(&sc, engine.journal());
     let none = meter.total(&sc, 0);
