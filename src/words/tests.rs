@@ -193,9 +193,41 @@ fn call_sites(code: &str, id: &str) -> Vec<String> {
         if let Some(body) = enclosing_fn(code, at) {
             site.push_str(body);
         }
+        if let Some(body) = called_fn(code, at) {
+            site.push_str(body);
+        }
         sites.push(site);
     }
     sites
+}
+
+/// The body of the function the id at byte `at` is handed to, when it is an argument
+/// of a call (`helper(x, "id")`): the helper passes the arguments.
+fn called_fn(code: &str, at: usize) -> Option<&str> {
+    let before = &code[..at];
+    let mut depth = 0;
+    let open = before.char_indices().rev().find_map(|(i, c)| {
+        match c {
+            ')' | ']' | '}' => depth += 1,
+            '(' | '[' | '{' if depth > 0 => depth -= 1,
+            '(' => return Some(i),
+            '[' | '{' | ';' => return Some(usize::MAX),
+            _ => {}
+        }
+        None
+    })?;
+    if open == usize::MAX {
+        return None;
+    }
+    let name_start = before[..open]
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .map_or(0, |k| k + 1);
+    let name = &before[name_start..open];
+    if name.is_empty() {
+        return None;
+    }
+    let def = code.find(&format!("fn {name}("))?;
+    enclosing_fn(code, def + 3)
 }
 
 /// The function around byte `at` (where an id chosen by a `match` or an `if` meets

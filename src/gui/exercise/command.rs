@@ -1,6 +1,6 @@
 //! What the panels and the map ask for: UI commands (to the engine adapter) and the selection.
 
-use crate::scenario::{ActionId, InjectId, MessageKind, ServiceId, TeamId};
+use crate::scenario::{ActionId, MessageKind, ServiceId, TeamId};
 use bevy::prelude::*;
 
 /// A request from a panel; the engine adapter turns it into an engine command.
@@ -14,17 +14,10 @@ pub(crate) enum UiCommand {
     },
     /// A team sends a message over one of its channels.
     Send(Outgoing),
-    /// The facilitator fires an inject now.
-    FireInject(InjectId),
-    /// The facilitator skips an inject.
-    SkipInject(InjectId),
-    /// The facilitator forces a service's capacity (0..1), or hands it back (`None`).
-    Override {
-        service: ServiceId,
-        capacity: Option<f64>,
-    },
-    /// The observer writes a note (stamped with the exercise time).
-    Note(String),
+    /// A control command as the engine takes it: an inject fired or skipped, a
+    /// capacity forced or handed back (the facilitator), a note (the facilitator or an
+    /// observer).
+    Control(crate::engine::Command),
     /// Start the exercise again from zero (with the session's scenario).
     Restart,
 }

@@ -106,18 +106,11 @@ impl LogBook {
                     buffer,
                     until,
                 } => Some((
-                    line(LogEvent::BufferStarted {
-                        service: *service,
-                        buffer: *buffer,
-                        until: *until,
-                    }),
+                    line(LogEvent::Buffer(*service, *buffer, Some(*until))),
                     owner(*service),
                 )),
                 EntryKind::BufferSpent { service, buffer } => Some((
-                    line(LogEvent::BufferSpent {
-                        service: *service,
-                        buffer: *buffer,
-                    }),
+                    line(LogEvent::Buffer(*service, *buffer, None)),
                     owner(*service),
                 )),
                 EntryKind::ThreatStarted { .. }

@@ -108,7 +108,7 @@ impl LogLine {
             LogEvent::Status { now, .. } => matches!(now, Shown::Down),
             LogEvent::Rejected(_) => true,
             LogEvent::NotAllowed => true,
-            LogEvent::BufferSpent { .. } | LogEvent::IncidentOpened { .. } => true,
+            LogEvent::Buffer(_, _, None) | LogEvent::IncidentOpened { .. } => true,
             LogEvent::Entry { alarm, .. } => *alarm,
             _ => false,
         }
@@ -128,15 +128,8 @@ pub(crate) enum LogEvent {
         now: Shown,
         capacity: f64,
     },
-    BufferStarted {
-        service: ServiceId,
-        buffer: BufferKind,
-        until: Secs,
-    },
-    BufferSpent {
-        service: ServiceId,
-        buffer: BufferKind,
-    },
+    /// A service's buffer took over, until the time given, or ran out (`None`).
+    Buffer(ServiceId, BufferKind, Option<Secs>),
     IncidentOpened {
         team: TeamId,
         service: ServiceId,

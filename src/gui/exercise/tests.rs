@@ -169,9 +169,12 @@ fn a_seat_cannot_command_for_another_team_or_exercise_control() {
     );
     send(
         &mut app,
-        UiCommand::FireInject(crate::scenario::InjectId(0)),
+        UiCommand::Control(Command::FireInject(crate::scenario::InjectId(0))),
     );
-    send(&mut app, UiCommand::Note("a trainee's note".into()));
+    send(
+        &mut app,
+        UiCommand::Control(Command::Note("a trainee's note".into())),
+    );
     assert!(
         commands_in_journal(&app).is_empty(),
         "nothing reached the engine"
@@ -188,11 +191,11 @@ fn a_seat_cannot_command_for_another_team_or_exercise_control() {
     app.world_mut().resource_mut::<ActiveSeat>().0 = Seat::Facilitator;
     send(
         &mut app,
-        UiCommand::FireInject(crate::scenario::InjectId(0)),
+        UiCommand::Control(Command::FireInject(crate::scenario::InjectId(0))),
     );
     send(
         &mut app,
-        UiCommand::Note("hot wash: reporting was late".into()),
+        UiCommand::Control(Command::Note("hot wash: reporting was late".into())),
     );
     let got = commands_in_journal(&app);
     assert!(
@@ -260,9 +263,9 @@ fn a_team_seat_picture_holds_no_ground_truth_it_cannot_know() {
     }
     for line in &p.log {
         match &line.event {
-            LogEvent::Status { service, .. }
-            | LogEvent::BufferStarted { service, .. }
-            | LogEvent::BufferSpent { service, .. } => assert!(own(service.idx()), "{line:?}"),
+            LogEvent::Status { service, .. } | LogEvent::Buffer(service, ..) => {
+                assert!(own(service.idx()), "{line:?}")
+            }
             LogEvent::Entry { .. } => panic!("ground truth in a team's log: {line:?}"),
             LogEvent::IncidentOpened { team: t, .. } | LogEvent::Detected { team: t, .. } => {
                 assert_eq!(*t, team)

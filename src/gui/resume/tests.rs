@@ -94,20 +94,20 @@ fn team_and_channel(s: &Scenario) -> (TeamId, TeamId, ServiceId) {
 /// Facilitator and team commands through the UI path, with the clock running between them.
 fn play(app: &mut App, s: &Scenario) {
     let (team, to, service) = team_and_channel(s);
-    send(app, UiCommand::Note("opening".into()));
+    send(app, UiCommand::Control(Command::Note("opening".into())));
     send(
         app,
-        UiCommand::Override {
+        UiCommand::Control(Command::Override {
             service: ServiceId(0),
             capacity: Some(0.5),
-        },
+        }),
     );
     clock(app, ClockCommand::Speed(60));
     clock(app, ClockCommand::Resume);
     for _ in 0..30 {
         app.update();
     }
-    send(app, UiCommand::FireInject(InjectId(0)));
+    send(app, UiCommand::Control(Command::FireInject(InjectId(0))));
     app.world_mut().resource_mut::<ActiveSeat>().0 = Seat::Team(team);
     send(
         app,
@@ -127,10 +127,10 @@ fn play(app: &mut App, s: &Scenario) {
     app.world_mut().resource_mut::<ActiveSeat>().0 = Seat::Facilitator;
     send(
         app,
-        UiCommand::Override {
+        UiCommand::Control(Command::Override {
             service: ServiceId(0),
             capacity: None,
-        },
+        }),
     );
     clock(app, ClockCommand::Pause);
     app.update();
@@ -207,7 +207,10 @@ fn ui_commands_are_written_and_resuming_gives_the_same_journal() {
     assert_eq!(second.world().resource::<ActiveSeat>().0, Seat::Facilitator);
 
     // Playing on appends to the same session; ending the exercise finishes it.
-    send(&mut second, UiCommand::Note("after the resume".into()));
+    send(
+        &mut second,
+        UiCommand::Control(Command::Note("after the resume".into())),
+    );
     assert_eq!(dir_of(&second), dir);
     assert!(records(&dir).iter().any(|r| matches!(
         &r.kind,
@@ -232,11 +235,17 @@ fn back_to_the_exercise_after_the_end_records_in_a_new_session() {
     let root = root("playon");
     let mut app = app(&root);
     start(&mut app);
-    send(&mut app, UiCommand::Note("before the end".into()));
+    send(
+        &mut app,
+        UiCommand::Control(Command::Note("before the end".into())),
+    );
     let first = dir(&app);
     go(&mut app, Screen::End);
     go(&mut app, Screen::Exercise);
-    send(&mut app, UiCommand::Note("after the end".into()));
+    send(
+        &mut app,
+        UiCommand::Control(Command::Note("after the end".into())),
+    );
     let second = dir(&app);
     assert_ne!(first, second);
     let recovered = store::Session::open(&second).expect("opens");
@@ -253,7 +262,7 @@ fn cancelling_the_gate_leaves_the_session_unfinished_and_discard_hides_it() {
     let root = root("gate");
     let mut first = app(&root);
     start(&mut first);
-    send(&mut first, UiCommand::Note("kept".into()));
+    send(&mut first, UiCommand::Control(Command::Note("kept".into())));
     let dir = dir(&first);
     drop(first);
 
@@ -327,7 +336,10 @@ fn a_disk_error_does_not_stop_the_exercise() {
         return;
     }
     app.insert_resource(broken);
-    send(&mut app, UiCommand::Note("while the disk is full".into()));
+    send(
+        &mut app,
+        UiCommand::Control(Command::Note("while the disk is full".into())),
+    );
     clock(&mut app, ClockCommand::Speed(60));
     clock(&mut app, ClockCommand::Resume);
     for _ in 0..20 {

@@ -56,13 +56,7 @@ fn to_engine(s: &Scenario, c: &UiCommand) -> Option<Command> {
                 text: text.clone(),
             },
         },
-        UiCommand::FireInject(i) => Command::FireInject(*i),
-        UiCommand::SkipInject(i) => Command::SkipInject(*i),
-        UiCommand::Override { service, capacity } => Command::Override {
-            service: *service,
-            capacity: *capacity,
-        },
-        UiCommand::Note(text) => Command::Note(text.clone()),
+        UiCommand::Control(c) => c.clone(),
         UiCommand::Restart => return None,
     })
 }
@@ -86,7 +80,7 @@ fn apply_commands(
             _ => None,
         };
         let ok = match c {
-            UiCommand::Note(_) => seat.0.sees_all(),
+            UiCommand::Control(Command::Note(_)) => seat.0.sees_all(),
             _ => allowed(seat.0, team),
         };
         let now = host.engine.now();

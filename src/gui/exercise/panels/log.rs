@@ -84,25 +84,25 @@ fn describe(p: &PanelCtx, e: &LogEvent) -> String {
                 ("capacity", Arg::Str(&format!("{:.0}", capacity * 100.0))),
             ],
         ),
-        LogEvent::BufferStarted {
-            service,
-            buffer,
-            until,
-        } => i.ta(
-            "log-buffer-started",
-            &[
-                ("service", Arg::Str(&svc(service))),
-                ("buffer", Arg::Str(&p.t(labels::buffer_key(*buffer)))),
-                ("until", Arg::Str(&widgets::clock(*until))),
-            ],
-        ),
-        LogEvent::BufferSpent { service, buffer } => i.ta(
-            "log-buffer-spent",
-            &[
-                ("service", Arg::Str(&svc(service))),
-                ("buffer", Arg::Str(&p.t(labels::buffer_key(*buffer)))),
-            ],
-        ),
+        LogEvent::Buffer(service, buffer, until) => {
+            let (service, buffer) = (svc(service), p.t(labels::buffer_key(*buffer)));
+            let (service, buffer) = (Arg::Str(&service), Arg::Str(&buffer));
+            match until {
+                Some(t) => {
+                    let until = widgets::clock(*t);
+                    let args = [
+                        ("service", service),
+                        ("buffer", buffer),
+                        ("until", Arg::Str(&until)),
+                    ];
+                    i.ta("log-buffer-started", &args)
+                }
+                None => i.ta(
+                    "log-buffer-spent",
+                    &[("service", service), ("buffer", buffer)],
+                ),
+            }
+        }
         LogEvent::IncidentOpened {
             team: t,
             service,

@@ -2,6 +2,7 @@
 //! buttons to fire one now or skip it.
 
 use super::context::PanelCtx;
+use crate::engine::Command;
 use crate::gui::exercise::command::UiCommand;
 use crate::gui::i18n::Arg;
 use crate::gui::widgets::{self, colour};
@@ -50,13 +51,15 @@ pub(super) fn show(ui: &mut egui::Ui, p: &mut PanelCtx) {
                     .add_enabled(!done, egui::Button::new(p.t("msel-fire")))
                     .clicked()
                 {
-                    p.commands.write(UiCommand::FireInject(card.id));
+                    p.commands
+                        .write(UiCommand::Control(Command::FireInject(card.id)));
                 }
                 if ui
                     .add_enabled(!done, egui::Button::new(p.t("msel-skip")))
                     .clicked()
                 {
-                    p.commands.write(UiCommand::SkipInject(card.id));
+                    p.commands
+                        .write(UiCommand::Control(Command::SkipInject(card.id)));
                 }
             });
         });

@@ -1,6 +1,7 @@
 //! Observer notes: timestamped with exercise time, kept in the journal for the report.
 
 use super::context::PanelCtx;
+use crate::engine::Command;
 use crate::gui::exercise::command::UiCommand;
 use crate::gui::session::Seat;
 use crate::gui::widgets::{self, colour};
@@ -19,7 +20,8 @@ pub(super) fn show(ui: &mut egui::Ui, p: &mut PanelCtx, draft: &mut String) {
             .add_enabled(ready, egui::Button::new(p.t("notes-add")))
             .clicked()
         {
-            p.commands.write(UiCommand::Note(draft.trim().to_owned()));
+            p.commands
+                .write(UiCommand::Control(Command::Note(draft.trim().to_owned())));
             draft.clear();
         }
         ui.separator();

@@ -3,6 +3,7 @@
 
 use super::context::PanelCtx;
 use super::labels;
+use crate::engine::Command;
 use crate::gui::exercise::command::UiCommand;
 use crate::gui::exercise::dock::{Dock, PanelSet};
 use crate::gui::i18n::Arg;
@@ -267,16 +268,16 @@ fn overrides(ui: &mut egui::Ui, p: &mut PanelCtx, s: ServiceId, capacity: &mut f
             .on_hover_text(p.t("override-hint"))
             .clicked()
         {
-            p.commands.write(UiCommand::Override {
+            p.commands.write(UiCommand::Control(Command::Override {
                 service: s,
                 capacity: Some(f64::from(*capacity)),
-            });
+            }));
         }
         if ui.button(p.t("override-release")).clicked() {
-            p.commands.write(UiCommand::Override {
+            p.commands.write(UiCommand::Control(Command::Override {
                 service: s,
                 capacity: None,
-            });
+            }));
         }
     });
 }
