@@ -6,10 +6,13 @@
 //! networks with threats, area events and logical edges, and on every shipped scenario.
 
 mod metamorphic;
+mod networks;
+
+use networks::{Network, network};
 
 use crossdrill::engine::Engine;
 use metamorphic::{
-    Change, Network, apply, network, reorder_services_and_dependencies, settled_by_name, shipped,
+    Change, apply, reorder_services_and_dependencies, settled_by_name, shipped,
     view_independent_play, world_of, world_run,
 };
 use proptest::prelude::*;
