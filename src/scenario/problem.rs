@@ -10,78 +10,57 @@ pub enum Level {
     Warning,
 }
 
-/// What is wrong. The text is what authors read, so tests assert it.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// What is wrong. Its words (what authors read, so tests assert them) are messages in
+/// `assets/locales/*/problem.ftl`, worded by `words::problem`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProblemKind {
-    #[error("cannot read the file: {0}")]
     Io(String),
-    #[error("{0}")]
     Syntax(String),
-    #[error("include `{0}` not found")]
     MissingInclude(String),
-    #[error("circular include: {0}")]
     CircularInclude(String),
-    #[error("missing `{0}`")]
     Missing(&'static str),
-    #[error("unknown {what} `{id}`")]
-    Unknown { what: &'static str, id: String },
-    #[error("duplicate {what} id `{id}`")]
-    Duplicate { what: &'static str, id: String },
-    #[error("empty {0} id")]
+    Unknown {
+        what: &'static str,
+        id: String,
+    },
+    Duplicate {
+        what: &'static str,
+        id: String,
+    },
     EmptyId(&'static str),
-    #[error("team `{0}` controls no organisation")]
     ControlsNothing(String),
-    #[error("organisation `{org}` is played by two teams, `{first}` and `{second}`")]
     PlayedTwice {
         org: String,
         first: String,
         second: String,
     },
-    #[error("service `{0}` depends on itself")]
     SelfDependency(String),
-    #[error("channel from team `{0}` to itself")]
     SelfChannel(String),
-    #[error("dependency `{0}` has no kind")]
     NoKind(String),
-    #[error("cannot read duration `{0}`")]
     BadDuration(String),
-    #[error("negative duration `{0}`")]
     NegativeDuration(String),
-    #[error("{0} must not be zero")]
     ZeroDuration(&'static str),
-    #[error("severity {0} is outside 0..4")]
     BadSeverity(i64),
-    #[error("{what} {value} is outside 0..1")]
-    OutOfRange { what: &'static str, value: String },
-    #[error("{what} {value} is outside {range}")]
+    OutOfRange {
+        what: &'static str,
+        value: String,
+    },
     OutOfBounds {
         what: &'static str,
         value: String,
         range: &'static str,
     },
-    #[error("severity level {0} is defined twice")]
     SeverityTwice(i64),
-    #[error("severity level {0} is not defined")]
     SeverityMissing(usize),
-    #[error("inject `{0}` has neither `at` nor `when`")]
     NoTrigger(String),
-    #[error("inject `{0}` has both `at` and `when`")]
     TwoTriggers(String),
-    #[error("channel `{0}` -> `{1}` has no latency and no reporting chain is included")]
     NoLatency(String, String),
-    #[error("unknown language `{0}`")]
     BadLanguage(String),
-    #[error("cannot read start clock `{0}`")]
     BadStartClock(String),
-    #[error("bad colour `{0}`")]
     BadColour(String),
-    #[error("text has neither `en` nor `ja`")]
     EmptyText,
-    #[error("zero-delay dependency cycle: {0}")]
     ZeroDelayCycle(String),
-    #[error("loop of `Fail` dependencies that nothing can break: {0}")]
     FailLoop(String),
-    #[error("{what} at {at} is after the end of the exercise ({end})")]
     AfterEnd {
         what: String,
         at: String,
@@ -99,27 +78,11 @@ pub struct Problem {
     pub hint: Option<String>,
 }
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let level = match self.level {
-            Level::Error => "error",
-            Level::Warning => "warning",
-        };
-        write!(
-            f,
-            "{}:{}:{}: {level}: {}",
-            self.file, self.pos.line, self.pos.col, self.kind
-        )?;
-        if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {hint}")?;
-        }
-        Ok(())
-    }
-}
-
 /// Every problem of a file that did not load (at least one is an error).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct Problems(pub Vec<Problem>);
+
+impl std::error::Error for ProblemKind {}
 
 impl Problems {
     /// The errors only.

@@ -5,10 +5,12 @@
 
 mod clip;
 mod phrase;
+mod problem;
 mod span;
 
 pub use clip::{clip, width};
 pub use phrase::{Part, Phrase};
+pub use problem::problem_phrase;
 pub use span::{span, span_short};
 
 use crate::scenario::Lang;

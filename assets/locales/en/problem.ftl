@@ -1,0 +1,40 @@
+# Problems in a scenario file, English. Keep the ids in step with ../ja/problem.ftl.
+
+problem-line = { $file }:{ $line }:{ $col }: { $level }: { $what }
+problem-error = error
+problem-warning = warning
+problem-hint = {"  "}hint: { $hint }
+# A noun, by its key (the English words in kebab case); English keeps the text.
+problem-noun = { $text }
+
+problem-io = cannot read the file: { $a }
+problem-syntax = { $a }
+problem-missing-include = include `{ $a }` not found
+problem-circular-include = circular include: { $a }
+problem-missing = missing `{ $a }`
+problem-unknown = unknown { $what } `{ $id }`
+problem-duplicate = duplicate { $what } id `{ $id }`
+problem-empty-id = empty { $what } id
+problem-controls-nothing = team `{ $a }` controls no organisation
+problem-played-twice = organisation `{ $org }` is played by two teams, `{ $first }` and `{ $second }`
+problem-self-dependency = service `{ $a }` depends on itself
+problem-self-channel = channel from team `{ $a }` to itself
+problem-no-kind = dependency `{ $a }` has no kind
+problem-bad-duration = cannot read duration `{ $a }`
+problem-negative-duration = negative duration `{ $a }`
+problem-zero-duration = { $what } must not be zero
+problem-bad-severity = severity { $a } is outside 0..4
+problem-out-of-range = { $what } { $value } is outside 0..1
+problem-out-of-bounds = { $what } { $value } is outside { $range }
+problem-severity-twice = severity level { $a } is defined twice
+problem-severity-missing = severity level { $a } is not defined
+problem-no-trigger = inject `{ $a }` has neither `at` nor `when`
+problem-two-triggers = inject `{ $a }` has both `at` and `when`
+problem-no-latency = channel `{ $from }` -> `{ $to }` has no latency and no reporting chain is included
+problem-bad-language = unknown language `{ $a }`
+problem-bad-start-clock = cannot read start clock `{ $a }`
+problem-bad-colour = bad colour `{ $a }`
+problem-empty-text = text has neither `en` nor `ja`
+problem-zero-delay-cycle = zero-delay dependency cycle: { $a }
+problem-fail-loop = loop of `Fail` dependencies that nothing can break: { $a }
+problem-after-end = { $what } at { $at } is after the end of the exercise ({ $end })
