@@ -6,8 +6,10 @@ use super::types::{
     MessageId, MessageText, Origin, RunId, Sender, ServiceStatus,
 };
 use crate::scenario::{ActionId, Impact, InjectId, MessageKind, Secs, ServiceId, TeamId, ThreatId};
+use crate::words::Phrase;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use std::fmt;
 
 /// Version of the journal layout and of the engine rules that wrote it, in the
 /// header. 2: random outcomes are drawn by what they decide (not in sequence), an
@@ -178,13 +180,10 @@ pub struct Journal {
 }
 
 /// Why a journal could not be read back.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum JournalError {
-    #[error("line {line}: {message}")]
     Json { line: usize, message: String },
-    #[error("the journal is empty (no header line)")]
     Empty,
-    #[error("{0}")]
     Ron(String),
 }
 
@@ -312,3 +311,18 @@ fn json_line<T: Serialize>(out: &mut String, v: &T) {
     out.push_str(&serde_json::to_string(v).unwrap_or_default());
     out.push('\n');
 }
+
+impl fmt::Display for JournalError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let phrase = match self {
+            JournalError::Json { line, message } => Phrase::new("error-journal-line")
+                .with("line", line.to_string())
+                .with("message", message.as_str()),
+            JournalError::Empty => Phrase::new("error-journal-empty"),
+            JournalError::Ron(message) => return f.write_str(message),
+        };
+        f.write_str(&phrase.word(crate::words::default_lang()))
+    }
+}
+
+impl std::error::Error for JournalError {}

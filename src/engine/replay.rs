@@ -4,12 +4,13 @@ use super::commands::CommandError;
 use super::core::Engine;
 use super::types::Command;
 use crate::scenario::{Scenario, Secs};
+use crate::words::Phrase;
+use std::fmt;
 use std::sync::Arc;
 
 /// Why a replay stopped.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum ReplayError {
-    #[error("command {index} at {at}s was refused: {error}")]
     Refused {
         index: usize,
         at: Secs,
@@ -40,3 +41,16 @@ pub fn replay(
     engine.advance_to(until);
     Ok(engine)
 }
+
+impl fmt::Display for ReplayError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let ReplayError::Refused { index, at, error } = self;
+        let phrase = Phrase::new("error-replay-refused")
+            .with("index", index.to_string())
+            .with("at", at.to_string())
+            .with("error", error.phrase());
+        f.write_str(&phrase.word(crate::words::default_lang()))
+    }
+}
+
+impl std::error::Error for ReplayError {}

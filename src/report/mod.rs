@@ -40,6 +40,7 @@ pub use plan::PlanRow;
 use crate::engine::{EntryKind, Journal};
 use crate::scenario::{Lang, Scenario, Secs};
 use crate::scoring::{ScoreError, Scorecard, score};
+use crate::words::Phrase;
 use serde::Serialize;
 use std::path::Path;
 use std::sync::Arc;
@@ -74,15 +75,19 @@ impl Format {
 }
 
 /// Why a report could not be written.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ReportError {
-    #[error(transparent)]
-    Score(#[from] ScoreError),
-    #[error("{path}: cannot write: {source}")]
+    Score(ScoreError),
     Write {
         path: String,
         source: std::io::Error,
     },
+}
+
+impl From<ScoreError> for ReportError {
+    fn from(e: ScoreError) -> Self {
+        ReportError::Score(e)
+    }
 }
 
 /// Score a run and write its report to `path` in the scenario's language.
@@ -266,4 +271,27 @@ fn json(ctx: &Ctx) -> String {
     let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
     out.push('\n');
     out
+}
+
+impl std::fmt::Display for ReportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReportError::Score(e) => e.fmt(f),
+            ReportError::Write { path, source } => {
+                let phrase = Phrase::new("error-report-write")
+                    .with("path", path.as_str())
+                    .with("error", source.to_string());
+                f.write_str(&phrase.word(crate::words::default_lang()))
+            }
+        }
+    }
+}
+
+impl std::error::Error for ReportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ReportError::Score(e) => e.source(),
+            ReportError::Write { source, .. } => Some(source),
+        }
+    }
 }

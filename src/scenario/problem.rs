@@ -79,10 +79,12 @@ pub struct Problem {
 }
 
 /// Every problem of a file that did not load (at least one is an error).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problems(pub Vec<Problem>);
 
 impl std::error::Error for ProblemKind {}
+
+impl std::error::Error for Problems {}
 
 impl Problems {
     /// The errors only.

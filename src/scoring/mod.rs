@@ -94,15 +94,16 @@ pub use points::grade;
 
 use crate::engine::{Command, Engine, Journal};
 use crate::scenario::{Scenario, Secs};
+use crate::words::Phrase;
+use std::fmt;
 use std::sync::Arc;
 
 /// Capacity (0..1) a service hit by a threat must be back to, to count as restored.
 pub const RESTORED_CAPACITY: f64 = 0.8;
 
 /// Why a journal could not be scored.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum ScoreError {
-    #[error("the journal is of scenario `{journal}`, not of `{scenario}`")]
     WrongScenario { journal: String, scenario: String },
 }
 
@@ -180,3 +181,15 @@ fn check(scenario: &Scenario, journal: &Journal) -> Result<(), ScoreError> {
         })
     }
 }
+
+impl fmt::Display for ScoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let ScoreError::WrongScenario { journal, scenario } = self;
+        let phrase = Phrase::new("error-score-wrong-scenario")
+            .with("journal", journal.as_str())
+            .with("scenario", scenario.as_str());
+        f.write_str(&phrase.word(crate::words::default_lang()))
+    }
+}
+
+impl std::error::Error for ScoreError {}

@@ -1,0 +1,22 @@
+# What went wrong with a session, a journal, a replay or a report, English.
+# Keep the ids in step with ../ja/errors.ftl.
+
+error-io = { $path }: { $error }
+error-not-a-session = { $path }: not a session folder (it has no session.json)
+error-session-exists = { $path }: already holds a session; resume it or choose another folder
+error-header = { $path }: cannot read the session header: { $message }
+error-format = { $path }: written by a newer crossdrill (format { $found }; this one reads up to { $known })
+error-corrupt = { $path }:{ $line }: damaged record in the middle of the file: { $message }
+error-scenario = the scenario does not load:
+    { $problems }
+error-wrong-scenario = the scenario is `{ $found }`, but the { $what } is of `{ $expected }`
+error-scenario-not-found = no scenario file found for `{ $id }` (looked at { $looked }); give it with --scenario
+error-refused = { $path }:{ $line }: the command at { $at } was refused on replay: { $error }
+error-journal = { $path }:{ $line }: cannot read the journal: { $message }
+error-time-went-back = time cannot go back: the session stands at { $now }, the record is at { $at }
+error-finished = { $path }: the session has ended; fork it to play on
+error-journal-line = line { $line }: { $message }
+error-journal-empty = the journal is empty (no header line)
+error-replay-refused = command { $index } at { $at }s was refused: { $error }
+error-score-wrong-scenario = the journal is of scenario `{ $journal }`, not of `{ $scenario }`
+error-report-write = { $path }: cannot write: { $error }
