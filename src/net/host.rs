@@ -135,12 +135,7 @@ impl Host {
                     || (real >= CLOCK_AT_MOST && (changed || at < self.engine.now()))
             });
             if due {
-                let clock = ToClient::Clock {
-                    now: self.engine.now(),
-                    speed: options.speed,
-                    paused: started.is_none(),
-                };
-                self.send_all(&clock);
+                self.send_clock(options.speed, started.is_none());
                 last_clock = Some((Instant::now(), self.engine.now()));
             }
             if self.engine.now() >= options.until {
@@ -149,12 +144,7 @@ impl Host {
             std::thread::sleep(Duration::from_millis(2));
         }
         self.send_views();
-        let clock = ToClient::Clock {
-            now: self.engine.now(),
-            speed: options.speed,
-            paused: false,
-        };
-        self.send_all(&clock);
+        self.send_clock(options.speed, false);
         self.send_all(&ToClient::Ended);
         let flush = Instant::now();
         while flush.elapsed() < Duration::from_millis(1500) {
@@ -172,19 +162,16 @@ impl Host {
     /// Seat every newly authorized connection by its token, refuse those with no seat
     /// here, and forget those that left.
     fn admit(&mut self, events: &mut dyn FnMut(HostEvent)) {
-        let world = self.app.world_mut();
-        let gone: Vec<Entity> = self
-            .seats
-            .keys()
-            .copied()
-            .filter(|&e| world.get_entity(e).is_err())
-            .collect();
-        for e in gone {
-            if let Some(s) = self.seats.remove(&e) {
-                let team = self.session.scenario().teams[s.team.idx()].id.clone();
-                events(HostEvent::Left { team });
+        let (world, teams) = (self.app.world(), &self.session.scenario().teams);
+        self.seats.retain(|&e, s| {
+            let here = world.get_entity(e).is_ok();
+            if !here {
+                events(HostEvent::Left {
+                    team: teams[s.team.idx()].id.clone(),
+                });
             }
-        }
+            here
+        });
         let world = self.app.world_mut();
         let new: Vec<(Entity, u64)> = world
             .query_filtered::<(Entity, &NetworkId), With<AuthorizedClient>>()
@@ -210,13 +197,11 @@ impl Host {
                 events(HostEvent::Refused { addr });
                 continue;
             };
-            self.seats.insert(
-                entity,
-                Seated {
-                    team,
-                    sent_view: None,
-                },
-            );
+            let seated = Seated {
+                team,
+                sent_view: None,
+            };
+            self.seats.insert(entity, seated);
             let seat = ToClient::Seat {
                 exercise: self.exercise.clone(),
                 scenario: scenario.id.clone(),
@@ -291,6 +276,11 @@ impl Host {
             self.send_one(entity, &message);
         }
         changed
+    }
+
+    fn send_clock(&mut self, speed: f64, paused: bool) {
+        let now = self.engine.now();
+        self.send_all(&ToClient::Clock { now, speed, paused });
     }
 
     fn send_all(&mut self, message: &ToClient) {
