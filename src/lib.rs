@@ -2,12 +2,15 @@
 //!
 //! Layers, one-way: `scenario` (format and validation) <- `engine` (deterministic
 //! simulation) <- `scoring` <- `report`, with `session` (sessions on disk, scripted
-//! plays, replay) beside `report`; `cli` and `gui` sit on top.
+//! plays, replay) beside `report`; `net` (networked exercises) above those; `cli` and
+//! `gui` sit on top.
 
 pub mod cli;
 pub mod engine;
 #[cfg(feature = "gui")]
 pub mod gui;
+#[cfg(feature = "net")]
+pub mod net;
 pub mod report;
 pub mod scenario;
 pub mod scoring;

@@ -3,6 +3,10 @@
 
 mod fork;
 mod generate;
+#[cfg(feature = "net")]
+mod host;
+#[cfg(feature = "net")]
+mod join;
 mod replay;
 mod report;
 mod run;
@@ -46,6 +50,12 @@ pub enum Command {
     /// Crash-safe sessions: play a scripted one, resume one, list them.
     #[command(subcommand)]
     Session(session::SessionCommand),
+    /// Host a networked exercise: one seat file per team, the engine and the session here.
+    #[cfg(feature = "net")]
+    Host(host::HostArgs),
+    /// Take a seat in a networked exercise with the seat file the facilitator gave you.
+    #[cfg(feature = "net")]
+    Join(join::JoinArgs),
 }
 
 /// Run a parsed command line and return the process exit status.
@@ -59,6 +69,10 @@ pub fn run(command: Command) -> ExitCode {
         Command::Replay(args) => replay::run(&args),
         Command::Fork(args) => replay::run_fork(&args),
         Command::Session(command) => session::run(&command),
+        #[cfg(feature = "net")]
+        Command::Host(args) => host::run(&args),
+        #[cfg(feature = "net")]
+        Command::Join(args) => join::run(&args),
     }
 }
 

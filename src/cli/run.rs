@@ -3,12 +3,12 @@
 
 use super::duration_arg;
 use super::say::{error, say};
-use crate::engine::{Engine, timeline_line};
-use crate::scenario::{Lang, duration, load_path};
-use crate::session::script;
+use crate::engine::{Engine, Journal, timeline_line};
+use crate::scenario::{Lang, Scenario, duration, load_path};
+use crate::session::script::{self, Planned};
 use clap::{Args, ValueEnum};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -68,28 +68,10 @@ pub fn run(args: &RunArgs) -> ExitCode {
     };
     let plan = match &args.commands {
         None => Vec::new(),
-        Some(path) => {
-            let name = path.display().to_string();
-            let text = match std::fs::read_to_string(path) {
-                Ok(t) => t,
-                Err(e) => {
-                    eprintln!(
-                        "{}",
-                        say("cli-cannot-read", &[("file", &name), ("error", &e)])
-                    );
-                    return ExitCode::from(1);
-                }
-            };
-            match script::parse(&name, &text, &scenario) {
-                Ok(p) => p,
-                Err(errors) => {
-                    for e in errors {
-                        eprintln!("{e}");
-                    }
-                    return ExitCode::from(1);
-                }
-            }
-        }
+        Some(path) => match read_plan(path, &scenario) {
+            Ok(p) => p,
+            Err(code) => return code,
+        },
     };
 
     let mut engine = Engine::new(scenario.clone(), args.seed);
@@ -133,20 +115,10 @@ pub fn run(args: &RunArgs) -> ExitCode {
     if written.is_err() {
         return ExitCode::from(1);
     }
-    if let Some(path) = &args.journal {
-        let text = if path.extension().is_some_and(|e| e == "ron") {
-            journal.to_ron().unwrap_or_default()
-        } else {
-            journal.to_jsonl()
-        };
-        if let Err(e) = std::fs::write(path, text) {
-            let file = path.display();
-            eprintln!(
-                "{}",
-                say("cli-cannot-write", &[("file", &file), ("error", &e)])
-            );
-            return ExitCode::from(1);
-        }
+    if let Some(path) = &args.journal
+        && !write_journal(path, journal)
+    {
+        return ExitCode::from(1);
     }
     if let Some(path) = &args.report {
         let format = crate::report::Format::from_path(path).unwrap_or(crate::report::Format::Html);
@@ -168,4 +140,40 @@ pub fn run(args: &RunArgs) -> ExitCode {
         eprintln!("{}", say("cli-warning", &[("what", &what)]));
     }
     ExitCode::SUCCESS
+}
+
+/// The scripted play in `path`, resolved against `scenario`; what is wrong with it is
+/// said, and is exit status 1.
+pub(super) fn read_plan(path: &Path, scenario: &Scenario) -> Result<Vec<Planned>, ExitCode> {
+    let name = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        let said = say("cli-cannot-read", &[("file", &name), ("error", &e)]);
+        eprintln!("{said}");
+        ExitCode::from(1)
+    })?;
+    script::parse(&name, &text, scenario).map_err(|errors| {
+        for e in errors {
+            eprintln!("{e}");
+        }
+        ExitCode::from(1)
+    })
+}
+
+/// Write `journal` to `path` (`.ron` for RON, otherwise JSON Lines); `false` once a
+/// failure has been said.
+pub(super) fn write_journal(path: &Path, journal: &Journal) -> bool {
+    let text = if path.extension().is_some_and(|e| e == "ron") {
+        journal.to_ron().unwrap_or_default()
+    } else {
+        journal.to_jsonl()
+    };
+    if let Err(e) = std::fs::write(path, text) {
+        let file = path.display();
+        eprintln!(
+            "{}",
+            say("cli-cannot-write", &[("file", &file), ("error", &e)])
+        );
+        return false;
+    }
+    true
 }

@@ -105,11 +105,17 @@ pub struct Planned {
 impl Planned {
     /// The command to apply now (filling in the incidents the team knows).
     pub fn command_for(&self, engine: &Engine) -> Command {
+        let team = self.command.team();
+        self.command_knowing(team.map_or(&[], |t| &engine.view(t).known_incidents))
+    }
+
+    /// The command, citing `known` when the step cites every incident the team knows.
+    pub fn command_knowing(&self, known: &[IncidentId]) -> Command {
         let mut cmd = self.command.clone();
         if self.all_incidents
-            && let Command::Send { team, draft, .. } | Command::Broadcast { team, draft } = &mut cmd
+            && let Command::Send { draft, .. } | Command::Broadcast { draft, .. } = &mut cmd
         {
-            draft.incidents = engine.view(*team).known_incidents.clone();
+            draft.incidents = known.to_vec();
         }
         cmd
     }
@@ -182,14 +188,12 @@ fn resolve(s: &RawStep, sc: &Scenario) -> Result<(Command, bool), Problem> {
         s.send.is_some(),
         s.forward.is_some(),
         s.broadcast.is_some(),
-    ]
-    .iter()
-    .chain(&[
         s.fire.is_some(),
         s.skip.is_some(),
         s.set.is_some(),
         s.note.is_some(),
-    ])
+    ]
+    .iter()
     .filter(|b| **b)
     .count();
     if given != 1 {

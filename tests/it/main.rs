@@ -14,6 +14,12 @@ mod gui_debrief;
 #[cfg(feature = "gui")]
 mod gui_screenshot;
 mod journal_compat;
+#[cfg(feature = "net")]
+mod net_common;
+#[cfg(feature = "net")]
+mod net_play;
+#[cfg(feature = "net")]
+mod net_seats;
 mod play_run;
 mod replay_check;
 mod replay_float;

@@ -64,3 +64,18 @@ cli-row-ended = ended
 cli-row-open = resumable
 cli-row-damaged = {" "}(damaged end)
 cli-row-unreadable = { $dir }  unreadable: { $error }
+
+## host, join
+cli-net-headless = the app cannot host or join over the network yet: add --headless
+cli-bad-listen = cannot read --listen `{ $text }` (write e.g. "192.168.1.10:5000")
+cli-bad-speed = --speed must be a positive number, not `{ $text }`
+cli-seats-written = { $count } seat files written to { $dir }: hand each to its team only (a seat file is a password)
+cli-hosting = hosting `{ $scenario }` on { $addr } (UDP), session { $dir }, clock at { $speed }x until { $until }
+cli-seat-joined = seat { $team } joined from { $addr }
+cli-seat-left = seat { $team } left
+cli-seat-refused = refused a connection from { $addr }: no free seat of this exercise in its seat file
+cli-bad-frame = seat { $team }: message ignored: { $why }
+cli-host-ended = the exercise ended at { $at }: journal { $entries } entries, sha256 { $hash }
+cli-joined = joined `{ $scenario }` as { $team }
+cli-command-refused = command { $id } not applied: { $why }
+cli-join-ended = the exercise ended at { $at }: { $sent } commands sent, { $applied } applied, { $refused } not applied

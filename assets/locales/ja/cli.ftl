@@ -61,3 +61,18 @@ cli-row-ended = 終了
 cli-row-open = 再開可
 cli-row-damaged = （末尾が破損）
 cli-row-unreadable = { $dir }  読み込めません: { $error }
+
+## host, join
+cli-net-headless = アプリからのネットワーク経由のホストと参加はまだできません: --headless を付けてください
+cli-bad-listen = --listen `{ $text }` を読めません（例: "192.168.1.10:5000"）
+cli-bad-speed = --speed は正の数です（`{ $text }` ではありません）
+cli-seats-written = 席ファイル { $count } 件を { $dir } に書き出しました: それぞれをそのチームだけに渡してください（席ファイルはパスワードです）
+cli-hosting = `{ $scenario }` を { $addr }（UDP）でホストしています。セッション { $dir }、時計 { $speed } 倍速、{ $until } まで
+cli-seat-joined = 席 { $team } が { $addr } から参加しました
+cli-seat-left = 席 { $team } が退出しました
+cli-seat-refused = { $addr } からの接続を拒否しました: 席ファイルにこの演習の空いている席がありません
+cli-bad-frame = 席 { $team }: メッセージを無視しました: { $why }
+cli-host-ended = 演習は { $at } に終了しました: ジャーナル { $entries } 件、sha256 { $hash }
+cli-joined = `{ $scenario }` に { $team } として参加しました
+cli-command-refused = コマンド { $id } は適用されませんでした: { $why }
+cli-join-ended = 演習は { $at } に終了しました: 送信 { $sent } 件、適用 { $applied } 件、不適用 { $refused } 件

@@ -1,0 +1,160 @@
+//! `crossdrill host`: host a networked exercise (headless for now): write one seat file
+//! per team, run the one engine and the session record, serve the seats, end.
+
+use super::duration_arg;
+use super::run::write_journal;
+use super::say::{error, say};
+use crate::engine::Engine;
+use crate::net::host::{Host, HostEvent, HostOptions};
+use crate::net::seat::{load_or_make_key, write_seats};
+use crate::scenario::duration;
+use crate::session::{Session, default_root, new_dir};
+use clap::Args;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Options of `crossdrill host`.
+#[derive(Debug, Args)]
+pub struct HostArgs {
+    /// The scenario file.
+    pub scenario: PathBuf,
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// The address and UDP port to serve on, as the trainees reach it (it is written
+    /// into the seat files): on a LAN, this machine's LAN address, e.g. 192.168.1.10:5000.
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:5000")]
+    pub listen: String,
+    /// Where to write the seat files (default: `seats/` in the session folder).
+    #[arg(long, value_name = "DIR")]
+    pub seats_out: Option<PathBuf>,
+    /// Exercise seconds per real second.
+    #[arg(long, value_name = "X", default_value_t = 1.0)]
+    pub speed: f64,
+    /// End the exercise at this time ("3h"); default: the scenario's duration.
+    #[arg(long, value_name = "DURATION")]
+    pub until: Option<String>,
+    /// Also write the journal here (`.ron` for RON, otherwise JSON Lines).
+    #[arg(long, value_name = "PATH")]
+    pub journal: Option<PathBuf>,
+    /// The session folder to create (default: a new one in the sessions folder); it
+    /// keeps the seats' key.
+    #[arg(long, value_name = "DIR")]
+    pub session: Option<PathBuf>,
+    /// Keep the clock paused until this many seats have joined.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub wait_for: usize,
+    /// Without the app (the only way for now).
+    #[arg(long)]
+    pub headless: bool,
+}
+
+pub fn run(args: &HostArgs) -> ExitCode {
+    if !args.headless {
+        eprintln!("{}", error("cli-net-headless", &[]));
+        return ExitCode::from(2);
+    }
+    let Ok(listen) = args.listen.parse::<SocketAddr>() else {
+        eprintln!("{}", error("cli-bad-listen", &[("text", &args.listen)]));
+        return ExitCode::from(2);
+    };
+    if !(args.speed.is_finite() && args.speed > 0.0) {
+        eprintln!("{}", error("cli-bad-speed", &[("text", &args.speed)]));
+        return ExitCode::from(2);
+    }
+    let text = match std::fs::read_to_string(&args.scenario) {
+        Ok(t) => t,
+        Err(e) => {
+            let file = args.scenario.display();
+            eprintln!(
+                "{}",
+                say("cli-cannot-read", &[("file", &file), ("error", &e)])
+            );
+            return ExitCode::from(1);
+        }
+    };
+    match host(args, listen, &text) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("{}", say("cli-error", &[("what", &e)]));
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn host(args: &HostArgs, listen: SocketAddr, text: &str) -> Result<ExitCode, crate::net::NetError> {
+    let name = args.scenario.display().to_string();
+    let dir = match &args.session {
+        Some(d) => d.clone(),
+        None => {
+            let stem = args
+                .scenario
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy();
+            new_dir(&default_root(), stem.trim_end_matches(".scenario"))
+        }
+    };
+    let session = Session::create(&dir, &name, text, args.seed)?;
+    let scenario = session.scenario().clone();
+    let until = match duration_arg(args.until.as_deref(), "cli-bad-until") {
+        Ok(until) => until.unwrap_or(scenario.duration),
+        Err(code) => return Ok(code),
+    };
+    let engine = Engine::new(scenario.clone(), args.seed);
+    let key = load_or_make_key(&dir)?;
+    let host = Host::start(session, engine, key, listen)?;
+    let seats = args.seats_out.clone().unwrap_or_else(|| dir.join("seats"));
+    let written = write_seats(&key, listen, &scenario, &seats)?;
+    let (count, seats_dir) = (written.len(), seats.display());
+    eprintln!(
+        "{}",
+        say(
+            "cli-seats-written",
+            &[("count", &count), ("dir", &seats_dir)]
+        )
+    );
+    let (clock, session_dir) = (duration::clock(until), dir.display());
+    let args_said: [(&str, &dyn std::fmt::Display); 5] = [
+        ("scenario", &scenario.id),
+        ("addr", &listen),
+        ("dir", &session_dir),
+        ("speed", &args.speed),
+        ("until", &clock),
+    ];
+    eprintln!("{}", say("cli-hosting", &args_said));
+    let options = HostOptions {
+        speed: args.speed,
+        until,
+        wait_for: args.wait_for,
+    };
+    let engine = host.run(&options, &mut tell)?;
+    let journal = engine.journal();
+    if let Some(path) = &args.journal
+        && !write_journal(path, journal)
+    {
+        return Ok(ExitCode::from(1));
+    }
+    let (at, entries, hash) = (
+        duration::clock(engine.now()),
+        journal.entries.len(),
+        journal.hash(),
+    );
+    let ended: [(&str, &dyn std::fmt::Display); 3] =
+        [("at", &at), ("entries", &entries), ("hash", &hash)];
+    println!("{}", say("cli-host-ended", &ended));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Tell the facilitator what happened to the seats.
+fn tell(event: HostEvent) {
+    let line = match &event {
+        HostEvent::Joined { team, addr } => {
+            say("cli-seat-joined", &[("team", team), ("addr", addr)])
+        }
+        HostEvent::Left { team } => say("cli-seat-left", &[("team", team)]),
+        HostEvent::Refused { addr } => say("cli-seat-refused", &[("addr", addr)]),
+        HostEvent::BadFrame { team, why } => say("cli-bad-frame", &[("team", team), ("why", why)]),
+    };
+    eprintln!("{line}");
+}

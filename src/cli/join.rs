@@ -1,0 +1,93 @@
+//! `crossdrill join`: take a seat in a networked exercise with a seat file (headless for
+//! now), play a scripted play for the seat's team, and exit when the exercise ends.
+
+use super::run::read_plan;
+use super::say::{error, say};
+use crate::net::client::{ClientEvent, join};
+use crate::net::seat::read_seat;
+use crate::scenario::{DEFAULT_SCENARIO, duration, load_path, load_source};
+use clap::Args;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+/// Options of `crossdrill join`.
+#[derive(Debug, Args)]
+pub struct JoinArgs {
+    /// The seat file the facilitator gave you (`TEAM.seat`).
+    pub seat: PathBuf,
+    /// A scripted play (as for `crossdrill run`): only the seat's team's steps are sent,
+    /// each once the host's clock reaches its time.
+    #[arg(long, value_name = "FILE")]
+    pub commands: Option<PathBuf>,
+    /// The scenario the script names things in (default: the built-in one).
+    #[arg(long, value_name = "PATH")]
+    pub scenario: Option<PathBuf>,
+    /// Give up when the host has not let this seat in within this many seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 10)]
+    pub timeout: u64,
+    /// Without the app (the only way for now).
+    #[arg(long)]
+    pub headless: bool,
+}
+
+pub fn run(args: &JoinArgs) -> ExitCode {
+    if !args.headless {
+        eprintln!("{}", error("cli-net-headless", &[]));
+        return ExitCode::from(2);
+    }
+    let seat = match read_seat(&args.seat) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{}", say("cli-error", &[("what", &e)]));
+            return ExitCode::from(2);
+        }
+    };
+    let loaded = match &args.scenario {
+        Some(path) => load_path(path),
+        None => load_source(DEFAULT_SCENARIO.0, DEFAULT_SCENARIO.1, None),
+    };
+    let scenario = match loaded {
+        Ok(l) => l.scenario,
+        Err(problems) => {
+            eprint!("{problems}");
+            return ExitCode::from(1);
+        }
+    };
+    let plan = match &args.commands {
+        None => Vec::new(),
+        Some(path) => match read_plan(path, &scenario) {
+            Ok(p) => p,
+            Err(code) => return code,
+        },
+    };
+    let timeout = Duration::from_secs(args.timeout);
+    match join(seat, Some(&scenario), &plan, timeout, &mut tell) {
+        Ok(p) => {
+            let at = duration::clock(p.until);
+            let said: [(&str, &dyn std::fmt::Display); 4] = [
+                ("at", &at),
+                ("sent", &p.sent),
+                ("applied", &p.applied),
+                ("refused", &p.refused),
+            ];
+            println!("{}", say("cli-join-ended", &said));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{}", say("cli-error", &[("what", &e)]));
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Tell the trainee what happened.
+fn tell(event: ClientEvent) {
+    let line = match &event {
+        ClientEvent::Seated { team, scenario } => {
+            say("cli-joined", &[("team", team), ("scenario", scenario)])
+        }
+        ClientEvent::Refused { id, why } => say("cli-command-refused", &[("id", id), ("why", why)]),
+    };
+    eprintln!("{line}");
+}
