@@ -30,33 +30,69 @@ pub(crate) struct HostFrame(pub Vec<u8>);
 #[derive(Message, Serialize, Deserialize, Debug, Clone)]
 pub(crate) struct ClientFrame(pub Vec<u8>);
 
-/// What went wrong on the network side, said so a facilitator or trainee can act on it.
-#[derive(Debug, thiserror::Error)]
+/// What went wrong on the network side, said so a facilitator or trainee can act on it
+/// (worded from `assets/locales/*/errors.ftl`).
+#[derive(Debug)]
 pub enum NetError {
-    #[error("{path}: cannot read the seat file: {why}")]
-    SeatFile { path: PathBuf, why: String },
-    #[error("{path}: {error}")]
+    SeatFile {
+        path: PathBuf,
+        why: String,
+    },
     Io {
         path: PathBuf,
         error: std::io::Error,
     },
-    #[error("cannot listen on {addr}: {why}")]
-    Listen { addr: String, why: String },
-    #[error(
-        "--listen {0}: give the address the trainees reach (for example 192.168.1.10:5000), not an unspecified one"
-    )]
+    Listen {
+        addr: String,
+        why: String,
+    },
+    /// `--listen` gave an unspecified address (0.0.0.0), which trainees cannot reach.
     Unspecified(String),
-    #[error("cannot make a seat: {0}")]
     Token(String),
-    #[error("the host was not reachable, or it refused this seat file, within {0} s")]
+    /// Not reachable, or refused, within this many seconds.
     Refused(u64),
-    #[error("the connection to the host was lost before the exercise ended")]
     Lost,
-    #[error("the host gives seat `{given}`, but the seat file says `{file}`")]
-    WrongSeat { file: String, given: String },
-    #[error(transparent)]
-    Session(#[from] crate::session::SessionError),
+    WrongSeat {
+        file: String,
+        given: String,
+    },
+    Session(crate::session::SessionError),
 }
+
+impl From<crate::session::SessionError> for NetError {
+    fn from(e: crate::session::SessionError) -> Self {
+        NetError::Session(e)
+    }
+}
+
+impl std::fmt::Display for NetError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::words::Phrase;
+        let p = Phrase::new;
+        let phrase = match self {
+            NetError::SeatFile { path, why } => p("error-net-seat-file")
+                .with("path", path.display().to_string())
+                .with("why", why.as_str()),
+            NetError::Io { path, error } => p("error-io")
+                .with("path", path.display().to_string())
+                .with("error", error.to_string()),
+            NetError::Listen { addr, why } => p("error-net-listen")
+                .with("addr", addr.as_str())
+                .with("why", why.as_str()),
+            NetError::Unspecified(addr) => p("error-net-unspecified").with("addr", addr.as_str()),
+            NetError::Token(why) => p("error-net-token").with("why", why.as_str()),
+            NetError::Refused(secs) => p("error-net-refused").with("secs", secs.to_string()),
+            NetError::Lost => p("error-net-lost"),
+            NetError::WrongSeat { file, given } => p("error-net-wrong-seat")
+                .with("given", given.as_str())
+                .with("file", file.as_str()),
+            NetError::Session(e) => return e.fmt(f),
+        };
+        f.write_str(&phrase.word(crate::words::default_lang()))
+    }
+}
+
+impl std::error::Error for NetError {}
 
 /// A headless app with the networking plugins and the two frame types registered (in the
 /// same order on both sides), ready for a server or a client.

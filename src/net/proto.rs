@@ -42,13 +42,27 @@ pub enum ToClient {
 }
 
 /// Why a frame could not be read.
-#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, PartialEq, Eq)]
 pub enum DecodeError {
-    #[error("a frame of {0} bytes is over the limit")]
     TooLarge(usize),
-    #[error("a frame is not a message: {0}")]
     Malformed(String),
 }
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let phrase = match self {
+            DecodeError::TooLarge(n) => {
+                crate::words::Phrase::new("error-frame-too-large").with("bytes", n.to_string())
+            }
+            DecodeError::Malformed(why) => {
+                crate::words::Phrase::new("error-frame-malformed").with("why", why.as_str())
+            }
+        };
+        f.write_str(&phrase.word(crate::words::default_lang()))
+    }
+}
+
+impl std::error::Error for DecodeError {}
 
 /// The bytes of a message.
 pub fn encode<T: Serialize>(message: &T) -> Vec<u8> {

@@ -20,3 +20,14 @@ error-journal-empty = the journal is empty (no header line)
 error-replay-refused = command { $index } at { $at }s was refused: { $error }
 error-score-wrong-scenario = the journal is of scenario `{ $journal }`, not of `{ $scenario }`
 error-report-write = { $path }: cannot write: { $error }
+
+## Networked exercises
+error-net-seat-file = { $path }: cannot read the seat file: { $why }
+error-net-listen = cannot listen on { $addr }: { $why }
+error-net-unspecified = --listen { $addr }: give the address the trainees reach (for example 192.168.1.10:5000), not an unspecified one
+error-net-token = cannot make a seat: { $why }
+error-net-refused = the host was not reachable, or it refused this seat file, within { $secs } s
+error-net-lost = the connection to the host was lost before the exercise ended
+error-net-wrong-seat = the host gives seat `{ $given }`, but the seat file says `{ $file }`
+error-frame-too-large = a frame of { $bytes } bytes is over the limit
+error-frame-malformed = a frame is not a message: { $why }

@@ -23,3 +23,14 @@ error-journal-empty = ジャーナルが空です（ヘッダ行がありませ�
 error-replay-refused = { $at } 秒のコマンド { $index } が受け付けられませんでした: { $error }
 error-score-wrong-scenario = ジャーナルはシナリオ `{ $journal }` のもので、`{ $scenario }` のものではありません
 error-report-write = { $path }: 書き込めません: { $error }
+
+## ネットワーク演習
+error-net-seat-file = { $path }: 席ファイルを読めません: { $why }
+error-net-listen = { $addr } で待ち受けできません: { $why }
+error-net-unspecified = --listen { $addr }: 訓練者が接続できるアドレス（例: 192.168.1.10:5000）を指定してください。未指定アドレスは使えません
+error-net-token = 席を作れません: { $why }
+error-net-refused = { $secs } 秒以内にホストに接続できないか、ホストがこの席ファイルを拒否しました
+error-net-lost = 演習の終了前にホストとの接続が切れました
+error-net-wrong-seat = ホストが割り当てた席は `{ $given }` ですが、席ファイルは `{ $file }` です
+error-frame-too-large = { $bytes } バイトのフレームは上限を超えています
+error-frame-malformed = フレームがメッセージではありません: { $why }
