@@ -26,6 +26,10 @@ pub struct JoinArgs {
     /// Give up when the host has not let this seat in within this many seconds.
     #[arg(long, value_name = "SECS", default_value_t = 10)]
     pub timeout: u64,
+    /// Keep every message the host sent to this seat in FILE, one JSON message a line
+    /// (to check what a seat was told).
+    #[arg(long, value_name = "FILE")]
+    pub record: Option<PathBuf>,
     /// Without the app (the only way for now).
     #[arg(long)]
     pub headless: bool,
@@ -62,7 +66,34 @@ pub fn run(args: &JoinArgs) -> ExitCode {
         },
     };
     let timeout = Duration::from_secs(args.timeout);
-    match join(seat, Some(&scenario), &plan, timeout, &mut tell) {
+    let mut record = match &args.record {
+        None => None,
+        Some(path) => match std::fs::File::create(path) {
+            Ok(f) => Some(std::io::BufWriter::new(f)),
+            Err(e) => {
+                let file = path.display();
+                eprintln!(
+                    "{}",
+                    say("cli-cannot-write", &[("file", &file), ("error", &e)])
+                );
+                return ExitCode::from(1);
+            }
+        },
+    };
+    let mut events = |event: ClientEvent| match (&event, record.as_mut()) {
+        (ClientEvent::Received(frame), Some(out)) => {
+            use std::io::Write as _;
+            let _ = out.write_all(frame).and_then(|()| out.write_all(b"\n"));
+        }
+        (ClientEvent::Received(_), None) => {}
+        _ => tell(event),
+    };
+    let outcome = join(seat, Some(&scenario), &plan, timeout, &mut events);
+    if let Some(out) = record.as_mut() {
+        use std::io::Write as _;
+        let _ = out.flush();
+    }
+    match outcome {
         Ok(p) => {
             let at = duration::clock(p.until);
             let said: [(&str, &dyn std::fmt::Display); 4] = [
@@ -88,6 +119,7 @@ fn tell(event: ClientEvent) {
             say("cli-joined", &[("team", team), ("scenario", scenario)])
         }
         ClientEvent::Refused { id, why } => say("cli-command-refused", &[("id", id), ("why", why)]),
+        ClientEvent::Received(_) => return,
     };
     eprintln!("{line}");
 }

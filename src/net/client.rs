@@ -18,8 +18,16 @@ use std::time::{Duration, Instant};
 /// What the trainee is told while playing.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ClientEvent {
-    Seated { team: String, scenario: String },
-    Refused { id: u64, why: String },
+    Seated {
+        team: String,
+        scenario: String,
+    },
+    Refused {
+        id: u64,
+        why: String,
+    },
+    /// A frame exactly as the host sent it (for an audit of what the seat received).
+    Received(Vec<u8>),
 }
 
 /// How a client's exercise went.
@@ -84,6 +92,7 @@ pub fn join(
             .drain()
             .collect();
         for frame in frames {
+            events(ClientEvent::Received(frame.0.clone()));
             let Ok(message) = proto::decode::<ToClient>(&frame.0) else {
                 continue;
             };
