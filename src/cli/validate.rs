@@ -1,8 +1,8 @@
 //! `crossdrill validate PATH...`: every problem, compiler-style, or a summary per file.
 
-use super::say::{lang, say};
+use super::say::say;
 use crate::scenario::{self, Mode, duration};
-use crate::words::{Arg, say_with};
+use crate::words::{Arg, default_lang, say_with};
 use std::fmt::Display;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -61,7 +61,7 @@ pub(super) fn run(paths: &[PathBuf]) -> ExitCode {
                 let n = problems.errors().count();
                 let file = path.display().to_string();
                 let args = [("file", Arg::Str(&file)), ("n", Arg::Num(n as f64))];
-                eprintln!("{}", say_with(lang(), "cli-errors-found", &args));
+                eprintln!("{}", say_with(default_lang(), "cli-errors-found", &args));
             }
         }
     }

@@ -127,17 +127,11 @@ pub(super) fn change(
     was: ServiceStatus,
     now: ServiceStatus,
 ) -> (Phrase, &'static str) {
-    let shape = match (was == now, from == to) {
-        (false, true) => "status",
-        (false, false) => "both",
-        (true, false) => "capacity",
-        (true, true) => "none",
-    };
-    let id = match shape {
-        "status" => "j-change-status",
-        "both" => "j-change-both",
-        "capacity" => "j-change-capacity",
-        _ => "j-change-none",
+    let (id, shape) = match (was == now, from == to) {
+        (false, true) => ("j-change-status", "status"),
+        (false, false) => ("j-change-both", "both"),
+        (true, false) => ("j-change-capacity", "capacity"),
+        (true, true) => ("j-change-none", "none"),
     };
     let phrase = Phrase::new(id)
         .with("was", status(was))

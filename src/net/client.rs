@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 
 /// What the trainee is told while playing.
 #[derive(Debug, Clone, PartialEq)]
-pub enum ClientEvent {
+pub enum ClientEvent<'a> {
     Seated {
         team: String,
         scenario: String,
@@ -27,7 +27,7 @@ pub enum ClientEvent {
         why: String,
     },
     /// A frame exactly as the host sent it (for an audit of what the seat received).
-    Received(Vec<u8>),
+    Received(&'a [u8]),
 }
 
 /// How a client's exercise went.
@@ -92,7 +92,7 @@ pub fn join(
             .drain()
             .collect();
         for frame in frames {
-            events(ClientEvent::Received(frame.0.clone()));
+            events(ClientEvent::Received(&frame.0));
             let Ok(message) = proto::decode::<ToClient>(&frame.0) else {
                 continue;
             };

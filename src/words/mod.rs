@@ -109,10 +109,13 @@ pub enum Arg<'a> {
 /// The language messages take where no one chose one (errors, the command line):
 /// English, or the language `CROSSDRILL_LANG` names (`ja`).
 pub fn default_lang() -> Lang {
-    std::env::var("CROSSDRILL_LANG")
-        .ok()
-        .and_then(|t| Lang::from_tag(t.trim()))
-        .unwrap_or(Lang::En)
+    static CHOSEN: LazyLock<Lang> = LazyLock::new(|| {
+        std::env::var("CROSSDRILL_LANG")
+            .ok()
+            .and_then(|t| Lang::from_tag(t.trim()))
+            .unwrap_or(Lang::En)
+    });
+    *CHOSEN
 }
 
 /// The message `id` in `lang` (English where `lang` lacks it, the id where both do).

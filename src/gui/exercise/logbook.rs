@@ -8,6 +8,7 @@ use crate::engine::{
 use crate::scenario::{DepId, MessageKind, Scenario, Secs, ServiceId, TeamId, Text};
 use crate::scoring::LossMeter;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Who may read a line besides the facilitator and observers.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,9 +22,10 @@ pub(crate) enum Audience {
 pub(crate) struct LogBook {
     cursor: usize,
     pub lines: Vec<(LogLine, Audience)>,
-    /// The journal entry each line came from (`None` for a refused command), which the
-    /// facilitator's and observers' log show in full, worded as the debrief words it.
-    entries: Vec<Option<Box<Entry>>>,
+    /// The journal entry of each line teams also read (`None` for a refused command and
+    /// for a control-only line, which holds its entry itself): the facilitator's and
+    /// observers' log show it in full, worded as the debrief words it.
+    entries: Vec<Option<Arc<Entry>>>,
     /// Times each inject fired, and whether it was skipped, by inject index.
     pub injects: Vec<(u32, bool)>,
     /// Observer and facilitator notes.
@@ -86,7 +88,7 @@ impl LogBook {
             let line = |event| LogLine { at: e.at, event };
             let control = |alarm| {
                 line(LogEvent::Entry {
-                    entry: Box::new(e.clone()),
+                    entry: Arc::new(e.clone()),
                     alarm,
                 })
             };
@@ -207,8 +209,9 @@ impl LogBook {
                 _ => None,
             };
             if let Some(item) = item {
+                let full = !matches!(item.0.event, LogEvent::Entry { .. });
+                self.entries.push(full.then(|| Arc::new(e.clone())));
                 self.lines.push(item);
-                self.entries.push(Some(Box::new(e.clone())));
             }
         }
         self.cursor = entries.len();
@@ -297,7 +300,7 @@ impl LogBook {
 
     /// The last `max` lines `team` may read (`None`: the facilitator or an observer).
     pub(crate) fn for_seat(&self, team: Option<TeamId>, max: usize) -> Vec<LogLine> {
-        let visible: Vec<(&LogLine, &Option<Box<Entry>>)> = self
+        let visible: Vec<(&LogLine, &Option<Arc<Entry>>)> = self
             .lines
             .iter()
             .zip(&self.entries)
@@ -309,7 +312,7 @@ impl LogBook {
             .map(|((l, _), e)| (l, e))
             .collect();
         let skip = visible.len().saturating_sub(max);
-        let full = |(line, entry): (&LogLine, &Option<Box<Entry>>)| match (team, entry) {
+        let full = |(line, entry): (&LogLine, &Option<Arc<Entry>>)| match (team, entry) {
             (None, Some(entry)) => LogLine {
                 at: line.at,
                 event: LogEvent::Entry {

@@ -120,7 +120,7 @@ impl LogLine {
 pub(crate) enum LogEvent {
     /// A journal entry in full, for the facilitator and observers (ground truth).
     Entry {
-        entry: Box<crate::engine::Entry>,
+        entry: std::sync::Arc<crate::engine::Entry>,
         alarm: bool,
     },
     Status {
