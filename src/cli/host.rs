@@ -1,12 +1,16 @@
-//! `crossdrill host`: host a networked exercise (headless for now): write one seat file
-//! per team, run the one engine and the session record, serve the seats, end.
+//! `crossdrill host`: host a networked exercise without the app: write one seat file per
+//! team (or resume a hosted session), run the one engine and the session record, serve
+//! the seats, end.
 
 use super::duration_arg;
-use super::run::write_journal;
+use super::run::{read_plan, write_journal};
 use super::say::{error, say};
 use crate::engine::Engine;
-use crate::net::host::{Host, HostEvent, HostOptions};
+use crate::net::NetError;
+use crate::net::host::{Host, HostOptions};
+use crate::net::ledger::SeatList;
 use crate::net::seat::{load_or_make_key, write_seats};
+use crate::net::serve::HostEvent;
 use crate::scenario::duration;
 use crate::session::{Session, default_root, new_dir};
 use clap::Args;
@@ -17,8 +21,17 @@ use std::process::ExitCode;
 /// Options of `crossdrill host`.
 #[derive(Debug, Args)]
 pub struct HostArgs {
-    /// The scenario file.
-    pub scenario: PathBuf,
+    /// The scenario file (with --resume: the session's own copy is used).
+    #[arg(required_unless_present = "resume")]
+    pub scenario: Option<PathBuf>,
+    /// Carry on the hosted session in this folder after the host stopped (its seat files
+    /// keep working; the seats reconnect by themselves).
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["session", "seats_out"])]
+    pub resume: Option<PathBuf>,
+    /// Exercise control's scripted play: its inject, override and note steps are applied
+    /// at their times (team steps are the seats' own).
+    #[arg(long, value_name = "FILE")]
+    pub commands: Option<PathBuf>,
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
     /// The address and UDP port to serve on, as the trainees reach it (it is written
@@ -62,18 +75,20 @@ pub fn run(args: &HostArgs) -> ExitCode {
         eprintln!("{}", error("cli-bad-speed", &[("text", &args.speed)]));
         return ExitCode::from(2);
     }
-    let text = match std::fs::read_to_string(&args.scenario) {
-        Ok(t) => t,
+    let started = match (&args.resume, &args.scenario) {
+        (Some(dir), _) => resume(dir),
+        (None, Some(path)) => create(args, path),
+        (None, None) => return ExitCode::from(2),
+    };
+    let (session, engine) = match started {
+        Ok(Ok(s)) => s,
+        Ok(Err(code)) => return code,
         Err(e) => {
-            let file = args.scenario.display();
-            eprintln!(
-                "{}",
-                say("cli-cannot-read", &[("file", &file), ("error", &e)])
-            );
+            eprintln!("{}", say("cli-error", &[("what", &e)]));
             return ExitCode::from(1);
         }
     };
-    match host(args, listen, &text) {
+    match host(args, listen, session, engine) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("{}", say("cli-error", &[("what", &e)]));
@@ -82,30 +97,37 @@ pub fn run(args: &HostArgs) -> ExitCode {
     }
 }
 
-fn host(args: &HostArgs, listen: SocketAddr, text: &str) -> Result<ExitCode, crate::net::NetError> {
-    let name = args.scenario.display().to_string();
+type Started = Result<(Session, Engine), ExitCode>;
+
+/// A new session of the scenario at `path`, its key and its seat files.
+fn create(args: &HostArgs, path: &std::path::Path) -> Result<Started, NetError> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            let file = path.display();
+            eprintln!(
+                "{}",
+                say("cli-cannot-read", &[("file", &file), ("error", &e)])
+            );
+            return Ok(Err(ExitCode::from(1)));
+        }
+    };
+    let name = path.display().to_string();
     let dir = match &args.session {
         Some(d) => d.clone(),
         None => {
-            let stem = args
-                .scenario
-                .file_stem()
-                .unwrap_or_default()
-                .to_string_lossy();
+            let stem = path.file_stem().unwrap_or_default().to_string_lossy();
             new_dir(&default_root(), stem.trim_end_matches(".scenario"))
         }
     };
-    let session = Session::create(&dir, &name, text, args.seed)?;
+    let session = Session::create(&dir, &name, &text, args.seed)?;
     let scenario = session.scenario().clone();
-    let until = match duration_arg(args.until.as_deref(), "cli-bad-until") {
-        Ok(until) => until.unwrap_or(scenario.duration),
-        Err(code) => return Ok(code),
+    let Ok(listen) = args.listen.parse::<SocketAddr>() else {
+        return Ok(Err(ExitCode::from(2)));
     };
-    let engine = Engine::new(scenario.clone(), args.seed);
     let key = load_or_make_key(&dir)?;
-    let host = Host::start(session, engine, key, listen)?;
     let seats = args.seats_out.clone().unwrap_or_else(|| dir.join("seats"));
-    let written = write_seats(&key, listen, &scenario, &seats)?;
+    let written = write_seats(&key, listen, &scenario, &seats, &dir)?;
     let (count, seats_dir) = (written.len(), seats.display());
     eprintln!(
         "{}",
@@ -114,6 +136,47 @@ fn host(args: &HostArgs, listen: SocketAddr, text: &str) -> Result<ExitCode, cra
             &[("count", &count), ("dir", &seats_dir)]
         )
     );
+    let engine = Engine::new(scenario, args.seed);
+    Ok(Ok((session, engine)))
+}
+
+/// The hosted session in `dir`, read back where it stopped.
+fn resume(dir: &std::path::Path) -> Result<Started, NetError> {
+    let recovered = Session::open(dir)?;
+    if let Some(dropped) = &recovered.dropped {
+        eprintln!("{dropped}");
+    }
+    let at = duration::clock(recovered.engine.now());
+    eprintln!("{}", say("cli-host-resumed", &[("at", &at)]));
+    Ok(Ok((recovered.session, recovered.engine)))
+}
+
+fn host(
+    args: &HostArgs,
+    listen: SocketAddr,
+    session: Session,
+    engine: Engine,
+) -> Result<ExitCode, NetError> {
+    let scenario = session.scenario().clone();
+    let dir = session.dir().to_path_buf();
+    // A resumed host listens where its seat files send the trainees.
+    let listen = match SeatList::load(&dir)?.and_then(|l| l.listen) {
+        Some(a) if args.resume.is_some() => a.parse().unwrap_or(listen),
+        _ => listen,
+    };
+    let until = match duration_arg(args.until.as_deref(), "cli-bad-until") {
+        Ok(until) => until.unwrap_or(scenario.duration),
+        Err(code) => return Ok(code),
+    };
+    let control = match &args.commands {
+        None => Vec::new(),
+        Some(path) => match read_plan(path, &scenario) {
+            Ok(p) => p,
+            Err(code) => return Ok(code),
+        },
+    };
+    let key = load_or_make_key(&dir)?;
+    let host = Host::start(session, engine, key, listen)?;
     let (clock, session_dir) = (duration::clock(until), dir.display());
     let args_said: [(&str, &dyn std::fmt::Display); 5] = [
         ("scenario", &scenario.id),
@@ -127,6 +190,7 @@ fn host(args: &HostArgs, listen: SocketAddr, text: &str) -> Result<ExitCode, cra
         speed: args.speed,
         until,
         wait_for: args.wait_for,
+        control,
     };
     let engine = host.run(&options, &mut tell)?;
     let journal = engine.journal();
@@ -155,6 +219,9 @@ fn tell(event: HostEvent) {
         HostEvent::Left { team } => say("cli-seat-left", &[("team", team)]),
         HostEvent::Refused { addr } => say("cli-seat-refused", &[("addr", addr)]),
         HostEvent::BadFrame { team, why } => say("cli-bad-frame", &[("team", team), ("why", why)]),
+        HostEvent::Flood { team, dropped } => {
+            say("cli-seat-flood", &[("team", team), ("count", dropped)])
+        }
     };
     eprintln!("{line}");
 }

@@ -3,7 +3,7 @@
 
 use super::run::read_plan;
 use super::say::{error, say};
-use crate::net::client::{ClientEvent, join};
+use crate::net::client::{ClientEvent, Patience, join};
 use crate::net::seat::read_seat;
 use crate::scenario::{DEFAULT_SCENARIO, duration, load_path, load_source};
 use clap::Args;
@@ -26,6 +26,10 @@ pub struct JoinArgs {
     /// Give up when the host has not let this seat in within this many seconds.
     #[arg(long, value_name = "SECS", default_value_t = 10)]
     pub timeout: u64,
+    /// Once in, give up when the link has been down this many seconds (the host is
+    /// restarted, the network or a laptop wakes up within it, and play goes on).
+    #[arg(long, value_name = "SECS", default_value_t = 120)]
+    pub rejoin: u64,
     /// Keep every message the host sent to this seat in FILE, one JSON message a line
     /// (to check what a seat was told).
     #[arg(long, value_name = "FILE")]
@@ -65,7 +69,10 @@ pub fn run(args: &JoinArgs) -> ExitCode {
             Err(code) => return code,
         },
     };
-    let timeout = Duration::from_secs(args.timeout);
+    let patience = Patience {
+        join: Duration::from_secs(args.timeout),
+        rejoin: Duration::from_secs(args.rejoin),
+    };
     let mut record = match &args.record {
         None => None,
         Some(path) => match std::fs::File::create(path) {
@@ -88,7 +95,7 @@ pub fn run(args: &JoinArgs) -> ExitCode {
         (ClientEvent::Received(_), None) => {}
         _ => tell(event),
     };
-    let outcome = join(seat, Some(&scenario), &plan, timeout, &mut events);
+    let outcome = join(seat, Some(&scenario), &plan, patience, &mut events);
     if let Some(out) = record.as_mut() {
         use std::io::Write as _;
         let _ = out.flush();
@@ -119,6 +126,8 @@ fn tell(event: ClientEvent) {
             say("cli-joined", &[("team", team), ("scenario", scenario)])
         }
         ClientEvent::Refused { id, why } => say("cli-command-refused", &[("id", id), ("why", why)]),
+        ClientEvent::Relinking => say("cli-relinking", &[]),
+        ClientEvent::Answered { .. } => return,
         ClientEvent::Received(_) => return,
     };
     eprintln!("{line}");

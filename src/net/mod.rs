@@ -8,8 +8,10 @@
 
 pub mod client;
 pub mod host;
+pub mod ledger;
 pub mod proto;
 pub mod seat;
+pub mod serve;
 
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
@@ -94,26 +96,26 @@ impl std::fmt::Display for NetError {
 
 impl std::error::Error for NetError {}
 
-/// A headless app with the networking plugins and the two frame types registered (in the
-/// same order on both sides), ready for a server or a client.
+/// The networking plugins and the two frame types (registered in the same order on both
+/// sides), for a server or a client; the app adds them too.
+pub fn plugins(app: &mut App) {
+    app.add_plugins((RepliconPlugins, RepliconRenetPlugins))
+        .add_server_message::<HostFrame>(Channel::Ordered)
+        .add_client_message::<ClientFrame>(Channel::Ordered);
+}
+
+/// A headless app with the networking plugins, ready for a server or a client.
 fn base_app() -> App {
     let mut app = App::new();
-    app.add_plugins((
-        MinimalPlugins,
-        StatesPlugin,
-        RepliconPlugins,
-        RepliconRenetPlugins,
-    ))
-    .add_server_message::<HostFrame>(Channel::Ordered)
-    .add_client_message::<ClientFrame>(Channel::Ordered);
+    app.add_plugins((MinimalPlugins, StatesPlugin, plugins));
     app.finish();
     app.cleanup();
     app
 }
 
 /// The channels as registered (read after every registration).
-fn connection_config(app: &App) -> ConnectionConfig {
-    let channels = app.world().resource::<RepliconChannels>();
+fn connection_config(world: &World) -> ConnectionConfig {
+    let channels = world.resource::<RepliconChannels>();
     ConnectionConfig {
         server_channels_config: channels.server_configs(),
         client_channels_config: channels.client_configs(),

@@ -1,11 +1,12 @@
 //! What host and clients say to each other, and its encoding (JSON inside one frame).
 //!
-//! Client to host: [`ToHost::Command`]; the team giving it is the connection's seat,
-//! whatever the body says. Host to one client: [`ToClient`] (its seat, its team's view,
-//! the clock, what became of its commands, the end). Every frame travels on one ordered
+//! Client to host: [`ToHost::Command`]; the team giving it is the connection's seat (a
+//! body naming another team is refused). Host to one client: [`ToClient`] (its seat and
+//! the scenario as its team may read it, its team's view and the messages it got, the
+//! clock, what became of its commands, the end). Every frame travels on one ordered
 //! reliable channel; a frame over [`MAX_FRAME`] bytes is refused by the decoder.
 
-use crate::engine::{Command, CommandOutcome, TeamView};
+use crate::engine::{Command, CommandOutcome, Message, TeamView};
 use crate::scenario::{Secs, TeamId};
 use serde::{Deserialize, Serialize};
 
@@ -15,30 +16,49 @@ pub const MAX_FRAME: usize = 512 * 1024;
 /// A client's message to the host.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ToHost {
-    /// A command with the client's own id for it (answered by [`ToClient::Applied`]).
+    /// A command with the client's own id for it (answered by [`ToClient::Applied`]). A
+    /// command sent again with the same id (after a lost link) is answered, not applied again.
     Command { id: u64, command: Command },
 }
 
 /// The host's message to one client.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ToClient {
-    /// The seat this connection holds: the exercise, the scenario and the team.
+    /// The seat this connection holds: the exercise, the scenario and the team, and the
+    /// scenario file as the team may read it (no threats, no injects), in RON.
     Seat {
         exercise: String,
         scenario: String,
         team: String,
+        public: String,
     },
-    /// What the team knows now (sent whenever it changed).
-    View(Box<TeamView>),
+    /// What the team knows at exercise time `at` (sent whenever it changed), and the
+    /// messages it received or sent that this connection was not sent yet.
+    View {
+        at: Secs,
+        view: Box<TeamView>,
+        messages: Vec<Message>,
+    },
     /// The exercise clock: `now` seconds, `speed` exercise seconds per real second.
     Clock { now: Secs, speed: f64, paused: bool },
     /// What became of the command the client numbered `id`.
-    Applied {
-        id: u64,
-        result: Result<CommandOutcome, String>,
-    },
+    Applied { id: u64, answer: Answer },
     /// The exercise is over.
     Ended,
+}
+
+/// What became of a command.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Answer {
+    Applied(CommandOutcome),
+    /// The engine refused it, for this reason (in the host's language).
+    Refused(String),
+    /// This id was taken before (a resend after a lost link): nothing was done again.
+    Earlier,
+    /// The seat may not give it (a facilitator command, or another team's).
+    NotYours,
+    /// Too many commands from this seat at once: not applied; send it again in a moment.
+    Busy,
 }
 
 /// Why a frame could not be read.
@@ -77,18 +97,16 @@ pub fn decode<T: for<'de> Deserialize<'de>>(bytes: &[u8]) -> Result<T, DecodeErr
     serde_json::from_slice(bytes).map_err(|e| DecodeError::Malformed(e.to_string()))
 }
 
-/// `command` given by `team`: a team command gets the seat's team; a facilitator
-/// command from a team seat is `None` (a seat cannot fire injects or override).
-pub fn as_team(command: Command, team: TeamId) -> Option<Command> {
-    let mut command = command;
-    match &mut command {
+/// Whether `team`'s seat may give `command`: a team command naming that team. A
+/// facilitator command (an inject, an override, a note) or another team's is not.
+pub fn is_teams(command: &Command, team: TeamId) -> bool {
+    match command {
         Command::Act { team: t, .. }
         | Command::Send { team: t, .. }
         | Command::Forward { team: t, .. }
-        | Command::Broadcast { team: t, .. } => *t = team,
-        _ => return None,
+        | Command::Broadcast { team: t, .. } => *t == team,
+        _ => false,
     }
-    Some(command)
 }
 
 #[cfg(test)]
@@ -121,19 +139,20 @@ mod tests {
             },
             ToClient::Applied {
                 id: 9,
-                result: Ok(CommandOutcome::Started {
+                answer: Answer::Applied(CommandOutcome::Started {
                     run: RunId(1),
                     done_at: 4000,
                 }),
             },
             ToClient::Applied {
                 id: 10,
-                result: Err("no channel".into()),
+                answer: Answer::Refused("no channel".into()),
             },
             ToClient::Seat {
                 exercise: "ab".into(),
                 scenario: "s".into(),
                 team: "grid".into(),
+                public: "(id: \"s\")".into(),
             },
             ToClient::Ended,
         ] {
@@ -142,9 +161,10 @@ mod tests {
     }
 
     #[test]
-    fn the_seat_decides_the_team() {
-        assert_eq!(as_team(act(1), TeamId(4)), Some(act(4)));
-        assert_eq!(as_team(Command::Note("x".into()), TeamId(4)), None);
+    fn a_seat_gives_only_its_own_teams_commands() {
+        assert!(is_teams(&act(4), TeamId(4)));
+        assert!(!is_teams(&act(1), TeamId(4)), "another team's");
+        assert!(!is_teams(&Command::Note("x".into()), TeamId(4)));
     }
 
     #[test]

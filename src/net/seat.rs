@@ -14,8 +14,9 @@
 //! from it, so seats of another exercise are refused. A seat file is a bearer
 //! credential: hand it to its team only.
 
+use super::ledger::{SeatEntry, SeatList};
 use super::{NetError, PROTOCOL_ID, unix_now};
-use crate::scenario::Scenario;
+use crate::scenario::{Scenario, TeamId};
 use bevy_replicon_renet::netcode::{
     ConnectToken, NETCODE_KEY_BYTES, NETCODE_USER_DATA_BYTES, generate_random_bytes,
 };
@@ -100,18 +101,20 @@ pub fn load_or_make_key(dir: &Path) -> Result<Key, NetError> {
     Ok(key)
 }
 
-/// The bytes of one seat file for `team` (netcode client id `client_id`).
+/// The bytes of one seat file for `team` (netcode client id `client_id`), and the
+/// nonce in its token.
 pub fn seat_bytes(
     key: &Key,
     host: SocketAddr,
     client_id: u64,
     team: &str,
-) -> Result<Vec<u8>, NetError> {
+) -> Result<(Vec<u8>, u64), NetError> {
     let exercise = exercise_id(key);
+    let nonce = u64::from_le_bytes(generate_random_bytes());
     let record = SeatRecord {
         exercise: exercise.clone(),
         team: team.to_string(),
-        nonce: u64::from_le_bytes(generate_random_bytes()),
+        nonce,
     };
     let data = record
         .to_user_data()
@@ -131,31 +134,53 @@ pub fn seat_bytes(
     token
         .write(&mut bytes)
         .map_err(|e| NetError::Token(e.to_string()))?;
-    Ok(bytes)
+    Ok((bytes, nonce))
 }
 
-/// Write one seat file per team of `scenario` into `dir`; the netcode client id of a
-/// team's seat is its position + 1. Returns the files written.
+/// Write `dir/<team-id>.seat` for the team at `team`; the netcode client id of a team's
+/// seat is its position + 1. Returns the file and the nonce in its token.
+pub fn write_seat(
+    key: &Key,
+    host: SocketAddr,
+    team: TeamId,
+    id: &str,
+    dir: &Path,
+) -> Result<(PathBuf, u64), NetError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |error| NetError::Io { path, error }
+    };
+    std::fs::create_dir_all(dir).map_err(io(dir))?;
+    let (bytes, nonce) = seat_bytes(key, host, u64::from(team.0) + 1, id)?;
+    let path = dir.join(format!("{id}.seat"));
+    std::fs::write(&path, bytes).map_err(io(&path))?;
+    Ok((path, nonce))
+}
+
+/// Write one seat file per team of `scenario` into `dir`, and the list of valid seats
+/// (`seats.json`) into the session folder `session`. Returns the files written.
 pub fn write_seats(
     key: &Key,
     host: SocketAddr,
     scenario: &Scenario,
     dir: &Path,
+    session: &Path,
 ) -> Result<Vec<PathBuf>, NetError> {
-    std::fs::create_dir_all(dir).map_err(|error| NetError::Io {
-        path: dir.to_path_buf(),
-        error,
-    })?;
+    let mut list = SeatList {
+        listen: Some(host.to_string()),
+        seats: Vec::new(),
+    };
     let mut written = Vec::new();
     for (i, team) in scenario.teams.iter().enumerate() {
-        let bytes = seat_bytes(key, host, i as u64 + 1, &team.id)?;
-        let path = dir.join(format!("{}.seat", team.id));
-        std::fs::write(&path, bytes).map_err(|error| NetError::Io {
-            path: path.clone(),
-            error,
-        })?;
+        let (path, nonce) = write_seat(key, host, TeamId(i as u32), &team.id, dir)?;
+        list.seats.push(SeatEntry {
+            team: team.id.clone(),
+            nonce,
+            revoked: false,
+        });
         written.push(path);
     }
+    list.save(session)?;
     Ok(written)
 }
 
@@ -202,7 +227,7 @@ mod tests {
     #[test]
     fn a_seat_file_reads_back() {
         let key: Key = [7; 32];
-        let bytes = seat_bytes(&key, host(), 3, "grid").expect("seat");
+        let (bytes, _) = seat_bytes(&key, host(), 3, "grid").expect("seat");
         let seat = parse_seat(&bytes).expect("reads");
         assert_eq!(
             (seat.exercise.as_str(), seat.team.as_str()),
@@ -231,7 +256,7 @@ mod tests {
     fn a_damaged_seat_file_says_which_file() {
         let dir = std::env::temp_dir().join(format!("crossdrill-seat-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("dir");
-        let bytes = seat_bytes(&[1; 32], host(), 1, "grid").expect("seat");
+        let (bytes, _) = seat_bytes(&[1; 32], host(), 1, "grid").expect("seat");
         for (name, damaged) in [
             ("cut.seat", bytes[..bytes.len() / 2].to_vec()),
             ("header.seat", bytes[3..].to_vec()),

@@ -97,10 +97,26 @@ fn a_seat_receives_only_what_its_team_may_know() {
         }
         if let Some(seated) = message.get("Seat") {
             assert_eq!(seated["team"], "grid", "{line}");
+            let public = seated["public"].as_str().expect("the public scenario");
+            let file = crossdrill::scenario::load_source("public", public, None)
+                .expect("the seat's scenario reads");
+            assert!(
+                file.scenario.threats.is_empty() && file.scenario.injects.is_empty(),
+                "a seat is not told the threats or the injects"
+            );
         }
-        let Some(view) = message.get("View") else {
+        let Some(frame) = message.get("View") else {
             continue;
         };
+        for m in frame["messages"].as_array().into_iter().flatten() {
+            let id = m["id"].as_u64().expect("a message id");
+            let own = m["from"]["Team"].as_u64() == Some(team as u64);
+            assert!(
+                own || delivered.contains(&id),
+                "message #{id} neither came from grid nor was delivered to it"
+            );
+        }
+        let view = &frame["view"];
         views += 1;
         assert_eq!(view["team"].as_u64(), Some(team as u64), "{line}");
         let services: BTreeSet<u64> = view["services"]

@@ -17,7 +17,7 @@ fn a_forged_or_altered_seat_file_is_refused() {
     let host = host(&dir, &addr, &["--speed", "60", "--until", "30m"]);
 
     let forged = dir.join("forged.seat");
-    let bytes = seat_bytes(&[9; 32], addr.parse().expect("address"), 1, "grid").expect("seat");
+    let (bytes, _) = seat_bytes(&[9; 32], addr.parse().expect("address"), 1, "grid").expect("seat");
     std::fs::write(&forged, bytes).expect("write");
 
     let mut bytes = std::fs::read(seat(&dir, "grid")).expect("seat file");

@@ -31,3 +31,5 @@ error-net-lost = the connection to the host was lost before the exercise ended
 error-net-wrong-seat = the host gives seat `{ $given }`, but the seat file says `{ $file }`
 error-frame-too-large = a frame of { $bytes } bytes is over the limit
 error-frame-malformed = a frame is not a message: { $why }
+error-net-not-yours = a seat may give only its own team's commands
+error-net-busy = too many commands at once: not applied; it is sent again in a moment

@@ -34,3 +34,5 @@ error-net-lost = 演習の終了前にホストとの接続が切れました
 error-net-wrong-seat = ホストが割り当てた席は `{ $given }` ですが、席ファイルは `{ $file }` です
 error-frame-too-large = { $bytes } バイトのフレームは上限を超えています
 error-frame-malformed = フレームがメッセージではありません: { $why }
+error-net-not-yours = 席は自チームのコマンドしか送れません
+error-net-busy = コマンドが多すぎます。適用されていません。まもなく再送します
