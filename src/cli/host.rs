@@ -57,20 +57,22 @@ pub struct HostArgs {
     /// Keep the clock paused until this many seats have joined.
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub wait_for: usize,
-    /// Without the app (the only way for now).
+    /// Without the app: the exercise runs on its own clock and ends at --until.
     #[arg(long)]
     pub headless: bool,
+    /// The app's language: en or ja.
+    #[arg(long, value_parser = ["en", "ja"])]
+    pub lang: Option<String>,
 }
 
 pub fn run(args: &HostArgs) -> ExitCode {
-    if !args.headless {
-        eprintln!("{}", error("cli-net-headless", &[]));
-        return ExitCode::from(2);
-    }
     let Ok(listen) = args.listen.parse::<SocketAddr>() else {
         eprintln!("{}", error("cli-bad-listen", &[("text", &args.listen)]));
         return ExitCode::from(2);
     };
+    if !args.headless {
+        return in_app(args, listen);
+    }
     if !(args.speed.is_finite() && args.speed > 0.0) {
         eprintln!("{}", error("cli-bad-speed", &[("text", &args.speed)]));
         return ExitCode::from(2);
@@ -224,4 +226,31 @@ fn tell(event: HostEvent) {
         }
     };
     eprintln!("{line}");
+}
+
+/// Host from the app: the scenario's exercise on this screen as the facilitator, served
+/// on `listen`.
+#[cfg(feature = "gui")]
+fn in_app(args: &HostArgs, listen: SocketAddr) -> ExitCode {
+    if args.resume.is_some() {
+        eprintln!("{}", error("cli-net-resume-headless", &[]));
+        return ExitCode::from(2);
+    }
+    let options = crate::gui::GuiOptions {
+        scenario: args.scenario.clone(),
+        seat: Some("facilitator".into()),
+        lang: args
+            .lang
+            .as_deref()
+            .and_then(crate::scenario::Lang::from_tag),
+        host: Some(listen),
+        ..Default::default()
+    };
+    crate::gui::run(options)
+}
+
+#[cfg(not(feature = "gui"))]
+fn in_app(_: &HostArgs, _: SocketAddr) -> ExitCode {
+    eprintln!("{}", error("cli-no-gui", &[]));
+    ExitCode::from(2)
 }

@@ -2,7 +2,7 @@
 //! now), play a scripted play for the seat's team, and exit when the exercise ends.
 
 use super::run::read_plan;
-use super::say::{error, say};
+use super::say::say;
 use crate::net::client::{ClientEvent, Patience, join};
 use crate::net::seat::read_seat;
 use crate::scenario::{DEFAULT_SCENARIO, duration, load_path, load_source};
@@ -34,15 +34,24 @@ pub struct JoinArgs {
     /// (to check what a seat was told).
     #[arg(long, value_name = "FILE")]
     pub record: Option<PathBuf>,
-    /// Without the app (the only way for now).
+    /// Without the app: play the --commands script and exit when the exercise ends.
     #[arg(long)]
     pub headless: bool,
+    /// The language of the app and of what is printed: en or ja.
+    #[arg(long, value_parser = ["en", "ja"])]
+    pub lang: Option<String>,
 }
 
 pub fn run(args: &JoinArgs) -> ExitCode {
+    if let Some(lang) = args
+        .lang
+        .as_deref()
+        .and_then(crate::scenario::Lang::from_tag)
+    {
+        crate::words::choose_default_lang(lang);
+    }
     if !args.headless {
-        eprintln!("{}", error("cli-net-headless", &[]));
-        return ExitCode::from(2);
+        return in_app(args);
     }
     let seat = match read_seat(&args.seat) {
         Ok(s) => s,
@@ -131,4 +140,24 @@ fn tell(event: ClientEvent) {
         ClientEvent::Received(_) => return,
     };
     eprintln!("{line}");
+}
+
+/// Join from the app: the seat's exercise screen, fed by the host.
+#[cfg(feature = "gui")]
+fn in_app(args: &JoinArgs) -> ExitCode {
+    let options = crate::gui::GuiOptions {
+        lang: args
+            .lang
+            .as_deref()
+            .and_then(crate::scenario::Lang::from_tag),
+        join: Some(args.seat.clone()),
+        ..Default::default()
+    };
+    crate::gui::run(options)
+}
+
+#[cfg(not(feature = "gui"))]
+fn in_app(_: &JoinArgs) -> ExitCode {
+    eprintln!("{}", super::say::error("cli-no-gui", &[]));
+    ExitCode::from(2)
 }

@@ -139,6 +139,7 @@ fn run_gui(args: GuiArgs) -> ExitCode {
         resume: args.resume,
         debrief: args.debrief,
         debrief_scenario,
+        ..Default::default()
     };
     if let Err(e) = crate::gui::debrief::check(&options) {
         eprintln!("{}", say::say("cli-error", &[("what", &e)]));

@@ -26,6 +26,10 @@ pub struct GuiOptions {
     pub debrief: Option<PathBuf>,
     /// The scenario file of a journal opened with `debrief` (default: found beside it).
     pub debrief_scenario: Option<PathBuf>,
+    /// Host the exercise on this address (the facilitator's seat on this screen).
+    pub host: Option<std::net::SocketAddr>,
+    /// Take the seat in this seat file, of an exercise hosted elsewhere.
+    pub join: Option<PathBuf>,
 }
 
 impl GuiOptions {

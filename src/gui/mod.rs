@@ -10,6 +10,7 @@ mod exercise;
 mod fonts;
 mod i18n;
 mod map;
+mod net;
 mod resume;
 mod screens;
 mod session;
@@ -38,5 +39,6 @@ fn plugin(app: &mut App) {
         title::plugin,
         resume::plugin,
         debrief::plugin,
+        net::plugin,
     ));
 }

@@ -63,6 +63,10 @@ impl Session {
 #[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct ActiveSeat(pub Seat);
 
+/// This screen holds one seat of an exercise hosted on another machine: it cannot switch.
+#[derive(Resource, Debug, Clone, Copy)]
+pub(crate) struct SeatFixed;
+
 /// Ask to switch seat; the switch happens after [`ConfirmSeat`].
 #[derive(Message, Debug, Clone, Copy)]
 pub(crate) struct RequestSeat(pub Seat);
@@ -111,6 +115,7 @@ fn switch_seat(
     mut starts: MessageReader<StartExercise>,
     mut pending: ResMut<PendingSeat>,
     mut seat: ResMut<ActiveSeat>,
+    fixed: Option<Res<SeatFixed>>,
 ) {
     // An exercise starts in its seat (a seat switch asked for stays pending).
     if let Some(start) = starts.read().last()
@@ -119,7 +124,7 @@ fn switch_seat(
         seat.0 = start.seat;
     }
     for RequestSeat(s) in requests.read() {
-        pending.0 = (*s != seat.0).then_some(*s);
+        pending.0 = (*s != seat.0 && fixed.is_none()).then_some(*s);
     }
     for ConfirmSeat(yes) in answers.read() {
         if let Some(s) = pending.0.take()

@@ -112,6 +112,11 @@ impl Outbox {
         self.waiting.remove(&id).map(|w| w.1.elapsed())
     }
 
+    /// Commands sent and not answered yet.
+    pub(crate) fn waiting(&self) -> usize {
+        self.waiting.len()
+    }
+
     /// Send again what waits: everything after a reconnect (`all`), else what was busy.
     pub(crate) fn resend(&mut self, world: &mut World, all: bool) {
         let now = Instant::now();

@@ -40,9 +40,9 @@ pub struct HostOptions {
     pub control: Vec<crate::session::script::Planned>,
 }
 
-/// The netcode server on `listen` with `key`, as resources of `app`.
+/// The netcode server on `listen` with `key`, as resources of `world`.
 pub(crate) fn listen_on(
-    app: &mut App,
+    world: &mut World,
     key: &Key,
     listen: SocketAddr,
     seats: usize,
@@ -64,22 +64,23 @@ pub(crate) fn listen_on(
     };
     let transport =
         NetcodeServerTransport::new(config, socket).map_err(|e| failed(e.to_string()))?;
-    let server = RenetServer::new(connection_config(app.world()));
-    app.insert_resource(server).insert_resource(transport);
+    let server = RenetServer::new(connection_config(world));
+    world.insert_resource(server);
+    world.insert_resource(transport);
     Ok(())
 }
 
-/// The seats of the session in `dir` (its `seats.json`) and its command ledger.
-pub(crate) fn served(session: &Session, key: &Key) -> Result<Served, NetError> {
-    let dir = session.dir();
+/// The seats of the session in `dir` (its `seats.json`) and its command ledger, the
+/// session's records so far numbering `records`.
+pub(crate) fn served(
+    dir: &std::path::Path,
+    scenario: std::sync::Arc<crate::scenario::Scenario>,
+    records: u64,
+    key: &Key,
+) -> Result<Served, NetError> {
     let list = SeatList::load(dir)?.unwrap_or_default();
-    let ledger = Ledger::open(dir, session.records())?;
-    Ok(Served::new(
-        exercise_id(key),
-        session.scenario().clone(),
-        list,
-        ledger,
-    ))
+    let ledger = Ledger::open(dir, records)?;
+    Ok(Served::new(exercise_id(key), scenario, list, ledger))
 }
 
 /// A running host.
@@ -101,8 +102,18 @@ impl Host {
         listen: SocketAddr,
     ) -> Result<Host, NetError> {
         let mut app = base_app();
-        listen_on(&mut app, &key, listen, session.scenario().teams.len())?;
-        let served = served(&session, &key)?;
+        listen_on(
+            app.world_mut(),
+            &key,
+            listen,
+            session.scenario().teams.len(),
+        )?;
+        let served = served(
+            session.dir(),
+            session.scenario().clone(),
+            session.records(),
+            &key,
+        )?;
         Ok(Host {
             app,
             session,
@@ -196,7 +207,8 @@ impl Host {
                 Ok(outcome) => Answer::Applied(outcome),
                 Err(e) => Answer::Refused(e.to_string()),
             };
-            self.served.answer(self.app.world_mut(), &c, answer);
+            self.served
+                .answer(self.app.world_mut(), c.client, c.id, answer);
         }
         Ok(())
     }

@@ -302,10 +302,9 @@ impl Served {
         Ok(out)
     }
 
-    /// Tell the client that gave `incoming` what became of it.
-    pub fn answer(&mut self, world: &mut World, incoming: &Incoming, answer: Answer) {
-        let id = incoming.id;
-        send_one(world, incoming.client, &ToClient::Applied { id, answer });
+    /// Tell `client` what became of its command `id`.
+    pub fn answer(&mut self, world: &mut World, client: Entity, id: u64, answer: Answer) {
+        send_one(world, client, &ToClient::Applied { id, answer });
     }
 
     /// Send each seat its team's view if it changed since the last one it got, with the

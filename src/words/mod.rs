@@ -106,16 +106,24 @@ pub enum Arg<'a> {
     Num(f64),
 }
 
-/// The language messages take where no one chose one (errors, the command line):
-/// English, or the language `CROSSDRILL_LANG` names (`ja`).
+static CHOSEN: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// The language messages take where no one chose one (errors, the command line): the
+/// one a command's `--lang` chose, else the one `CROSSDRILL_LANG` names (`ja`), else
+/// English.
 pub fn default_lang() -> Lang {
-    static CHOSEN: LazyLock<Lang> = LazyLock::new(|| {
+    *CHOSEN.get_or_init(|| {
         std::env::var("CROSSDRILL_LANG")
             .ok()
             .and_then(|t| Lang::from_tag(t.trim()))
             .unwrap_or(Lang::En)
-    });
-    *CHOSEN
+    })
+}
+
+/// Choose the language of [`default_lang`] (a command's `--lang`); `false` if messages
+/// were already worded in another.
+pub fn choose_default_lang(lang: Lang) -> bool {
+    *CHOSEN.get_or_init(|| lang) == lang
 }
 
 /// The message `id` in `lang` (English where `lang` lacks it, the id where both do).

@@ -3,11 +3,12 @@
 
 use super::logbook::{LogBook, sender_text, shown};
 use super::picture::{
-    IncidentCard, InjectCard, MessageCard, Picture, RunningAction, ServiceCard, Shown, Tally,
+    IncidentCard, InjectCard, LogLine, MessageCard, Picture, RunningAction, ServiceCard, Shown,
+    Tally,
 };
-use crate::engine::{ActionTarget, Engine, Incident, Message, TeamView};
+use crate::engine::{ActionTarget, Engine, Incident, IncidentId, Message, MessageId, TeamView};
 use crate::gui::session::Seat;
-use crate::scenario::{InjectId, Scenario, ServiceId, TeamId, Trigger};
+use crate::scenario::{InjectId, Scenario, Secs, ServiceId, TeamId, Trigger};
 
 /// Log lines kept in a picture.
 const LOG_LINES: usize = 400;
@@ -51,18 +52,7 @@ pub(crate) fn service_cards(engine: &Engine, seat: Seat) -> Vec<ServiceCard> {
     let mut cards = vec![ServiceCard::unknown(); s.services.len()];
     match seat {
         Seat::Team(team) if team.idx() < s.teams.len() => {
-            for o in &engine.view(team).services {
-                if let Some(card) = cards.get_mut(o.service.idx()) {
-                    *card = ServiceCard {
-                        shown: shown(o.status, o.capacity),
-                        capacity: Some(o.capacity),
-                        compromised: o.suspected,
-                        isolated: o.isolated,
-                        buffer_left: o.on_buffer.map(|(_, until)| until.saturating_sub(now)),
-                        actionable: true,
-                    };
-                }
-            }
+            return team_cards(s.services.len(), engine.view(team), now);
         }
         Seat::Team(_) => {}
         Seat::Facilitator | Seat::Observer => {
@@ -83,7 +73,25 @@ pub(crate) fn service_cards(engine: &Engine, seat: Seat) -> Vec<ServiceCard> {
     cards
 }
 
-fn message_card(s: &Scenario, m: &Message, at: crate::scenario::Secs) -> MessageCard {
+/// A team's services as it observes them (of `services` in all), the others unknown.
+pub(crate) fn team_cards(services: usize, view: &TeamView, now: Secs) -> Vec<ServiceCard> {
+    let mut cards = vec![ServiceCard::unknown(); services];
+    for o in &view.services {
+        if let Some(card) = cards.get_mut(o.service.idx()) {
+            *card = ServiceCard {
+                shown: shown(o.status, o.capacity),
+                capacity: Some(o.capacity),
+                compromised: o.suspected,
+                isolated: o.isolated,
+                buffer_left: o.on_buffer.map(|(_, until)| until.saturating_sub(now)),
+                actionable: true,
+            };
+        }
+    }
+    cards
+}
+
+fn message_card(s: &Scenario, m: &Message, at: Secs) -> MessageCard {
     MessageCard {
         at,
         from: sender_text(s, &m.from),
@@ -109,11 +117,12 @@ fn running(team: TeamId, view: &TeamView) -> impl Iterator<Item = RunningAction>
     })
 }
 
+/// An incident's card; `book` (the ground truth's facts) only for the facilitator and
+/// observers.
 fn incident_card(
     i: &Incident,
     up: impl Fn(ServiceId) -> bool,
-    book: &LogBook,
-    truth: bool,
+    book: Option<&LogBook>,
 ) -> IncidentCard {
     IncidentCard {
         id: i.id,
@@ -122,40 +131,59 @@ fn incident_card(
             .detections
             .first()
             .map_or(crate::engine::DetectionKind::Outage, |d| d.kind),
-        severity: if truth {
-            book.severity.get(&i.id).copied()
-        } else {
-            None
-        },
+        severity: book.and_then(|b| b.severity.get(&i.id).copied()),
         opened: i.opened_at,
         updated: i.updated_at,
         services: i.services.clone(),
-        reported: book.reported.get(&i.id).copied(),
-        shared: if truth {
-            book.shared.get(&i.id).copied()
-        } else {
-            None
-        },
+        reported: book.and_then(|b| b.reported.get(&i.id).copied()),
+        shared: book.and_then(|b| b.shared.get(&i.id).copied()),
         restored: !i.services.is_empty() && i.services.iter().all(|s| up(*s)),
     }
 }
 
 fn team_picture(p: &mut Picture, engine: &Engine, view: &TeamView, book: &LogBook) {
-    let s = engine.scenario();
-    p.services = service_cards(engine, Seat::Team(view.team));
+    let log = book.for_seat(Some(view.team), LOG_LINES);
+    let reported = |i: IncidentId| book.reported.get(&i).copied();
+    let told = TeamTold {
+        view,
+        message: &|id| engine.message(id),
+        reported: &reported,
+        log,
+    };
+    team_picture_of(p, engine.scenario(), &told);
+}
+
+/// What a team seat's picture is built from: the team's view, the messages it may read,
+/// when it first reported each incident, and its log. The local adapter takes them from
+/// the engine; a client of a networked exercise from what the host sent.
+pub(crate) struct TeamTold<'a> {
+    pub view: &'a TeamView,
+    pub message: &'a dyn Fn(MessageId) -> Option<&'a Message>,
+    pub reported: &'a dyn Fn(IncidentId) -> Option<Secs>,
+    pub log: Vec<LogLine>,
+}
+
+/// A team seat's picture (`p` holds its time, end and revision already).
+pub(crate) fn team_picture_of(p: &mut Picture, s: &Scenario, told: &TeamTold) {
+    let view = told.view;
+    p.services = team_cards(s.services.len(), view, p.now);
     let up = |svc: ServiceId| view.service(svc).is_some_and(|o| o.capacity >= 1.0);
     p.incidents = view
         .incidents
         .iter()
-        .map(|i| incident_card(i, up, book, false))
+        .map(|i| {
+            let mut card = incident_card(i, up, None);
+            card.reported = (told.reported)(i.id);
+            card
+        })
         .collect();
     p.inbox = view
         .inbox
         .iter()
-        .filter_map(|r| engine.message(r.message).map(|m| message_card(s, m, r.at)))
+        .filter_map(|r| (told.message)(r.message).map(|m| message_card(s, m, r.at)))
         .collect();
     p.running = running(view.team, view).collect();
-    p.log = book.for_seat(Some(view.team), LOG_LINES);
+    p.log = told.log.clone();
     p.tally = tally(
         &p.services,
         p.incidents.iter().filter(|i| !i.restored).count(),
@@ -174,7 +202,7 @@ fn truth_picture(p: &mut Picture, engine: &Engine, book: &LogBook) {
         .views()
         .iter()
         .flat_map(|v| v.incidents.iter())
-        .map(|i| incident_card(i, up, book, true))
+        .map(|i| incident_card(i, up, Some(book)))
         .collect();
     p.incidents.sort_by_key(|i| (i.opened, i.id));
     p.inbox = engine

@@ -53,7 +53,7 @@ pub(crate) fn shown(s: ServiceStatus, capacity: f64) -> Shown {
 }
 
 /// Who sent a message, as people read it: the team's name or the inject's sender.
-pub(super) fn sender_text(s: &Scenario, from: &Sender) -> Text {
+pub(crate) fn sender_text(s: &Scenario, from: &Sender) -> Text {
     match from {
         Sender::Team(t) => s
             .teams

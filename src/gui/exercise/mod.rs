@@ -31,7 +31,7 @@ pub(crate) mod build;
 pub(crate) mod clock;
 pub(crate) mod command;
 pub(crate) mod dock;
-mod logbook;
+pub(crate) mod logbook;
 pub(crate) mod panels;
 pub(crate) mod picture;
 pub(crate) mod record;

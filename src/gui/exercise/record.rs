@@ -179,6 +179,11 @@ impl Recorder {
     }
 
     /// The session folder written to last.
+    /// The number the next record gets (`None` while not recording).
+    pub(crate) fn next_record(&self) -> Option<u64> {
+        self.session.as_ref().map(|s| s.records())
+    }
+
     pub(crate) fn dir(&self) -> Option<&Path> {
         self.dir.as_deref()
     }

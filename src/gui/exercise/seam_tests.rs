@@ -72,6 +72,8 @@ fn the_command_line_sends_a_start_and_only_the_adapter_makes_the_exercise() {
             ..default()
         });
         app.add_message::<ResumeSession>();
+        app.add_message::<crate::gui::net::JoinSeat>();
+        app.add_message::<crate::gui::net::StartHosting>();
         app.add_plugins((catalog::plugin, crate::gui::screens::start::plugin));
         app.update();
         app

@@ -4,6 +4,7 @@ use super::Screen;
 use crate::gui::catalog::Catalog;
 use crate::gui::exercise::start::StartExercise;
 use crate::gui::i18n::{I18n, SetLang};
+use crate::gui::net::HostBox;
 use crate::gui::session::{ActiveSeat, AssignSeat, Seat, Session};
 use crate::gui::widgets::{self, colour};
 use crate::scenario::TeamId;
@@ -28,6 +29,7 @@ fn briefing(
     mut starts: MessageWriter<StartExercise>,
     mut set_lang: MessageWriter<SetLang>,
     mut next: ResMut<NextState<Screen>>,
+    mut host: HostBox,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
     let mut root = widgets::root_ui(&ctx, "briefing");
@@ -153,6 +155,7 @@ fn briefing(
             if ui.add(start).clicked() {
                 starts.write(StartExercise::fresh(&session, seat.0));
             }
+            host.show(ui, &i18n, &session, &mut starts);
         });
     });
     Ok(())

@@ -5,6 +5,7 @@ use super::Screen;
 use crate::gui::GuiOptions;
 use crate::gui::catalog::{Catalog, Entry, Origin, WatchFolder};
 use crate::gui::i18n::{Arg, I18n, SetLang};
+use crate::gui::net::JoinBox;
 use crate::gui::session::Session;
 use crate::gui::widgets::{self, colour};
 use bevy::prelude::*;
@@ -37,6 +38,7 @@ fn select(
     mut commands: Commands,
     mut next: ResMut<NextState<Screen>>,
     options: Option<Res<GuiOptions>>,
+    mut join: JoinBox,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
     if !state.started {
@@ -69,7 +71,7 @@ fn select(
             ui.add_space(4.0);
             ui.strong(i18n.t("select-heading"));
             egui::ScrollArea::vertical()
-                .max_height(ui.available_height() - 70.0)
+                .max_height(ui.available_height() - 70.0 - JoinBox::HEIGHT)
                 .show(ui, |ui| {
                     for (i, e) in catalog.entries.iter().enumerate() {
                         if list_item(ui, &i18n, e, i == state.picked) {
@@ -91,6 +93,7 @@ fn select(
                     watch.write(WatchFolder(PathBuf::from(state.folder.trim())));
                 }
             });
+            join.show(ui, &i18n);
         });
     egui::CentralPanel::default().show(&mut root, |ui| {
         let Some(entry) = catalog.entries.get(state.picked) else {

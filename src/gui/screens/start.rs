@@ -5,6 +5,7 @@ use super::Screen;
 use crate::gui::GuiOptions;
 use crate::gui::catalog::{Catalog, Origin};
 use crate::gui::exercise::start::StartExercise;
+use crate::gui::net::{JoinSeat, StartHosting};
 use crate::gui::resume::ResumeSession;
 use crate::gui::session::{Seat, Session};
 use bevy::prelude::*;
@@ -20,12 +21,17 @@ fn route(
     mut next: ResMut<NextState<Screen>>,
     mut starts: MessageWriter<StartExercise>,
     mut resume: MessageWriter<ResumeSession>,
+    mut net: (MessageWriter<JoinSeat>, MessageWriter<StartHosting>),
 ) {
     let (Some(options), Some(catalog)) = (options, catalog) else {
         return;
     };
     if let Some(dir) = &options.resume {
         resume.write(ResumeSession(dir.clone()));
+        return;
+    }
+    if let Some(seat) = &options.join {
+        net.0.write(JoinSeat(seat.clone()));
         return;
     }
     let Some(path) = &options.scenario else {
@@ -57,9 +63,16 @@ fn route(
         None => Ok(None),
     };
     let session = Session::new(origin, scenario);
+    if let (Ok(_), Some(addr)) = (&wanted, options.host) {
+        starts.write(StartExercise::fresh(&session, Seat::Facilitator));
+        net.1.write(StartHosting(addr));
+        commands.insert_resource(session);
+        return;
+    }
     match wanted {
         // A mistyped seat must not open the facilitator's view: choose at the briefing.
         Err(()) => next.set(Screen::Briefing),
+
         Ok(w) if options.straight_to_exercise() => {
             starts.write(StartExercise::fresh(
                 &session,

@@ -1,12 +1,12 @@
 //! Commands from the screen, checked against the seat that gives them, turned into
 //! engine commands, applied and recorded in the session.
 
-use super::super::command::{Outgoing, UiCommand};
+use super::super::command::{RemoteAnswer, RemoteCommand, UiCommand};
 use super::super::record::Recorder;
 use super::{AdapterSet, EngineHost};
-use crate::engine::{ActionTarget, Command, Draft};
+use crate::engine::Command;
 use crate::gui::session::{ActiveSeat, Seat};
-use crate::scenario::{Scenario, TeamId};
+use crate::scenario::TeamId;
 use crate::scoring;
 use bevy::prelude::*;
 
@@ -19,50 +19,54 @@ fn allowed(seat: Seat, team: Option<TeamId>) -> bool {
     }
 }
 
-fn to_engine(s: &Scenario, c: &UiCommand) -> Option<Command> {
-    Some(match c {
-        UiCommand::TakeAction {
-            team,
-            action,
-            service,
-        } => {
-            let target = match service {
-                Some(svc) => ActionTarget::Service(*svc),
-                None => ActionTarget::Organisation(*s.teams.get(team.idx())?.controls.first()?),
-            };
-            Command::Act {
-                team: *team,
-                action: *action,
-                target,
-            }
-        }
-        UiCommand::Send(Outgoing {
-            from,
-            to,
-            kind,
-            severity,
-            incidents,
-            services,
-            text,
-        }) => Command::Send {
-            team: *from,
-            to: vec![*to],
-            draft: Draft {
-                kind: *kind,
-                incidents: incidents.clone(),
-                services: services.clone(),
-                severity: Some(*severity),
-                status: None,
-                text: text.clone(),
-            },
-        },
-        UiCommand::Control(c) => c.clone(),
-        UiCommand::Restart => return None,
-    })
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        Update,
+        (apply_commands, apply_remote)
+            .chain()
+            .in_set(AdapterSet::Apply),
+    );
 }
 
-pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Update, apply_commands.in_set(AdapterSet::Apply));
+/// Commands from team seats on other machines (the connection's seat is the team), applied
+/// and recorded like this screen's, each answered to its seat. They go first: the host
+/// numbered their records in arrival order (see `net::ledger`).
+fn apply_remote(
+    mut host: ResMut<EngineHost>,
+    mut asked: MessageReader<RemoteCommand>,
+    mut answers: MessageWriter<RemoteAnswer>,
+    mut recorder: Option<ResMut<Recorder>>,
+) {
+    let host = &mut *host;
+    for RemoteCommand {
+        client,
+        team,
+        id,
+        command,
+    } in asked.read()
+    {
+        host.built = None;
+        let now = host.engine.now();
+        let result = if command.team() != Some(*team) {
+            host.book.rejected(now, None, Some(*team));
+            Err(None)
+        } else {
+            let cmd = command.clone();
+            let result = match recorder.as_deref_mut() {
+                Some(r) => r.apply(&mut host.engine, cmd),
+                None => host.engine.apply(cmd),
+            };
+            result.map_err(|e| {
+                host.book.rejected(now, Some(e.phrase()), Some(*team));
+                Some(e.to_string())
+            })
+        };
+        answers.write(RemoteAnswer {
+            client: *client,
+            id: *id,
+            result,
+        });
+    }
 }
 
 fn apply_commands(
@@ -94,7 +98,7 @@ fn apply_commands(
             host.book.rejected(now, None, asker);
             continue;
         }
-        let Some(cmd) = to_engine(&s, c) else {
+        let Some(cmd) = c.to_engine(&s) else {
             continue;
         };
         let for_baseline = scoring::in_baseline(&cmd).then(|| cmd.clone());

@@ -6,7 +6,7 @@ use crate::gui::exercise::clock::{ClockCommand, ExerciseClock};
 use crate::gui::exercise::command::{SelectService, Selected, UiCommand};
 use crate::gui::exercise::picture::Picture;
 use crate::gui::i18n::{I18n, SetLang};
-use crate::gui::session::{ActiveSeat, OfferAnswer, RequestSeat, Seat, Session};
+use crate::gui::session::{ActiveSeat, OfferAnswer, RequestSeat, Seat, SeatFixed, Session};
 use crate::scenario::{Scenario, TeamId};
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
@@ -26,6 +26,7 @@ pub(crate) struct PanelCtx<'w, 's> {
     pub seat_requests: MessageWriter<'w, RequestSeat>,
     pub set_lang: MessageWriter<'w, SetLang>,
     pub offer_answers: MessageWriter<'w, OfferAnswer>,
+    fixed: Option<Res<'w, SeatFixed>>,
     _marker: Local<'s, ()>,
 }
 
@@ -45,6 +46,11 @@ impl PanelCtx<'_, '_> {
             Seat::Team(t) => Some(t),
             _ => None,
         }
+    }
+
+    /// This screen holds a seat of an exercise hosted elsewhere: no switching.
+    pub(crate) fn seat_fixed(&self) -> bool {
+        self.fixed.is_some()
     }
 
     pub(crate) fn is_facilitator(&self) -> bool {

@@ -153,6 +153,12 @@ pub(crate) fn seat_name(p: &PanelCtx, seat: Seat) -> String {
 
 fn seat_picker(ui: &mut egui::Ui, p: &mut PanelCtx) {
     let current = p.seat.0;
+    if p.seat_fixed() {
+        ui.label(p.t("seat"));
+        ui.label(egui::RichText::new(seat_name(p, current)).strong())
+            .on_hover_text(p.t("net-seat-fixed"));
+        return;
+    }
     let mut seats = vec![Seat::Facilitator, Seat::Observer];
     seats.extend(
         (0..p.scenario().teams.len()).map(|i| Seat::Team(crate::scenario::TeamId(i as u32))),
