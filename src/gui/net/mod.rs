@@ -7,6 +7,8 @@ mod feed;
 mod host;
 mod join;
 mod table;
+#[cfg(test)]
+mod tests;
 mod ui;
 
 pub(crate) use host::StartHosting;
