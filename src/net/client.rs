@@ -49,6 +49,8 @@ fn seat_socket(host: Option<SocketAddr>, client_id: u64) -> std::io::Result<UdpS
 
 /// Connect (or connect again) with `seat`: the netcode client as resources of `world`.
 pub(crate) fn connect(world: &mut World, seat: &SeatFile) -> Result<(), NetError> {
+    // The last link's socket is closed first, so its port is free to bind again.
+    world.remove_resource::<NetcodeClientTransport>();
     let host = seat.token.server_addresses.iter().flatten().next().copied();
     let socket = seat_socket(host, seat.token.client_id).map_err(|_| NetError::Refused(0))?;
     let auth = ClientAuthentication::Secure {
