@@ -232,9 +232,15 @@ fn tell(event: HostEvent) {
 /// on `listen`.
 #[cfg(feature = "gui")]
 fn in_app(args: &HostArgs, listen: SocketAddr) -> ExitCode {
-    if args.resume.is_some() {
-        eprintln!("{}", error("cli-net-resume-headless", &[]));
-        return ExitCode::from(2);
+    let lang = args.lang.as_deref().and_then(crate::scenario::Lang::from_tag);
+    if let Some(dir) = &args.resume {
+        // The app resumes the session and hosts it again where its seat files point.
+        let options = crate::gui::GuiOptions {
+            resume: Some(dir.clone()),
+            lang,
+            ..Default::default()
+        };
+        return crate::gui::run(options);
     }
     let options = crate::gui::GuiOptions {
         scenario: args.scenario.clone(),

@@ -66,7 +66,6 @@ cli-row-damaged = {" "}(damaged end)
 cli-row-unreadable = { $dir }  unreadable: { $error }
 
 ## host, join
-cli-net-resume-headless = --resume works with --headless only: a resumed host runs without the app
 cli-bad-listen = cannot read --listen `{ $text }` (write e.g. "192.168.1.10:5000")
 cli-bad-speed = --speed must be a positive number, not `{ $text }`
 cli-seats-written = { $count } seat files written to { $dir }: hand each to its team only (a seat file is a password)

@@ -63,7 +63,6 @@ cli-row-damaged = （末尾が破損）
 cli-row-unreadable = { $dir }  読み込めません: { $error }
 
 ## host, join
-cli-net-resume-headless = --resume は --headless と一緒にだけ使えます: 再開したホストはアプリなしで動きます
 cli-bad-listen = --listen `{ $text }` を読めません（例: "192.168.1.10:5000"）
 cli-bad-speed = --speed は正の数です（`{ $text }` ではありません）
 cli-seats-written = 席ファイル { $count } 件を { $dir } に書き出しました: それぞれをそのチームだけに渡してください（席ファイルはパスワードです）

@@ -9,6 +9,7 @@ use crate::gui::exercise::command::{RemoteAnswer, RemoteCommand};
 use crate::gui::exercise::record::Recorder;
 use crate::gui::screens::Screen;
 use crate::net::proto::{Answer, ToClient};
+use crate::net::ledger::SeatList;
 use crate::net::seat::{Key, load_or_make_key, write_seats};
 use crate::net::serve::{HostEvent, Served};
 use crate::scenario::{Secs, TeamId};
@@ -74,6 +75,7 @@ pub(super) fn plugin(app: &mut App) {
         )
             .run_if(in_state(Screen::Exercise)),
     );
+    app.add_systems(OnEnter(Screen::Exercise), host_again);
     app.add_systems(OnEnter(Screen::End), end_for_seats);
     app.add_systems(OnEnter(Screen::Select), stop_hosting);
 }
@@ -104,7 +106,10 @@ fn begin(world: &mut World, listen: SocketAddr) -> Result<(), crate::net::NetErr
     let scenario = world.resource::<EngineHost>().engine().scenario().clone();
     let key = load_or_make_key(&dir)?;
     let seats = dir.join("seats");
-    write_seats(&key, listen, &scenario, &seats, &dir)?;
+    // A session hosted before (resumed) keeps its seat files: they work again as they are.
+    if SeatList::load(&dir)?.is_none() {
+        write_seats(&key, listen, &scenario, &seats, &dir)?;
+    }
     crate::net::host::listen_on(world, &key, listen, scenario.teams.len())?;
     let served = crate::net::host::served(&dir, scenario, records, &key)?;
     world.insert_resource(Hosting {
@@ -119,6 +124,25 @@ fn begin(world: &mut World, listen: SocketAddr) -> Result<(), crate::net::NetErr
         ended: false,
     });
     Ok(())
+}
+
+/// A resumed session that was hosted is hosted again, where its seat files point, so the
+/// seats come back by themselves.
+fn host_again(
+    recorder: Option<Res<Recorder>>,
+    hosting: Option<Res<Hosting>>,
+    mut start: MessageWriter<StartHosting>,
+) {
+    let Some(dir) = recorder.as_ref().and_then(|r| r.dir()) else {
+        return;
+    };
+    if hosting.is_some() {
+        return;
+    }
+    let listen = SeatList::load(dir).ok().flatten().and_then(|l| l.listen);
+    if let Some(addr) = listen.and_then(|a| a.parse().ok()) {
+        start.write(StartHosting(addr));
+    }
 }
 
 fn tell(events: &mut Vec<HostEvent>, e: HostEvent) {
