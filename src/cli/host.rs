@@ -232,7 +232,10 @@ fn tell(event: HostEvent) {
 /// on `listen`.
 #[cfg(feature = "gui")]
 fn in_app(args: &HostArgs, listen: SocketAddr) -> ExitCode {
-    let lang = args.lang.as_deref().and_then(crate::scenario::Lang::from_tag);
+    let lang = args
+        .lang
+        .as_deref()
+        .and_then(crate::scenario::Lang::from_tag);
     if let Some(dir) = &args.resume {
         // The app resumes the session and hosts it again where its seat files point.
         let options = crate::gui::GuiOptions {

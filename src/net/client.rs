@@ -114,9 +114,9 @@ impl Outbox {
         self.waiting.remove(&id).map(|w| w.1.elapsed())
     }
 
-    /// Commands sent and not answered yet.
-    pub(crate) fn waiting(&self) -> usize {
-        self.waiting.len()
+    /// The ids of the commands sent and not answered yet.
+    pub(crate) fn unanswered(&self) -> Vec<u64> {
+        self.waiting.keys().copied().collect()
     }
 
     /// Send again what waits: everything after a reconnect (`all`), else what was busy.
@@ -277,6 +277,13 @@ pub fn join(
                     }
                 }
                 ToClient::Ended => {
+                    // Sent but never answered: the trainee is told they were not applied.
+                    for id in outbox.unanswered() {
+                        played.refused += 1;
+                        let why =
+                            crate::words::say(crate::words::default_lang(), "error-net-unanswered");
+                        events(ClientEvent::Refused { id, why });
+                    }
                     leave(app.world_mut());
                     app.update();
                     return Ok(played);

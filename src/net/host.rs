@@ -176,7 +176,9 @@ impl Host {
             if self.engine.now() >= options.until {
                 break;
             }
-            std::thread::sleep(Duration::from_millis(2));
+            // Waiting for seats, the loop need not spin.
+            let nap = if started.is_some() { 2 } else { 20 };
+            std::thread::sleep(Duration::from_millis(nap));
         }
         self.served.send_views(self.app.world_mut(), &self.engine);
         let now = self.engine.now();

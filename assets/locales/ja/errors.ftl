@@ -36,3 +36,4 @@ error-frame-too-large = { $bytes } バイトのフレームは上限を超えて
 error-frame-malformed = フレームがメッセージではありません: { $why }
 error-net-not-yours = 席は自チームのコマンドしか送れません
 error-net-busy = コマンドが多すぎます。適用されていません。まもなく再送します
+error-net-unanswered = ホストの応答より先に演習が終了しました: 適用されていません

@@ -58,7 +58,7 @@ impl Remote {
 
     /// Commands sent and not answered yet.
     pub(crate) fn waiting(&self) -> usize {
-        self.outbox.waiting()
+        self.outbox.unanswered().len()
     }
 }
 
