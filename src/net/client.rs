@@ -48,7 +48,11 @@ fn seat_socket(host: Option<SocketAddr>, client_id: u64) -> std::io::Result<UdpS
 }
 
 /// Connect (or connect again) with `seat`: the netcode client as resources of `world`.
+/// The last link's client goes first: its socket holds the seat's port, and a client put
+/// over another is not seen as added, so the link would never be said to be connecting.
 pub(crate) fn connect(world: &mut World, seat: &SeatFile) -> Result<(), NetError> {
+    world.remove_resource::<NetcodeClientTransport>();
+    world.remove_resource::<RenetClient>();
     let host = seat.token.server_addresses.iter().flatten().next().copied();
     let socket = seat_socket(host, seat.token.client_id).map_err(|_| NetError::Refused(0))?;
     let auth = ClientAuthentication::Secure {
