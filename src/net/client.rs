@@ -193,8 +193,10 @@ pub fn join(
     let mut app = base_app();
     connect(app.world_mut(), &seat)?;
     let mut since = Instant::now();
+    // Whether the host ever gave this client its seat, and whether it did on this link:
+    // a link it drops before that refused the seat file (revoked, replaced, taken).
     let mut ever = false;
-    let mut up = false;
+    let mut seated = false;
     let mut team = None;
     let mut view: Option<TeamView> = None;
     let mut clock: Option<Secs> = None;
@@ -204,15 +206,9 @@ pub fn join(
     loop {
         app.update();
         match link_state(app.world()) {
-            LinkState::Connected if !up => {
-                up = true;
-                ever = true;
-                outbox.resend(app.world_mut(), true);
-            }
             LinkState::Connected => {}
             state => {
-                if up {
-                    up = false;
+                if std::mem::take(&mut seated) {
                     since = Instant::now();
                     played.relinked += 1;
                     events(ClientEvent::Relinking);
@@ -250,6 +246,10 @@ pub fn join(
                         });
                     }
                     team = scenario.and_then(|s| s.team_by_id(&given));
+                    // The host takes commands from a seat it has given, not before.
+                    ever = true;
+                    seated = true;
+                    outbox.resend(app.world_mut(), true);
                     events(ClientEvent::Seated {
                         team: given,
                         scenario: id,
@@ -280,7 +280,7 @@ pub fn join(
                 }
             }
         }
-        if let (Some(team), Some(view), Some(now), true) = (team, &view, clock, up) {
+        if let (Some(team), Some(view), Some(now), true) = (team, &view, clock, seated) {
             while let Some(step) = plan.get(next).filter(|s| s.at <= now) {
                 next += 1;
                 if step.command.team() != Some(team) {
@@ -291,7 +291,7 @@ pub fn join(
                 played.sent += 1;
             }
         }
-        if up {
+        if seated {
             outbox.resend(app.world_mut(), false);
         }
         std::thread::sleep(Duration::from_millis(2));
