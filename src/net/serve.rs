@@ -24,6 +24,9 @@ use std::time::Instant;
 const BURST: f64 = 20.0;
 /// ... and this many a second after that; more are answered [`Answer::Busy`].
 const PER_SECOND: f64 = 10.0;
+/// A connection is closed once renet's count of bytes from it (over six seconds) has
+/// stayed at zero this long.
+const SILENT: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// What the facilitator is told while the exercise runs.
 #[derive(Debug, Clone, PartialEq)]
@@ -93,6 +96,8 @@ pub struct Served {
     pub list: SeatList,
     ledger: Ledger,
     conns: HashMap<Entity, Conn>,
+    /// Since when renet has had nothing from a connection, seated or not.
+    silent: HashMap<Entity, Instant>,
     /// By team index.
     pub rows: Vec<SeatRow>,
 }
@@ -118,6 +123,7 @@ impl Served {
             list,
             ledger,
             conns: HashMap::new(),
+            silent: HashMap::new(),
             rows,
         }
     }
@@ -202,21 +208,46 @@ impl Served {
         self.refresh_stats(world);
     }
 
-    fn refresh_stats(&mut self, world: &World) {
+    /// The seat table's figures; a link renet hears nothing from is closed. netcode alone
+    /// keeps a dead client's link open while a client restarted on the seat's port asks
+    /// to connect (it counts the requests), so that client would never get in, nor after
+    /// a link it half opened. A live client acks the clock, which goes out every second.
+    fn refresh_stats(&mut self, world: &mut World) {
+        let clients: Vec<(Entity, u64)> = world
+            .query::<(Entity, &NetworkId)>()
+            .iter(world)
+            .map(|(e, id)| (e, id.get()))
+            .collect();
+        self.silent
+            .retain(|e, _| clients.iter().any(|(c, _)| c == e));
         let server = world.resource::<RenetServer>();
-        let ids: Vec<(Entity, TeamId)> = self.conns.iter().map(|(e, c)| (*e, c.team)).collect();
-        for (entity, team) in ids {
-            let Some(id) = world.get::<NetworkId>(entity).map(|n| n.get()) else {
+        let mut dead = Vec::new();
+        for (entity, id) in clients {
+            let Ok(info) = server.network_info(id) else {
                 continue;
             };
-            let row = &mut self.rows[team.idx()];
-            if let Ok(info) = server.network_info(id) {
-                row.rtt_ms = Some(info.rtt * 1000.0);
-                row.sent_per_second = info.bytes_sent_per_second;
-                // netcode drops a peer silent for `seat::TIMEOUT_SECS`; while it is
-                // connected, its keep-alives arrive every tenth of a second.
+            let heard = info.bytes_received_per_second > 0.0;
+            if heard {
+                self.silent.remove(&entity);
+            } else {
+                let since = self.silent.entry(entity).or_insert_with(Instant::now);
+                if since.elapsed() >= SILENT {
+                    dead.push(id);
+                }
+            }
+            let Some(conn) = self.conns.get(&entity) else {
+                continue;
+            };
+            let row = &mut self.rows[conn.team.idx()];
+            row.rtt_ms = Some(info.rtt * 1000.0);
+            row.sent_per_second = info.bytes_sent_per_second;
+            if heard {
                 row.last_seen = Some(Instant::now());
             }
+        }
+        let mut server = world.resource_mut::<RenetServer>();
+        for id in dead {
+            server.disconnect(id);
         }
     }
 
