@@ -145,6 +145,11 @@ fn create(args: &HostArgs, path: &std::path::Path) -> Result<Started, NetError> 
 /// The hosted session in `dir`, read back where it stopped.
 fn resume(dir: &std::path::Path) -> Result<Started, NetError> {
     let recovered = Session::open(dir)?;
+    // An ended session takes no more records: say so before serving any seat.
+    if recovered.session.ended() {
+        let dir = dir.to_path_buf();
+        return Err(crate::session::SessionError::Finished { dir }.into());
+    }
     if let Some(dropped) = &recovered.dropped {
         eprintln!("{dropped}");
     }

@@ -48,9 +48,11 @@ fn seat_socket(host: Option<SocketAddr>, client_id: u64) -> std::io::Result<UdpS
 }
 
 /// Connect (or connect again) with `seat`: the netcode client as resources of `world`.
+/// The last link's client goes first: its socket holds the seat's port, and a client put
+/// over another is not seen as added, so the link would never be said to be connecting.
 pub(crate) fn connect(world: &mut World, seat: &SeatFile) -> Result<(), NetError> {
-    // The last link's socket is closed first, so its port is free to bind again.
     world.remove_resource::<NetcodeClientTransport>();
+    world.remove_resource::<RenetClient>();
     let host = seat.token.server_addresses.iter().flatten().next().copied();
     let socket = seat_socket(host, seat.token.client_id).map_err(|_| NetError::Refused(0))?;
     let auth = ClientAuthentication::Secure {
@@ -196,8 +198,10 @@ pub fn join(
     let mut app = base_app();
     connect(app.world_mut(), &seat)?;
     let mut since = Instant::now();
+    // Whether the host ever gave this client its seat, and whether it did on this link:
+    // a link it drops before that refused the seat file (revoked, replaced, taken).
     let mut ever = false;
-    let mut up = false;
+    let mut seated = false;
     let mut team = None;
     let mut view: Option<TeamView> = None;
     let mut clock: Option<Secs> = None;
@@ -207,15 +211,9 @@ pub fn join(
     loop {
         app.update();
         match link_state(app.world()) {
-            LinkState::Connected if !up => {
-                up = true;
-                ever = true;
-                outbox.resend(app.world_mut(), true);
-            }
             LinkState::Connected => {}
             state => {
-                if up {
-                    up = false;
+                if std::mem::take(&mut seated) {
                     since = Instant::now();
                     played.relinked += 1;
                     events(ClientEvent::Relinking);
@@ -253,6 +251,10 @@ pub fn join(
                         });
                     }
                     team = scenario.and_then(|s| s.team_by_id(&given));
+                    // The host takes commands from a seat it has given, not before.
+                    ever = true;
+                    seated = true;
+                    outbox.resend(app.world_mut(), true);
                     events(ClientEvent::Seated {
                         team: given,
                         scenario: id,
@@ -290,7 +292,7 @@ pub fn join(
                 }
             }
         }
-        if let (Some(team), Some(view), Some(now), true) = (team, &view, clock, up) {
+        if let (Some(team), Some(view), Some(now), true) = (team, &view, clock, seated) {
             while let Some(step) = plan.get(next).filter(|s| s.at <= now) {
                 next += 1;
                 if step.command.team() != Some(team) {
@@ -301,7 +303,7 @@ pub fn join(
                 played.sent += 1;
             }
         }
-        if up {
+        if seated {
             outbox.resend(app.world_mut(), false);
         }
         std::thread::sleep(Duration::from_millis(2));

@@ -9,6 +9,8 @@
 pub mod client;
 pub mod host;
 pub mod ledger;
+#[cfg(test)]
+mod loopback;
 pub mod proto;
 pub mod seat;
 pub mod serve;

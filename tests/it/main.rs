@@ -17,6 +17,8 @@ mod journal_compat;
 #[cfg(feature = "net")]
 mod net_common;
 #[cfg(feature = "net")]
+mod net_faults;
+#[cfg(feature = "net")]
 mod net_hiding;
 #[cfg(feature = "net")]
 mod net_play;

@@ -3,7 +3,9 @@
 //! lands exactly once, as its seat's team, and the host's session and journal replay.
 
 use crate::common::{said, scratch};
-use crate::net_common::{SCENARIO, finish, free_addr, host, seat, spawn};
+use crate::net_common::{
+    SCENARIO, finish, free_addr, host, recorded_commands, seat, spawn, team_of,
+};
 use crossdrill::scenario::load_path;
 use crossdrill::session::script;
 use std::path::Path;
@@ -25,22 +27,9 @@ fn steps_of_each() -> Vec<usize> {
 
 /// The teams (as numbers) of the commands the session recorded, accepted or not.
 fn recorded_teams(session: &Path) -> Vec<u64> {
-    let text = std::fs::read_to_string(session.join("commands.jsonl")).expect("records");
-    let mut teams = Vec::new();
-    for line in text.lines() {
-        let record: serde_json::Value = serde_json::from_str(line).expect("a record");
-        let kind = &record["kind"];
-        let command = kind
-            .get("Command")
-            .or_else(|| kind["Refused"].get("command"));
-        let Some(command) = command else { continue };
-        let body = command
-            .as_object()
-            .and_then(|o| o.values().next())
-            .expect("a command");
-        teams.push(body["team"].as_u64().expect("a team command"));
-    }
-    teams
+    let commands = recorded_commands(session);
+    let teams = commands.iter().map(|c| team_of(c).expect("a team command"));
+    teams.collect()
 }
 
 #[test]

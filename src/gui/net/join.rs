@@ -119,9 +119,8 @@ fn link(world: &mut World) {
     world.resource_scope(|world, mut remote: Mut<Remote>| {
         let r = &mut *remote;
         let state = client::link_state(world);
-        if state == LinkState::Connected && r.state != LinkState::Connected {
+        if state == LinkState::Connected {
             r.ever = true;
-            r.outbox.resend(world, true);
         }
         r.state = state;
         if state == LinkState::Down && r.last_try.elapsed() >= RETRY_EVERY && !r.ended {
@@ -169,6 +168,8 @@ fn take(world: &mut World, r: &mut Remote, message: ToClient) -> bool {
                 return false;
             }
             if r.feed.is_some() {
+                // Back in after a dropped link: the host takes commands again from now on.
+                r.outbox.resend(world, true);
                 return false;
             }
             seat_taken(world, r, &public)

@@ -16,6 +16,9 @@ use bevy_replicon::prelude::*;
 use bevy_replicon::shared::backend::connected_client::NetworkId;
 use bevy_replicon_renet::RenetServer;
 use bevy_replicon_renet::netcode::NetcodeServerTransport;
+mod admit;
+mod orders;
+
 use std::collections::{BTreeSet, HashMap};
 use std::net::SocketAddr;
 use std::time::Instant;
@@ -24,6 +27,9 @@ use std::time::Instant;
 const BURST: f64 = 20.0;
 /// ... and this many a second after that; more are answered [`Answer::Busy`].
 const PER_SECOND: f64 = 10.0;
+/// A connection is closed once renet's count of bytes from it (over six seconds) has
+/// stayed at zero this long.
+const SILENT: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// What the facilitator is told while the exercise runs.
 #[derive(Debug, Clone, PartialEq)]
@@ -93,6 +99,8 @@ pub struct Served {
     pub list: SeatList,
     ledger: Ledger,
     conns: HashMap<Entity, Conn>,
+    /// Since when renet has had nothing from a connection, seated or not.
+    silent: HashMap<Entity, Instant>,
     /// By team index.
     pub rows: Vec<SeatRow>,
 }
@@ -118,6 +126,7 @@ impl Served {
             list,
             ledger,
             conns: HashMap::new(),
+            silent: HashMap::new(),
             rows,
         }
     }
@@ -131,95 +140,6 @@ impl Served {
         self.conns.len()
     }
 
-    /// Seat newly authorized connections by their token, refuse those with no valid seat
-    /// here, forget those that left, and refresh the table's address, RTT and last seen.
-    pub fn admit(&mut self, world: &mut World, events: &mut dyn FnMut(HostEvent)) {
-        let gone: Vec<Entity> = self
-            .conns
-            .keys()
-            .copied()
-            .filter(|&e| world.get_entity(e).is_err())
-            .collect();
-        for e in gone {
-            if let Some(c) = self.conns.remove(&e) {
-                let row = &mut self.rows[c.team.idx()];
-                row.connected = false;
-                row.rtt_ms = None;
-                row.last_seen = Some(Instant::now());
-                events(HostEvent::Left {
-                    team: self.team_id(c.team),
-                });
-            }
-        }
-        let new: Vec<(Entity, u64)> = world
-            .query_filtered::<(Entity, &NetworkId), With<AuthorizedClient>>()
-            .iter(world)
-            .filter(|(e, _)| !self.conns.contains_key(e))
-            .map(|(e, id)| (e, id.get()))
-            .collect();
-        for (entity, id) in new {
-            let transport = world.resource::<NetcodeServerTransport>();
-            let addr = transport.client_addr(id);
-            let record = transport
-                .user_data(id)
-                .and_then(|d| SeatRecord::from_user_data(&d));
-            let team = record
-                .filter(|r| r.exercise == self.exercise && self.list.admits(&r.team, r.nonce))
-                .and_then(|r| self.scenario.team_by_id(&r.team))
-                .filter(|t| !self.conns.values().any(|c| c.team == *t));
-            let addr_text = addr.map_or_else(String::new, |a| a.to_string());
-            let Some(team) = team else {
-                world.entity_mut(entity).despawn();
-                events(HostEvent::Refused { addr: addr_text });
-                continue;
-            };
-            self.conns.insert(
-                entity,
-                Conn {
-                    team,
-                    sent_view: None,
-                    sent_messages: BTreeSet::new(),
-                    allowance: BURST,
-                    refilled: Instant::now(),
-                },
-            );
-            let row = &mut self.rows[team.idx()];
-            row.connected = true;
-            row.addr = addr;
-            row.last_seen = Some(Instant::now());
-            let seat = ToClient::Seat {
-                exercise: self.exercise.clone(),
-                scenario: self.scenario.id.clone(),
-                team: self.team_id(team),
-                public: public_scenario(&self.scenario),
-            };
-            send_one(world, entity, &seat);
-            events(HostEvent::Joined {
-                team: self.team_id(team),
-                addr: addr_text,
-            });
-        }
-        self.refresh_stats(world);
-    }
-
-    fn refresh_stats(&mut self, world: &World) {
-        let server = world.resource::<RenetServer>();
-        let ids: Vec<(Entity, TeamId)> = self.conns.iter().map(|(e, c)| (*e, c.team)).collect();
-        for (entity, team) in ids {
-            let Some(id) = world.get::<NetworkId>(entity).map(|n| n.get()) else {
-                continue;
-            };
-            let row = &mut self.rows[team.idx()];
-            if let Ok(info) = server.network_info(id) {
-                row.rtt_ms = Some(info.rtt * 1000.0);
-                row.sent_per_second = info.bytes_sent_per_second;
-                // netcode drops a peer silent for `seat::TIMEOUT_SECS`; while it is
-                // connected, its keep-alives arrive every tenth of a second.
-                row.last_seen = Some(Instant::now());
-            }
-        }
-    }
-
     /// The commands that arrived, in arrival order, checked: a frame that is not a
     /// command, a command the seat may not give, a repeated id and a flood are answered
     /// here (and told); the rest are for the engine's owner. Each command's id is in
@@ -229,7 +149,7 @@ impl Served {
         world: &mut World,
         mut records: u64,
         events: &mut dyn FnMut(HostEvent),
-    ) -> Result<Vec<Incoming>, super::NetError> {
+    ) -> Result<Vec<Incoming>, crate::net::NetError> {
         let frames: Vec<FromClient<ClientFrame>> = world
             .resource_mut::<Messages<FromClient<ClientFrame>>>()
             .drain()
@@ -348,57 +268,6 @@ impl Served {
     pub fn send_all(&self, world: &mut World, message: &ToClient) {
         for &entity in self.conns.keys() {
             send_one(world, entity, message);
-        }
-    }
-
-    /// Revoke `team`'s seat: its file stops working and its connection is closed.
-    pub fn revoke(
-        &mut self,
-        world: &mut World,
-        team: TeamId,
-        dir: &std::path::Path,
-    ) -> Result<(), super::NetError> {
-        let id = self.team_id(team);
-        self.list.entry(&id).revoked = true;
-        self.list.save(dir)?;
-        self.rows[team.idx()].revoked = true;
-        self.disconnect(world, team);
-        Ok(())
-    }
-
-    /// A new seat file for `team` (the old one stops working, its connection is closed),
-    /// written to `seats`; returns its path.
-    pub fn reissue(
-        &mut self,
-        world: &mut World,
-        team: TeamId,
-        key: &super::seat::Key,
-        listen: SocketAddr,
-        dir: &std::path::Path,
-        seats: &std::path::Path,
-    ) -> Result<std::path::PathBuf, super::NetError> {
-        let id = self.team_id(team);
-        let (path, nonce) = super::seat::write_seat(key, listen, team, &id, seats)?;
-        let entry = self.list.entry(&id);
-        entry.nonce = nonce;
-        entry.revoked = false;
-        self.list.save(dir)?;
-        self.rows[team.idx()].revoked = false;
-        self.disconnect(world, team);
-        Ok(path)
-    }
-
-    fn disconnect(&mut self, world: &mut World, team: TeamId) {
-        let held: Vec<Entity> = self
-            .conns
-            .iter()
-            .filter(|(_, c)| c.team == team)
-            .map(|(e, _)| *e)
-            .collect();
-        for e in held {
-            if let Some(id) = world.get::<NetworkId>(e).map(|n| n.get()) {
-                world.resource_mut::<RenetServer>().disconnect(id);
-            }
         }
     }
 }
