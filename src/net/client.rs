@@ -20,6 +20,10 @@ use std::time::{Duration, Instant};
 
 /// Between two tries to reconnect.
 const RETRY_EVERY: Duration = Duration::from_millis(500);
+/// A headless client gives up a connection attempt the host has not answered in this
+/// long and tries again (a host still holding the seat's dead link ignores it; netcode
+/// itself would wait the token's whole timeout).
+const ATTEMPT_FOR: Duration = Duration::from_secs(3);
 /// A command answered "busy" is sent again after this long.
 const BUSY_WAIT: Duration = Duration::from_secs(1);
 
@@ -197,6 +201,7 @@ pub fn join(
 ) -> Result<Played, NetError> {
     let mut app = base_app();
     connect(app.world_mut(), &seat)?;
+    let mut attempt = Instant::now();
     let mut since = Instant::now();
     // Whether the host ever gave this client its seat, and whether it did on this link:
     // a link it drops before that refused the seat file (revoked, replaced, taken).
@@ -226,9 +231,10 @@ pub fn join(
                         NetError::Refused(wait.as_secs())
                     });
                 }
-                if state == LinkState::Down {
+                if state == LinkState::Down || attempt.elapsed() > ATTEMPT_FOR {
                     std::thread::sleep(RETRY_EVERY);
                     connect(app.world_mut(), &seat)?;
+                    attempt = Instant::now();
                     continue;
                 }
             }

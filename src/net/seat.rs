@@ -30,9 +30,10 @@ pub type Key = [u8; NETCODE_KEY_BYTES];
 
 const HEADER: &str = "crossdrill seat v1";
 const KEY_FILE: &str = "seats.key";
-/// A silent peer is dropped after this many seconds (also the connect timeout; the
-/// host closes a link silent for about 8 s itself, see `serve`).
-pub(crate) const TIMEOUT_SECS: i32 = 5;
+/// A silent peer is dropped after this many seconds (also the connect timeout): long
+/// enough for a busy laptop's stalled frame. The host also closes a link that has sent
+/// it nothing for about 12 s (see `serve`), which a restarted client's requests keep open.
+pub(crate) const TIMEOUT_SECS: i32 = 10;
 /// Seat files stop working this long after they are made.
 const EXPIRE_SECS: u64 = 24 * 3600;
 

@@ -72,7 +72,7 @@ fn assert_each_step_once(session: &Path, team: &str) {
 
 /// The clients of `teams`, each playing its team's part of the play.
 fn players(dir: &Path, teams: &[&str], extra: &[&str]) -> Vec<Child> {
-    let mut args = vec!["--commands", PLAY, "--timeout", "20"];
+    let mut args = vec!["--commands", PLAY, "--timeout", "40"];
     args.extend(extra);
     teams.iter().map(|t| join(dir, t, &args)).collect()
 }
@@ -130,7 +130,7 @@ fn a_revoked_or_replaced_seat_is_refused_after_a_resume() {
         assert!(said, "{team}: {out}");
     }
     // The host is still serving: another team's seat joins and plays to the end.
-    let (code, out) = finish(join(&dir, "bank", &["--timeout", "20"]), LIMIT);
+    let (code, out) = finish(join(&dir, "bank", &["--timeout", "40"]), LIMIT);
     assert_eq!(code, 0, "bank: {out}");
     assert!(out.contains("as bank"), "{out}");
     let (code, host_said) = finish(resumed, LIMIT);

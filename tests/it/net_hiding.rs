@@ -70,7 +70,7 @@ fn a_seat_receives_only_what_its_team_may_know() {
     let join = |team: &str, more: &[&str]| {
         let file = seat(&dir, team);
         let mut args = vec!["join", file.to_str().expect("utf-8"), "--headless"];
-        args.extend(["--commands", PLAY, "--timeout", "20"]);
+        args.extend(["--commands", PLAY, "--timeout", "40"]);
         args.extend(more);
         spawn(&args)
     };

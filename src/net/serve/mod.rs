@@ -29,7 +29,7 @@ const BURST: f64 = 20.0;
 const PER_SECOND: f64 = 10.0;
 /// A connection is closed once renet's count of bytes from it (over six seconds) has
 /// stayed at zero this long.
-const SILENT: std::time::Duration = std::time::Duration::from_secs(2);
+const SILENT: std::time::Duration = std::time::Duration::from_secs(6);
 
 /// What the facilitator is told while the exercise runs.
 #[derive(Debug, Clone, PartialEq)]
