@@ -63,6 +63,7 @@ mod verify;
 
 pub use error::SessionError;
 pub use fork::fork;
+#[cfg(feature = "net")]
 pub(crate) use header::write_atomic as write_whole;
 pub use header::{ForkedFrom, Header, SESSION_FORMAT, utc_text};
 pub use list::{Listed, Summary, default_root, list, new_dir, resumable};
