@@ -19,7 +19,7 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, UdpSocket};
 use std::time::{Duration, Instant};
 
 /// Between two tries to reconnect.
-const RETRY_EVERY: Duration = Duration::from_millis(500);
+pub(crate) const RETRY_EVERY: Duration = Duration::from_millis(500);
 /// A headless client gives up a connection attempt the host has not answered in this
 /// long and tries again (a host still holding the seat's dead link ignores it; netcode
 /// itself would wait the token's whole timeout).

@@ -64,7 +64,8 @@ pub(crate) fn sender_text(s: &Scenario, from: &Sender) -> Text {
     }
 }
 
-fn target_service(t: ActionTarget) -> Option<ServiceId> {
+/// The service an action targets (`None`: an organisation).
+pub(crate) fn target_service(t: ActionTarget) -> Option<ServiceId> {
     match t {
         ActionTarget::Service(s) => Some(s),
         ActionTarget::Organisation(_) => None,

@@ -5,7 +5,7 @@
 
 use crate::engine::{Message, MessageId, Sender, TeamView};
 use crate::gui::exercise::build::{TeamTold, team_picture_of};
-use crate::gui::exercise::logbook::{sender_text, shown};
+use crate::gui::exercise::logbook::{sender_text, shown, target_service};
 use crate::gui::exercise::picture::{LogEvent, LogLine, Picture};
 use crate::gui::session::Seat;
 use crate::scenario::{Scenario, Secs};
@@ -214,11 +214,4 @@ fn changes(
         }
     }
     out
-}
-
-fn target_service(t: crate::engine::ActionTarget) -> Option<crate::scenario::ServiceId> {
-    match t {
-        crate::engine::ActionTarget::Service(s) => Some(s),
-        crate::engine::ActionTarget::Organisation(_) => None,
-    }
 }

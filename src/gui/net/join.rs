@@ -19,14 +19,11 @@ use crate::scenario::load_source;
 use bevy::prelude::*;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 /// Take the seat in this seat file.
 #[derive(Message, Debug, Clone)]
 pub(crate) struct JoinSeat(pub PathBuf);
-
-/// Between two tries to connect again.
-const RETRY_EVERY: Duration = Duration::from_millis(500);
 
 /// This screen holds a seat of an exercise hosted elsewhere.
 #[derive(Resource)]
@@ -123,7 +120,7 @@ fn link(world: &mut World) {
             r.ever = true;
         }
         r.state = state;
-        if state == LinkState::Down && r.last_try.elapsed() >= RETRY_EVERY && !r.ended {
+        if state == LinkState::Down && r.last_try.elapsed() >= client::RETRY_EVERY && !r.ended {
             r.last_try = Instant::now();
             if let Err(e) = client::connect(world, &r.seat) {
                 r.problem = Some(e.to_string());

@@ -65,7 +65,7 @@ impl Served {
                 exercise: self.exercise.clone(),
                 scenario: self.scenario.id.clone(),
                 team: self.team_id(team),
-                public: public_scenario(&self.scenario),
+                public: self.public.clone(),
             };
             send_one(world, entity, &seat);
             events(HostEvent::Joined {

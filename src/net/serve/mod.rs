@@ -96,6 +96,8 @@ pub struct Incoming {
 pub struct Served {
     pub exercise: String,
     scenario: std::sync::Arc<Scenario>,
+    /// The scenario as a team may read it, worded once for every seat's first frame.
+    public: String,
     pub list: SeatList,
     ledger: Ledger,
     conns: HashMap<Entity, Conn>,
@@ -122,6 +124,7 @@ impl Served {
             .collect();
         Self {
             exercise,
+            public: public_scenario(&scenario),
             scenario,
             list,
             ledger,
