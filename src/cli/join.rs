@@ -136,7 +136,7 @@ fn tell(event: ClientEvent) {
         }
         ClientEvent::Refused { id, why } => say("cli-command-refused", &[("id", id), ("why", why)]),
         ClientEvent::Relinking => say("cli-relinking", &[]),
-        ClientEvent::Answered { .. } => return,
+        ClientEvent::Answered { .. } | ClientEvent::Seen { .. } => return,
         ClientEvent::Received(_) => return,
     };
     eprintln!("{line}");

@@ -5,10 +5,11 @@
 //! its time (a clock comes after the views of its moment, so a step cites what the team
 //! knew then).
 
+use super::delta::ViewCopy;
 use super::proto::{self, Answer, ToClient, ToHost};
 use super::seat::SeatFile;
 use super::{ClientFrame, HostFrame, NetError, base_app, connection_config, unix_now};
-use crate::engine::{Command, TeamView};
+use crate::engine::Command;
 use crate::scenario::{Scenario, Secs};
 use crate::session::script::Planned;
 use bevy::prelude::*;
@@ -164,6 +165,12 @@ pub enum ClientEvent<'a> {
         id: u64,
         after: Duration,
     },
+    /// The view that shows an applied command's effect arrived this long after the
+    /// command was first sent: its round trip as the trainee sees it.
+    Seen {
+        id: u64,
+        after: Duration,
+    },
     /// A frame exactly as the host sent it (for an audit of what the seat received).
     Received(&'a [u8]),
 }
@@ -208,10 +215,12 @@ pub fn join(
     let mut ever = false;
     let mut seated = false;
     let mut team = None;
-    let mut view: Option<TeamView> = None;
+    let mut view = ViewCopy::default();
     let mut clock: Option<Secs> = None;
     let mut played = Played::default();
     let mut outbox = Outbox::default();
+    // Applied, its effect not in a view yet: (id, when first sent).
+    let mut unseen: Vec<(u64, Instant)> = Vec::new();
     let mut next = 0;
     loop {
         app.update();
@@ -241,9 +250,8 @@ pub fn join(
         }
         for frame in frames(app.world_mut()) {
             events(ClientEvent::Received(&frame.0));
-            let Ok(message) = proto::decode::<ToClient>(&frame.0) else {
-                continue;
-            };
+            let message = proto::decode::<ToClient>(&frame.0)
+                .map_err(|e| NetError::FromHost(e.to_string()))?;
             match message {
                 ToClient::Seat {
                     team: given,
@@ -257,6 +265,8 @@ pub fn join(
                         });
                     }
                     team = scenario.and_then(|s| s.team_by_id(&given));
+                    // This link's views come as changes from an empty one.
+                    view.restart();
                     // The host takes commands from a seat it has given, not before.
                     ever = true;
                     seated = true;
@@ -266,7 +276,17 @@ pub fn join(
                         scenario: id,
                     });
                 }
-                ToClient::View { view: v, .. } => view = Some(*v),
+                ToClient::View { view: patch, .. } => {
+                    view.take(&patch)
+                        .map_err(|e| NetError::FromHost(e.to_string()))?;
+                    // The host sends the view with a command's effect right after its answer.
+                    for (id, sent) in unseen.drain(..) {
+                        events(ClientEvent::Seen {
+                            id,
+                            after: sent.elapsed(),
+                        });
+                    }
+                }
                 ToClient::Clock { now, .. } => {
                     played.until = now;
                     clock = Some(now);
@@ -275,7 +295,11 @@ pub fn join(
                     if let Some(after) = outbox.answered(id, &answer) {
                         events(ClientEvent::Answered { id, after });
                         match answer {
-                            Answer::Applied(_) | Answer::Earlier => played.applied += 1,
+                            Answer::Applied(_) => {
+                                played.applied += 1;
+                                unseen.push((id, Instant::now() - after));
+                            }
+                            Answer::Earlier => played.applied += 1,
                             other => {
                                 played.refused += 1;
                                 let why = answer_text(&other);
@@ -298,7 +322,7 @@ pub fn join(
                 }
             }
         }
-        if let (Some(team), Some(view), Some(now), true) = (team, &view, clock, seated) {
+        if let (Some(team), Some(view), Some(now), true) = (team, view.view(), clock, seated) {
             while let Some(step) = plan.get(next).filter(|s| s.at <= now) {
                 next += 1;
                 if step.command.team() != Some(team) {

@@ -80,7 +80,7 @@ pub(crate) fn served(
 ) -> Result<Served, NetError> {
     let list = SeatList::load(dir)?.unwrap_or_default();
     let ledger = Ledger::open(dir, records)?;
-    Ok(Served::new(exercise_id(key), scenario, list, ledger))
+    Served::new(exercise_id(key), scenario, list, ledger)
 }
 
 /// A running host.

@@ -7,6 +7,7 @@
 //! client only its own team's view, to that client alone.
 
 pub mod client;
+pub mod delta;
 pub mod host;
 pub mod ledger;
 #[cfg(test)]
@@ -24,7 +25,7 @@ use std::path::PathBuf;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// Must match on host and clients; a new wire format changes it, so old seat files stop working.
-pub(crate) const PROTOCOL_ID: u64 = u64::from_le_bytes(*b"xdrill01");
+pub(crate) const PROTOCOL_ID: u64 = u64::from_le_bytes(*b"xdrill02");
 
 /// host -> one client: a frame of [`proto::ToClient`] bytes.
 #[derive(Message, Serialize, Deserialize, Debug, Clone)]
@@ -60,6 +61,10 @@ pub enum NetError {
         file: String,
         given: String,
     },
+    /// The scenario as a seat reads it does not fit in one frame.
+    ScenarioTooLarge(usize),
+    /// The host sent a frame this client cannot read (another version of crossdrill?).
+    FromHost(String),
     Session(crate::session::SessionError),
 }
 
@@ -90,6 +95,13 @@ impl std::fmt::Display for NetError {
             NetError::WrongSeat { file, given } => p("error-net-wrong-seat")
                 .with("given", given.as_str())
                 .with("file", file.as_str()),
+            NetError::ScenarioTooLarge(bytes) => p("error-net-scenario-too-large")
+                .with("bytes", bytes.to_string())
+                .with(
+                    "limit",
+                    <proto::ToClient as proto::Frame>::LIMIT.to_string(),
+                ),
+            NetError::FromHost(why) => p("error-net-from-host").with("why", why.as_str()),
             NetError::Session(e) => return e.fmt(f),
         };
         f.write_str(&phrase.word(crate::words::default_lang()))
@@ -115,11 +127,16 @@ fn base_app() -> App {
     app
 }
 
-/// The channels as registered (read after every registration).
+/// The channels as registered (read after every registration); the host's may hold a
+/// seat's first frame and what follows it.
 fn connection_config(world: &World) -> ConnectionConfig {
     let channels = world.resource::<RepliconChannels>();
+    let mut server = channels.server_configs();
+    for channel in &mut server {
+        channel.max_memory_usage_bytes = proto::HOST_CHANNEL_BYTES;
+    }
     ConnectionConfig {
-        server_channels_config: channels.server_configs(),
+        server_channels_config: server,
         client_channels_config: channels.client_configs(),
         ..Default::default()
     }

@@ -4,14 +4,31 @@
 //! body naming another team is refused). Host to one client: [`ToClient`] (its seat and
 //! the scenario as its team may read it, its team's view and the messages it got, the
 //! clock, what became of its commands, the end). Every frame travels on one ordered
-//! reliable channel; a frame over [`MAX_FRAME`] bytes is refused by the decoder.
+//! reliable channel; a frame over its kind's [`Frame::LIMIT`] is refused by the decoder.
 
-use crate::engine::{Command, CommandOutcome, Message, TeamView};
+use super::delta::ViewPatch;
+use crate::engine::{Command, CommandOutcome, Message};
 use crate::scenario::{Secs, TeamId};
 use serde::{Deserialize, Serialize};
 
-/// The largest frame either side accepts (well under renet's 5 MiB channel memory).
-pub const MAX_FRAME: usize = 512 * 1024;
+/// A kind of frame and the most bytes one may have.
+pub trait Frame: for<'de> Deserialize<'de> {
+    const LIMIT: usize;
+}
+
+/// A command is small: the host reads no more from a seat.
+impl Frame for ToHost {
+    const LIMIT: usize = 64 * 1024;
+}
+
+/// The largest is a seat's first, with the scenario as its team reads it (the host's
+/// channel to each seat holds [`HOST_CHANNEL_BYTES`], room for it and what follows).
+impl Frame for ToClient {
+    const LIMIT: usize = 8 * 1024 * 1024;
+}
+
+/// The memory renet may hold for frames on their way to one seat.
+pub const HOST_CHANNEL_BYTES: usize = 3 * ToClient::LIMIT;
 
 /// A client's message to the host.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -32,11 +49,12 @@ pub enum ToClient {
         team: String,
         public: String,
     },
-    /// What the team knows at exercise time `at` (sent whenever it changed), and the
-    /// messages it received or sent that this connection was not sent yet.
+    /// How what the team knows changed by exercise time `at` (sent whenever it changed;
+    /// a connection's first is against an empty view), and the messages it received or
+    /// sent that this connection was not sent yet.
     View {
         at: Secs,
-        view: Box<TeamView>,
+        view: Box<ViewPatch>,
         messages: Vec<Message>,
     },
     /// The exercise clock: `now` seconds, `speed` exercise seconds per real second.
@@ -90,8 +108,8 @@ pub fn encode<T: Serialize>(message: &T) -> Vec<u8> {
 }
 
 /// The message in a frame; bad bytes are an error, never a panic.
-pub fn decode<T: for<'de> Deserialize<'de>>(bytes: &[u8]) -> Result<T, DecodeError> {
-    if bytes.len() > MAX_FRAME {
+pub fn decode<T: Frame>(bytes: &[u8]) -> Result<T, DecodeError> {
+    if bytes.len() > T::LIMIT {
         return Err(DecodeError::TooLarge(bytes.len()));
     }
     serde_json::from_slice(bytes).map_err(|e| DecodeError::Malformed(e.to_string()))
@@ -169,11 +187,16 @@ mod tests {
 
     #[test]
     fn an_oversized_frame_is_refused() {
-        let big = vec![b' '; MAX_FRAME + 1];
+        let big = vec![b' '; ToHost::LIMIT + 1];
         assert_eq!(
             decode::<ToHost>(&big),
-            Err(DecodeError::TooLarge(MAX_FRAME + 1))
+            Err(DecodeError::TooLarge(ToHost::LIMIT + 1))
         );
+        let big = vec![b' '; ToClient::LIMIT + 1];
+        assert!(matches!(
+            decode::<ToClient>(&big),
+            Err(DecodeError::TooLarge(_))
+        ));
     }
 
     proptest! {

@@ -69,3 +69,44 @@ fn a_national_run_gives_the_pinned_journal() {
         "61d10194354ada3b416670afb25a6f3f22906bd8a9677e3f4400aef11674e7b6"
     );
 }
+
+#[test]
+fn a_network_for_many_seats_splits_the_operators_one_team_each() {
+    use crossdrill::scenario::generate::{least_teams, national_teams};
+    use crossdrill::scenario::{OrgKind, Role};
+    assert_eq!(national(200, 800, 2).teams.len(), least_teams());
+    let s = national_teams(200, 800, 2, 300);
+    assert_eq!(s.teams.len(), 300);
+    let text = to_ron(&s).expect("writes RON");
+    load_source("many.scenario.ron", &text, None).unwrap_or_else(|p| panic!("{p}"));
+    let mut played = std::collections::BTreeSet::new();
+    for (t, team) in s.teams.iter().enumerate() {
+        assert_eq!(team.controls.len(), 1, "{}", team.id);
+        assert!(
+            played.insert(team.controls[0]),
+            "{} plays another's",
+            team.id
+        );
+        let org = &s.organisations[team.controls[0].idx()];
+        if team.role == Role::Operator {
+            assert_eq!(org.kind, OrgKind::Operator, "{}", team.id);
+            // Its report goes to the ministry in charge of its sector.
+            let up = s
+                .channels
+                .iter()
+                .find(|c| c.from.idx() == t)
+                .expect("a channel");
+            let desk = &s.organisations[s.teams[up.to.idx()].controls[0].idx()];
+            assert_eq!(desk.kind, OrgKind::Ministry, "{}", team.id);
+            let ministry = &s.sectors[org.sector.idx()].ministry;
+            assert_eq!(desk.id, format!("{}-desk", ministry.to_lowercase()));
+        }
+    }
+    let sectors: std::collections::BTreeSet<_> = s
+        .teams
+        .iter()
+        .filter(|t| t.role == Role::Operator)
+        .map(|t| s.organisations[t.controls[0].idx()].sector)
+        .collect();
+    assert_eq!(sectors.len(), 14, "every sector has operator teams");
+}

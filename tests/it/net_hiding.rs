@@ -4,7 +4,10 @@
 
 use crate::common::scratch;
 use crate::net_common::{SCENARIO, finish, free_addr, host, seat, spawn};
-use crossdrill::scenario::{Scenario, load_path};
+use crossdrill::engine::Sender;
+use crossdrill::net::delta::ViewCopy;
+use crossdrill::net::proto::{self, ToClient};
+use crossdrill::scenario::{Scenario, TeamId, load_path};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -88,69 +91,77 @@ fn a_seat_receives_only_what_its_team_may_know() {
     let journal = std::fs::read_to_string(&journal).expect("journal");
     let (delivered, named) = told(&journal, team as u64);
     let received = std::fs::read_to_string(&record).expect("what grid received");
-    let (mut views, mut inbox_seen, mut ended) = (0, 0, false);
+    let (mut views, mut inbox_seen, mut ended, mut partial) = (0, 0, false, 0);
+    let mut copy = ViewCopy::default();
     for line in received.lines() {
-        let message: Value = serde_json::from_str(line).expect("a host message");
-        if message == "Ended" {
-            ended = true;
-            continue;
-        }
-        if let Some(seated) = message.get("Seat") {
-            assert_eq!(seated["team"], "grid", "{line}");
-            let public = seated["public"].as_str().expect("the public scenario");
-            let file = crossdrill::scenario::load_source("public", public, None)
-                .expect("the seat's scenario reads");
-            assert!(
-                file.scenario.threats.is_empty() && file.scenario.injects.is_empty(),
-                "a seat is not told the threats or the injects"
-            );
-        }
-        let Some(frame) = message.get("View") else {
-            continue;
+        let message: ToClient = proto::decode(line.as_bytes()).expect("a host message");
+        let (patch, messages) = match message {
+            ToClient::Ended => {
+                ended = true;
+                continue;
+            }
+            ToClient::Seat { team, public, .. } => {
+                assert_eq!(team, "grid", "{line}");
+                let file = crossdrill::scenario::load_source("public", &public, None)
+                    .expect("the seat's scenario reads");
+                assert!(
+                    file.scenario.threats.is_empty() && file.scenario.injects.is_empty(),
+                    "a seat is not told the threats or the injects"
+                );
+                copy.restart();
+                continue;
+            }
+            ToClient::View { view, messages, .. } => (view, messages),
+            _ => continue,
         };
-        for m in frame["messages"].as_array().into_iter().flatten() {
-            let id = m["id"].as_u64().expect("a message id");
-            let own = m["from"]["Team"].as_u64() == Some(team as u64);
+        for m in &messages {
+            let own = m.from == Sender::Team(TeamId(team as u32));
             assert!(
-                own || delivered.contains(&id),
-                "message #{id} neither came from grid nor was delivered to it"
+                own || delivered.contains(&u64::from(m.id.0)),
+                "message #{} neither came from grid nor was delivered to it",
+                m.id.0
             );
         }
-        let view = &frame["view"];
+        let view = copy
+            .take(&patch)
+            .expect("each patch fits the view before it");
         views += 1;
-        assert_eq!(view["team"].as_u64(), Some(team as u64), "{line}");
-        let services: BTreeSet<u64> = view["services"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|o| o["service"].as_u64())
+        if patch.inbox.at.len() < view.inbox.len() {
+            partial += 1;
+        }
+        assert_eq!(view.team.idx(), team, "{line}");
+        let services: BTreeSet<u64> = view
+            .services
+            .iter()
+            .map(|o| u64::from(o.service.0))
             .collect();
         assert_eq!(
             services, own,
             "another team's service in grid's view: {line}"
         );
-        let mine: BTreeSet<u64> = view["incidents"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .inspect(|i| assert_eq!(i["team"].as_u64(), Some(team as u64), "{line}"))
-            .filter_map(|i| i["id"].as_u64())
+        let mine: BTreeSet<u64> = view
+            .incidents
+            .iter()
+            .inspect(|i| assert_eq!(i.team.idx(), team, "{line}"))
+            .map(|i| u64::from(i.id.0))
             .collect();
-        for m in view["inbox"].as_array().into_iter().flatten() {
-            let id = m["message"].as_u64().expect("a message id");
+        for m in &view.inbox {
             assert!(
-                delivered.contains(&id),
-                "message #{id} was never delivered to grid"
+                delivered.contains(&u64::from(m.message.0)),
+                "message #{} was never delivered to grid",
+                m.message.0
             );
             inbox_seen += 1;
         }
-        for i in numbers(view, "known_incidents") {
+        for i in &view.known_incidents {
             assert!(
-                mine.contains(&i) || named.contains(&i),
-                "incident #{i} is neither grid's nor named in a message grid got"
+                mine.contains(&u64::from(i.0)) || named.contains(&u64::from(i.0)),
+                "incident #{} is neither grid's nor named in a message grid got",
+                i.0
             );
         }
     }
+    assert!(partial > 0, "views travel as changes, not whole again");
     assert!(ended, "grid was told the exercise ended");
     assert!(
         views > 5 && inbox_seen > 0,

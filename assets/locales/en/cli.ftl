@@ -19,6 +19,7 @@ cli-refused-count = { $count } command(s) refused
 ## generate
 cli-cannot-write-ron = cannot write the scenario as RON: { $error }
 cli-generated = wrote { $file } ({ $services } services, { $dependencies } dependencies)
+cli-too-few-teams = --teams { $teams }: give at least { $least } (one operator team per sector, one desk per ministry, the centre)
 
 ## validate
 cli-valid-seed = { $file }: ok (seed): { $sectors } sectors, { $levels } severity levels, { $templates } templates, { $chain }

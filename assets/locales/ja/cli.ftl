@@ -19,6 +19,7 @@ cli-refused-count = { $count } 件のコマンドが受け付けられません�
 ## generate
 cli-cannot-write-ron = シナリオを RON で書き出せません: { $error }
 cli-generated = { $file } を書き出しました（サービス { $services }、依存関係 { $dependencies }）
+cli-too-few-teams = --teams { $teams }: { $least } 以上を指定してください（分野ごとに事業者チーム 1、省庁ごとに窓口 1、センター 1）
 
 ## validate
 cli-valid-seed = { $file }: OK（シード）: 分野 { $sectors }、深刻度 { $levels } 段階、テンプレート { $templates }、{ $chain }

@@ -13,7 +13,8 @@ use crate::gui::exercise::picture::{LogEvent, Picture};
 use crate::gui::screens::Screen;
 use crate::gui::session::{AssignSeat, Seat, SeatFixed, Session};
 use crate::net::client::{self, LinkState, Outbox};
-use crate::net::proto::{self, Answer, ToClient};
+use crate::net::delta::ViewCopy;
+use crate::net::proto::{self, Answer, DecodeError, ToClient};
 use crate::net::seat::{SeatFile, read_seat};
 use crate::scenario::load_source;
 use bevy::prelude::*;
@@ -35,6 +36,8 @@ pub(crate) struct Remote {
     pub ever: bool,
     last_try: Instant,
     feed: Option<Feed>,
+    /// The team's view as the host's patches on this link made it.
+    copy: ViewCopy,
     outbox: Outbox,
     next_id: u64,
     /// The exercise ended on the host.
@@ -100,6 +103,7 @@ fn join_seat(world: &mut World) {
         ever: false,
         last_try: Instant::now(),
         feed: None,
+        copy: ViewCopy::default(),
         outbox: Outbox::default(),
         next_id: (u64::from_le_bytes(base) >> 1) | (1 << 62),
         ended: false,
@@ -128,8 +132,16 @@ fn link(world: &mut World) {
         }
         let mut changed = false;
         for frame in client::frames(world) {
-            if let Ok(message) = proto::decode::<ToClient>(&frame.0) {
-                changed |= take(world, r, message);
+            let taken = proto::decode::<ToClient>(&frame.0).and_then(|m| take(world, r, m));
+            match taken {
+                Ok(c) => changed |= c,
+                Err(e) => {
+                    // Not to be trusted from here on: a new link starts from the whole view.
+                    r.problem = Some(crate::net::NetError::FromHost(e.to_string()).to_string());
+                    client::leave(world);
+                    r.copy.restart();
+                    break;
+                }
             }
         }
         if let Some(feed) = &r.feed {
@@ -153,8 +165,8 @@ fn link(world: &mut World) {
 }
 
 /// One message from the host; `true` when the picture must be rebuilt.
-fn take(world: &mut World, r: &mut Remote, message: ToClient) -> bool {
-    match message {
+fn take(world: &mut World, r: &mut Remote, message: ToClient) -> Result<bool, DecodeError> {
+    Ok(match message {
         ToClient::Seat { team, public, .. } => {
             if team != r.seat.team {
                 let why = crate::net::NetError::WrongSeat {
@@ -162,22 +174,27 @@ fn take(world: &mut World, r: &mut Remote, message: ToClient) -> bool {
                     given: team,
                 };
                 r.problem = Some(why.to_string());
-                return false;
+                return Ok(false);
             }
+            // This link's views come as changes from an empty one.
+            r.copy.restart();
             if r.feed.is_some() {
                 // Back in after a dropped link: the host takes commands again from now on.
                 r.outbox.resend(world, true);
-                return false;
+                return Ok(false);
             }
             seat_taken(world, r, &public)
         }
-        ToClient::View { at, view, messages } => match &mut r.feed {
-            Some(feed) => {
-                feed.take(at, *view, messages);
-                true
+        ToClient::View { at, view, messages } => {
+            let view = r.copy.take(&view)?;
+            match &mut r.feed {
+                Some(feed) => {
+                    feed.take(at, view.clone(), messages);
+                    true
+                }
+                None => false,
             }
-            None => false,
-        },
+        }
         ToClient::Clock { now, speed, paused } => {
             if let Some(mut clock) = world.get_resource_mut::<ExerciseClock>() {
                 let host = now as f64;
@@ -200,7 +217,7 @@ fn take(world: &mut World, r: &mut Remote, message: ToClient) -> bool {
                 let why = client::answer_text(&answer);
                 let phrase = crate::words::Phrase::new("net-not-applied").with("why", why);
                 feed.note(LogEvent::Rejected(phrase));
-                return true;
+                return Ok(true);
             }
             false
         }
@@ -211,7 +228,7 @@ fn take(world: &mut World, r: &mut Remote, message: ToClient) -> bool {
             }
             true
         }
-    }
+    })
 }
 
 /// The host gave the seat: open the exercise screen on the scenario as the team may read it.

@@ -51,7 +51,7 @@ impl Served {
                 entity,
                 Conn {
                     team,
-                    sent_view: None,
+                    sent_view: crate::net::delta::empty_view(team),
                     sent_messages: BTreeSet::new(),
                     allowance: BURST,
                     refilled: Instant::now(),

@@ -5,6 +5,7 @@
 //! that one client. It works on the networking app's `World`; whoever owns the engine
 //! applies the commands it hands out.
 
+use super::delta::ViewPatch;
 use super::ledger::{Ledger, SeatList};
 use super::proto::{self, Answer, ToClient, ToHost};
 use super::seat::SeatRecord;
@@ -76,7 +77,8 @@ pub struct SeatRow {
 
 struct Conn {
     team: TeamId,
-    sent_view: Option<TeamView>,
+    /// The view as this connection's client has it (empty before the first).
+    sent_view: TeamView,
     sent_messages: BTreeSet<MessageId>,
     /// Commands it may still give now (refilled at [`PER_SECOND`]).
     allowance: f64,
@@ -113,7 +115,24 @@ impl Served {
         scenario: std::sync::Arc<Scenario>,
         list: SeatList,
         ledger: Ledger,
-    ) -> Self {
+    ) -> Result<Self, crate::net::NetError> {
+        let public = public_scenario(&scenario);
+        // The seat's first frame carries it: the largest the host sends.
+        let longest = scenario
+            .teams
+            .iter()
+            .map(|t| t.id.clone())
+            .max_by_key(String::len);
+        let first = ToClient::Seat {
+            exercise: exercise.clone(),
+            scenario: scenario.id.clone(),
+            team: longest.unwrap_or_default(),
+            public: public.clone(),
+        };
+        let bytes = proto::encode(&first).len();
+        if bytes > <ToClient as proto::Frame>::LIMIT {
+            return Err(crate::net::NetError::ScenarioTooLarge(bytes));
+        }
         let rows = scenario
             .teams
             .iter()
@@ -122,16 +141,16 @@ impl Served {
                 ..SeatRow::default()
             })
             .collect();
-        Self {
+        Ok(Self {
             exercise,
-            public: public_scenario(&scenario),
+            public,
             scenario,
             list,
             ledger,
             conns: HashMap::new(),
             silent: HashMap::new(),
             rows,
-        }
+        })
     }
 
     fn team_id(&self, team: TeamId) -> String {
@@ -230,15 +249,15 @@ impl Served {
         send_one(world, client, &ToClient::Applied { id, answer });
     }
 
-    /// Send each seat its team's view if it changed since the last one it got, with the
+    /// Send each seat how its team's view changed since the last one it got, with the
     /// messages it has not been sent; `true` if any was sent.
     pub fn send_views(&mut self, world: &mut World, engine: &Engine) -> bool {
         let mut out = Vec::new();
         for (&entity, conn) in &mut self.conns {
             let view = engine.view(conn.team);
-            if conn.sent_view.as_ref() == Some(view) {
+            let Some(patch) = ViewPatch::between(&conn.sent_view, view) else {
                 continue;
-            }
+            };
             let ids = view
                 .inbox
                 .iter()
@@ -248,10 +267,10 @@ impl Served {
                 .filter(|id| conn.sent_messages.insert(*id))
                 .filter_map(|id| engine.message(id).cloned())
                 .collect();
-            conn.sent_view = Some(view.clone());
+            conn.sent_view.clone_from(view);
             let frame = ToClient::View {
                 at: engine.now(),
-                view: Box::new(view.clone()),
+                view: Box::new(patch),
                 messages,
             };
             out.push((entity, frame));

@@ -10,6 +10,9 @@
 //! and an earthquake hits three prefectures at 2 hours: a wide cascade.
 
 mod parts;
+mod teams;
+
+pub use teams::least_teams;
 
 use crate::scenario::*;
 use parts::{Draw, SHARES, catalogue, text};
@@ -19,6 +22,16 @@ use rand_chacha::rand_core::SeedableRng;
 /// A national network of `services` services and `dependencies` dependencies (at least
 /// 14 services), the same for the same arguments.
 pub fn national(services: usize, dependencies: usize, seed: u64) -> Scenario {
+    build(services, dependencies, seed, None)
+}
+
+/// The same network played by `teams` teams in all (at least [`least_teams`]): the
+/// operators are split into one team each.
+pub fn national_teams(services: usize, dependencies: usize, seed: u64, teams: usize) -> Scenario {
+    build(services, dependencies, seed, Some(teams))
+}
+
+fn build(services: usize, dependencies: usize, seed: u64, teams: Option<usize>) -> Scenario {
     let n = services.max(SHARES.len());
     let mut r = Draw(ChaCha8Rng::seed_from_u64(seed));
     let d = |h: u64| Deadlines {
@@ -47,7 +60,9 @@ pub fn national(services: usize, dependencies: usize, seed: u64) -> Scenario {
         .collect();
     let assigned: usize = counts.iter().sum();
     counts[SHARES.len() - 1] += n.saturating_sub(assigned);
-    let orgs_per_sector = (n / 700).clamp(1, 40);
+    let split = teams.map(|t| teams::operator_teams(t, ministries.len(), ci.len()));
+    let orgs_per_sector = split.map_or(0, |t| t.div_ceil(ci.len()));
+    let orgs_per_sector = orgs_per_sector.max((n / 700).clamp(1, 40));
     let mut organisations = Vec::new();
     for (i, s) in ci.iter().enumerate() {
         for k in 0..orgs_per_sector {
@@ -177,71 +192,9 @@ pub fn national(services: usize, dependencies: usize, seed: u64) -> Scenario {
         });
     }
 
-    // Teams: one per sector (playing its operators), one per ministry, the centre.
-    let mut teams: Vec<Team> = ci
-        .iter()
-        .enumerate()
-        .map(|(i, s)| Team {
-            id: format!("{}-csirt", s.id),
-            name: text(
-                &format!("{} operators", s.name.en),
-                &format!("{}事業者", s.name.ja),
-            ),
-            role: Role::Operator,
-            controls: (0..orgs_per_sector)
-                .map(|k| OrgId((i * orgs_per_sector + k) as u32))
-                .collect(),
-        })
-        .collect();
-    let mut channels = Vec::new();
-    let both = |channels: &mut Vec<Channel>, a: usize, b: usize, latency: Secs| {
-        channels.push(Channel {
-            from: TeamId(a as u32),
-            to: TeamId(b as u32),
-            latency,
-        });
-        channels.push(Channel {
-            from: TeamId(b as u32),
-            to: TeamId(a as u32),
-            latency,
-        });
-    };
-    let centre_team = ci.len() + ministries.len();
-    for ministry in ministries.iter() {
-        organisations.push(Organisation {
-            id: format!("{}-desk", ministry.to_lowercase()),
-            name: text(&format!("{ministry} desk"), &format!("{ministry}窓口")),
-            sector: SectorId(ci.iter().position(|s| s.ministry == *ministry).unwrap_or(0) as u32),
-            kind: OrgKind::Ministry,
-            monitoring: Monitoring::Low,
-        });
-        let team = teams.len();
-        teams.push(Team {
-            id: ministry.to_lowercase(),
-            name: text(&format!("{ministry} desk"), &format!("{ministry}窓口")),
-            role: Role::Ministry,
-            controls: vec![OrgId(organisations.len() as u32 - 1)],
-        });
-        for (i, s) in ci.iter().enumerate() {
-            if s.ministry == *ministry {
-                both(&mut channels, i, team, 600);
-            }
-        }
-        both(&mut channels, team, centre_team, 600);
-    }
-    organisations.push(Organisation {
-        id: "coord-centre".into(),
-        name: text("Coordination centre", "対処調整センター"),
-        sector: SectorId(ci.len() as u32),
-        kind: OrgKind::Centre,
-        monitoring: Monitoring::High,
-    });
-    teams.push(Team {
-        id: "centre".into(),
-        name: text("Coordination centre", "対処調整センター"),
-        role: Role::Centre,
-        controls: vec![OrgId(organisations.len() as u32 - 1)],
-    });
+    // Teams: the operators', one per ministry, the centre.
+    let (teams, channels) =
+        teams::teams(ci, &ministries, orgs_per_sector, split, &mut organisations);
 
     // The wide cascade: the main grid hubs cut at 30 minutes, an earthquake at 2 hours.
     let hubs = counts[0].min(8);
@@ -286,7 +239,10 @@ pub fn national(services: usize, dependencies: usize, seed: u64) -> Scenario {
         .collect();
 
     Scenario {
-        id: format!("national-{n}-{}-{seed}", deps.len()),
+        id: match split {
+            None => format!("national-{n}-{}-{seed}", deps.len()),
+            Some(_) => format!("national-{n}-{}-{seed}-{}", deps.len(), teams.len()),
+        },
         title: text("Generated national network", "生成された全国ネットワーク"),
         summary: text(
             &format!(
