@@ -56,21 +56,32 @@ fn in_own_namespace() -> Option<ExitCode> {
     Some(ExitCode::from(status.code().unwrap_or(1) as u8))
 }
 
-/// Bytes the loopback link carried so far, in a namespace of this run's own.
-fn loopback_bytes() -> Option<u64> {
+/// Bytes and packets the loopback link carried so far, in a namespace of this run's own
+/// (`/proc/net/dev` is the reading process's namespace's; sysfs would be the machine's).
+fn loopback() -> Option<(u64, u64)> {
     std::env::var_os("CROSSDRILL_BENCH_INSIDE")?;
-    let text = std::fs::read_to_string("/sys/class/net/lo/statistics/rx_bytes").ok()?;
-    text.trim().parse().ok()
+    let text = std::fs::read_to_string("/proc/net/dev").ok()?;
+    let line = text.lines().find(|l| l.trim_start().starts_with("lo:"))?;
+    let mut fields = line.split_once(':')?.1.split_whitespace();
+    let bytes = fields.next()?.parse().ok()?;
+    Some((bytes, fields.next()?.parse().ok()?))
 }
 
-/// CPU seconds of this process's children that were waited for (Linux).
-fn children_cpu() -> Option<f64> {
+/// CPU seconds of this process (`own`), or of its children that were waited for (Linux).
+fn cpu(own: bool) -> Option<f64> {
     let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
     let rest = &stat[stat.rfind(')')? + 2..];
     let fields: Vec<&str> = rest.split_whitespace().collect();
-    // After the name: state is field 3, cutime 16 and cstime 17 (1-based in proc(5)).
-    let ticks: f64 = fields.get(13)?.parse::<f64>().ok()? + fields.get(14)?.parse::<f64>().ok()?;
+    // After the name, from field 3 (state): utime 14, stime 15, cutime 16, cstime 17.
+    let at = if own { 11 } else { 13 };
+    let ticks = fields.get(at)?.parse::<f64>().ok()? + fields.get(at + 1)?.parse::<f64>().ok()?;
     Some(ticks / 100.0)
+}
+
+/// CPU seconds of the host process and of all the seats' threads together.
+struct Cpu {
+    host: Option<f64>,
+    seats: Option<f64>,
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> f64 {
@@ -113,8 +124,8 @@ fn main() -> ExitCode {
         return ExitCode::from(1);
     }
     let listen = format!("127.0.0.1:{port}");
-    let wire_before = loopback_bytes();
-    let cpu_before = children_cpu();
+    let wire_before = loopback();
+    let (host_before, seats_before) = (cpu(false), cpu(true));
     let mut host = match Command::new(&bin)
         .args([
             "host",
@@ -133,6 +144,7 @@ fn main() -> ExitCode {
         ])
         .args(["--wait-for", &clients.to_string()])
         .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
         .spawn()
     {
         Ok(h) => h,
@@ -157,12 +169,17 @@ fn main() -> ExitCode {
     let stats: Vec<SeatStats> = seats::play(&plan, clients);
     let played = started.elapsed();
     let host_status = host.wait();
-    let host_cpu = cpu_before.zip(children_cpu()).map(|(a, b)| b - a);
-    let wire = wire_before.zip(loopback_bytes()).map(|(a, b)| b - a);
+    let cpu = Cpu {
+        host: host_before.zip(cpu(false)).map(|(a, b)| b - a),
+        seats: seats_before.zip(cpu(true)).map(|(a, b)| b - a),
+    };
+    let wire = wire_before
+        .zip(loopback())
+        .map(|(a, b)| (b.0 - a.0, b.1 - a.1));
     report(
         &stats,
         played,
-        host_cpu,
+        cpu,
         wire,
         until,
         host_status.is_ok_and(|s| s.success()),
@@ -174,8 +191,8 @@ fn main() -> ExitCode {
 fn report(
     stats: &[SeatStats],
     played: Duration,
-    host_cpu: Option<f64>,
-    wire: Option<u64>,
+    cpu: Cpu,
+    wire: Option<(u64, u64)>,
     until: u64,
     host_ok: bool,
 ) {
@@ -215,16 +232,24 @@ fn report(
         mean / 1000.0,
         busiest / 1000.0
     );
-    if let Some(w) = wire {
-        let per = w as f64 / n / played.as_secs_f64().max(1.0) / 1000.0;
-        println!("loopback link, both ways: {per:.2} KB/s per client");
+    if let Some((bytes, packets)) = wire {
+        let per = |x: u64| x as f64 / n / played.as_secs_f64().max(1.0);
+        println!(
+            "loopback link, both ways: {:.2} KB/s and {:.0} packets/s per client",
+            per(bytes) / 1000.0,
+            per(packets)
+        );
     }
-    if let Some(cpu) = host_cpu {
+    if let Some(host) = cpu.host {
         let hours = until as f64 / 3600.0;
         println!(
-            "host CPU: {cpu:.1} s in all, {:.1} s per exercise hour",
-            cpu / hours
+            "host CPU: {host:.1} s in all, {:.1} s per exercise hour",
+            host / hours
         );
+    }
+    if let Some(seats) = cpu.seats {
+        let per = seats / played.as_secs_f64().max(1.0);
+        println!("the seats' CPU (this process): {seats:.1} s, {per:.2} cores on average");
     }
     println!(
         "commands: {} sent, {} applied, {} refused; {} relinks; {} seats failed{}; host {}",

@@ -25,6 +25,9 @@ pub(crate) const RETRY_EVERY: Duration = Duration::from_millis(500);
 /// long and tries again (a host still holding the seat's dead link ignores it; netcode
 /// itself would wait the token's whole timeout).
 const ATTEMPT_FOR: Duration = Duration::from_secs(3);
+/// A headless client looks at its link this often: what it sends goes out at its next
+/// look, what arrives is read at the next.
+const TICK: Duration = Duration::from_millis(20);
 /// A command answered "busy" is sent again after this long.
 const BUSY_WAIT: Duration = Duration::from_secs(1);
 
@@ -322,6 +325,7 @@ pub fn join(
                 }
             }
         }
+        let sent = played.sent;
         if let (Some(team), Some(view), Some(now), true) = (team, view.view(), clock, seated) {
             while let Some(step) = plan.get(next).filter(|s| s.at <= now) {
                 next += 1;
@@ -336,7 +340,11 @@ pub fn join(
         if seated {
             outbox.resend(app.world_mut(), false);
         }
-        std::thread::sleep(Duration::from_millis(2));
+        if played.sent > sent {
+            // Out now, not a tick later (what arrives meanwhile is read next time).
+            app.update();
+        }
+        std::thread::sleep(TICK);
     }
 }
 

@@ -17,11 +17,13 @@ use bevy_replicon_renet::netcode::{NetcodeServerTransport, ServerAuthentication,
 use std::net::{SocketAddr, UdpSocket};
 use std::time::{Duration, Instant};
 
-/// A clock goes to every seat at least this often ...
+/// A clock, with the views that changed, goes to every seat at least this often ...
 const CLOCK_EVERY: Duration = Duration::from_secs(1);
 /// ... and at most this often while exercise time moves. A client sends a scripted step
 /// once a clock says its time has come, so it has the views of that moment.
 const CLOCK_AT_MOST: Duration = Duration::from_millis(100);
+/// The host looks at the network this often while the exercise runs.
+const TICK: Duration = Duration::from_millis(10);
 /// The session notes the clock at least this often (exercise seconds), so a host
 /// restarted from it stands near where it stopped.
 const MARK_EVERY: Secs = 60;
@@ -160,12 +162,14 @@ impl Host {
                 marked = now;
             }
             self.apply_commands(events)?;
-            let changed = self.served.send_views(self.app.world_mut(), &self.engine);
             let due = last_clock.is_none_or(|(t, at)| {
                 let real = t.elapsed();
-                real >= CLOCK_EVERY
-                    || (real >= CLOCK_AT_MOST && (changed || at < self.engine.now()))
+                real >= CLOCK_EVERY || (real >= CLOCK_AT_MOST && at < self.engine.now())
             });
+            // Every seat's view goes with the clock; a seat's whose command was answered
+            // goes at once.
+            self.served
+                .send_views(self.app.world_mut(), &self.engine, due);
             if due {
                 let paused = started.is_none();
                 let now = self.engine.now();
@@ -176,11 +180,13 @@ impl Host {
             if self.engine.now() >= options.until {
                 break;
             }
-            // Waiting for seats, the loop need not spin.
-            let nap = if started.is_some() { 2 } else { 20 };
-            std::thread::sleep(Duration::from_millis(nap));
+            // Each look at the network sends every seat a packet (renet acknowledges the
+            // seat's acknowledgements), so the pace sets the traffic; waiting for seats,
+            // the loop need not spin.
+            std::thread::sleep(if started.is_some() { TICK } else { 2 * TICK });
         }
-        self.served.send_views(self.app.world_mut(), &self.engine);
+        self.served
+            .send_views(self.app.world_mut(), &self.engine, true);
         let now = self.engine.now();
         let world = self.app.world_mut();
         self.served.send_clock(world, now, options.speed, false);

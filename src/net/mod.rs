@@ -118,12 +118,18 @@ pub fn plugins(app: &mut App) {
         .add_client_message::<ClientFrame>(Channel::Ordered);
 }
 
-/// A headless app with the networking plugins, ready for a server or a client.
+/// A headless app with the networking plugins, ready for a server or a client. Its few
+/// systems run on the calling thread: handing each schedule to the task pool cost more
+/// than the systems did (futex waits and task switches were most of a seat's CPU).
 fn base_app() -> App {
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, StatesPlugin, plugins));
     app.finish();
     app.cleanup();
+    let mut schedules = app.world_mut().resource_mut::<Schedules>();
+    for (_, schedule) in schedules.iter_mut() {
+        schedule.set_executor(bevy::ecs::schedule::SingleThreadedExecutor::new());
+    }
     app
 }
 

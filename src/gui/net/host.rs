@@ -199,7 +199,7 @@ fn send(world: &mut World) {
             h.served.answer(world, a.client, a.id, answer);
         }
         world.resource_scope(|world, engine: Mut<EngineHost>| {
-            h.served.send_views(world, engine.engine());
+            h.served.send_views(world, engine.engine(), true);
         });
         let now = clock.secs();
         let due = h.clock_sent.is_none_or(|(t, at, speed, paused)| {
@@ -250,7 +250,7 @@ fn end_for_seats(world: &mut World) {
         }
         hosting.ended = true;
         world.resource_scope(|world, engine: Mut<EngineHost>| {
-            hosting.served.send_views(world, engine.engine());
+            hosting.served.send_views(world, engine.engine(), true);
         });
         hosting.served.send_all(world, &ToClient::Ended);
     });

@@ -52,6 +52,7 @@ impl Served {
                 Conn {
                     team,
                     sent_view: crate::net::delta::empty_view(team),
+                    answered: false,
                     sent_messages: BTreeSet::new(),
                     allowance: BURST,
                     refilled: Instant::now(),

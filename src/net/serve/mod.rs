@@ -79,6 +79,8 @@ struct Conn {
     team: TeamId,
     /// The view as this connection's client has it (empty before the first).
     sent_view: TeamView,
+    /// A command of its was answered since its view was last sent.
+    answered: bool,
     sent_messages: BTreeSet<MessageId>,
     /// Commands it may still give now (refilled at [`PER_SECOND`]).
     allowance: f64,
@@ -244,16 +246,26 @@ impl Served {
         Ok(out)
     }
 
-    /// Tell `client` what became of its command `id`.
+    /// Tell `client` what became of its command `id` (the view with its effect follows
+    /// at the next [`Served::send_views`]).
     pub fn answer(&mut self, world: &mut World, client: Entity, id: u64, answer: Answer) {
+        if let Some(conn) = self.conns.get_mut(&client) {
+            conn.answered = true;
+        }
         send_one(world, client, &ToClient::Applied { id, answer });
     }
 
     /// Send each seat how its team's view changed since the last one it got, with the
-    /// messages it has not been sent; `true` if any was sent.
-    pub fn send_views(&mut self, world: &mut World, engine: &Engine) -> bool {
+    /// messages it has not been sent: every seat's when `all`, else only those whose
+    /// commands were just answered (a host paces the rest with its clock, so a seat is
+    /// not sent a view for each exercise second that moved a buffer). `true` if any was.
+    pub fn send_views(&mut self, world: &mut World, engine: &Engine, all: bool) -> bool {
         let mut out = Vec::new();
         for (&entity, conn) in &mut self.conns {
+            if !all && !conn.answered {
+                continue;
+            }
+            conn.answered = false;
             let view = engine.view(conn.team);
             let Some(patch) = ViewPatch::between(&conn.sent_view, view) else {
                 continue;
