@@ -1,7 +1,7 @@
 //! The session header (`session.json`), the scenario copy, and small file helpers.
 
 use super::error::SessionError;
-use crate::scenario::{Scenario, Secs, load_source, to_ron};
+use crate::scenario::{Scenario, Secs, load_source, to_ron_with};
 use serde::{Deserialize, Serialize};
 use std::fs::File;
 use std::io::Write;
@@ -98,9 +98,10 @@ pub(crate) fn snapshot(name: &str, text: &str) -> Result<(String, Scenario), Ses
             problems: p.to_string(),
         }
     })?;
-    let written = to_ron(&loaded.scenario).map_err(|e| SessionError::Scenario {
-        problems: e.to_string(),
-    })?;
+    let written =
+        to_ron_with(&loaded.scenario, &loaded.design).map_err(|e| SessionError::Scenario {
+            problems: e.to_string(),
+        })?;
     let copy = format!(
         "// {name}, its includes merged in (a session keeps a self-contained copy).\n{written}"
     );

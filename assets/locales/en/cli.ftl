@@ -24,7 +24,7 @@ cli-generated = wrote { $file } ({ $services } services, { $dependencies } depen
 cli-valid-seed = { $file }: ok (seed): { $sectors } sectors, { $levels } severity levels, { $templates } templates, { $chain }
 cli-seed-chain = a reporting chain
 cli-seed-no-chain = no reporting chain
-cli-valid = { $file }: ok: `{ $id }`, { $teams } teams, { $services } services, { $dependencies } dependencies, { $injects } injects, { $threats } threats, { $actions } actions, duration { $duration }
+cli-valid = { $file }: ok: `{ $id }`, { $teams } teams, { $services } services, { $dependencies } dependencies, { $injects } injects, { $threats } threats, { $actions } actions, duration { $duration }, { $objectives } objectives, { $expected } expected actions
 cli-errors-found = { $file }: { $n ->
     [one] { $n } error
    *[other] { $n } errors
