@@ -29,6 +29,7 @@ mod doc_tests;
 pub(crate) mod fmt;
 mod html;
 mod markdown;
+pub mod msel;
 mod plan;
 mod svg;
 mod svg_chain;
@@ -82,6 +83,8 @@ pub enum ReportError {
         path: String,
         source: std::io::Error,
     },
+    /// The spreadsheet writer failed.
+    Sheet(String),
 }
 
 impl From<ScoreError> for ReportError {
@@ -283,6 +286,10 @@ impl std::fmt::Display for ReportError {
                     .with("error", source.to_string());
                 f.write_str(&phrase.word(crate::words::default_lang()))
             }
+            ReportError::Sheet(e) => {
+                let phrase = Phrase::new("error-sheet").with("error", e.as_str());
+                f.write_str(&phrase.word(crate::words::default_lang()))
+            }
         }
     }
 }
@@ -292,6 +299,7 @@ impl std::error::Error for ReportError {
         match self {
             ReportError::Score(e) => e.source(),
             ReportError::Write { source, .. } => Some(source),
+            ReportError::Sheet(_) => None,
         }
     }
 }

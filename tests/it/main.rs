@@ -14,6 +14,7 @@ mod gui_debrief;
 #[cfg(feature = "gui")]
 mod gui_screenshot;
 mod journal_compat;
+mod msel_formats;
 #[cfg(feature = "net")]
 mod net_common;
 #[cfg(feature = "net")]

@@ -127,6 +127,9 @@ msel-fired = { $count ->
 msel-skipped = skipped
 msel-fire = Fire now
 msel-skip = Skip
+msel-export = Print or share the MSEL and the controller's handbook
+msel-exported = Written: { $path }
+msel-export-extension = Name the file .html, .xlsx, .csv or .md
 
 ## Notes
 notes-hint = An observation, stamped with the exercise time

@@ -118,6 +118,9 @@ msel-fired = 実施済み（{ $count } 回）
 msel-skipped = 取りやめ
 msel-fire = 今すぐ実施
 msel-skip = 取りやめる
+msel-export = MSEL と統制官ハンドブックを書き出す
+msel-exported = 書き出しました: { $path }
+msel-export-extension = ファイル名の拡張子は .html、.xlsx、.csv、.md のいずれかにしてください
 
 ## メモ
 notes-hint = 気づいたこと（演習時刻つきで記録）

@@ -104,7 +104,10 @@ fn select(
             if details(ui, &i18n, entry)
                 && let Some(good) = entry.good.clone()
             {
-                commands.insert_resource(Session::new(entry.origin.clone(), good));
+                commands.insert_resource(Session {
+                    design: entry.design.clone(),
+                    ..Session::new(entry.origin.clone(), good)
+                });
                 next.set(Screen::Briefing);
             }
         });

@@ -3,7 +3,8 @@
 
 use super::compose::Draft;
 use super::context::PanelCtx;
-use super::{inbox, incidents, msel, notes};
+use super::msel_export::{ExportMsel, MselExported};
+use super::{inbox, incidents, msel, msel_export, notes};
 use crate::gui::exercise::dock::{Dock, PanelSet};
 use crate::gui::i18n::Arg;
 use crate::gui::session::Seat;
@@ -30,6 +31,7 @@ fn left_column(
     mut draft: ResMut<Draft>,
     mut note: Local<String>,
     mut tab: Local<Tab>,
+    mut export: (Local<String>, MessageWriter<ExportMsel>, Res<MselExported>),
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
     let seat = p.picture.seat;
@@ -73,7 +75,10 @@ fn left_column(
             .show(ui, |ui| match *tab {
                 Tab::Incidents => incidents::show(ui, &mut p),
                 Tab::Inbox => inbox::show(ui, &mut p, &mut draft),
-                Tab::Msel => msel::show(ui, &mut p),
+                Tab::Msel => {
+                    msel_export::show(ui, &p, &mut export.0, &mut export.1, &export.2);
+                    msel::show(ui, &mut p);
+                }
                 Tab::Notes => notes::show(ui, &mut p, &mut note),
             });
     });

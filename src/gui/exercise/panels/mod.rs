@@ -8,6 +8,7 @@ pub(crate) mod labels;
 mod left;
 mod log;
 mod msel;
+mod msel_export;
 mod notes;
 mod right;
 pub(crate) mod scores;
@@ -23,6 +24,7 @@ pub(super) fn plugin(app: &mut App) {
         left::plugin,
         right::plugin,
         compose::plugin,
+        msel_export::plugin,
         seat_confirm::plugin,
     ));
 }
