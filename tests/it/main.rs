@@ -31,6 +31,7 @@ mod replay_float;
 mod report_cli;
 mod report_formats;
 mod report_markdown;
+mod report_objectives;
 mod scenario_files;
 mod scoring_hand;
 mod scoring_plays;

@@ -81,6 +81,16 @@ tab-incidents = Incidents ({ $count })
 tab-inbox = Inbox ({ $count })
 tab-msel = MSEL
 tab-notes = Notes
+tab-checklist = Checklist
+check-none-designed = The scenario names no expected actions.
+check-none-yet = Expected actions appear here as their injects fire and their threats start.
+check-due = due { $at }
+check-recorded = You recorded: { $verdict } ({ $at })
+check-suggested = From the journal: { $verdict }. Confirm or correct it.
+check-open = Not seen yet.
+check-note-hint = What you saw (goes into the report)
+check-confirm = Confirm
+check-record = Record
 
 ## Incidents
 incidents-none = No incident yet.

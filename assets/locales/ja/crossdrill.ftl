@@ -75,6 +75,16 @@ tab-incidents = インシデント（{ $count }）
 tab-inbox = 受信箱（{ $count }）
 tab-msel = 状況付与（MSEL）
 tab-notes = メモ
+tab-checklist = 評価表
+check-none-designed = このシナリオには期待される行動がない。
+check-none-yet = 状況付与や攻撃の開始に合わせて、期待される行動がここに表示される。
+check-due = 期限 { $at }
+check-recorded = 記録済み: { $verdict }（{ $at }）
+check-suggested = 記録から: { $verdict }。確認するか修正してください。
+check-open = まだ確認されていない。
+check-note-hint = 観察した内容（報告書に載る）
+check-confirm = 確認
+check-record = 記録
 
 ## インシデント
 incidents-none = インシデントはまだありません。

@@ -1,5 +1,6 @@
 //! The egui panels of the exercise screen: they read the seat's picture and send messages.
 
+mod checklist;
 mod compose;
 mod context;
 mod inbox;
