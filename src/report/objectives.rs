@@ -7,11 +7,14 @@ use super::Ctx;
 use super::build::{section, table};
 use super::doc::{Block, Cell, ColKind, Row, Section, Tone, Words};
 use super::text::T;
-use crate::engine::{Verdict, describe, verdict_phrase};
+use crate::engine::{Verdict, describe_named, verdict_phrase};
 use crate::scenario::{Expectation, ObjectiveId};
 use crate::scoring::Check;
 use crate::words::Arg::Str;
 use crate::words::say_with;
+
+/// How much of a journal line the evidence shows (in columns).
+const EVIDENCE_WIDTH: usize = 90;
 
 /// The section, or `None` when the scenario names no objectives.
 pub(super) fn objectives(c: &Ctx) -> Option<Section> {
@@ -42,7 +45,7 @@ pub(super) fn objectives(c: &Ctx) -> Option<Section> {
             (T("r-team"), ColKind::Key),
             (T("m-what"), ColKind::Text),
             (T("r-due"), ColKind::Due),
-            (T("r-obj-seen"), ColKind::Verdict),
+            (T("r-obj-seen"), ColKind::Text),
             (T("r-obj-evidence"), ColKind::Text),
         ];
         blocks.push(table(&cols, rows));
@@ -87,7 +90,10 @@ fn row(c: &Ctx, e: &Expectation, check: Option<&Check>) -> Row {
         .flat_map(|s| &s.entries)
         .chain(k.recorded.as_ref().map(|f| &f.entry))
         .filter_map(|id| c.journal.entries.get(*id as usize))
-        .map(|entry| format!("{} {}", c.at(entry.at), describe(c.sc, entry, l)))
+        .map(|entry| {
+            let line = super::fmt::clip(&describe_named(c.sc, entry, l), EVIDENCE_WIDTH);
+            format!("{} {line}", c.at(entry.at))
+        })
         .collect();
     if let Some(f) = k.recorded.as_ref().filter(|f| !f.note.is_empty()) {
         evidence.push(format!("“{}”", f.note));
