@@ -20,6 +20,7 @@ select-errors = { $count ->
 }
 select-broken = This file has errors and cannot be played as it is on disk.
 select-last-good = The last version that loaded is shown below and can still be played.
+select-pattern = Pattern
 select-duration = Duration
 select-start = Starts at
 select-services = Services / dependencies

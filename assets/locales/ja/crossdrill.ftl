@@ -17,6 +17,7 @@ select-none = シナリオがありません。
 select-errors = エラー { $count } 件
 select-broken = このファイルにはエラーがあり、ディスク上の内容のままでは実施できません。
 select-last-good = 最後に読み込めた版を下に表示しています。この版で実施できます。
+select-pattern = 想定の類型
 select-duration = 演習時間
 select-start = 開始時刻
 select-services = サービス / 依存関係

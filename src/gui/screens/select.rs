@@ -186,6 +186,11 @@ fn details(ui: &mut egui::Ui, i18n: &I18n, e: &Entry) -> bool {
         .num_columns(2)
         .spacing([12.0, 4.0])
         .show(ui, |ui| {
+            if let Some(pattern) = &e.design.pattern {
+                ui.label(i18n.t("select-pattern"));
+                ui.label(i18n.text(pattern));
+                ui.end_row();
+            }
             ui.label(i18n.t("select-duration"));
             ui.label(widgets::span(s.duration));
             ui.end_row();
