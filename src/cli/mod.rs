@@ -7,6 +7,7 @@ mod generate;
 mod host;
 #[cfg(feature = "net")]
 mod join;
+mod msel;
 mod replay;
 mod report;
 mod run;
@@ -47,6 +48,8 @@ pub enum Command {
     Fork(replay::ForkArgs),
     /// Score a run's journal and write its after-action report (md, html, csv, json).
     Report(report::ReportArgs),
+    /// Write the MSEL (csv, xlsx, md) or the printable controller's handbook (html).
+    Msel(msel::MselArgs),
     /// Crash-safe sessions: play a scripted one, resume one, list them.
     #[command(subcommand)]
     Session(session::SessionCommand),
@@ -65,6 +68,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Validate { paths } => validate::run(&paths),
         Command::Run(args) => run::run(&args),
         Command::Report(args) => report::run(&args),
+        Command::Msel(args) => msel::run(&args),
         Command::Generate(args) => generate::run(&args),
         Command::Replay(args) => replay::run(&args),
         Command::Fork(args) => replay::run_fork(&args),

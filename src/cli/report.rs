@@ -3,7 +3,7 @@
 use super::say::say;
 use crate::engine::Journal;
 use crate::report::{self, Format};
-use crate::scenario::{Lang, Scenario, builtin_default, duration, load_path};
+use crate::scenario::{Lang, Loaded, builtin_default_loaded, duration, load_path};
 use crate::scoring;
 use clap::Args;
 use std::io::Write;
@@ -54,7 +54,8 @@ fn make(args: &ReportArgs) -> Result<(), String> {
         );
         eprintln!("{}", say("cli-warning", &[("what", &what)]));
     }
-    let scenario = Arc::new(scenario_for(&journal, args.scenario.as_deref())?);
+    let loaded = scenario_for(&journal, args.scenario.as_deref())?;
+    let scenario = Arc::new(loaded.scenario);
     let format = match (&args.format, &args.out) {
         (Some(f), _) => Format::parse(f),
         (None, Some(out)) => Format::from_path(out),
@@ -74,7 +75,7 @@ fn make(args: &ReportArgs) -> Result<(), String> {
         None => scoring::score(&scenario, &journal),
     }
     .map_err(|e| e.to_string())?;
-    let text = report::render(&scenario, &journal, &card, format, lang);
+    let text = report::render(&scenario, &loaded.design, &journal, &card, format, lang);
     match &args.out {
         Some(path) => {
             std::fs::write(path, text).map_err(|e| format!("{}: cannot write: {e}", path.display()))
@@ -98,31 +99,28 @@ pub(crate) fn read_journal(path: &Path) -> Result<Journal, String> {
     read.map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// The scenario a journal is of: the given file, or the built-in one.
-fn scenario_for(journal: &Journal, path: Option<&Path>) -> Result<Scenario, String> {
+/// The scenario a journal is of, with its design: the given file, or the built-in one.
+fn scenario_for(journal: &Journal, path: Option<&Path>) -> Result<Loaded, String> {
     let want = &journal.header.scenario;
-    let scenario = match path {
-        Some(p) => {
-            load_path(p)
-                .map_err(|problems| format!("{}: does not load:\n{problems}", p.display()))?
-                .scenario
-        }
+    let loaded = match path {
+        Some(p) => load_path(p)
+            .map_err(|problems| format!("{}: does not load:\n{problems}", p.display()))?,
         None => {
-            let builtin = builtin_default();
-            if &builtin.id != want {
+            let builtin = builtin_default_loaded();
+            if &builtin.scenario.id != want {
                 return Err(format!(
                     "the journal is of scenario `{want}`, not the built-in `{}`: give its file with --scenario",
-                    builtin.id
+                    builtin.scenario.id
                 ));
             }
             builtin
         }
     };
-    if &scenario.id != want {
+    if &loaded.scenario.id != want {
         return Err(format!(
             "the journal is of scenario `{want}`, but the file given is `{}`",
-            scenario.id
+            loaded.scenario.id
         ));
     }
-    Ok(scenario)
+    Ok(loaded)
 }

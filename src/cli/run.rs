@@ -61,6 +61,7 @@ pub fn run(args: &RunArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    let design = loaded.design;
     let scenario = Arc::new(loaded.scenario);
     let until = match duration_arg(args.until.as_deref(), "cli-bad-until") {
         Ok(until) => until.unwrap_or(scenario.duration),
@@ -122,7 +123,9 @@ pub fn run(args: &RunArgs) -> ExitCode {
     }
     if let Some(path) = &args.report {
         let format = crate::report::Format::from_path(path).unwrap_or(crate::report::Format::Html);
-        if let Err(e) = crate::report::write_report_until(&scenario, journal, until, format, path) {
+        if let Err(e) =
+            crate::report::write_report_until(&scenario, &design, journal, until, format, path)
+        {
             eprintln!("{e}");
             return ExitCode::from(1);
         }

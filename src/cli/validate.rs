@@ -40,7 +40,8 @@ pub(super) fn run(paths: &[PathBuf]) -> ExitCode {
                     }
                     Mode::Scenario => {
                         let duration = duration::format(s.duration);
-                        let args: [(&str, &dyn Display); 9] = [
+                        let d = &loaded.design;
+                        let args: [(&str, &dyn Display); 11] = [
                             ("file", &name),
                             ("id", &s.id),
                             ("teams", &s.teams.len()),
@@ -50,6 +51,8 @@ pub(super) fn run(paths: &[PathBuf]) -> ExitCode {
                             ("threats", &s.threats.len()),
                             ("actions", &s.actions.len()),
                             ("duration", &duration),
+                            ("objectives", &d.objectives.len()),
+                            ("expected", &d.expectations.len()),
                         ];
                         println!("{}", say("cli-valid", &args));
                     }

@@ -104,7 +104,7 @@ impl Engine {
                     _ => Ok(()),
                 }
             }
-            Command::Note(_) => Ok(()),
+            Command::Note(_) | Command::Assess { .. } => Ok(()),
         }
     }
 
@@ -307,6 +307,8 @@ impl Engine {
                 self.log(EntryKind::Note { text });
                 CommandOutcome::Noted
             }
+            // The command's own journal entry is the record.
+            Command::Assess { .. } => CommandOutcome::Noted,
         }
     }
 

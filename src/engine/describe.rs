@@ -3,7 +3,7 @@
 //! small words (statuses, kinds, causes) are in `describe_parts`.
 
 use super::describe_parts::{blocked, cause, change, detection, fired_by, impact, kind, pct};
-use super::describe_parts::{buffer, dep, names_origin, spent, status};
+use super::describe_parts::{buffer, dep, names_origin, spent, status, verdict_phrase};
 use super::journal::{Entry, EntryKind};
 use super::names::Names;
 use super::types::{Command, Origin, Sender};
@@ -284,5 +284,18 @@ fn command(n: &Names, c: &Command) -> Phrase {
             capacity: None,
         } => p("j-cmd-release").with("service", n.svc(*service)),
         Command::Note(_) => p("j-cmd-note"),
+        Command::Assess {
+            expectation,
+            verdict,
+            note,
+        } => {
+            let said = if note.is_empty() {
+                p("j-cmd-assess")
+            } else {
+                p("j-cmd-assess-note").with("note", note.as_str())
+            };
+            said.with("expectation", expectation.as_str())
+                .with("verdict", verdict_phrase(*verdict))
+        }
     }
 }

@@ -2,7 +2,7 @@
 //! change of a service.
 
 use super::names::Names;
-use super::types::{Blocked, BufferKind, Cause, DetectionKind, FiredBy, ServiceStatus};
+use super::types::{Blocked, BufferKind, Cause, DetectionKind, FiredBy, ServiceStatus, Verdict};
 use crate::scenario::{DepId, DepKind, Impact, MessageKind};
 use crate::words::{Part, Phrase};
 
@@ -53,6 +53,15 @@ pub(super) fn kind(k: MessageKind) -> Phrase {
         MessageKind::Request => "j-kind-request",
         MessageKind::Information => "j-kind-information",
         MessageKind::PublicStatement => "j-kind-public-statement",
+    })
+}
+
+/// An evaluator's verdict in words (the journal, the checklist and the report).
+pub fn verdict_phrase(v: Verdict) -> Phrase {
+    Phrase::new(match v {
+        Verdict::Observed => "j-verdict-observed",
+        Verdict::Partly => "j-verdict-partly",
+        Verdict::NotObserved => "j-verdict-not-observed",
     })
 }
 

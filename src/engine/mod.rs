@@ -139,12 +139,14 @@ mod tests_truth;
 pub use commands::CommandError;
 pub use core::{Engine, Stats};
 pub use describe::{Naming, describe, describe_named, phrase, timeline_line};
+pub use describe_parts::verdict_phrase;
 pub use journal::{Entry, EntryKind, Header, JOURNAL_FORMAT, Journal, JournalError};
 pub use replay::{ReplayError, replay};
 pub use topology::Topology;
 pub use types::{
     ActionTarget, Blocked, BufferKind, Cause, Command, CommandOutcome, DetectionKind, Draft,
     FiredBy, IncidentId, Message, MessageId, MessageText, Origin, RunId, Sender, ServiceStatus,
+    Verdict,
 };
 pub use view::{Detection, Incident, ObservedService, Received, RunningAction, TeamView};
 pub use world::{Fallback, ServiceTruth, World};

@@ -187,6 +187,21 @@ pub enum Command {
     },
     /// Facilitator: a note in the journal (pause, briefing, observation).
     Note(String),
+    /// An evaluator's finding on an expected action of the scenario's design (named by
+    /// its id): whether it was seen, with a note. It changes nothing in the exercise.
+    Assess {
+        expectation: String,
+        verdict: Verdict,
+        note: String,
+    },
+}
+
+/// What an evaluator saw of an expected action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Verdict {
+    Observed,
+    Partly,
+    NotObserved,
 }
 
 impl Command {

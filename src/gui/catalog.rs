@@ -1,7 +1,7 @@
 //! The scenario list: the built-in default plus `*.scenario.ron` files in watched folders,
 //! reloaded when a file changes on disk (a broken edit keeps the last good version).
 
-use crate::scenario::{self, Scenario};
+use crate::scenario::{self, Design, Scenario};
 use bevy::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -20,6 +20,8 @@ pub(crate) struct Entry {
     pub origin: Origin,
     /// The last version that loaded.
     pub good: Option<Arc<Scenario>>,
+    /// The design (objectives, expected actions) of the last version that loaded.
+    pub design: Arc<Design>,
     /// The problems of the current version on disk (empty when it loads).
     pub problems: Vec<String>,
     /// Bumped every time this entry is reloaded.
@@ -123,9 +125,11 @@ fn poll(
 }
 
 fn builtin_entry() -> Entry {
+    let loaded = scenario::builtin_default_loaded();
     Entry {
         origin: Origin::Builtin,
-        good: Some(Arc::new(scenario::builtin_default())),
+        good: Some(Arc::new(loaded.scenario)),
+        design: Arc::new(loaded.design),
         problems: vec![],
         revision: 0,
         watched: vec![],
@@ -142,13 +146,11 @@ fn stamp(path: &Path) -> Option<Stamp> {
     Some((meta.modified().ok()?, meta.len()))
 }
 
-/// Load one scenario file: the scenario, or its problems as text lines, and the files
-/// it read.
-fn load_file(path: &Path) -> (Result<Scenario, Vec<String>>, Vec<PathBuf>) {
+/// Load one scenario file: the scenario and its design, or its problems as text lines,
+/// and the files it read.
+fn load_file(path: &Path) -> (Result<scenario::Loaded, Vec<String>>, Vec<PathBuf>) {
     let (loaded, files) = scenario::load_path_and_files(path);
-    let loaded = loaded
-        .map(|loaded| loaded.scenario)
-        .map_err(|p| problem_lines(&p));
+    let loaded = loaded.map_err(|p| problem_lines(&p));
     (loaded, files)
 }
 
@@ -165,6 +167,7 @@ impl Catalog {
         self.entries.push(Entry {
             origin: Origin::File(path.to_path_buf()),
             good: None,
+            design: Arc::default(),
             problems: vec![],
             revision: 0,
             watched: vec![path.to_path_buf()],
@@ -215,8 +218,9 @@ impl Catalog {
                 .collect();
             entry.watched = files;
             match loaded {
-                Ok(s) => {
-                    entry.good = Some(Arc::new(s));
+                Ok(loaded) => {
+                    entry.good = Some(Arc::new(loaded.scenario));
+                    entry.design = Arc::new(loaded.design);
                     entry.problems.clear();
                 }
                 Err(lines) => entry.problems = lines,

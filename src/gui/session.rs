@@ -2,7 +2,7 @@
 
 use super::catalog::{Catalog, Origin, ScenarioReloaded};
 use super::exercise::start::{StartExercise, StartSet};
-use crate::scenario::{Scenario, TeamId};
+use crate::scenario::{Design, Scenario, TeamId};
 use bevy::prelude::*;
 use std::sync::Arc;
 
@@ -38,6 +38,9 @@ impl Seat {
 pub(crate) struct Session {
     pub origin: Origin,
     pub scenario: Arc<Scenario>,
+    /// What the drill is for: objectives and expected actions (the evaluator's checklist,
+    /// the MSEL export). Empty for a seat of an exercise hosted elsewhere.
+    pub design: Arc<Design>,
     pub seed: u64,
     /// Who plays each team (free text typed at the briefing), by team index.
     pub players: Vec<String>,
@@ -51,6 +54,7 @@ impl Session {
         Self {
             origin,
             scenario,
+            design: Arc::default(),
             seed: 1,
             players,
             offered: None,
@@ -156,7 +160,10 @@ fn follow_reloads(
         if r.origin != session.origin {
             continue;
         }
-        let Some(good) = catalog.get(&r.origin).and_then(|e| e.good.clone()) else {
+        let Some(entry) = catalog.get(&r.origin) else {
+            continue;
+        };
+        let Some(good) = entry.good.clone() else {
             continue;
         };
         if Arc::ptr_eq(&good, &session.scenario) {
@@ -170,17 +177,25 @@ fn follow_reloads(
         } else {
             session.players.resize(good.teams.len(), String::new());
             session.scenario = good;
+            session.design = entry.design.clone();
         }
     }
 }
 
-fn answer_offer(mut answers: MessageReader<OfferAnswer>, mut session: ResMut<Session>) {
+fn answer_offer(
+    mut answers: MessageReader<OfferAnswer>,
+    mut session: ResMut<Session>,
+    catalog: Option<Res<Catalog>>,
+) {
     for OfferAnswer(take) in answers.read() {
         if let Some(newer) = session.offered.take()
             && *take
         {
             session.players.resize(newer.teams.len(), String::new());
             session.scenario = newer;
+            if let Some(entry) = catalog.as_ref().and_then(|c| c.get(&session.origin)) {
+                session.design = entry.design.clone();
+            }
         }
     }
 }

@@ -16,23 +16,26 @@ pub(super) fn doc(c: &Ctx) -> Doc {
     Doc {
         lang: c.lang,
         head: head(c),
-        sections: vec![
-            teams(c),
-            section(
-                "response",
-                tx::RESPONSE_CHART,
-                vec![Block::Chart {
-                    title: None,
-                    svg: svg::response(c),
-                }],
-            ),
-            build_detail::incidents(c),
-            build_detail::impact(c),
-            build_detail::coordination(c),
-            build_detail::accuracy(c),
-            notes(c),
-            plan(c),
-        ],
+        sections: [teams(c)]
+            .into_iter()
+            .chain(super::objectives::objectives(c))
+            .chain([
+                section(
+                    "response",
+                    tx::RESPONSE_CHART,
+                    vec![Block::Chart {
+                        title: None,
+                        svg: svg::response(c),
+                    }],
+                ),
+                build_detail::incidents(c),
+                build_detail::impact(c),
+                build_detail::coordination(c),
+                build_detail::accuracy(c),
+                notes(c),
+                plan(c),
+            ])
+            .collect(),
         footer: section(
             "method",
             tx::METHOD,

@@ -8,7 +8,8 @@
 //! let scenario = Arc::new(scenario::builtin_default());
 //! let mut engine = Engine::new(scenario.clone(), 7);
 //! engine.run_to_end();
-//! report::write_report(&scenario, engine.journal(), Format::Html, Path::new("report.html"))?;
+//! let design = scenario::Design::default();
+//! report::write_report(&scenario, &design, engine.journal(), Format::Html, Path::new("report.html"))?;
 //! # Ok::<(), report::ReportError>(())
 //! ```
 //!
@@ -29,6 +30,8 @@ mod doc_tests;
 pub(crate) mod fmt;
 mod html;
 mod markdown;
+pub mod msel;
+mod objectives;
 mod plan;
 mod svg;
 mod svg_chain;
@@ -38,7 +41,7 @@ pub use csv::csv_header;
 pub use plan::PlanRow;
 
 use crate::engine::{EntryKind, Journal};
-use crate::scenario::{Lang, Scenario, Secs};
+use crate::scenario::{Design, Lang, Scenario, Secs};
 use crate::scoring::{ScoreError, Scorecard, score};
 use crate::words::Phrase;
 use serde::Serialize;
@@ -82,6 +85,8 @@ pub enum ReportError {
         path: String,
         source: std::io::Error,
     },
+    /// The spreadsheet writer failed.
+    Sheet(String),
 }
 
 impl From<ScoreError> for ReportError {
@@ -90,15 +95,17 @@ impl From<ScoreError> for ReportError {
     }
 }
 
-/// Score a run and write its report to `path` in the scenario's language.
+/// Score a run and write its report to `path` in the scenario's language; `design`
+/// gives the objectives section (none where it names no objectives).
 pub fn write_report(
     scenario: &Arc<Scenario>,
+    design: &Design,
     journal: &Journal,
     format: Format,
     path: &Path,
 ) -> Result<(), ReportError> {
     let card = score(scenario, journal)?;
-    let text = render(scenario, journal, &card, format, scenario.language);
+    let text = render(scenario, design, journal, &card, format, scenario.language);
     std::fs::write(path, text).map_err(|source| ReportError::Write {
         path: path.display().to_string(),
         source,
@@ -108,13 +115,14 @@ pub fn write_report(
 /// Like [`write_report`] for a run that stood at `end` (e.g. `run --until`).
 pub fn write_report_until(
     scenario: &Arc<Scenario>,
+    design: &Design,
     journal: &Journal,
     end: Secs,
     format: Format,
     path: &Path,
 ) -> Result<(), ReportError> {
     let card = crate::scoring::score_until(scenario, journal, end)?;
-    let text = render(scenario, journal, &card, format, scenario.language);
+    let text = render(scenario, design, journal, &card, format, scenario.language);
     std::fs::write(path, text).map_err(|source| ReportError::Write {
         path: path.display().to_string(),
         source,
@@ -124,12 +132,13 @@ pub fn write_report_until(
 /// The report of a scored run as text.
 pub fn render(
     scenario: &Scenario,
+    design: &Design,
     journal: &Journal,
     card: &Scorecard,
     format: Format,
     lang: Lang,
 ) -> String {
-    let ctx = Ctx::new(scenario, journal, card, lang);
+    let ctx = Ctx::new(scenario, design, journal, card, lang);
     match format {
         Format::Markdown => markdown::render(&build::doc(&ctx)),
         Format::Html => html::render(&build::doc(&ctx)),
@@ -141,6 +150,9 @@ pub fn render(
 /// Everything a renderer reads.
 pub(crate) struct Ctx<'a> {
     pub sc: &'a Scenario,
+    pub design: &'a Design,
+    /// The evaluator's checklist where the run was scored to.
+    pub checks: Vec<crate::scoring::Check>,
     pub journal: &'a Journal,
     pub card: &'a Scorecard,
     pub lang: Lang,
@@ -150,7 +162,13 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    fn new(sc: &'a Scenario, journal: &'a Journal, card: &'a Scorecard, lang: Lang) -> Self {
+    fn new(
+        sc: &'a Scenario,
+        design: &'a Design,
+        journal: &'a Journal,
+        card: &'a Scorecard,
+        lang: Lang,
+    ) -> Self {
         let notes = journal
             .entries
             .iter()
@@ -162,6 +180,8 @@ impl<'a> Ctx<'a> {
         let plan = plan::plan(sc, card, lang);
         Ctx {
             sc,
+            design,
+            checks: crate::scoring::checklist(design, journal, card.end),
             journal,
             card,
             lang,
@@ -228,6 +248,22 @@ struct JsonDoc<'a> {
     grade: &'a str,
     plan: &'a [PlanRow],
     notes: Vec<Note<'a>>,
+    /// Each expected action of the design reached by the run: what the evaluator
+    /// recorded and what the journal shows.
+    expected: Vec<Expected<'a>>,
+}
+
+#[derive(Serialize)]
+struct Expected<'a> {
+    id: &'a str,
+    objective: &'a str,
+    team: &'a str,
+    due: Secs,
+    /// The evaluator's verdict, if recorded.
+    recorded: Option<crate::engine::Verdict>,
+    note: Option<&'a str>,
+    /// What the journal shows, where the design says how to see it.
+    journal: Option<crate::engine::Verdict>,
 }
 
 #[derive(Serialize)]
@@ -266,6 +302,22 @@ fn json(ctx: &Ctx) -> String {
             .iter()
             .map(|(at, text)| Note { at: *at, text })
             .collect(),
+        expected: ctx
+            .checks
+            .iter()
+            .map(|k| {
+                let e = &ctx.design.expectations[k.expectation.idx()];
+                Expected {
+                    id: &e.id,
+                    objective: &ctx.design.objectives[e.objective.idx()].id,
+                    team: &sc.teams[e.team.idx()].id,
+                    due: k.due,
+                    recorded: k.recorded.as_ref().map(|f| f.verdict),
+                    note: k.recorded.as_ref().map(|f| f.note.as_str()),
+                    journal: k.suggested.as_ref().map(|s| s.verdict),
+                }
+            })
+            .collect(),
     };
     // Plain data with string keys and finite numbers: serialising cannot fail.
     let mut out = serde_json::to_string_pretty(&doc).unwrap_or_default();
@@ -283,6 +335,10 @@ impl std::fmt::Display for ReportError {
                     .with("error", source.to_string());
                 f.write_str(&phrase.word(crate::words::default_lang()))
             }
+            ReportError::Sheet(e) => {
+                let phrase = Phrase::new("error-sheet").with("error", e.as_str());
+                f.write_str(&phrase.word(crate::words::default_lang()))
+            }
         }
     }
 }
@@ -292,6 +348,7 @@ impl std::error::Error for ReportError {
         match self {
             ReportError::Score(e) => e.source(),
             ReportError::Write { source, .. } => Some(source),
+            ReportError::Sheet(_) => None,
         }
     }
 }

@@ -311,8 +311,9 @@ fn merge(m: &mut Merged, raw: RawScenario, src: usize) {
     }
     fields!(
         lists: sectors, severity, templates, organisations, services, dependencies,
-            teams, channels, threats, injects, actions;
-        scalars: title, summary, brief, language, start_clock, duration, chain, scoring
+            teams, channels, threats, injects, actions, objectives;
+        scalars: title, summary, brief, pattern, language, start_clock, duration, chain,
+            scoring
     );
 }
 
@@ -327,8 +328,8 @@ mod tests {
     fn positions_are_worked_out_only_when_a_problem_needs_one() {
         let (name, text) = DEFAULT_SCENARIO;
         let m = read_source(name, text, None);
-        let (scenario, problems) = validate(&m, Mode::Scenario);
-        assert!(scenario.is_some() && problems.is_empty(), "{problems:?}");
+        let (loaded, problems) = validate(&m, Mode::Scenario);
+        assert!(loaded.is_some() && problems.is_empty(), "{problems:?}");
         assert!(m.sources.len() > 1, "the default scenario includes seeds");
         assert!(m.sources.iter().all(|s| s.tree.get().is_none()));
 

@@ -4,6 +4,7 @@
 //! no bevy or egui.
 
 pub mod clock;
+pub mod design;
 pub mod duration;
 pub mod generate;
 mod kinds;
@@ -11,16 +12,19 @@ mod load;
 pub mod model;
 mod problem;
 pub mod raw;
+mod raw_design;
 mod spans;
 mod to_raw;
+mod to_raw_design;
 mod validate;
 
+pub use design::{Anchor, Design, Evidence, ExpectId, Expectation, Objective, ObjectiveId};
 pub use load::{DEFAULT_SCENARIO, STD_SEEDS, ron_options};
 pub use model::*;
 pub(crate) use problem::suggest;
 pub use problem::{Level, Problem, ProblemKind, Problems};
 pub use spans::Pos;
-pub use to_raw::{to_raw, to_ron};
+pub use to_raw::{to_raw, to_ron, to_ron_with};
 pub use validate::Mode;
 
 use std::path::Path;
@@ -29,6 +33,8 @@ use std::path::Path;
 #[derive(Debug, Clone)]
 pub struct Loaded {
     pub scenario: Scenario,
+    /// What the drill is for: its pattern, objectives and expected actions.
+    pub design: Design,
     pub warnings: Vec<Problem>,
     /// Dependency templates defined by the file and its includes.
     pub templates: usize,
@@ -89,9 +95,14 @@ pub fn load_source_as(
 
 /// The default scenario built into the binary.
 pub fn builtin_default() -> Scenario {
+    builtin_default_loaded().scenario
+}
+
+/// The default scenario built into the binary, with its design.
+pub fn builtin_default_loaded() -> Loaded {
     let (name, text) = DEFAULT_SCENARIO;
     match load_source(name, text, None) {
-        Ok(l) => l.scenario,
+        Ok(l) => l,
         // The built-in scenario is checked by the test suite; this cannot be reached
         // in a released build.
         Err(p) => unreachable!("the built-in scenario does not validate:\n{p}"),
@@ -106,8 +117,9 @@ fn finish(merged: &load::Merged, mode: Mode) -> Result<Loaded, Problems> {
     }
     let (scenario, problems) = validate::validate(merged, mode);
     match scenario {
-        Some(scenario) => Ok(Loaded {
+        Some((scenario, design)) => Ok(Loaded {
             scenario,
+            design,
             warnings: problems,
             templates: merged.raw.templates.len(),
             has_chain: merged.raw.chain.is_some(),

@@ -66,6 +66,13 @@ pub enum ProblemKind {
         at: String,
         end: String,
     },
+    /// An objective no expected action is linked to.
+    NothingExpected(String),
+    /// An expected message between teams with no channel from one to the other.
+    NoChannelFor {
+        from: String,
+        to: String,
+    },
 }
 
 /// One problem, located in a file.

@@ -7,6 +7,7 @@ use super::model::Weights;
 use serde::{Deserialize, Serialize};
 
 pub use super::kinds::{DepKind, Effect, Impact, MessageKind, Monitoring, OrgKind, Role, Target};
+pub use super::raw_design::{RawEvidence, RawExpect, RawObjective};
 
 /// Text people read, in English and Japanese. Either may be left out; the other is shown.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,6 +36,12 @@ pub struct RawScenario {
     pub summary: Option<RawText>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub brief: Option<RawText>,
+    /// The pattern of incident the drill rehearses, in a few words ("carrier outage").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pattern: Option<RawText>,
+    /// What the drill is to verify; expected actions under injects and threats link here.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub objectives: Vec<RawObjective>,
     /// Language of reports and headings: "en" or "ja".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
@@ -246,6 +253,9 @@ pub struct RawThreat {
     /// Ground-truth severity of the campaign, 0..4.
     pub severity: i64,
     pub steps: Vec<RawStep>,
+    /// What the players are expected to do about it (`by` counts from its start).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub expect: Vec<RawExpect>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -280,6 +290,9 @@ pub struct RawInject {
     #[serde(default = "one")]
     pub times: i64,
     pub deliver: Vec<RawDelivery>,
+    /// What the players are expected to do about it (`by` counts from when it fires).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub expect: Vec<RawExpect>,
 }
 
 fn one() -> i64 {

@@ -1,5 +1,6 @@
 //! Writing a validated scenario back to the RON format, self-contained (no includes).
 
+use super::design::Design;
 use super::duration::format as dur;
 use super::model::*;
 use super::raw::*;
@@ -33,6 +34,8 @@ pub fn to_raw(s: &Scenario) -> RawScenario {
         title: Some(t(&s.title)),
         summary: Some(t(&s.summary)),
         brief: Some(t(&s.brief)),
+        pattern: None,
+        objectives: vec![],
         language: Some(s.language.tag().into()),
         start_clock: s.start_clock.map(super::clock::start_text),
         duration: Some(dur(s.duration)),
@@ -154,6 +157,7 @@ pub fn to_raw(s: &Scenario) -> RawScenario {
                         },
                     })
                     .collect(),
+                expect: vec![],
             })
             .collect(),
         injects: s
@@ -192,6 +196,7 @@ pub fn to_raw(s: &Scenario) -> RawScenario {
                         }
                     })
                     .collect(),
+                expect: vec![],
             })
             .collect(),
         actions: s
@@ -271,10 +276,21 @@ fn cond(s: &Scenario, c: &Condition) -> RawCondition {
     }
 }
 
-/// The scenario as pretty RON text.
+/// The scenario as pretty RON text (without its design: what a trainee may read).
 pub fn to_ron(s: &Scenario) -> Result<String, ron::Error> {
+    pretty(&to_raw(s))
+}
+
+/// The scenario and its design as pretty RON text that loads back to both.
+pub fn to_ron_with(s: &Scenario, d: &Design) -> Result<String, ron::Error> {
+    let mut raw = to_raw(s);
+    super::to_raw_design::add(&mut raw, s, d);
+    pretty(&raw)
+}
+
+fn pretty(raw: &RawScenario) -> Result<String, ron::Error> {
     let cfg = ron::ser::PrettyConfig::default()
         .extensions(ron::extensions::Extensions::IMPLICIT_SOME)
         .struct_names(false);
-    ron::ser::to_string_pretty(&to_raw(s), cfg)
+    ron::ser::to_string_pretty(raw, cfg)
 }

@@ -79,6 +79,7 @@
 //!   cites.
 
 mod accuracy;
+mod checklist;
 pub mod compare;
 mod coordination;
 mod facts;
@@ -88,6 +89,7 @@ mod phases;
 mod points;
 mod recovery;
 
+pub use checklist::{Check, Finding, Suggested, checklist};
 pub use impact::LossMeter;
 pub use model::*;
 pub use points::grade;
@@ -149,9 +151,9 @@ pub fn score_with_baseline(
 }
 
 /// Whether the no-response baseline takes this command too: exercise control's
-/// commands (injects, overrides), not the teams' and not notes.
+/// commands (injects, overrides), not the teams' and not notes or evaluators' findings.
 pub fn in_baseline(cmd: &Command) -> bool {
-    cmd.team().is_none() && !matches!(cmd, Command::Note(_))
+    cmd.team().is_none() && !matches!(cmd, Command::Note(_) | Command::Assess { .. })
 }
 
 /// The no-response baseline: the same scenario and seed with the journal's

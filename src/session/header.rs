@@ -1,7 +1,7 @@
 //! The session header (`session.json`), the scenario copy, and small file helpers.
 
 use super::error::SessionError;
-use crate::scenario::{Scenario, Secs, load_source, to_ron};
+use crate::scenario::{Design, Scenario, Secs, load_source, to_ron_with};
 use serde::{Deserialize, Serialize};
 use std::fs::File;
 use std::io::Write;
@@ -86,9 +86,9 @@ fn civil(secs: u64) -> [u64; 6] {
 /// Load scenario text as a session keeps it: verbatim when it stands alone (it may
 /// include the standard seeds), otherwise written out self-contained, its includes
 /// resolved next to `name`.
-pub(crate) fn snapshot(name: &str, text: &str) -> Result<(String, Scenario), SessionError> {
+pub(crate) fn snapshot(name: &str, text: &str) -> Result<(String, Scenario, Design), SessionError> {
     if let Ok(l) = load_source(name, text, None) {
-        return Ok((text.to_string(), l.scenario));
+        return Ok((text.to_string(), l.scenario, l.design));
     }
     let base = Path::new(name)
         .parent()
@@ -98,19 +98,20 @@ pub(crate) fn snapshot(name: &str, text: &str) -> Result<(String, Scenario), Ses
             problems: p.to_string(),
         }
     })?;
-    let written = to_ron(&loaded.scenario).map_err(|e| SessionError::Scenario {
-        problems: e.to_string(),
-    })?;
+    let written =
+        to_ron_with(&loaded.scenario, &loaded.design).map_err(|e| SessionError::Scenario {
+            problems: e.to_string(),
+        })?;
     let copy = format!(
         "// {name}, its includes merged in (a session keeps a self-contained copy).\n{written}"
     );
-    Ok((copy, loaded.scenario))
+    Ok((copy, loaded.scenario, loaded.design))
 }
 
-/// Load a session's own scenario copy.
-pub(crate) fn load_copy(path: &Path, text: &str) -> Result<Scenario, SessionError> {
+/// Load a session's own scenario copy, with its design.
+pub(crate) fn load_copy(path: &Path, text: &str) -> Result<(Scenario, Design), SessionError> {
     load_source(&path.display().to_string(), text, None)
-        .map(|l| l.scenario)
+        .map(|l| (l.scenario, l.design))
         .map_err(|p| SessionError::Scenario {
             problems: p.to_string(),
         })

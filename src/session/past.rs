@@ -5,7 +5,7 @@ use super::error::SessionError;
 use super::header::snapshot;
 use super::stored::Stored;
 use crate::engine::{JOURNAL_FORMAT, Journal, JournalError};
-use crate::scenario::{DEFAULT_SCENARIO, Scenario};
+use crate::scenario::{DEFAULT_SCENARIO, Design, Scenario};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -30,6 +30,9 @@ pub(crate) struct JournalFile {
     /// Written as RON (otherwise JSON Lines).
     pub ron: bool,
     pub scenario: Arc<Scenario>,
+    /// The scenario's design (objectives, expected actions), for the app's debrief.
+    #[cfg_attr(not(feature = "gui"), allow(dead_code))]
+    pub design: Arc<Design>,
     pub scenario_file: String,
     /// The scenario as a session would keep it.
     pub scenario_text: String,
@@ -75,7 +78,7 @@ pub(crate) fn open_past(path: &Path, scenario: Option<&Path>) -> Result<Past, Se
         });
     }
     let (scenario_file, source) = find_scenario(path, &journal.header.scenario, scenario)?;
-    let (scenario_text, sc) = snapshot(&scenario_file, &source)?;
+    let (scenario_text, sc, design) = snapshot(&scenario_file, &source)?;
     if sc.id != journal.header.scenario {
         let (expected, found) = (journal.header.scenario.clone(), sc.id);
         return Err(SessionError::WrongScenario {
@@ -90,6 +93,7 @@ pub(crate) fn open_past(path: &Path, scenario: Option<&Path>) -> Result<Past, Se
         journal,
         ron,
         scenario: Arc::new(sc),
+        design: Arc::new(design),
         scenario_file,
         scenario_text,
     })))

@@ -9,7 +9,7 @@ use super::header::{
 use super::record::{Dropped, Record, RecordKind, TimedCommand};
 use super::stored::{Stored, repair};
 use crate::engine::{Command, CommandError, CommandOutcome, Engine};
-use crate::scenario::{Scenario, Secs};
+use crate::scenario::{Design, Scenario, Secs};
 use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -21,6 +21,7 @@ pub struct Session {
     dir: PathBuf,
     header: Header,
     scenario: Arc<Scenario>,
+    design: Arc<Design>,
     file: File,
     /// Bytes of whole records in the file.
     len: u64,
@@ -62,7 +63,7 @@ impl Session {
         seed: u64,
         forked_from: Option<ForkedFrom>,
     ) -> Result<Session, SessionError> {
-        let (copy, scenario) = snapshot(scenario_file, scenario_text)?;
+        let (copy, scenario, design) = snapshot(scenario_file, scenario_text)?;
         if dir.join(HEADER_FILE).exists() {
             return Err(SessionError::Exists {
                 dir: dir.to_path_buf(),
@@ -93,6 +94,7 @@ impl Session {
             dir: dir.to_path_buf(),
             header,
             scenario,
+            design: Arc::new(design),
             file,
             len: 0,
             next: 0,
@@ -131,6 +133,7 @@ impl Session {
                 .count() as u64,
             header: stored.header,
             scenario: stored.scenario,
+            design: stored.design,
             file,
             len,
         };
@@ -250,6 +253,11 @@ impl Session {
     /// The scenario as the session keeps it (start the engine with this and [`Self::seed`]).
     pub fn scenario(&self) -> &Arc<Scenario> {
         &self.scenario
+    }
+
+    /// The scenario's design (objectives and expected actions), kept with its copy.
+    pub fn design(&self) -> &Arc<Design> {
+        &self.design
     }
 
     pub fn seed(&self) -> u64 {

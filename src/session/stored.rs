@@ -7,7 +7,7 @@ use super::header::{
 };
 use super::record::{Parsed, Record, RecordKind, parse};
 use crate::engine::Engine;
-use crate::scenario::{Scenario, Secs};
+use crate::scenario::{Design, Scenario, Secs};
 use std::fs::OpenOptions;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -20,6 +20,8 @@ pub(crate) struct Stored {
     pub header: Header,
     pub scenario_text: String,
     pub scenario: Arc<Scenario>,
+    /// The scenario's design (objectives, expected actions).
+    pub design: Arc<Design>,
     pub parsed: Parsed,
 }
 
@@ -28,7 +30,7 @@ impl Stored {
         let header = read_header(dir)?;
         let spath = dir.join(SCENARIO_FILE);
         let scenario_text = std::fs::read_to_string(&spath).map_err(SessionError::io(&spath))?;
-        let scenario = load_copy(&spath, &scenario_text)?;
+        let (scenario, design) = load_copy(&spath, &scenario_text)?;
         if scenario.id != header.scenario {
             let (expected, found) = (header.scenario.clone(), scenario.id.clone());
             return Err(SessionError::WrongScenario {
@@ -45,6 +47,7 @@ impl Stored {
             header,
             scenario_text,
             scenario: Arc::new(scenario),
+            design: Arc::new(design),
             parsed,
         })
     }

@@ -81,6 +81,10 @@ pub fn problem_phrase(kind: &ProblemKind) -> Phrase {
             .with("what", what.as_str())
             .with("at", at.as_str())
             .with("end", end.as_str()),
+        K::NothingExpected(o) => with_text("problem-nothing-expected", o),
+        K::NoChannelFor { from, to } => p("problem-no-channel-for")
+            .with("from", from.as_str())
+            .with("to", to.as_str()),
     }
 }
 

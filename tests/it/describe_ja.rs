@@ -2,7 +2,7 @@
 //! Japanese (only names, ids and players' texts keep their letters), a few lines word
 //! for word, and the English lines stay as they were.
 
-use crossdrill::engine::{Engine, Entry, EntryKind, Sender, describe, timeline_line};
+use crossdrill::engine::{Command, Engine, Entry, EntryKind, Sender, describe, timeline_line};
 use crossdrill::scenario::{Lang, MessageKind, Scenario, builtin_default};
 use crossdrill::session::script;
 use std::sync::Arc;
@@ -102,6 +102,12 @@ fn proper_strings(s: &Scenario, entries: &[Entry]) -> Vec<String> {
                 }
             }
             EntryKind::Note { text } => out.push(text.clone()),
+            // An expected action is named by its id, as an inject is.
+            EntryKind::Command(c) => {
+                if let Command::Assess { expectation, .. } = &**c {
+                    out.push(expectation.clone());
+                }
+            }
             _ => {}
         }
     }
@@ -309,6 +315,8 @@ fn facilitator_commands_and_extras_word_for_word() {
             "[統制] モバイルコアネットワークの稼働率を 25% に固定".into(),
             "[統制] モバイルコアネットワークの強制設定を解除".into(),
             "[統制] メモ".into(),
+            "[評価者] grid-reports: 一部確認できた「十分遅れた」".into(),
+            "[評価者] centre-alerts: 確認できた".into(),
         ]
     );
     assert_eq!(

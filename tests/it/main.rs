@@ -14,6 +14,7 @@ mod gui_debrief;
 #[cfg(feature = "gui")]
 mod gui_screenshot;
 mod journal_compat;
+mod msel_formats;
 #[cfg(feature = "net")]
 mod net_common;
 #[cfg(feature = "net")]
@@ -30,6 +31,7 @@ mod replay_float;
 mod report_cli;
 mod report_formats;
 mod report_markdown;
+mod report_objectives;
 mod scenario_files;
 mod scoring_hand;
 mod scoring_plays;

@@ -7,7 +7,14 @@ use crossdrill::report::{self, Format, csv_header};
 use crossdrill::scenario::Lang;
 
 fn html(run: &play::Run, lang: Lang) -> String {
-    report::render(&run.sc, &run.journal, &run.card, Format::Html, lang)
+    report::render(
+        &run.sc,
+        &Default::default(),
+        &run.journal,
+        &run.card,
+        Format::Html,
+        lang,
+    )
 }
 
 /// Tag names of the document, and every (tag, attribute, value).
@@ -183,7 +190,14 @@ fn fields(line: &str) -> Vec<String> {
 #[test]
 fn csv_rows_have_the_documented_columns() {
     let run = play::mini();
-    let text = report::render(&run.sc, &run.journal, &run.card, Format::Csv, Lang::En);
+    let text = report::render(
+        &run.sc,
+        &Default::default(),
+        &run.journal,
+        &run.card,
+        Format::Csv,
+        Lang::En,
+    );
     let mut lines = text.lines();
     assert_eq!(lines.next(), Some(csv_header()));
     let rows: Vec<Vec<String>> = lines.map(fields).collect();
@@ -220,7 +234,14 @@ fn csv_rows_have_the_documented_columns() {
 #[test]
 fn json_reads_back() {
     let run = play::default_play("well-run.commands.ron");
-    let text = report::render(&run.sc, &run.journal, &run.card, Format::Json, Lang::En);
+    let text = report::render(
+        &run.sc,
+        &Default::default(),
+        &run.journal,
+        &run.card,
+        Format::Json,
+        Lang::En,
+    );
     let v: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
     assert_eq!(v["scenario"], "games-time-blackout");
     assert_eq!(v["seed"], 7);
@@ -249,13 +270,21 @@ fn json_reads_back() {
 fn write_report_writes_the_rendered_report() {
     let run = play::mini();
     let path = std::env::temp_dir().join(format!("crossdrill-report-{}.md", std::process::id()));
-    report::write_report(&run.sc, &run.journal, Format::Markdown, &path).expect("written");
+    report::write_report(
+        &run.sc,
+        &Default::default(),
+        &run.journal,
+        Format::Markdown,
+        &path,
+    )
+    .expect("written");
     let written = std::fs::read_to_string(&path).expect("read back");
     let _ = std::fs::remove_file(&path);
     assert_eq!(
         written,
         report::render(
             &run.sc,
+            &Default::default(),
             &run.journal,
             &run.card,
             Format::Markdown,

@@ -7,7 +7,14 @@ use crossdrill::report::{self, Format};
 use crossdrill::scenario::Lang;
 
 fn markdown(run: &play::Run, lang: Lang) -> String {
-    let text = report::render(&run.sc, &run.journal, &run.card, Format::Markdown, lang);
+    let text = report::render(
+        &run.sc,
+        &Default::default(),
+        &run.journal,
+        &run.card,
+        Format::Markdown,
+        lang,
+    );
     text.replace(&run.journal.hash(), "<journal sha-256>")
 }
 

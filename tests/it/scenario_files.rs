@@ -80,6 +80,52 @@ fn load_write_load_gives_the_same_scenario() {
 }
 
 #[test]
+fn load_write_load_keeps_the_design_and_to_ron_alone_drops_it() {
+    for path in files("scenarios", ".scenario.ron") {
+        let first = scenario::load_path(&path).expect("validates");
+        let text = scenario::to_ron_with(&first.scenario, &first.design).expect("serialises");
+        let second = scenario::load_source("roundtrip.scenario.ron", &text, None)
+            .unwrap_or_else(|p| panic!("{}: written form does not load:\n{p}", path.display()));
+        assert_eq!(first.scenario, second.scenario, "{}", path.display());
+        assert_eq!(first.design, second.design, "{}", path.display());
+        let public = scenario::to_ron(&first.scenario).expect("serialises");
+        let plain = scenario::load_source("public.scenario.ron", &public, None).expect("loads");
+        assert_eq!(
+            plain.design,
+            scenario::Design::default(),
+            "{}",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn every_shipped_scenario_has_objectives_and_expected_actions_for_each() {
+    for path in files("scenarios", ".scenario.ron") {
+        let d = scenario::load_path(&path).expect("validates").design;
+        let name = path.display();
+        assert!(d.pattern.is_some(), "{name}: a pattern");
+        assert!(d.objectives.len() >= 3, "{name}: objectives");
+        for (i, o) in d.objectives.iter().enumerate() {
+            let linked = d.expectations_of(scenario::ObjectiveId(i as u32)).count();
+            assert!(linked > 0, "{name}: nothing expected for `{}`", o.id);
+            assert!(
+                !o.text.en.is_empty() && o.text.en != o.text.ja,
+                "{name}: `{}` in both languages",
+                o.id
+            );
+        }
+        for e in &d.expectations {
+            assert!(
+                e.what.en != e.what.ja,
+                "{name}: `{}` in both languages",
+                e.id
+            );
+        }
+    }
+}
+
+#[test]
 fn a_missing_file_is_an_error_not_a_panic() {
     let err = scenario::load_path(Path::new("no/such.scenario.ron")).unwrap_err();
     let text = err.to_string();

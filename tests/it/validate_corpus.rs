@@ -76,6 +76,21 @@ const CASES: &[(&str, &[&str])] = &[
         &["5:15: error: the exercise duration must not be zero"],
     ),
     (
+        // The design's links: objectives, teams, actions and channels named by the
+        // expected actions under threats and injects.
+        "expect-broken-links.scenario.ron",
+        &[
+            "8:14: warning: objective `unused` has no expected action linked to it\n  hint: link an expected action to it with `objective: \"...\"`, or remove it",
+            "35:68: error: unknown objective `contact-pth`\n  hint: did you mean `contact-path`?",
+            "37:49: error: cannot read duration `soon`\n  hint: write a number and a unit, e.g. \"90s\", \"15m\", \"2h\" or \"1h30m\"",
+            "38:46: warning: team `grid-team` has no channel to `carrier-team`: the expected message can never be seen\n  hint: add a channel between the two teams",
+            "44:22: error: duplicate expected action id `report`\n  hint: ids must be unique across threats and injects; rename one",
+            "44:38: error: unknown team `carrier-tem`\n  hint: did you mean `carrier-team`?",
+            "44:97: error: text has neither `en` nor `ja`\n  hint: write (en: \"...\", ja: \"...\")",
+            "45:41: error: unknown action `refule`\n  hint: did you mean `refuel`?",
+        ],
+    ),
+    (
         "fail-loop.scenario.ron",
         &[
             "17:9: warning: loop of `Fail` dependencies that nothing can break: substation -> bts -> substation\n  hint: once one of them fails they keep each other down; give one a `manual` fallback in its `buffers`, or give its team an action with `Backup` or `Manual`; otherwise only a facilitator override brings them back",

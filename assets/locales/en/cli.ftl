@@ -25,7 +25,7 @@ cli-too-few-teams = --teams { $teams }: give at least { $least } (one operator t
 cli-valid-seed = { $file }: ok (seed): { $sectors } sectors, { $levels } severity levels, { $templates } templates, { $chain }
 cli-seed-chain = a reporting chain
 cli-seed-no-chain = no reporting chain
-cli-valid = { $file }: ok: `{ $id }`, { $teams } teams, { $services } services, { $dependencies } dependencies, { $injects } injects, { $threats } threats, { $actions } actions, duration { $duration }
+cli-valid = { $file }: ok: `{ $id }`, { $teams } teams, { $services } services, { $dependencies } dependencies, { $injects } injects, { $threats } threats, { $actions } actions, duration { $duration }, { $objectives } objectives, { $expected } expected actions
 cli-errors-found = { $file }: { $n ->
     [one] { $n } error
    *[other] { $n } errors

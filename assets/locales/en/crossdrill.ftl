@@ -20,6 +20,7 @@ select-errors = { $count ->
 }
 select-broken = This file has errors and cannot be played as it is on disk.
 select-last-good = The last version that loaded is shown below and can still be played.
+select-pattern = Pattern
 select-duration = Duration
 select-start = Starts at
 select-services = Services / dependencies
@@ -81,6 +82,16 @@ tab-incidents = Incidents ({ $count })
 tab-inbox = Inbox ({ $count })
 tab-msel = MSEL
 tab-notes = Notes
+tab-checklist = Checklist
+check-none-designed = The scenario names no expected actions.
+check-none-yet = Expected actions appear here as their injects fire and their threats start.
+check-due = due { $at }
+check-recorded = You recorded: { $verdict } ({ $at })
+check-suggested = From the journal: { $verdict }. Confirm or correct it.
+check-open = Not seen yet.
+check-note-hint = What you saw (goes into the report)
+check-confirm = Confirm
+check-record = Record
 
 ## Incidents
 incidents-none = No incident yet.
@@ -127,6 +138,9 @@ msel-fired = { $count ->
 msel-skipped = skipped
 msel-fire = Fire now
 msel-skip = Skip
+msel-export = Print or share the MSEL and the controller's handbook
+msel-exported = Written: { $path }
+msel-export-extension = Name the file .html, .xlsx, .csv or .md
 
 ## Notes
 notes-hint = An observation, stamped with the exercise time

@@ -36,3 +36,4 @@ error-frame-malformed = a frame is not a message: { $why }
 error-net-not-yours = a seat may give only its own team's commands
 error-net-busy = too many commands at once: not applied; it is sent again in a moment
 error-net-unanswered = the exercise ended before the host answered: not applied
+error-sheet = cannot write the spreadsheet: { $error }

@@ -38,3 +38,5 @@ problem-empty-text = text has neither `en` nor `ja`
 problem-zero-delay-cycle = zero-delay dependency cycle: { $a }
 problem-fail-loop = loop of `Fail` dependencies that nothing can break: { $a }
 problem-after-end = { $what } at { $at } is after the end of the exercise ({ $end })
+problem-nothing-expected = objective `{ $a }` has no expected action linked to it
+problem-no-channel-for = team `{ $from }` has no channel to `{ $to }`: the expected message can never be seen

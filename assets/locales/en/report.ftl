@@ -144,3 +144,16 @@ r-late-by = { $threat } ({ $by } over the deadline)
 r-lost-against = { $lost } lost, against { $base } with no response
 r-incident-count = { $n } incidents
 r-wrong-claim = { $at } { $team } (#{ $message }): { $what } claimed { $claimed }, actually { $actual }
+
+# The objectives section.
+r-obj-text = Each expected action of the scenario's design: what the evaluator recorded, or else what the journal shows (a message sent, an action taken), and the evidence.
+r-obj-seen = Seen
+r-obj-evidence = Evidence
+r-obj-by-evaluator = evaluator
+r-obj-from-journal = from the journal, not confirmed
+r-obj-not-assessed = not assessed
+r-obj-not-reached = its inject never fired
+r-obj-plan = Improvement plan for the objectives
+r-obj-no-gaps = Every expected action was observed.
+r-obj-change = What to change
+r-obj-rehearse = Rehearse “{ $what }” until it is done within { $by }; check the procedure and who holds it.

@@ -25,7 +25,7 @@ cli-too-few-teams = --teams { $teams }: { $least } 以上を指定してくだ�
 cli-valid-seed = { $file }: OK（シード）: 分野 { $sectors }、深刻度 { $levels } 段階、テンプレート { $templates }、{ $chain }
 cli-seed-chain = 報告経路あり
 cli-seed-no-chain = 報告経路なし
-cli-valid = { $file }: OK: `{ $id }`、チーム { $teams }、サービス { $services }、依存関係 { $dependencies }、状況付与 { $injects }、脅威 { $threats }、対処 { $actions }、演習時間 { $duration }
+cli-valid = { $file }: OK: `{ $id }`、チーム { $teams }、サービス { $services }、依存関係 { $dependencies }、状況付与 { $injects }、脅威 { $threats }、対処 { $actions }、演習時間 { $duration }、目標 { $objectives }、期待される行動 { $expected }
 cli-errors-found = { $file }: { $n } 件のエラー
 
 ## replay and fork

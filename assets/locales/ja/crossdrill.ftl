@@ -17,6 +17,7 @@ select-none = シナリオがありません。
 select-errors = エラー { $count } 件
 select-broken = このファイルにはエラーがあり、ディスク上の内容のままでは実施できません。
 select-last-good = 最後に読み込めた版を下に表示しています。この版で実施できます。
+select-pattern = 想定の類型
 select-duration = 演習時間
 select-start = 開始時刻
 select-services = サービス / 依存関係
@@ -75,6 +76,16 @@ tab-incidents = インシデント（{ $count }）
 tab-inbox = 受信箱（{ $count }）
 tab-msel = 状況付与（MSEL）
 tab-notes = メモ
+tab-checklist = 評価表
+check-none-designed = このシナリオには期待される行動がない。
+check-none-yet = 状況付与や攻撃の開始に合わせて、期待される行動がここに表示される。
+check-due = 期限 { $at }
+check-recorded = 記録済み: { $verdict }（{ $at }）
+check-suggested = 記録から: { $verdict }。確認するか修正してください。
+check-open = まだ確認されていない。
+check-note-hint = 観察した内容（報告書に載る）
+check-confirm = 確認
+check-record = 記録
 
 ## インシデント
 incidents-none = インシデントはまだありません。
@@ -118,6 +129,9 @@ msel-fired = 実施済み（{ $count } 回）
 msel-skipped = 取りやめ
 msel-fire = 今すぐ実施
 msel-skip = 取りやめる
+msel-export = MSEL と統制官ハンドブックを書き出す
+msel-exported = 書き出しました: { $path }
+msel-export-extension = ファイル名の拡張子は .html、.xlsx、.csv、.md のいずれかにしてください
 
 ## メモ
 notes-hint = 気づいたこと（演習時刻つきで記録）

@@ -39,3 +39,4 @@ error-frame-malformed = フレームがメッセージではありません: { $
 error-net-not-yours = 席は自チームのコマンドしか送れません
 error-net-busy = コマンドが多すぎます。適用されていません。まもなく再送します
 error-net-unanswered = ホストの応答より先に演習が終了しました: 適用されていません
+error-sheet = 表計算ファイルを書き出せません: { $error }

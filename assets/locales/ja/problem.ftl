@@ -20,12 +20,14 @@ problem-noun = { $key ->
     [criticality] 重要度
     [degraded-capacity] 機能低下時の稼働率
     [delay] 遅延
+    [expected-action] 期待される行動
     [grade-minimum] 評価帯の下限
     [inject] 状況付与
     [inject-time] 状況付与の時刻
     [latency] 伝達時間
     [manual-capacity] 手動運転時の稼働率
     [manual-fallback-capacity] 手動運転への切替時の稼働率
+    [objective] 目標
     [organisation] 組織
     [probability] 確率
     [refuel] 燃料補給
@@ -72,3 +74,5 @@ problem-empty-text = テキストに `en` も `ja` もありません
 problem-zero-delay-cycle = 遅延ゼロの依存関係が循環しています: { $a }
 problem-fail-loop = 何をしても解けない `Fail` 依存関係のループです: { $a }
 problem-after-end = { $what }（{ $at }）が演習の終了（{ $end }）より後です
+problem-nothing-expected = 目標 `{ $a }` に結び付いた期待される行動がありません
+problem-no-channel-for = チーム `{ $from }` から `{ $to }` への連絡経路がないため、期待される連絡は記録されません

@@ -141,3 +141,16 @@ r-late-by = { $threat }（期限を{ $by }超過）
 r-lost-against = 損失 { $lost }（無対応の場合 { $base }）
 r-incident-count = インシデント{ $n }件
 r-wrong-claim = { $at } { $team }（#{ $message }）：{ $what }を「{ $claimed }」としたが、実際は「{ $actual }」
+
+# 演習目標の節。
+r-obj-text = シナリオで期待される行動ごとに、評価者の記録（ない場合は記録から読み取れる連絡や対処）とその根拠を示す。
+r-obj-seen = 確認結果
+r-obj-evidence = 根拠
+r-obj-by-evaluator = 評価者
+r-obj-from-journal = 記録から・未確認
+r-obj-not-assessed = 未評価
+r-obj-not-reached = 状況付与が行われなかった
+r-obj-plan = 演習目標に関する改善計画
+r-obj-no-gaps = 期待される行動はすべて確認できた。
+r-obj-change = 改善すべき点
+r-obj-rehearse = 「{ $what }」を { $by } 以内に行えるよう訓練し、手順と担当者を確認する。

@@ -56,7 +56,14 @@ pub(crate) fn write(d: &Debrief, i18n: &I18n, path: &Path) -> Result<Vec<PathBuf
             ));
         };
         let card = d.card.as_ref().map_err(Clone::clone)?;
-        report::render(&d.scenario, &d.journal, card, format, d.scenario.language)
+        report::render(
+            &d.scenario,
+            &d.design,
+            &d.journal,
+            card,
+            format,
+            d.scenario.language,
+        )
     };
     put(path, text)?;
     let mut written = vec![shown(path)];

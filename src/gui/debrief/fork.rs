@@ -56,6 +56,7 @@ fn play_from(
         });
     let mut gui = Session::new(d.origin.clone(), d.scenario.clone());
     gui.seed = d.seed;
+    gui.design = d.design.clone();
     let start = match on_disk {
         // The exercise screen takes it over and records on into the new session.
         Some(Ok(recovered)) => StartExercise::recovered(recovered, seat.0),

@@ -49,6 +49,7 @@ fn from_command_line(
 pub(super) fn show(commands: &mut Commands, d: Debrief) {
     let mut session = Session::new(d.origin.clone(), d.scenario.clone());
     session.seed = d.seed;
+    session.design = d.design.clone();
     commands.insert_resource(session);
     commands.insert_resource(d);
 }
@@ -76,6 +77,7 @@ fn from_exercise(
         return;
     }
     let mut d = Debrief::from_engine(engine, session.origin.clone(), Source::Exercise);
+    d.design = session.design.clone();
     d.recorded = recorder
         .filter(|r| r.failed().is_none())
         .and_then(|r| r.dir().map(std::path::Path::to_path_buf));

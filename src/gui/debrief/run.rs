@@ -4,7 +4,7 @@
 use super::compare::Comparison;
 use crate::engine::{Engine, EntryKind, Journal};
 use crate::gui::catalog::Origin;
-use crate::scenario::{DEFAULT_SCENARIO, Scenario, Secs};
+use crate::scenario::{DEFAULT_SCENARIO, Design, Scenario, Secs};
 use crate::scoring::{self, Scorecard};
 use crate::session::{ForkedFrom, Past, SessionError, Verdict, open_past, verify};
 use bevy::prelude::*;
@@ -40,6 +40,8 @@ pub(crate) enum Check {
 #[derive(Resource, Debug, Clone)]
 pub(crate) struct Debrief {
     pub scenario: Arc<Scenario>,
+    /// Its design (objectives, expected actions): the report's objectives section.
+    pub design: Arc<Design>,
     /// Where the scenario came from (for the exercise screen's hot reload).
     pub origin: Origin,
     pub seed: u64,
@@ -85,6 +87,7 @@ impl Debrief {
         Self {
             seed: journal.header.seed,
             scenario,
+            design: Arc::default(),
             origin,
             journal,
             end,
@@ -116,13 +119,14 @@ impl Debrief {
                     Source::Session(path.to_path_buf()),
                 );
                 d.dropped = s.parsed.dropped.as_ref().map(|x| x.to_string());
+                d.design = s.design.clone();
                 d.forked_from = s.header.forked_from.clone();
                 d
             }
             Past::Journal(j) => {
                 // As `crossdrill report` scores it: to where the run stood.
                 let end = j.journal.end(j.scenario.duration);
-                Self::new(
+                let mut d = Self::new(
                     j.scenario.clone(),
                     origin(&j.scenario_file),
                     Arc::new(j.journal.clone()),
@@ -131,7 +135,9 @@ impl Debrief {
                         path: path.to_path_buf(),
                         scenario: scenario.map(Path::to_path_buf),
                     },
-                )
+                );
+                d.design = j.design.clone();
+                d
             }
         };
         d.check = check;

@@ -222,6 +222,8 @@ pub(crate) struct Picture {
     pub score: Option<LiveScore>,
     /// Observer notes (exercise time, text); they go into the report.
     pub notes: Vec<(Secs, String)>,
+    /// The evaluator's checklist so far (facilitator and observer only).
+    pub checks: Vec<crate::scoring::Check>,
     /// Dependency edges a cascade arrived over since the last rebuild, with when.
     pub cascades: Vec<(DepId, Secs)>,
     /// Cascade effects travelling now: edge, progress 0..1 (facilitator and observer only).
@@ -247,6 +249,7 @@ impl Picture {
             tally: Tally::default(),
             score: None,
             notes: vec![],
+            checks: vec![],
             cascades: vec![],
             in_flight: vec![],
             finished: false,

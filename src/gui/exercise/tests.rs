@@ -175,6 +175,12 @@ fn a_seat_cannot_command_for_another_team_or_exercise_control() {
         &mut app,
         UiCommand::Control(Command::Note("a trainee's note".into())),
     );
+    let finding = Command::Assess {
+        expectation: "grid-reports".into(),
+        verdict: crate::engine::Verdict::Observed,
+        note: "seen on the METI desk".into(),
+    };
+    send(&mut app, UiCommand::Control(finding.clone()));
     assert!(
         commands_in_journal(&app).is_empty(),
         "nothing reached the engine"
@@ -206,6 +212,10 @@ fn a_seat_cannot_command_for_another_team_or_exercise_control() {
         got.contains(&Command::Note("hot wash: reporting was late".into())),
         "{got:?}"
     );
+    // An observer records an evaluator's finding; it reaches the journal.
+    app.world_mut().resource_mut::<ActiveSeat>().0 = Seat::Observer;
+    send(&mut app, UiCommand::Control(finding.clone()));
+    assert!(commands_in_journal(&app).contains(&finding));
 }
 
 #[test]

@@ -104,7 +104,10 @@ fn select(
             if details(ui, &i18n, entry)
                 && let Some(good) = entry.good.clone()
             {
-                commands.insert_resource(Session::new(entry.origin.clone(), good));
+                commands.insert_resource(Session {
+                    design: entry.design.clone(),
+                    ..Session::new(entry.origin.clone(), good)
+                });
                 next.set(Screen::Briefing);
             }
         });
@@ -183,6 +186,11 @@ fn details(ui: &mut egui::Ui, i18n: &I18n, e: &Entry) -> bool {
         .num_columns(2)
         .spacing([12.0, 4.0])
         .show(ui, |ui| {
+            if let Some(pattern) = &e.design.pattern {
+                ui.label(i18n.t("select-pattern"));
+                ui.label(i18n.text(pattern));
+                ui.end_row();
+            }
             ui.label(i18n.t("select-duration"));
             ui.label(widgets::span(s.duration));
             ui.end_row();

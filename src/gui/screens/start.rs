@@ -62,7 +62,10 @@ fn route(
         },
         None => Ok(None),
     };
-    let session = Session::new(origin, scenario);
+    let session = Session {
+        design: entry.design.clone(),
+        ..Session::new(origin, scenario)
+    };
     if let (Ok(_), Some(addr)) = (&wanted, options.host) {
         starts.write(StartExercise::fresh(&session, Seat::Facilitator));
         net.1.write(StartHosting(addr));

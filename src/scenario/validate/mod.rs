@@ -3,10 +3,12 @@
 
 mod ctx;
 mod cycles;
+mod design;
 mod fail_loops;
 mod play;
 mod world;
 
+use super::design::Design;
 use super::load::Merged;
 use super::model::{Lang, Scenario, Scoring};
 use super::problem::{Level, Problem, ProblemKind};
@@ -19,8 +21,9 @@ pub enum Mode {
     Seed,
 }
 
-/// Check `m` and build the scenario. Returns the scenario (if no errors) and all problems.
-pub(crate) fn validate(m: &Merged, mode: Mode) -> (Option<Scenario>, Vec<Problem>) {
+/// Check `m` and build the scenario and its design. Returns them (if no errors) and all
+/// problems.
+pub(crate) fn validate(m: &Merged, mode: Mode) -> (Option<(Scenario, Design)>, Vec<Problem>) {
     let mut cx = Ctx::new(m, mode);
     let raw = &m.raw;
 
@@ -70,6 +73,7 @@ pub(crate) fn validate(m: &Merged, mode: Mode) -> (Option<Scenario>, Vec<Problem
 
     let w = world::check(&mut cx);
     let p = play::check(&mut cx, &w, duration);
+    let design = design::check(&mut cx, &w, &p);
     cycles::check(&mut cx, &w.dependencies);
     fail_loops::check(&mut cx, &w, &p.actions);
 
@@ -101,5 +105,5 @@ pub(crate) fn validate(m: &Merged, mode: Mode) -> (Option<Scenario>, Vec<Problem
     };
     let problems = cx.finish();
     let ok = !problems.iter().any(|p| p.level == Level::Error);
-    (ok.then_some(scenario), problems)
+    (ok.then_some((scenario, design)), problems)
 }

@@ -158,7 +158,7 @@ pub(super) fn check(cx: &mut Ctx) -> World {
     }
 }
 
-fn check_text(cx: &mut Ctx, at: super::ctx::At, t: &crate::scenario::raw::RawText) {
+pub(super) fn check_text(cx: &mut Ctx, at: super::ctx::At, t: &crate::scenario::raw::RawText) {
     if t.en.is_empty() && t.ja.is_empty() {
         cx.error(
             at,

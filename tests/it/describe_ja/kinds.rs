@@ -92,6 +92,16 @@ pub fn commands(s: &Scenario) -> Vec<Command> {
             capacity: None,
         },
         Command::Note("pause for questions".into()),
+        Command::Assess {
+            expectation: "grid-reports".into(),
+            verdict: crossdrill::engine::Verdict::Partly,
+            note: "十分遅れた".into(),
+        },
+        Command::Assess {
+            expectation: "centre-alerts".into(),
+            verdict: crossdrill::engine::Verdict::Observed,
+            note: String::new(),
+        },
     ]
 }
 

@@ -84,7 +84,7 @@ fn apply_commands(
             _ => None,
         };
         let ok = match c {
-            UiCommand::Control(Command::Note(_)) => seat.0.sees_all(),
+            UiCommand::Control(Command::Note(_) | Command::Assess { .. }) => seat.0.sees_all(),
             _ => allowed(seat.0, team),
         };
         let now = host.engine.now();

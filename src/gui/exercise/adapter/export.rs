@@ -13,6 +13,7 @@ pub(super) fn plugin(app: &mut App) {
 /// Write the report (`.html`, `.md`, `.csv`, `.json`) or the journal (`.jsonl`).
 fn export(
     host: Res<EngineHost>,
+    session: Option<Res<crate::gui::session::Session>>,
     mut requests: MessageReader<ExportJournal>,
     mut status: ResMut<ExportStatus>,
 ) {
@@ -23,8 +24,17 @@ fn export(
             std::fs::write(path, journal.to_jsonl()).map_err(|e| format!("{}: {e}", path.display()))
         } else {
             match report::Format::from_path(path) {
-                Some(format) => report::write_report(host.engine.scenario(), journal, format, path)
-                    .map_err(|e| e.to_string()),
+                Some(format) => report::write_report(
+                    host.engine.scenario(),
+                    &session
+                        .as_ref()
+                        .map(|s| s.design.clone())
+                        .unwrap_or_default(),
+                    journal,
+                    format,
+                    path,
+                )
+                .map_err(|e| e.to_string()),
                 None => Err(format!(
                     "{}: use .html, .md, .csv, .json or .jsonl",
                     path.display()

@@ -7,7 +7,7 @@ use super::super::picture::{LiveScore, Picture};
 use super::super::record::Recorder;
 use super::{AdapterSet, EngineHost};
 use crate::engine::Engine;
-use crate::gui::session::ActiveSeat;
+use crate::gui::session::{ActiveSeat, Session};
 use crate::scoring;
 use bevy::prelude::*;
 
@@ -22,6 +22,7 @@ fn advance(
     time: Res<Time<Real>>,
     mut picture: ResMut<Picture>,
     recorder: Option<ResMut<Recorder>>,
+    session: Option<Res<Session>>,
 ) {
     let host = &mut *host;
     let target = clock.secs();
@@ -58,6 +59,10 @@ fn advance(
     *picture = build(&host.engine, seat.0, &mut host.book, host.revision);
     if seat.0.sees_all() {
         picture.score = host.score.clone();
+        if let Some(session) = &session {
+            let (journal, now) = (host.engine.journal(), host.engine.now());
+            picture.checks = scoring::checklist(&session.design, journal, now);
+        }
     }
     host.built = Some(key);
 }

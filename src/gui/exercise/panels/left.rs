@@ -3,7 +3,8 @@
 
 use super::compose::Draft;
 use super::context::PanelCtx;
-use super::{inbox, incidents, msel, notes};
+use super::msel_export::{ExportMsel, MselExported};
+use super::{checklist, inbox, incidents, msel, msel_export, notes};
 use crate::gui::exercise::dock::{Dock, PanelSet};
 use crate::gui::i18n::Arg;
 use crate::gui::session::Seat;
@@ -16,6 +17,7 @@ enum Tab {
     Incidents,
     Inbox,
     Msel,
+    Checklist,
     Notes,
 }
 
@@ -30,6 +32,12 @@ fn left_column(
     mut draft: ResMut<Draft>,
     mut note: Local<String>,
     mut tab: Local<Tab>,
+    mut local: (
+        Local<String>,
+        MessageWriter<ExportMsel>,
+        Res<MselExported>,
+        Local<checklist::Drafts>,
+    ),
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
     let seat = p.picture.seat;
@@ -38,6 +46,7 @@ fn left_column(
         tabs.push(Tab::Msel);
     }
     if seat.sees_all() {
+        tabs.push(Tab::Checklist);
         tabs.push(Tab::Notes);
     }
     if !tabs.contains(&tab) {
@@ -60,6 +69,7 @@ fn left_column(
                         &[("count", Arg::Num(p.picture.inbox.len() as f64))],
                     ),
                     Tab::Msel => p.t("tab-msel"),
+                    Tab::Checklist => p.t("tab-checklist"),
                     Tab::Notes => p.t("tab-notes"),
                 };
                 if ui.selectable_label(*tab == *t, label).clicked() {
@@ -73,7 +83,11 @@ fn left_column(
             .show(ui, |ui| match *tab {
                 Tab::Incidents => incidents::show(ui, &mut p),
                 Tab::Inbox => inbox::show(ui, &mut p, &mut draft),
-                Tab::Msel => msel::show(ui, &mut p),
+                Tab::Msel => {
+                    msel_export::show(ui, &p, &mut local.0, &mut local.1, &local.2);
+                    msel::show(ui, &mut p);
+                }
+                Tab::Checklist => checklist::show(ui, &mut p, &mut local.3),
                 Tab::Notes => notes::show(ui, &mut p, &mut note),
             });
     });

@@ -1,5 +1,6 @@
 //! The egui panels of the exercise screen: they read the seat's picture and send messages.
 
+mod checklist;
 mod compose;
 mod context;
 mod inbox;
@@ -8,6 +9,7 @@ pub(crate) mod labels;
 mod left;
 mod log;
 mod msel;
+mod msel_export;
 mod notes;
 mod right;
 pub(crate) mod scores;
@@ -23,6 +25,7 @@ pub(super) fn plugin(app: &mut App) {
         left::plugin,
         right::plugin,
         compose::plugin,
+        msel_export::plugin,
         seat_confirm::plugin,
     ));
 }

@@ -6,7 +6,7 @@ use crate::engine::Command;
 use crate::gui::exercise::command::UiCommand;
 use crate::gui::i18n::Arg;
 use crate::gui::widgets::{self, colour};
-use crate::scenario::{Delivery, Trigger};
+use crate::scenario::{Anchor, Delivery, Trigger};
 use bevy_egui::egui;
 
 pub(super) fn show(ui: &mut egui::Ui, p: &mut PanelCtx) {
@@ -44,6 +44,22 @@ pub(super) fn show(ui: &mut egui::Ui, p: &mut PanelCtx) {
             });
             for d in &inj.deliver {
                 ui.label(egui::RichText::new(delivery_summary(p, d)).small());
+            }
+            let anchor = Anchor::Inject(card.id);
+            for e in p
+                .session
+                .design
+                .expectations
+                .iter()
+                .filter(|e| e.anchor == anchor)
+            {
+                let team = s
+                    .teams
+                    .get(e.team.idx())
+                    .map_or("?", |t| p.i18n.text(&t.name));
+                let by = crate::scenario::duration::format(e.by);
+                let line = format!("☑ {team}: {} (+{by})", p.i18n.text(&e.what));
+                ui.label(egui::RichText::new(line).small().color(colour::MUTED));
             }
             let done = card.skipped || card.fired >= inj.times;
             ui.horizontal(|ui| {

@@ -7,7 +7,7 @@ mod scoring;
 mod severity;
 mod threats;
 
-use super::ctx::{At, Ctx, at};
+use super::ctx::{At, Ctx, Ids, at};
 use super::world::World;
 use crate::scenario::duration;
 use crate::scenario::model::*;
@@ -23,6 +23,8 @@ pub(super) struct Play {
     pub deadlines: Vec<Deadlines>,
     pub weights: Weights,
     pub grades: Vec<Grade>,
+    /// The actions' ids, for the design to resolve.
+    pub action_ids: Ids,
 }
 
 pub(super) fn check(cx: &mut Ctx, w: &World, end: Secs) -> Play {
@@ -55,6 +57,7 @@ pub(super) fn check(cx: &mut Ctx, w: &World, end: Secs) -> Play {
         deadlines,
         weights,
         grades,
+        action_ids,
     }
 }
 
