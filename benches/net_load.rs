@@ -11,7 +11,7 @@
 //! the environment: `CROSSDRILL_BENCH_CLIENTS` (50), `_UNTIL` (12h), `_EVERY` (1200 s),
 //! `_SPEED` (60), `_NETWORK` (`services,dependencies`: 100,400), `_PORT`, `_BIN` (the
 //! host binary). As root it runs itself in a new network namespace (`unshare -n`), so the
-//! loopback link carries this run's packets only.
+//! loopback link carries this run's packets only (`_OWN_NETWORK=0` to stay in the machine's).
 
 #[path = "net_load/seats.rs"]
 mod seats;

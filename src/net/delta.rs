@@ -104,29 +104,31 @@ impl ViewPatch {
     /// Bring `view` up to date; a patch that does not fit it leaves an error (the copy is
     /// then not to be trusted: the link is to be dropped and the seat taken again).
     pub fn apply(&self, view: &mut TeamView) -> Result<(), DecodeError> {
-        let bad = |what: &str, why: String| DecodeError::Malformed(format!("{what}: {why}"));
         if self.team != view.team {
-            return Err(bad("team", format!("{:?} for {:?}", self.team, view.team)));
+            let why = format!("team {:?} for {:?}", self.team, view.team);
+            return Err(DecodeError::Malformed(why));
         }
-        self.services
-            .apply(&mut view.services)
-            .map_err(|e| bad("services", e))?;
-        self.incidents
-            .apply(&mut view.incidents)
-            .map_err(|e| bad("incidents", e))?;
-        self.inbox
-            .apply(&mut view.inbox)
-            .map_err(|e| bad("inbox", e))?;
-        self.sent
-            .apply(&mut view.sent)
-            .map_err(|e| bad("sent", e))?;
-        self.actions
-            .apply(&mut view.actions)
-            .map_err(|e| bad("actions", e))?;
-        self.known_incidents
-            .apply(&mut view.known_incidents)
-            .map_err(|e| bad("known incidents", e))
+        fit("services", &self.services, &mut view.services)?;
+        fit("incidents", &self.incidents, &mut view.incidents)?;
+        fit("inbox", &self.inbox, &mut view.inbox)?;
+        fit("sent", &self.sent, &mut view.sent)?;
+        fit("actions", &self.actions, &mut view.actions)?;
+        fit(
+            "known incidents",
+            &self.known_incidents,
+            &mut view.known_incidents,
+        )
     }
+}
+
+/// Apply one list's patch; a misfit names the list.
+fn fit<T: Clone + PartialEq>(
+    what: &str,
+    p: &Patch<T>,
+    list: &mut Vec<T>,
+) -> Result<(), DecodeError> {
+    p.apply(list)
+        .map_err(|why| DecodeError::Malformed(format!("{what}: {why}")))
 }
 
 /// A client's copy of its team's view, kept up to date from the host's patches.
