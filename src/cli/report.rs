@@ -3,7 +3,7 @@
 use super::say::say;
 use crate::engine::Journal;
 use crate::report::{self, Format};
-use crate::scenario::{Lang, Loaded, builtin_default_loaded, duration, load_path};
+use crate::scenario::{Lang, Loaded, duration, load_path, load_shipped, shipped_with_id};
 use crate::scoring;
 use clap::Args;
 use std::io::Write;
@@ -99,22 +99,21 @@ pub(crate) fn read_journal(path: &Path) -> Result<Journal, String> {
     read.map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// The scenario a journal is of, with its design: the given file, or the built-in one.
+/// The scenario a journal is of, with its design: the given file, or the shipped one of
+/// that id.
 fn scenario_for(journal: &Journal, path: Option<&Path>) -> Result<Loaded, String> {
     let want = &journal.header.scenario;
     let loaded = match path {
         Some(p) => load_path(p)
             .map_err(|problems| format!("{}: does not load:\n{problems}", p.display()))?,
-        None => {
-            let builtin = builtin_default_loaded();
-            if &builtin.scenario.id != want {
+        None => match shipped_with_id(want) {
+            Some((name, text)) => load_shipped(name, text),
+            None => {
                 return Err(format!(
-                    "the journal is of scenario `{want}`, not the built-in `{}`: give its file with --scenario",
-                    builtin.scenario.id
+                    "the journal is of scenario `{want}`, which is not one of the shipped scenarios: give its file with --scenario"
                 ));
             }
-            builtin
-        }
+        },
     };
     if &loaded.scenario.id != want {
         return Err(format!(

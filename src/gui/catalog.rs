@@ -1,5 +1,7 @@
-//! The scenario list: the built-in default plus `*.scenario.ron` files in watched folders,
-//! reloaded when a file changes on disk (a broken edit keeps the last good version).
+//! The scenario list: the shipped scenarios built into the binary plus `*.scenario.ron`
+//! files in watched folders, reloaded when a file changes on disk (a broken edit keeps the
+//! last good version). A shipped scenario whose file is in a watched folder is listed once,
+//! as that file, so its edits reload.
 
 use crate::scenario::{self, Design, Scenario};
 use bevy::prelude::*;
@@ -10,8 +12,34 @@ use std::time::{Duration, SystemTime};
 /// Where a scenario comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Origin {
-    Builtin,
+    /// A shipped scenario built into the binary, by its file name (`scenarios/ID.scenario.ron`).
+    Builtin(&'static str),
     File(PathBuf),
+}
+
+impl Origin {
+    /// The default scenario, built in.
+    pub(crate) const DEFAULT: Origin = Origin::Builtin(scenario::DEFAULT_SCENARIO.0);
+
+    /// The origin of a scenario file name as sessions and journals record it: a shipped
+    /// file's name is the built-in scenario (an empty name is the default's).
+    pub(crate) fn of_name(file: &str) -> Origin {
+        if file.is_empty() {
+            return Origin::DEFAULT;
+        }
+        match scenario::shipped_file(file) {
+            Some((name, _)) => Origin::Builtin(name),
+            None => Origin::File(PathBuf::from(file)),
+        }
+    }
+
+    /// The name and text of a built-in scenario.
+    pub(crate) fn builtin_source(&self) -> Option<(&'static str, &'static str)> {
+        match self {
+            Origin::Builtin(name) => scenario::shipped_file(name),
+            Origin::File(_) => None,
+        }
+    }
 }
 
 /// One scenario in the list.
@@ -35,7 +63,7 @@ pub(crate) struct Entry {
 impl Entry {
     pub(crate) fn label(&self) -> String {
         match &self.origin {
-            Origin::Builtin => "built-in".into(),
+            Origin::Builtin(name) => format!("built-in {name}"),
             Origin::File(p) => p.display().to_string(),
         }
     }
@@ -75,8 +103,7 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 fn fill(mut commands: Commands, options: Option<Res<super::GuiOptions>>) {
-    let mut catalog = Catalog::default();
-    catalog.entries.push(builtin_entry());
+    let mut catalog = Catalog::with_shipped();
     catalog.folders.push(PathBuf::from("scenarios"));
     if let Some(path) = options.as_ref().and_then(|o| o.scenario.clone()) {
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
@@ -124,10 +151,10 @@ fn poll(
     }
 }
 
-fn builtin_entry() -> Entry {
-    let loaded = scenario::builtin_default_loaded();
+fn builtin_entry(name: &'static str, text: &'static str) -> Entry {
+    let loaded = scenario::load_shipped(name, text);
     Entry {
-        origin: Origin::Builtin,
+        origin: Origin::Builtin(name),
         good: Some(Arc::new(loaded.scenario)),
         design: Arc::new(loaded.design),
         problems: vec![],
@@ -155,16 +182,29 @@ fn load_file(path: &Path) -> (Result<scenario::Loaded, Vec<String>>, Vec<PathBuf
 }
 
 impl Catalog {
+    /// Every shipped scenario, built in, and no folder.
+    pub(crate) fn with_shipped() -> Catalog {
+        Catalog {
+            entries: scenario::SHIPPED
+                .iter()
+                .map(|&(name, text)| builtin_entry(name, text))
+                .collect(),
+            folders: vec![],
+        }
+    }
+
     /// The entry for `origin`.
     pub(crate) fn get(&self, origin: &Origin) -> Option<&Entry> {
         self.entries.iter().find(|e| &e.origin == origin)
     }
 
+    /// List the file `path`: in place of the shipped scenario it is the file of (a copy
+    /// in the working folder's `scenarios/`), else at the end.
     fn add_file(&mut self, path: &Path) {
         if self.get(&Origin::File(path.to_path_buf())).is_some() {
             return;
         }
-        self.entries.push(Entry {
+        let entry = Entry {
             origin: Origin::File(path.to_path_buf()),
             good: None,
             design: Arc::default(),
@@ -172,7 +212,15 @@ impl Catalog {
             revision: 0,
             watched: vec![path.to_path_buf()],
             stamp: vec![],
+        };
+        let shipped = self.entries.iter().position(|e| match e.origin {
+            Origin::Builtin(name) => same_file(Path::new(name), path),
+            Origin::File(_) => false,
         });
+        match shipped {
+            Some(i) => self.entries[i] = entry,
+            None => self.entries.push(entry),
+        }
     }
 
     /// Pick up new files in the folders and reload changed ones; returns what was reloaded.
@@ -190,7 +238,7 @@ impl Catalog {
             for path in found {
                 if !self.entries.iter().any(|e| match &e.origin {
                     Origin::File(p) => same_file(p, &path),
-                    Origin::Builtin => false,
+                    Origin::Builtin(_) => false,
                 }) {
                     self.add_file(&path);
                 }

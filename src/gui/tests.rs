@@ -60,17 +60,48 @@ fn entry(app: &App, file: &Path) -> catalog::Entry {
 }
 
 #[test]
-fn the_list_has_the_builtin_default_and_the_files_of_the_folder() {
+fn every_shipped_scenario_is_listed_once_and_as_its_file_where_that_is_watched() {
+    let (dir, _) = folder("shipped");
+    let mut c = Catalog::with_shipped();
+    c.folders = vec![dir];
+    c.scan();
+    let shipped = crate::scenario::SHIPPED;
+    assert_eq!(
+        c.entries.len(),
+        shipped.len() + 1,
+        "the shipped ones and drill.scenario.ron"
+    );
+    for (i, (name, _)) in shipped.iter().enumerate() {
+        assert_eq!(c.entries[i].origin, Origin::Builtin(name));
+        assert!(c.entries[i].good.is_some(), "{name} loads");
+    }
+    // Run from the repository: its scenarios/ folder holds the shipped files, which take
+    // the built-in ones' places (so an edit reloads) and add no entry.
+    c.folders.push(PathBuf::from("scenarios"));
+    c.scan();
+    assert_eq!(c.entries.len(), shipped.len() + 1);
+    for (i, (name, _)) in shipped.iter().enumerate() {
+        assert_eq!(c.entries[i].origin, Origin::File(PathBuf::from(name)));
+        assert!(c.entries[i].good.is_some(), "{name} loads from its file");
+    }
+}
+
+#[test]
+fn the_list_has_the_shipped_scenarios_and_the_files_of_the_folder() {
     let (dir, file) = folder("list");
     let broken = dir.join("broken.scenario.ron");
     std::fs::write(&broken, "(id: \"x\", services: [(id: 3)])").expect("write");
     let app = app(&dir);
     let c = app.world().resource::<Catalog>();
-    assert!(
-        c.get(&Origin::Builtin)
-            .and_then(|e| e.good.as_ref())
-            .is_some()
-    );
+    let ids: Vec<_> = c
+        .entries
+        .iter()
+        .filter_map(|e| e.good.as_ref().map(|s| s.id.clone()))
+        .collect();
+    for (name, text) in crate::scenario::SHIPPED {
+        let id = crate::scenario::load_shipped(name, text).scenario.id;
+        assert!(ids.contains(&id), "{name} is listed: {ids:?}");
+    }
     assert!(
         c.get(&Origin::File(file.clone()))
             .and_then(|e| e.good.as_ref())

@@ -13,6 +13,7 @@ pub mod model;
 mod problem;
 pub mod raw;
 mod raw_design;
+mod shipped;
 mod spans;
 mod to_raw;
 mod to_raw_design;
@@ -23,6 +24,7 @@ pub use load::{DEFAULT_SCENARIO, STD_SEEDS, ron_options};
 pub use model::*;
 pub(crate) use problem::suggest;
 pub use problem::{Level, Problem, ProblemKind, Problems};
+pub use shipped::{SHIPPED, load_shipped, shipped_file, shipped_with_id};
 pub use spans::Pos;
 pub use to_raw::{to_raw, to_ron, to_ron_with};
 pub use validate::Mode;
@@ -101,12 +103,7 @@ pub fn builtin_default() -> Scenario {
 /// The default scenario built into the binary, with its design.
 pub fn builtin_default_loaded() -> Loaded {
     let (name, text) = DEFAULT_SCENARIO;
-    match load_source(name, text, None) {
-        Ok(l) => l,
-        // The built-in scenario is checked by the test suite; this cannot be reached
-        // in a released build.
-        Err(p) => unreachable!("the built-in scenario does not validate:\n{p}"),
-    }
+    load_shipped(name, text)
 }
 
 fn finish(merged: &load::Merged, mode: Mode) -> Result<Loaded, Problems> {

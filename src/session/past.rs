@@ -5,7 +5,7 @@ use super::error::SessionError;
 use super::header::snapshot;
 use super::stored::Stored;
 use crate::engine::{JOURNAL_FORMAT, Journal, JournalError};
-use crate::scenario::{DEFAULT_SCENARIO, Design, Scenario};
+use crate::scenario::{Design, Scenario, shipped_with_id};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -139,8 +139,7 @@ fn find_scenario(
             return Ok((p.display().to_string(), text));
         }
     }
-    let (name, text) = DEFAULT_SCENARIO;
-    if text.contains(&format!("id: \"{id}\"")) {
+    if let Some((name, text)) = shipped_with_id(id) {
         return Ok((name.to_string(), text.to_string()));
     }
     Err(SessionError::ScenarioNotFound {

@@ -36,5 +36,6 @@ mod scenario_files;
 mod scoring_hand;
 mod scoring_plays;
 mod session_crash;
+mod shipped;
 mod validate_corpus;
 mod validate_fuzz;

@@ -47,12 +47,12 @@ fn report_of_a_scenario_file_and_a_ron_journal() {
     let scenario = "tests/plays/mini.scenario.ron";
     run_to_journal(scenario, "tests/plays/mini.commands.ron", &journal);
 
-    // Without --scenario the built-in one does not match: a clear error.
+    // Without --scenario no shipped one matches: a clear error.
     let out = crossdrill(&["report", s(&journal)]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("the journal is of scenario `mini`, not the built-in `games-time-blackout`"),
+        err.contains("the journal is of scenario `mini`, which is not one of the shipped"),
         "{err}"
     );
 

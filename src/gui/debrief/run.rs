@@ -4,7 +4,7 @@
 use super::compare::Comparison;
 use crate::engine::{Engine, EntryKind, Journal};
 use crate::gui::catalog::Origin;
-use crate::scenario::{DEFAULT_SCENARIO, Design, Scenario, Secs};
+use crate::scenario::{Design, Scenario, Secs};
 use crate::scoring::{self, Scorecard};
 use crate::session::{ForkedFrom, Past, SessionError, Verdict, open_past, verify};
 use bevy::prelude::*;
@@ -174,9 +174,5 @@ pub(crate) fn notes(journal: &Journal) -> Vec<(Secs, String)> {
 
 /// The catalog origin of a scenario file name as sessions and journals record it.
 fn origin(file: &str) -> Origin {
-    if file == DEFAULT_SCENARIO.0 || file.is_empty() {
-        Origin::Builtin
-    } else {
-        Origin::File(PathBuf::from(file))
-    }
+    Origin::of_name(file)
 }

@@ -87,7 +87,7 @@ fn app() -> App {
 /// The debrief of the finished exercise `end`, opened.
 fn debrief_of(end: &Engine) -> App {
     let mut app = app();
-    app.insert_resource(Debrief::from_engine(end, Origin::Builtin, Source::Exercise));
+    app.insert_resource(Debrief::from_engine(end, Origin::DEFAULT, Source::Exercise));
     app.update();
     app
 }
@@ -151,7 +151,7 @@ fn the_debrief_of_the_exercise_just_played_opens_at_its_moment() {
     }
     stopped.advance_to(5000);
     let mut app = app();
-    app.insert_resource(Session::new(Origin::Builtin, s.clone()));
+    app.insert_resource(Session::new(Origin::DEFAULT, s.clone()));
     debrief_after(&mut app, stopped.clone());
     let d = app.world().resource::<Debrief>();
     assert_eq!(d.source, Source::Exercise);
@@ -221,14 +221,14 @@ fn play_from_here_starts_an_exercise_with_the_past_up_to_then_and_compares_the_f
 #[test]
 fn a_restarted_run_is_not_compared_with_the_original() {
     let (s, end, _) = live_run(&[]);
-    let original = Debrief::from_engine(&end, Origin::Builtin, Source::Exercise);
+    let original = Debrief::from_engine(&end, Origin::DEFAULT, Source::Exercise);
     let of = ForkOf {
         original: Arc::new(original),
         at: 3600,
     };
     let mut fresh = Engine::new(s.clone(), SEED);
     fresh.run_to_end();
-    let d = Debrief::from_engine(&fresh, Origin::Builtin, Source::Exercise);
+    let d = Debrief::from_engine(&fresh, Origin::DEFAULT, Source::Exercise);
     assert!(super::compare::compare(&of, &d).is_none());
 }
 
@@ -312,7 +312,7 @@ fn a_changed_journal_is_flagged_and_still_debriefed() {
 #[test]
 fn the_report_is_exported_in_each_format_to_the_path_shown() {
     let (_, end, _) = live_run(&[]);
-    let d = Debrief::from_engine(&end, Origin::Builtin, Source::Exercise);
+    let d = Debrief::from_engine(&end, Origin::DEFAULT, Source::Exercise);
     let i18n = I18n::new(Lang::En);
     let dir = temp_dir("export");
     std::fs::create_dir_all(&dir).expect("dir");

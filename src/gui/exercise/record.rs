@@ -4,7 +4,7 @@
 
 use crate::engine::{Command, CommandError, CommandOutcome, Engine};
 use crate::gui::catalog::Origin;
-use crate::scenario::{DEFAULT_SCENARIO, Scenario, Secs};
+use crate::scenario::{Scenario, Secs};
 use crate::session::{self, ForkedFrom, Session as Recording, SessionError, TimedCommand};
 use bevy::prelude::*;
 use std::path::{Path, PathBuf};
@@ -224,7 +224,10 @@ impl Recorder {
 /// from when that still gives the same scenario, else the scenario written out.
 fn source_of(origin: &Origin, scenario: &Scenario) -> (String, String) {
     match origin {
-        Origin::Builtin => (DEFAULT_SCENARIO.0.to_owned(), DEFAULT_SCENARIO.1.to_owned()),
+        Origin::Builtin(name) => {
+            let text = origin.builtin_source().map_or("", |(_, text)| text);
+            ((*name).to_owned(), text.to_owned())
+        }
         Origin::File(path) => {
             let name = path.display().to_string();
             let same = std::fs::read_to_string(path).ok().filter(|text| {

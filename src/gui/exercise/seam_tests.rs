@@ -143,7 +143,7 @@ fn play_from_here_sends_a_start_and_makes_nothing_itself() {
     app.add_plugins(crate::gui::debrief::plugin);
     app.insert_resource(Debrief::from_engine(
         &played,
-        Origin::Builtin,
+        Origin::DEFAULT,
         Source::Exercise,
     ));
     app.world_mut().resource_mut::<ActiveSeat>().0 = Seat::Observer;
@@ -165,7 +165,7 @@ fn play_from_here_sends_a_start_and_makes_nothing_itself() {
 /// the adapter open it.
 pub(crate) fn start_fresh(app: &mut App, seat: Seat) -> Arc<Scenario> {
     let s = Arc::new(scenario::builtin_default());
-    let session = Session::new(Origin::Builtin, s.clone());
+    let session = Session::new(Origin::DEFAULT, s.clone());
     app.world_mut()
         .write_message(StartExercise::fresh(&session, seat));
     app.insert_resource(session);
@@ -272,11 +272,11 @@ fn a_run_taken_over_into_a_new_recording_is_written_whole() {
     engine.apply(Command::Note("before".into())).expect("note");
     let mut app = app(true);
     app.insert_resource(SessionRoot(root.clone()));
-    app.insert_resource(Session::new(Origin::Builtin, s));
+    app.insert_resource(Session::new(Origin::DEFAULT, s));
     app.world_mut().write_message(StartExercise {
         at: 600,
         engine: Begin::TakeOver(Box::new(engine.clone())),
-        recording: Recording::New(Origin::Builtin),
+        recording: Recording::New(Origin::DEFAULT),
         seat: Seat::Facilitator,
     });
     app.update();

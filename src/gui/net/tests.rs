@@ -75,7 +75,7 @@ fn a_joined_screen_plays_its_team_through_the_host() {
 
     let mut host = base();
     host.insert_resource(SessionRoot(root.clone()));
-    let session = Session::new(Origin::Builtin, scenario.clone());
+    let session = Session::new(Origin::DEFAULT, scenario.clone());
     host.world_mut()
         .write_message(StartExercise::fresh(&session, Seat::Facilitator));
     host.insert_resource(session);

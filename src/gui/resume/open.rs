@@ -9,7 +9,6 @@ use crate::gui::exercise::record::SessionRoot;
 use crate::gui::exercise::start::StartExercise;
 use crate::gui::screens::Screen;
 use crate::gui::session::{ConfirmSeat, PendingSeat, Seat, Session};
-use crate::scenario::DEFAULT_SCENARIO;
 use crate::session::{self, Summary};
 use bevy::prelude::*;
 use std::path::{Path, PathBuf};
@@ -144,11 +143,7 @@ fn origin_of(file: &str, catalog: Option<&Catalog>) -> Origin {
             _ => None,
         })
     });
-    match listed {
-        Some(o) => o,
-        None if file == DEFAULT_SCENARIO.0 => Origin::Builtin,
-        None => Origin::File(path.to_path_buf()),
-    }
+    listed.unwrap_or_else(|| Origin::of_name(file))
 }
 
 fn same(a: &Path, b: &Path) -> bool {

@@ -324,7 +324,7 @@ fn a_disk_error_does_not_stop_the_exercise() {
     #[cfg(unix)]
     let _ = std::os::unix::fs::symlink("/dev/full", full.join("commands.jsonl"));
     let s = app.world().resource::<Session>().scenario.clone();
-    let mut broken = Recorder::start_in(&root, &full, &Origin::Builtin, &s, 1);
+    let mut broken = Recorder::start_in(&root, &full, &Origin::DEFAULT, &s, 1);
     if broken.failed().is_none() {
         // Created: the first record must fail instead.
         let mut engine = crate::engine::Engine::new(s.clone(), 1);

@@ -247,7 +247,7 @@ fn details(ui: &mut egui::Ui, i18n: &I18n, e: &Entry) -> bool {
 /// Where an entry comes from: its path, or "built into the app".
 fn entry_label(i18n: &I18n, e: &Entry) -> String {
     match &e.origin {
-        Origin::Builtin => i18n.t("select-builtin"),
+        Origin::Builtin(_) => i18n.t("select-builtin"),
         Origin::File(_) => e.label(),
     }
 }
