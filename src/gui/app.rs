@@ -37,6 +37,11 @@ impl GuiOptions {
     pub(crate) fn straight_to_exercise(&self) -> bool {
         self.scenario.is_some() && (self.seat.is_some() || self.run_for.is_some())
     }
+
+    /// Whether the app ends without anyone closing it (after its screenshot).
+    pub(crate) fn exits_by_itself(&self) -> bool {
+        self.screenshot.is_some()
+    }
 }
 
 /// Open the app window and run until it closes.

@@ -290,3 +290,59 @@ fn a_run_taken_over_into_a_new_recording_is_written_whole() {
     assert_eq!(back.engine.journal(), engine.journal());
     let _ = std::fs::remove_dir_all(&root);
 }
+
+/// An exercise recorded under `root`, started with `options`; the app and its session
+/// folder.
+fn recorded(root: &std::path::Path, options: GuiOptions) -> (App, PathBuf) {
+    let s = Arc::new(scenario::builtin_default());
+    let mut app = app(true);
+    app.insert_resource(options);
+    app.insert_resource(SessionRoot(root.to_path_buf()));
+    app.insert_resource(Session::new(Origin::DEFAULT, s.clone()));
+    app.world_mut().write_message(StartExercise {
+        at: 0,
+        engine: Begin::Fresh {
+            scenario: s,
+            seed: 7,
+        },
+        recording: Recording::New(Origin::DEFAULT),
+        seat: Seat::Facilitator,
+    });
+    app.update();
+    let dir = app.world().resource::<Recorder>().dir().map(PathBuf::from);
+    (app, dir.expect("a session folder"))
+}
+
+fn unfinished(root: &std::path::Path) -> usize {
+    crate::session::list(root)
+        .expect("the sessions list")
+        .iter()
+        .filter(|l| l.summary.as_ref().is_ok_and(|s| !s.ended))
+        .count()
+}
+
+#[test]
+fn a_run_that_exits_by_itself_leaves_no_session_to_resume() {
+    let root = temp("self-exit");
+    let shot = GuiOptions {
+        screenshot: Some(root.join("shot.png")),
+        ..default()
+    };
+    let (mut app, dir) = recorded(&root, shot);
+    assert_eq!(unfinished(&root), 1, "recording while it runs");
+    app.world_mut().write_message(AppExit::Success);
+    app.update();
+    assert_eq!(unfinished(&root), 0, "finished as it exits");
+    assert!(dir.join("journal.jsonl").is_file());
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+#[test]
+fn a_window_the_facilitator_closes_leaves_the_session_to_resume() {
+    let root = temp("closed");
+    let (mut app, _) = recorded(&root, GuiOptions::default());
+    app.world_mut().write_message(AppExit::Success);
+    app.update();
+    assert_eq!(unfinished(&root), 1);
+    let _ = std::fs::remove_dir_all(&root);
+}

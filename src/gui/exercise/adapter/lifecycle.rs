@@ -51,6 +51,26 @@ pub(super) fn plugin(app: &mut App) {
     );
     app.add_systems(OnExit(Screen::Exercise), finish);
     app.add_systems(OnEnter(Screen::Select), stop);
+    app.add_systems(
+        Last,
+        finish_on_self_exit.run_if(resource_exists::<Recorder>),
+    );
+}
+
+/// A run that exits by itself (`--screenshot`) was a look at the app, not a drill: its
+/// session is finished as it exits, so the next start does not offer to resume it. A
+/// window the facilitator closes leaves the session to be resumed.
+fn finish_on_self_exit(
+    mut exits: MessageReader<AppExit>,
+    options: Option<Res<GuiOptions>>,
+    host: Option<Res<EngineHost>>,
+    mut recorder: ResMut<Recorder>,
+) {
+    let exiting = exits.read().count() > 0;
+    let by_itself = options.is_some_and(|o| o.exits_by_itself());
+    if let (true, true, Some(host)) = (exiting, by_itself, host) {
+        recorder.finish(&host.engine);
+    }
 }
 
 /// The one system that makes (or replaces) the engine, the picture, the clock and the
