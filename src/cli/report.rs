@@ -3,7 +3,7 @@
 use super::say::say;
 use crate::engine::Journal;
 use crate::report::{self, Format};
-use crate::scenario::{Lang, Loaded, duration, load_path, load_shipped, shipped_with_id};
+use crate::scenario::{Lang, Loaded, duration, load_path, load_source, shipped_with_id};
 use crate::scoring;
 use clap::Args;
 use std::io::Write;
@@ -107,7 +107,8 @@ fn scenario_for(journal: &Journal, path: Option<&Path>) -> Result<Loaded, String
         Some(p) => load_path(p)
             .map_err(|problems| format!("{}: does not load:\n{problems}", p.display()))?,
         None => match shipped_with_id(want) {
-            Some((name, text)) => load_shipped(name, text),
+            Some((name, text)) => load_source(name, text, None)
+                .map_err(|problems| format!("{name}: does not load:\n{problems}"))?,
             None => {
                 return Err(format!(
                     "the journal is of scenario `{want}`, which is not one of the shipped scenarios: give its file with --scenario"

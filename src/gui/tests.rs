@@ -99,7 +99,10 @@ fn the_list_has_the_shipped_scenarios_and_the_files_of_the_folder() {
         .filter_map(|e| e.good.as_ref().map(|s| s.id.clone()))
         .collect();
     for (name, text) in crate::scenario::SHIPPED {
-        let id = crate::scenario::load_shipped(name, text).scenario.id;
+        let id = crate::scenario::load_source(name, text, None)
+            .expect("a shipped scenario loads")
+            .scenario
+            .id;
         assert!(ids.contains(&id), "{name} is listed: {ids:?}");
     }
     assert!(

@@ -24,7 +24,7 @@ pub use load::{DEFAULT_SCENARIO, STD_SEEDS, ron_options};
 pub use model::*;
 pub(crate) use problem::suggest;
 pub use problem::{Level, Problem, ProblemKind, Problems};
-pub use shipped::{SHIPPED, load_shipped, shipped_file, shipped_with_id};
+pub use shipped::{SHIPPED, builtin_default_loaded, shipped_file, shipped_with_id};
 pub use spans::Pos;
 pub use to_raw::{to_raw, to_ron, to_ron_with};
 pub use validate::Mode;
@@ -98,12 +98,6 @@ pub fn load_source_as(
 /// The default scenario built into the binary.
 pub fn builtin_default() -> Scenario {
     builtin_default_loaded().scenario
-}
-
-/// The default scenario built into the binary, with its design.
-pub fn builtin_default_loaded() -> Loaded {
-    let (name, text) = DEFAULT_SCENARIO;
-    load_shipped(name, text)
 }
 
 fn finish(merged: &load::Merged, mode: Mode) -> Result<Loaded, Problems> {

@@ -13,13 +13,14 @@ pub fn shipped_file(name: &str) -> Option<(&'static str, &'static str)> {
     SHIPPED.iter().copied().find(|(n, _)| *n == name)
 }
 
-/// A shipped scenario, loaded.
-pub fn load_shipped(name: &'static str, text: &'static str) -> Loaded {
+/// The default scenario, loaded.
+pub fn builtin_default_loaded() -> Loaded {
+    let (name, text) = super::DEFAULT_SCENARIO;
     match load_source(name, text, None) {
         Ok(l) => l,
-        // Every shipped scenario is loaded by the test suite; this cannot be reached in a
+        // The test suite loads every shipped scenario; this cannot be reached in a
         // released build.
-        Err(p) => unreachable!("the shipped scenario {name} does not validate:\n{p}"),
+        Err(p) => unreachable!("the built-in scenario does not validate:\n{p}"),
     }
 }
 

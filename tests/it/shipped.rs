@@ -4,7 +4,7 @@
 
 use crate::play_run;
 use crossdrill::engine::{Engine, ServiceStatus};
-use crossdrill::scenario::{Loaded, OrgKind, Role, SHIPPED, Scenario, Secs, Text, load_shipped};
+use crossdrill::scenario::{Loaded, OrgKind, Role, SHIPPED, Scenario, Secs, Text, load_source};
 use crossdrill::scoring;
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -21,8 +21,12 @@ const SEEDS: [u64; 2] = [7, 8];
 fn shipped() -> Vec<(&'static str, Loaded)> {
     SHIPPED
         .iter()
-        .map(|&(name, text)| (name, load_shipped(name, text)))
+        .map(|&(name, text)| (name, load(name, text)))
         .collect()
+}
+
+fn load(name: &str, text: &str) -> Loaded {
+    load_source(name, text, None).unwrap_or_else(|p| panic!("{name} does not load:\n{p}"))
 }
 
 /// One line of a header's no-response cascade: `//   1h05  service-id  down  text`.
@@ -94,7 +98,7 @@ fn every_header_cascade_is_what_a_run_without_response_does() {
             events.windows(2).all(|w| w[0].at <= w[1].at),
             "{name}: the cascade is in time order"
         );
-        let sc = Arc::new(load_shipped(name, text).scenario);
+        let sc = Arc::new(load(name, text).scenario);
         for seed in SEEDS {
             let mut e = Engine::new(sc.clone(), seed);
             e.run_to_end();
