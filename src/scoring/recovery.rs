@@ -18,18 +18,32 @@ pub(super) fn target_services(f: &Facts, target: ActionTarget) -> Vec<ServiceId>
 }
 
 /// The last moment from which every foothold was cleaned or isolated and every
-/// foothold-less hit mitigated, if that held at the end.
+/// foothold-less hit mitigated, if that held at the end. The state is judged once all the
+/// entries of an instant are in: an action that restores an isolated service and cleans
+/// its foothold (a rebuild) writes two entries at one instant, and between them the
+/// foothold is neither isolated nor cleaned only on paper.
 pub(super) fn contain(f: &Facts, t: ThreatId) -> Option<Secs> {
     let n = f.sc.services.len();
     let (mut foothold, mut isolated, mut needs) = (vec![false; n], vec![false; n], vec![false; n]);
     let mut since = None;
-    for e in f.journal.entries.iter().take_while(|e| e.at <= f.end) {
-        match &e.kind {
+    let mut touched = false;
+    let mut entries = f
+        .journal
+        .entries
+        .iter()
+        .take_while(|e| e.at <= f.end)
+        .peekable();
+    while let Some(e) = entries.next() {
+        touched |= match &e.kind {
             EntryKind::Compromised {
                 threat, service, ..
-            } if *threat == t => foothold[service.idx()] = true,
+            } if *threat == t => {
+                foothold[service.idx()] = true;
+                true
+            }
             EntryKind::Cleaned { threat, service } if *threat == t => {
-                foothold[service.idx()] = false
+                foothold[service.idx()] = false;
+                true
             }
             EntryKind::Impact {
                 threat, service, ..
@@ -37,6 +51,7 @@ pub(super) fn contain(f: &Facts, t: ThreatId) -> Option<Secs> {
                 if !foothold[service.idx()] {
                     needs[service.idx()] = true;
                 }
+                true
             }
             EntryKind::ActionFinished { action, target, .. } => {
                 for s in target_services(f, *target) {
@@ -57,9 +72,14 @@ pub(super) fn contain(f: &Facts, t: ThreatId) -> Option<Secs> {
                         }
                     }
                 }
+                true
             }
-            _ => continue,
+            _ => false,
+        };
+        if !touched || entries.peek().is_some_and(|next| next.at == e.at) {
+            continue;
         }
+        touched = false;
         let held = (0..n).all(|s| (!foothold[s] || isolated[s]) && !needs[s]);
         since = if held { since.or(Some(e.at)) } else { None };
     }

@@ -33,6 +33,7 @@ mod report_formats;
 mod report_markdown;
 mod report_objectives;
 mod scenario_files;
+mod scoring_contain;
 mod scoring_hand;
 mod scoring_plays;
 mod session_crash;

@@ -26,8 +26,21 @@ pub fn plan(sc: &Scenario, name: &str) -> Vec<Planned> {
 
 /// Run the play `name` of `sc` with `seed` to the scenario's end, and score it.
 pub fn run(sc: Arc<Scenario>, name: &str, seed: u64) -> Run {
+    let steps = plan(&sc, name);
+    run_plan(sc, &steps, seed)
+}
+
+/// Run the play in the file `path` of `sc` with `seed` to the end, and score it.
+pub fn run_file(sc: Arc<Scenario>, path: &std::path::Path, seed: u64) -> Run {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let name = path.display().to_string();
+    let steps = script::parse(&name, &text, &sc).unwrap_or_else(|e| panic!("{}", e.join("\n")));
+    run_plan(sc, &steps, seed)
+}
+
+fn run_plan(sc: Arc<Scenario>, steps: &[Planned], seed: u64) -> Run {
     let mut engine = Engine::new(sc.clone(), seed);
-    for step in &plan(&sc, name) {
+    for step in steps {
         engine.advance_to(step.at);
         if let Err(e) = engine.apply(step.command_for(&engine)) {
             panic!("{}: refused: {e}", step.place);
