@@ -188,11 +188,13 @@ fn load_file(path: &Path) -> (Result<scenario::Loaded, Vec<String>>, Vec<PathBuf
 }
 
 impl Catalog {
-    /// Every shipped scenario, built in, and no folder.
+    /// Every shipped scenario, built in (the default first, then by name), and no folder.
     pub(crate) fn with_shipped() -> Catalog {
+        let default = scenario::DEFAULT_SCENARIO;
+        let others = scenario::SHIPPED.iter().filter(|(n, _)| *n != default.0);
         Catalog {
-            entries: scenario::SHIPPED
-                .iter()
+            entries: std::iter::once(&default)
+                .chain(others)
                 .map(|&(name, text)| builtin_entry(name, text))
                 .collect(),
             folders: vec![],
