@@ -97,6 +97,13 @@ pub struct GuiArgs {
     /// Save a screenshot once the screen has settled, then exit.
     #[arg(long, value_name = "PATH")]
     pub screenshot: Option<PathBuf>,
+    /// Time N frames of the exercise screen, print `frames N: p50 .., p95 .., max ..,
+    /// app CPU .. per frame` and exit (with SCENARIO and --seat or --run-for).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub bench_frames: Option<u32>,
+    /// Start the exercise's clock running at this speed (exercise seconds per second).
+    #[arg(long, value_name = "SPEED", value_parser = clap::value_parser!(u32).range(1..=3600))]
+    pub speed: Option<u32>,
     /// Resume the unfinished session in this folder (see `crossdrill session list`).
     #[arg(long, value_name = "DIR")]
     pub resume: Option<PathBuf>,
@@ -140,11 +147,17 @@ fn run_gui(args: GuiArgs) -> ExitCode {
         lang,
         run_for,
         screenshot: args.screenshot,
+        bench_frames: args.bench_frames,
+        speed: args.speed,
         resume: args.resume,
         debrief: args.debrief,
         debrief_scenario,
         ..Default::default()
     };
+    if options.bench_frames.is_some() && !options.straight_to_exercise() {
+        eprintln!("{}", say::error("cli-bench-needs-exercise", &[]));
+        return ExitCode::from(2);
+    }
     if let Err(e) = crate::gui::debrief::check(&options) {
         eprintln!("{}", say::say("cli-error", &[("what", &e)]));
         return ExitCode::from(2);

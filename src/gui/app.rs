@@ -20,6 +20,10 @@ pub struct GuiOptions {
     pub run_for: Option<Secs>,
     /// Save a screenshot of the first settled frame here, then exit.
     pub screenshot: Option<PathBuf>,
+    /// Time this many frames of the exercise screen, print the figures, then exit.
+    pub bench_frames: Option<u32>,
+    /// Start the exercise's clock running at this speed (1, 2, 5, 10 or 60).
+    pub speed: Option<u32>,
     /// Resume the unfinished session in this folder.
     pub resume: Option<PathBuf>,
     /// Open the debrief of this session folder or journal file.
@@ -38,9 +42,10 @@ impl GuiOptions {
         self.scenario.is_some() && (self.seat.is_some() || self.run_for.is_some())
     }
 
-    /// Whether the app ends without anyone closing it (after its screenshot).
+    /// Whether the app ends without anyone closing it (after its screenshot or its
+    /// frame benchmark).
     pub(crate) fn exits_by_itself(&self) -> bool {
-        self.screenshot.is_some()
+        self.screenshot.is_some() || self.bench_frames.is_some()
     }
 }
 
@@ -64,6 +69,8 @@ pub fn run(options: GuiOptions) -> ExitCode {
             }),
     );
     app.add_plugins(EguiPlugin::default());
+    // Sleep until input, or until `redraw` asks for the next frame (something moves).
+    app.insert_resource(bevy::winit::WinitSettings::desktop_app());
     app.insert_resource(ClearColor(Color::srgb(0.07, 0.08, 0.10)));
     app.insert_resource(super::i18n::I18n::new(options.lang.unwrap_or_default()));
     app.insert_resource(options);

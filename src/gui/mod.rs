@@ -4,6 +4,7 @@
 
 mod app;
 mod autoshot;
+mod bench;
 mod catalog;
 pub(crate) mod debrief;
 mod exercise;
@@ -11,6 +12,7 @@ mod fonts;
 mod i18n;
 mod map;
 mod net;
+mod redraw;
 mod resume;
 mod screens;
 mod session;
@@ -36,9 +38,11 @@ fn plugin(app: &mut App) {
         exercise::plugin,
         map::plugin,
         autoshot::plugin,
+        bench::plugin,
         title::plugin,
         resume::plugin,
         debrief::plugin,
         net::plugin,
+        redraw::plugin,
     ));
 }

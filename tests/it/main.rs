@@ -10,6 +10,8 @@ mod engine_generate;
 mod engine_metamorphic;
 mod fork_compare;
 #[cfg(feature = "gui")]
+mod gui_bench;
+#[cfg(feature = "gui")]
 mod gui_debrief;
 #[cfg(feature = "gui")]
 mod gui_screenshot;

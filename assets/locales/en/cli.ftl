@@ -10,6 +10,7 @@ cli-bad-duration = cannot read duration `{ $text }` (write e.g. "30m" or "2h")
 cli-bad-until = cannot read --until `{ $text }` (write e.g. "3h")
 cli-bad-at = cannot read --at `{ $text }` (write e.g. "1h30m")
 cli-no-gui = this crossdrill was built without the `gui` feature
+cli-bench-needs-exercise = --bench-frames times the exercise screen: give a scenario file and --seat or --run-for (e.g. `crossdrill gui scenarios/games-time-blackout.scenario.ron --seat facilitator --bench-frames 300`)
 
 ## run
 cli-report-written = report written to { $file }

@@ -10,6 +10,7 @@ cli-bad-duration = 時間 `{ $text }` を読めません（例: "30m"、"2h"）
 cli-bad-until = --until `{ $text }` を読めません（例: "3h"）
 cli-bad-at = --at `{ $text }` を読めません（例: "1h30m"）
 cli-no-gui = この crossdrill は `gui` 機能なしでビルドされています
+cli-bench-needs-exercise = --bench-frames は演習画面を計測します。シナリオファイルと --seat または --run-for を指定してください（例: `crossdrill gui scenarios/games-time-blackout.scenario.ron --seat facilitator --bench-frames 300`）
 
 ## run
 cli-report-written = 報告書を { $file } に書き出しました

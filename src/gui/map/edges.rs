@@ -38,21 +38,22 @@ fn collect_pulses(
     picture: Option<Res<Picture>>,
     time: Res<Time<Real>>,
     mut pulses: ResMut<Pulses>,
+    mut redraw: MessageWriter<bevy::window::RequestRedraw>,
 ) {
     let now = time.elapsed_secs();
     pulses
         .running
         .retain(|(_, t0)| now - t0 < PULSE_SECS * PULSE_REPEATS);
-    let Some(picture) = picture else {
-        return;
-    };
-    if picture.revision == pulses.revision {
-        return;
+    if let Some(picture) = picture.filter(|p| p.revision != pulses.revision) {
+        pulses.revision = picture.revision;
+        for (dep, _) in &picture.cascades {
+            pulses.running.retain(|(d, _)| d != dep);
+            pulses.running.push((*dep, now));
+        }
     }
-    pulses.revision = picture.revision;
-    for (dep, _) in &picture.cascades {
-        pulses.running.retain(|(d, _)| d != dep);
-        pulses.running.push((*dep, now));
+    // A pulse runs on its own: it needs the next frame.
+    if !pulses.running.is_empty() {
+        redraw.write(bevy::window::RequestRedraw);
     }
 }
 

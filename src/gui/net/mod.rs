@@ -11,8 +11,8 @@ mod table;
 mod tests;
 mod ui;
 
-pub(crate) use host::StartHosting;
-pub(crate) use join::JoinSeat;
+pub(crate) use host::{Hosting, StartHosting};
+pub(crate) use join::{JoinSeat, Remote};
 pub(crate) use ui::{HostBox, JoinBox};
 
 use bevy::prelude::*;

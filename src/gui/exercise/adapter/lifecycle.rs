@@ -16,7 +16,7 @@ use crate::gui::session::{ActiveSeat, Seat, Session};
 use bevy::prelude::*;
 use std::sync::Arc;
 
-/// `--run-for` is applied once, at the first start of a new run.
+/// `--run-for` and `--speed` are applied once, at the first start of a new run.
 #[derive(Resource)]
 struct RunForApplied;
 
@@ -57,7 +57,7 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
-/// A run that exits by itself (`--screenshot`) was a look at the app, not a drill: its
+/// A run that exits by itself (`--screenshot`, `--bench-frames`) was a look at the app, not a drill: its
 /// session is finished as it exits, so the next start does not offer to resume it. A
 /// window the facilitator closes leaves the session to be resumed.
 fn finish_on_self_exit(
@@ -106,10 +106,10 @@ fn start(
         Begin::TakeOver(engine) => EngineHost::resumed(*engine),
     };
     let s = host.engine.scenario().clone();
-    if fresh
-        && applied.is_none()
-        && let Some(d) = options.and_then(|o| o.run_for)
-    {
+    // The command line's --run-for and --speed apply once, to the first new run.
+    let first = (fresh && applied.is_none()).then_some(options).flatten();
+    let speed = first.as_ref().and_then(|o| o.speed);
+    if let Some(d) = first.as_ref().and_then(|o| o.run_for) {
         at = d.min(s.duration);
         commands.insert_resource(RunForApplied);
     }
@@ -139,6 +139,10 @@ fn start(
     }
     let mut clock = ExerciseClock::new(s.duration);
     clock.t = at.min(s.duration) as f64;
+    if let Some(speed) = speed {
+        clock.speed = speed.clamp(1, 3600);
+        clock.paused = clock.finished();
+    }
     commands.insert_resource(clock);
     commands.insert_resource(Picture::empty(seat, s.services.len()));
     commands.insert_resource(host);
