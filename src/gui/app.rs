@@ -3,9 +3,13 @@
 use crate::scenario::{Lang, Secs};
 use bevy::prelude::*;
 use bevy::window::WindowResolution;
+use bevy::winit::UpdateMode;
 use bevy_egui::EguiPlugin;
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+/// How long the window sleeps at most when nothing moves and no input comes.
+const IDLE_WAKE: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// What `crossdrill gui` was asked for on the command line.
 #[derive(Resource, Debug, Clone, Default)]
@@ -69,8 +73,12 @@ pub fn run(options: GuiOptions) -> ExitCode {
             }),
     );
     app.add_plugins(EguiPlugin::default());
-    // Sleep until input, or until `redraw` asks for the next frame (something moves).
-    app.insert_resource(bevy::winit::WinitSettings::desktop_app());
+    // Sleep until input, or until `redraw` asks for the next frame (something moves); wake
+    // every few seconds regardless, so a scenario edited in another window reloads.
+    app.insert_resource(bevy::winit::WinitSettings {
+        focused_mode: UpdateMode::reactive(IDLE_WAKE),
+        unfocused_mode: UpdateMode::reactive_low_power(IDLE_WAKE),
+    });
     app.insert_resource(ClearColor(Color::srgb(0.07, 0.08, 0.10)));
     app.insert_resource(super::i18n::I18n::new(options.lang.unwrap_or_default()));
     app.insert_resource(options);
