@@ -21,11 +21,15 @@ pub(super) fn target_services(f: &Facts, target: ActionTarget) -> Vec<ServiceId>
 /// foothold-less hit mitigated, if that held at the end. The state is judged once all the
 /// entries of an instant are in: an action that restores an isolated service and cleans
 /// its foothold (a rebuild) writes two entries at one instant, and between them the
-/// foothold is neither isolated nor cleaned only on paper.
+/// foothold is neither isolated nor cleaned only on paper. A hit on a service already
+/// isolated, on backup or in manual operation (a team that acted on a warning) is
+/// mitigated as it lands.
 pub(super) fn contain(f: &Facts, t: ThreatId) -> Option<Secs> {
     let n = f.sc.services.len();
     let (mut foothold, mut isolated, mut needs) = (vec![false; n], vec![false; n], vec![false; n]);
-    let mut since = None;
+    // Under a team's isolation, backup or manual mode (until a restore ends it).
+    let mut guarded = vec![false; n];
+    let (mut since, mut first_hit) = (None, None);
     let mut touched = false;
     let mut entries = f
         .journal
@@ -39,6 +43,7 @@ pub(super) fn contain(f: &Facts, t: ThreatId) -> Option<Secs> {
                 threat, service, ..
             } if *threat == t => {
                 foothold[service.idx()] = true;
+                first_hit = first_hit.or(Some(e.at));
                 true
             }
             EntryKind::Cleaned { threat, service } if *threat == t => {
@@ -48,17 +53,27 @@ pub(super) fn contain(f: &Facts, t: ThreatId) -> Option<Secs> {
             EntryKind::Impact {
                 threat, service, ..
             } if *threat == t => {
-                if !foothold[service.idx()] {
+                if !foothold[service.idx()] && !guarded[service.idx()] {
                     needs[service.idx()] = true;
                 }
+                first_hit = first_hit.or(Some(e.at));
                 true
             }
             EntryKind::ActionFinished { action, target, .. } => {
                 for s in target_services(f, *target) {
                     for effect in &f.sc.actions[action.idx()].effects {
                         match effect {
-                            ActionEffect::Isolate => isolated[s.idx()] = true,
-                            ActionEffect::Restore => isolated[s.idx()] = false,
+                            ActionEffect::Isolate => {
+                                isolated[s.idx()] = true;
+                                guarded[s.idx()] = true;
+                            }
+                            ActionEffect::Backup(_) | ActionEffect::Manual(_) => {
+                                guarded[s.idx()] = true;
+                            }
+                            ActionEffect::Restore => {
+                                isolated[s.idx()] = false;
+                                guarded[s.idx()] = false;
+                            }
                             _ => {}
                         }
                         if matches!(
@@ -83,7 +98,8 @@ pub(super) fn contain(f: &Facts, t: ThreatId) -> Option<Secs> {
         let held = (0..n).all(|s| (!foothold[s] || isolated[s]) && !needs[s]);
         since = if held { since.or(Some(e.at)) } else { None };
     }
-    since
+    // Guarded ahead of the hit: contained as it landed, not before.
+    since.map(|at| first_hit.map_or(at, |hit| at.max(hit)))
 }
 
 /// `None`: the threat hit nothing (not applicable); `Some(None)`: not restored.
