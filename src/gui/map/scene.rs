@@ -1,7 +1,9 @@
 //! The map's entities: sector bands and service nodes with a status icon; built when the
 //! exercise starts (or restarts with another scenario), laid out again when the map's area
 //! changes size while fitted, and recoloured from the seat's picture. Names and sector
-//! titles are drawn over it by `labels`.
+//! titles are drawn over it by `labels`. Nodes share one material per fill colour (and the
+//! rings one material), so a recolour swaps a handle where a node's look changed: no
+//! material is rewritten each frame, and nodes of one colour draw as one batch.
 
 use super::camera::View;
 use super::layout::{self, MapLayout, NODE_RADIUS};
@@ -35,7 +37,27 @@ struct NodeRing(usize);
 #[derive(Component)]
 struct Band(usize);
 
+/// One material per node fill colour, made when first needed.
+#[derive(Resource, Default)]
+struct Palette(Vec<(Color, Handle<ColorMaterial>)>);
+
+impl Palette {
+    fn get(
+        &mut self,
+        colour: Color,
+        materials: &mut Assets<ColorMaterial>,
+    ) -> Handle<ColorMaterial> {
+        if let Some((_, h)) = self.0.iter().find(|(c, _)| *c == colour) {
+            return h.clone();
+        }
+        let h = materials.add(ColorMaterial::from_color(colour));
+        self.0.push((colour, h.clone()));
+        h
+    }
+}
+
 pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Palette>();
     app.add_systems(
         Update,
         (build, relayout, place, recolour)
@@ -54,6 +76,7 @@ fn area_size(area: &MapArea) -> Option<Vec2> {
         .filter(|s| s.x > 8.0 && s.y > 8.0)
 }
 
+#[allow(clippy::too_many_arguments)] // A bevy system: each argument is a resource it needs.
 fn build(
     mut commands: Commands,
     session: Option<Res<Session>>,
@@ -62,6 +85,7 @@ fn build(
     area: Res<MapArea>,
     mut meshes: ResMut<Assets<Mesh>>,
     mut materials: ResMut<Assets<ColorMaterial>>,
+    mut palette: ResMut<Palette>,
 ) {
     let (Some(session), Some(font)) = (session, font) else {
         return;
@@ -107,20 +131,20 @@ fn build(
             ChildOf(root),
         ));
     }
+    let unknown = palette.get(look(&ServiceCard::unknown()).0, &mut materials);
+    let ring_material = materials.add(ColorMaterial::from_color(Color::srgb(0.12, 0.13, 0.15)));
     for (i, pos) in lay.nodes.iter().enumerate() {
-        let material = materials.add(ColorMaterial::from_color(Color::srgb(0.4, 0.4, 0.4)));
-        let ring_material = materials.add(ColorMaterial::from_color(Color::srgb(0.12, 0.13, 0.15)));
         commands.spawn((
             NodeRing(i),
             Mesh2d(ring.clone()),
-            MeshMaterial2d(ring_material),
+            MeshMaterial2d(ring_material.clone()),
             Transform::from_translation(pos.extend(0.5)),
             ChildOf(root),
         ));
         commands.spawn((
             Node(i),
             Mesh2d(circle.clone()),
-            MeshMaterial2d(material),
+            MeshMaterial2d(unknown.clone()),
             Transform::from_translation(pos.extend(1.0)),
             ChildOf(root),
         ));
@@ -218,9 +242,10 @@ pub(crate) fn look(card: &ServiceCard) -> (Color, &'static str) {
 
 fn recolour(
     picture: Option<Res<Picture>>,
-    nodes: Query<(&Node, &MeshMaterial2d<ColorMaterial>)>,
+    mut nodes: Query<(&Node, &mut MeshMaterial2d<ColorMaterial>)>,
     mut icons: Query<(&NodeIcon, &mut Text2d)>,
     mut materials: ResMut<Assets<ColorMaterial>>,
+    mut palette: ResMut<Palette>,
     added: Query<(), Added<Node>>,
 ) {
     let Some(picture) = picture else {
@@ -230,10 +255,11 @@ fn recolour(
         return;
     }
     let unknown = ServiceCard::unknown();
-    for (node, material) in &nodes {
+    for (node, mut material) in &mut nodes {
         let card = picture.services.get(node.0).unwrap_or(&unknown);
-        if let Some(mut m) = materials.get_mut(&material.0) {
-            m.color = look(card).0;
+        let want = palette.get(look(card).0, &mut materials);
+        if material.0 != want {
+            material.0 = want;
         }
     }
     for (icon, mut text) in &mut icons {
@@ -242,5 +268,21 @@ fn recolour(
         if text.0 != want {
             text.0 = want.to_owned();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_material_per_colour() {
+        let mut materials = Assets::<ColorMaterial>::default();
+        let mut palette = Palette::default();
+        let red = palette.get(Color::srgb(1.0, 0.0, 0.0), &mut materials);
+        let green = palette.get(Color::srgb(0.0, 1.0, 0.0), &mut materials);
+        assert_ne!(red, green);
+        assert_eq!(palette.get(Color::srgb(1.0, 0.0, 0.0), &mut materials), red);
+        assert_eq!(materials.len(), 2);
     }
 }
