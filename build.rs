@@ -3,7 +3,7 @@
 //! into the binary.
 
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 fn main() {
     let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into());
@@ -18,22 +18,35 @@ fn write_out(file: &str, text: &str) {
     }
 }
 
+/// The entries of `dir` that `keep`, sorted; cargo reruns the build when any of them (or
+/// the folder) changes.
+fn listed(dir: &Path, keep: impl Fn(&Path) -> bool) -> Vec<PathBuf> {
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|d| d.flatten().map(|e| e.path()).filter(|p| keep(p)).collect())
+        .unwrap_or_default();
+    found.sort();
+    for p in &found {
+        println!("cargo:rerun-if-changed={}", p.display());
+    }
+    found
+}
+
+fn file_name(p: &Path) -> &str {
+    p.file_name().and_then(|n| n.to_str()).unwrap_or_default()
+}
+
 /// `scenarios/*.scenario.ron` as a sorted list of (name as the repository spells it, text).
 fn scenarios(manifest: &Path) {
-    let root = manifest.join("scenarios");
-    println!("cargo:rerun-if-changed={}", root.display());
-    let mut files: Vec<_> = std::fs::read_dir(&root)
-        .map(|d| d.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default();
-    files.retain(|p: &std::path::PathBuf| p.to_string_lossy().ends_with(".scenario.ron"));
-    files.sort();
+    let files = listed(&manifest.join("scenarios"), |p| {
+        file_name(p).ends_with(".scenario.ron")
+    });
     let mut out = String::from("&[\n");
     for f in files {
-        println!("cargo:rerun-if-changed={}", f.display());
-        let name = f.file_name().and_then(|n| n.to_str()).unwrap_or_default();
         let _ = writeln!(
             out,
-            "    (\"scenarios/{name}\", include_str!({:?})),",
+            "    (\"scenarios/{}\", include_str!({:?})),",
+            file_name(&f),
             f.display().to_string()
         );
     }
@@ -42,33 +55,16 @@ fn scenarios(manifest: &Path) {
 }
 
 fn locales(manifest: &Path) {
-    let root = manifest.join("assets/locales");
-    println!("cargo:rerun-if-changed={}", root.display());
-    let mut langs: Vec<_> = std::fs::read_dir(&root)
-        .map(|d| {
-            d.flatten()
-                .map(|e| e.path())
-                .filter(|p| p.is_dir())
-                .collect()
-        })
-        .unwrap_or_default();
-    langs.sort();
+    let langs = listed(&manifest.join("assets/locales"), Path::is_dir);
     let mut out = String::from("&[\n");
     for dir in langs {
-        println!("cargo:rerun-if-changed={}", dir.display());
-        let tag = dir.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        let mut files: Vec<_> = std::fs::read_dir(&dir)
-            .map(|d| d.flatten().map(|e| e.path()).collect())
-            .unwrap_or_default();
-        files.retain(|p: &std::path::PathBuf| p.extension().is_some_and(|x| x == "ftl"));
-        files.sort();
-        let _ = write!(out, "    ({tag:?}, &[");
+        let files = listed(&dir, |p| p.extension().is_some_and(|x| x == "ftl"));
+        let _ = write!(out, "    ({:?}, &[", file_name(&dir));
         for f in files {
-            println!("cargo:rerun-if-changed={}", f.display());
-            let name = f.file_name().and_then(|n| n.to_str()).unwrap_or_default();
             let _ = write!(
                 out,
-                "({name:?}, include_str!({:?})), ",
+                "({:?}, include_str!({:?})), ",
+                file_name(&f),
                 f.display().to_string()
             );
         }
