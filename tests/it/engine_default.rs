@@ -24,7 +24,8 @@ fn changes(e: &Engine, id: &str) -> Vec<(Secs, f64, ServiceStatus)> {
     e.journal().changes_of(s)
 }
 
-fn first(e: &Engine, id: &str, status: ServiceStatus) -> Option<Secs> {
+/// When the service `id` first reached `status` (also used by tests/it/shipped.rs).
+pub(crate) fn first(e: &Engine, id: &str, status: ServiceStatus) -> Option<Secs> {
     changes(e, id)
         .into_iter()
         .find(|c| c.2 == status)

@@ -30,11 +30,10 @@ pub fn run(sc: Arc<Scenario>, name: &str, seed: u64) -> Run {
     run_plan(sc, &steps, seed)
 }
 
-/// Run the play in the file `path` of `sc` with `seed` to the end, and score it.
-pub fn run_file(sc: Arc<Scenario>, path: &std::path::Path, seed: u64) -> Run {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let name = path.display().to_string();
-    let steps = script::parse(&name, &text, &sc).unwrap_or_else(|e| panic!("{}", e.join("\n")));
+/// Run the play written out in `text` (named `name` in its errors) of `sc` with `seed` to
+/// the end, and score it.
+pub fn run_text(sc: Arc<Scenario>, name: &str, text: &str, seed: u64) -> Run {
+    let steps = script::parse(name, text, &sc).unwrap_or_else(|e| panic!("{}", e.join("\n")));
     run_plan(sc, &steps, seed)
 }
 

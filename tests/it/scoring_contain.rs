@@ -33,67 +33,45 @@ fn scenario() -> Arc<crossdrill::scenario::Scenario> {
     Arc::new(loaded.scenario)
 }
 
+/// When the incident of the threat `threat` was contained in `run`.
+fn contained_at(run: &play_run::Run, threat: &str) -> Option<u64> {
+    let t = run
+        .sc
+        .threats
+        .iter()
+        .position(|t| t.id == threat)
+        .expect("the threat");
+    let incident = run
+        .card
+        .incidents
+        .iter()
+        .find(|i| i.threat.idx() == t)
+        .expect("the threat's incident");
+    incident.phase(Phase::Contain).done_at
+}
+
 #[test]
 fn a_rebuild_after_isolation_keeps_the_time_the_isolation_contained_it() {
     let sc = scenario();
     let play = "(at: \"6m\", team: \"power\", act: \"isolate\", target: \"plant\")";
     // The desk's request names the plant: the power team may then clean it.
     let tip = "(at: \"10m\", team: \"desk\", send: (to: [\"power\"], kind: Request, services: [\"plant\"], text: \"Check the plant for an intruder.\"))";
-    let dir = std::env::temp_dir().join(format!("crossdrill-contain-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    for (name, steps, contained) in [
-        ("isolated.commands.ron", format!("[{play}]"), 16 * M),
-        (
-            "rebuilt.commands.ron",
-            format!(
-                "[{play}, {tip}, (at: \"25m\", team: \"power\", act: \"rebuild\", target: \"plant\")]"
-            ),
-            16 * M,
-        ),
+    let rebuild = "(at: \"25m\", team: \"power\", act: \"rebuild\", target: \"plant\")";
+    for (name, steps) in [
+        ("isolated", format!("[{play}]")),
+        ("rebuilt", format!("[{play}, {tip}, {rebuild}]")),
     ] {
-        let file = dir.join(name);
-        std::fs::write(&file, steps).expect("write the play");
-        let run = play_run::run_file(sc.clone(), &file, 7);
-        let attack = sc
-            .threats
-            .iter()
-            .position(|t| t.id == "attack")
-            .expect("attack");
-        let incident = run
-            .card
-            .incidents
-            .iter()
-            .find(|i| i.threat.idx() == attack)
-            .expect("the attack's incident");
-        let contain = incident.phase(Phase::Contain);
-        assert_eq!(contain.done_at, Some(contained), "{name}: {contain:?}");
+        let run = play_run::run_text(sc.clone(), name, &steps, 7);
+        assert_eq!(contained_at(&run, "attack"), Some(16 * M), "{name}");
     }
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
 fn a_flood_on_a_service_already_on_backup_is_contained_as_it_lands() {
     let sc = scenario();
-    let flood = sc
-        .threats
-        .iter()
-        .position(|t| t.id == "flood")
-        .expect("flood");
-    let dir = std::env::temp_dir().join(format!("crossdrill-guarded-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
     for (name, at, contained) in [("early", "10m", 40 * M), ("after", "45m", 55 * M)] {
-        let file = dir.join(format!("{name}.commands.ron"));
-        let step = format!("[(at: \"{at}\", team: \"tel\", act: \"switch\", target: \"tower\")]");
-        std::fs::write(&file, step).expect("write the play");
-        let run = play_run::run_file(sc.clone(), &file, 7);
-        let incident = run
-            .card
-            .incidents
-            .iter()
-            .find(|i| i.threat.idx() == flood)
-            .expect("the flood's incident");
-        let contain = incident.phase(Phase::Contain);
-        assert_eq!(contain.done_at, Some(contained), "{name}: {contain:?}");
+        let steps = format!("[(at: \"{at}\", team: \"tel\", act: \"switch\", target: \"tower\")]");
+        let run = play_run::run_text(sc.clone(), name, &steps, 7);
+        assert_eq!(contained_at(&run, "flood"), Some(contained), "{name}");
     }
-    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -2,6 +2,7 @@
 //! header's no-response cascade is what the engine does, and its well-run play scores well
 //! above its late play, which scores above doing nothing.
 
+use crate::engine_default::first;
 use crate::play_run;
 use crossdrill::engine::{Engine, ServiceStatus};
 use crossdrill::scenario::{Loaded, OrgKind, Role, SHIPPED, Scenario, Secs, Text, load_source};
@@ -69,15 +70,6 @@ fn cascade(text: &str) -> Vec<Event> {
         }
     }
     out
-}
-
-fn first(e: &Engine, service: &str, status: ServiceStatus) -> Option<Secs> {
-    let s = e.scenario().service_by_id(service)?;
-    e.journal()
-        .changes_of(s)
-        .into_iter()
-        .find(|c| c.2 == status)
-        .map(|c| c.0)
 }
 
 #[test]
