@@ -2,6 +2,7 @@
 //! prints one line of figures and exits by itself, leaving no session to resume. Like the
 //! screenshot tests it needs Xvfb and lavapipe, so only `cargo test -- --ignored` runs it.
 
+use super::gui_screenshot::gui_under_xvfb;
 use std::process::Command;
 
 #[test]
@@ -9,22 +10,16 @@ use std::process::Command;
 fn the_frame_benchmark_prints_its_line_and_leaves_nothing_to_resume() {
     let sessions = std::env::temp_dir().join(format!("crossdrill-bench-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&sessions);
-    let out = Command::new("xvfb-run")
-        .args([
-            "-a",
-            "-s",
-            "-screen 0 1280x800x24",
-            env!("CARGO_BIN_EXE_crossdrill"),
-        ])
-        .args([
-            "gui",
-            "scenarios/games-time-blackout.scenario.ron",
-            "--run-for",
-            "1h",
-        ])
-        .args(["--speed", "60", "--bench-frames", "20"])
-        .env("WGPU_BACKEND", "vulkan")
-        .env("CROSSDRILL_SESSIONS", &sessions)
+    let args = [
+        "scenarios/games-time-blackout.scenario.ron",
+        "--run-for",
+        "1h",
+        "--speed",
+        "60",
+        "--bench-frames",
+        "20",
+    ];
+    let out = gui_under_xvfb(&args, &sessions)
         .output()
         .expect("xvfb-run runs");
     assert!(

@@ -32,24 +32,31 @@ fn screenshot(name: &str, args: &[&str]) -> PathBuf {
 pub(super) fn screenshot_in(name: &str, args: &[&str], sessions: &Path) -> PathBuf {
     let out = std::env::temp_dir().join(format!("crossdrill-{name}-{}.png", std::process::id()));
     let _ = std::fs::remove_file(&out);
-    let status = Command::new("xvfb-run")
-        .args([
-            "-a",
-            "-s",
-            "-screen 0 1280x800x24",
-            env!("CARGO_BIN_EXE_crossdrill"),
-            "gui",
-        ])
-        .args(args)
+    let status = gui_under_xvfb(args, sessions)
         .arg("--screenshot")
         .arg(&out)
-        .env("WGPU_BACKEND", "vulkan")
-        .env("CROSSDRILL_SESSIONS", sessions)
         .status()
         .expect("xvfb-run runs (apt-get install -y xvfb mesa-vulkan-drivers libvulkan1)");
     assert!(status.success(), "the app exited with {status}");
     assert!(out.exists(), "no screenshot at {}", out.display());
     out
+}
+
+/// `crossdrill gui ARGS` under Xvfb with lavapipe, recording its sessions in `sessions`
+/// (also used by tests/it/gui_bench.rs).
+pub(super) fn gui_under_xvfb(args: &[&str], sessions: &Path) -> Command {
+    let mut c = Command::new("xvfb-run");
+    c.args([
+        "-a",
+        "-s",
+        "-screen 0 1280x800x24",
+        env!("CARGO_BIN_EXE_crossdrill"),
+        "gui",
+    ])
+    .args(args)
+    .env("WGPU_BACKEND", "vulkan")
+    .env("CROSSDRILL_SESSIONS", sessions);
+    c
 }
 
 /// How many distinct colours a grid of samples over the image finds.
