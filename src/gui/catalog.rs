@@ -103,8 +103,7 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 fn fill(mut commands: Commands, options: Option<Res<super::GuiOptions>>) {
-    let mut catalog = Catalog::with_shipped();
-    catalog.folders.push(PathBuf::from("scenarios"));
+    let mut catalog = Catalog::with_shipped(vec![PathBuf::from("scenarios")]);
     if let Some(path) = options.as_ref().and_then(|o| o.scenario.clone()) {
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let dir = if dir.as_os_str().is_empty() {
@@ -170,6 +169,19 @@ fn builtin_entry(name: &'static str, text: &'static str) -> Entry {
     }
 }
 
+/// A file's entry, not loaded yet (the next scan loads it).
+fn file_entry(path: &Path) -> Entry {
+    Entry {
+        origin: Origin::File(path.to_path_buf()),
+        good: None,
+        design: Arc::default(),
+        problems: vec![],
+        revision: 0,
+        watched: vec![path.to_path_buf()],
+        stamp: vec![],
+    }
+}
+
 fn problem_lines(problems: &scenario::Problems) -> Vec<String> {
     problems.to_string().lines().map(str::to_owned).collect()
 }
@@ -188,17 +200,32 @@ fn load_file(path: &Path) -> (Result<scenario::Loaded, Vec<String>>, Vec<PathBuf
 }
 
 impl Catalog {
-    /// Every shipped scenario, built in (the default first, then by name), and no folder.
-    pub(crate) fn with_shipped() -> Catalog {
+    /// Every shipped scenario (the default first, then by name) and the `folders` to
+    /// watch: a shipped scenario whose file is in one of them is listed as that file (the
+    /// next scan loads it), the others built in.
+    pub(crate) fn with_shipped(folders: Vec<PathBuf>) -> Catalog {
         let default = scenario::DEFAULT_SCENARIO;
         let others = scenario::SHIPPED.iter().filter(|(n, _)| *n != default.0);
-        Catalog {
-            entries: std::iter::once(&default)
-                .chain(others)
-                .map(|&(name, text)| builtin_entry(name, text))
-                .collect(),
-            folders: vec![],
+        let mut catalog = Catalog {
+            entries: vec![],
+            folders,
+        };
+        for &(name, text) in std::iter::once(&default).chain(others) {
+            let file = Path::new(name);
+            let entry = if catalog.watches(file) {
+                file_entry(file)
+            } else {
+                builtin_entry(name, text)
+            };
+            catalog.entries.push(entry);
         }
+        catalog
+    }
+
+    /// Whether `file` exists in a watched folder.
+    fn watches(&self, file: &Path) -> bool {
+        let dir = file.parent().unwrap_or(Path::new("."));
+        file.is_file() && self.folders.iter().any(|f| same_dir(f, dir))
     }
 
     /// The entry for `origin`.
@@ -212,15 +239,7 @@ impl Catalog {
         if self.get(&Origin::File(path.to_path_buf())).is_some() {
             return;
         }
-        let entry = Entry {
-            origin: Origin::File(path.to_path_buf()),
-            good: None,
-            design: Arc::default(),
-            problems: vec![],
-            revision: 0,
-            watched: vec![path.to_path_buf()],
-            stamp: vec![],
-        };
+        let entry = file_entry(path);
         let shipped = self.entries.iter().position(|e| match e.origin {
             Origin::Builtin(name) => same_file(Path::new(name), path),
             Origin::File(_) => false,

@@ -62,8 +62,7 @@ fn entry(app: &App, file: &Path) -> catalog::Entry {
 #[test]
 fn every_shipped_scenario_is_listed_once_and_as_its_file_where_that_is_watched() {
     let (dir, _) = folder("shipped");
-    let mut c = Catalog::with_shipped();
-    c.folders = vec![dir];
+    let mut c = Catalog::with_shipped(vec![dir]);
     c.scan();
     let shipped = crate::scenario::SHIPPED;
     assert_eq!(
