@@ -32,14 +32,6 @@ impl Origin {
             None => Origin::File(PathBuf::from(file)),
         }
     }
-
-    /// The name and text of a built-in scenario.
-    pub(crate) fn builtin_source(&self) -> Option<(&'static str, &'static str)> {
-        match self {
-            Origin::Builtin(name) => scenario::shipped_file(name),
-            Origin::File(_) => None,
-        }
-    }
 }
 
 /// One scenario in the list.

@@ -48,11 +48,7 @@ fn drop_unchanged_modifiers(
 }
 
 /// Whether the next frame must come at once rather than on the next input.
-pub(crate) fn moving(
-    clock: Option<&ExerciseClock>,
-    linked: bool,
-    options: Option<&GuiOptions>,
-) -> bool {
+fn moving(clock: Option<&ExerciseClock>, linked: bool, options: Option<&GuiOptions>) -> bool {
     clock.is_some_and(|c| !c.paused) || linked || options.is_some_and(|o| o.exits_by_itself())
 }
 

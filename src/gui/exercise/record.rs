@@ -225,7 +225,7 @@ impl Recorder {
 fn source_of(origin: &Origin, scenario: &Scenario) -> (String, String) {
     match origin {
         Origin::Builtin(name) => {
-            let text = origin.builtin_source().map_or("", |(_, text)| text);
+            let text = crate::scenario::shipped_file(name).map_or("", |(_, text)| text);
             ((*name).to_owned(), text.to_owned())
         }
         Origin::File(path) => {

@@ -67,8 +67,10 @@ fn finish_on_self_exit(
     mut recorder: ResMut<Recorder>,
 ) {
     let exiting = exits.read().count() > 0;
-    let by_itself = options.is_some_and(|o| o.exits_by_itself());
-    if let (true, true, Some(host)) = (exiting, by_itself, host) {
+    if let Some(host) = host
+        && exiting
+        && options.is_some_and(|o| o.exits_by_itself())
+    {
         recorder.finish(&host.engine);
     }
 }
