@@ -16,6 +16,7 @@
 #[path = "net_load/seats.rs"]
 mod seats;
 
+use crossdrill::cpu::{Whose, cpu_secs};
 use crossdrill::scenario::duration;
 use seats::SeatStats;
 use std::process::{Command, ExitCode};
@@ -67,17 +68,6 @@ fn loopback() -> Option<(u64, u64)> {
     Some((bytes, fields.next()?.parse().ok()?))
 }
 
-/// CPU seconds of this process (`own`), or of its children that were waited for (Linux).
-fn cpu(own: bool) -> Option<f64> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    let rest = &stat[stat.rfind(')')? + 2..];
-    let fields: Vec<&str> = rest.split_whitespace().collect();
-    // After the name, from field 3 (state): utime 14, stime 15, cutime 16, cstime 17.
-    let at = if own { 11 } else { 13 };
-    let ticks = fields.get(at)?.parse::<f64>().ok()? + fields.get(at + 1)?.parse::<f64>().ok()?;
-    Some(ticks / 100.0)
-}
-
 /// CPU seconds of the host process and of all the seats' threads together.
 struct Cpu {
     host: Option<f64>,
@@ -125,7 +115,7 @@ fn main() -> ExitCode {
     }
     let listen = format!("127.0.0.1:{port}");
     let wire_before = loopback();
-    let (host_before, seats_before) = (cpu(false), cpu(true));
+    let (host_before, seats_before) = (cpu_secs(Whose::Children), cpu_secs(Whose::Own));
     let mut host = match Command::new(&bin)
         .args([
             "host",
@@ -170,8 +160,10 @@ fn main() -> ExitCode {
     let played = started.elapsed();
     let host_status = host.wait();
     let cpu = Cpu {
-        host: host_before.zip(cpu(false)).map(|(a, b)| b - a),
-        seats: seats_before.zip(cpu(true)).map(|(a, b)| b - a),
+        host: host_before
+            .zip(cpu_secs(Whose::Children))
+            .map(|(a, b)| b - a),
+        seats: seats_before.zip(cpu_secs(Whose::Own)).map(|(a, b)| b - a),
     };
     let wire = wire_before
         .zip(loopback())

@@ -6,6 +6,7 @@
 //! `gui` sit on top.
 
 pub mod cli;
+pub mod cpu;
 pub mod engine;
 #[cfg(feature = "gui")]
 pub mod gui;
