@@ -294,6 +294,24 @@ impl Engine {
             .min()
     }
 
+    /// The next moment anything is due to happen, to the world or to what a team
+    /// knows (an event, a detection, or a change leaving over a delayed edge once time
+    /// moves on); `None` when nothing more is due. Someone who reacts only to what
+    /// changed (a bot team) need look no sooner.
+    pub fn next_event_at(&self) -> Option<Secs> {
+        if !self.noticed_now.is_empty() {
+            return Some(self.now);
+        }
+        let leaving = self
+            .leaving()
+            .map(|(_, _, delay, _)| self.now + delay as Secs);
+        [self.queue.next_time(), self.notices.next_time()]
+            .into_iter()
+            .flatten()
+            .chain(leaving)
+            .min()
+    }
+
     /// Whether the scenario's duration has passed.
     pub fn ended(&self) -> bool {
         self.now >= self.scenario.duration

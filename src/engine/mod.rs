@@ -142,6 +142,7 @@ pub use describe::{Naming, describe, describe_named, phrase, timeline_line};
 pub use describe_parts::verdict_phrase;
 pub use journal::{Entry, EntryKind, Header, JOURNAL_FORMAT, Journal, JournalError};
 pub use replay::{ReplayError, replay};
+pub(crate) use rng::{Dice, Draw};
 pub use topology::Topology;
 pub use types::{
     ActionTarget, Blocked, BufferKind, Cause, Command, CommandOutcome, DetectionKind, Draft,

@@ -20,6 +20,9 @@ pub(crate) enum Draw {
         origin: u32,
         at: Secs,
     },
+    /// A bot team's decision `what` about `key` (an incident, message or service, with
+    /// how often it came up), for the bot playing `team`.
+    Bot { team: u32, what: u32, key: u64 },
 }
 
 impl Draw {
@@ -39,6 +42,9 @@ impl Draw {
                 origin as u64,
                 at,
             ],
+            Draw::Bot { team, what, key } => {
+                [3 | (what as u64) << 8 | (team as u64) << 32, key, 0, 0]
+            }
         }
     }
 }
