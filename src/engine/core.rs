@@ -71,6 +71,10 @@ pub(crate) struct InjectState {
     pub last: bool,
     /// Journal id at the last firing: "a message arrived" counts only later ones.
     pub since: u64,
+    /// A bit for each node of the condition (in [`Condition::nodes`] order, the
+    /// first 64) that held at some check: what a scenario lint reads. Never read by
+    /// the engine itself.
+    pub held: u64,
 }
 
 /// Counters for benchmarks and diagnostics.
@@ -310,6 +314,14 @@ impl Engine {
             .flatten()
             .chain(leaving)
             .min()
+    }
+
+    /// For each inject, a bit for each node of its condition (in
+    /// [`crate::scenario::Condition::nodes`] order, the first 64) that held when the
+    /// condition was checked while the inject could still fire. Never read by the
+    /// engine: a lint counts the branches a scenario's runs never take.
+    pub fn condition_nodes_held(&self) -> Vec<u64> {
+        self.injects.iter().map(|st| st.held).collect()
     }
 
     /// Whether the scenario's duration has passed.

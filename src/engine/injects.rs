@@ -73,6 +73,13 @@ impl Engine {
                 continue;
             }
             let value = self.holds(cond, st.since);
+            if cond.is_composite() {
+                let mut node = 0;
+                let held = self.held_nodes(cond, st.since, &mut node);
+                self.injects[i].held |= held;
+            } else if value {
+                self.injects[i].held |= 1;
+            }
             self.injects[i].last = value;
             if value && !st.last {
                 self.fire(InjectId(i as u32), FiredBy::Condition);
@@ -114,6 +121,26 @@ impl Engine {
             Condition::Any(v) => v.iter().any(|c| self.holds(c, since)),
             Condition::Not(c) => !self.holds(c, since),
         }
+    }
+
+    /// A bit for each node of `c` (numbered from `*node` in preorder) that holds now.
+    fn held_nodes(&self, c: &Condition, since: u64, node: &mut u32) -> u64 {
+        let me = *node;
+        *node += 1;
+        let mut bits = 0;
+        match c {
+            Condition::All(v) | Condition::Any(v) => {
+                for c in v {
+                    bits |= self.held_nodes(c, since, node);
+                }
+            }
+            Condition::Not(inner) => bits |= self.held_nodes(inner, since, node),
+            _ => {}
+        }
+        if me < 64 && self.holds(c, since) {
+            bits |= 1 << me;
+        }
+        bits
     }
 
     /// The earliest future moment at which time alone could change `c`.

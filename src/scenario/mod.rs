@@ -4,6 +4,7 @@
 //! no bevy or egui.
 
 pub mod clock;
+mod condition;
 pub mod design;
 pub mod duration;
 pub mod generate;

@@ -5,6 +5,3 @@ bot-text-relay = Passed on by an automated team: see the incident and services a
 bot-text-forward = Forwarded by the automated coordination centre.
 bot-unknown-profile = unknown bot profile `{ $profile }`: use textbook, realistic or absent
 bot-unknown-team = no team `{ $team }` in the scenario { $hint }
-bot-profile-textbook = textbook bot
-bot-profile-realistic = realistic bot
-bot-profile-absent = absent bot

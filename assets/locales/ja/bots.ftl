@@ -5,6 +5,3 @@ bot-text-relay = 自動チームからの転送: 添付のインシデントと�
 bot-text-forward = 自動の調整センターが転送しました。
 bot-unknown-profile = ボットの種類 `{ $profile }` はありません: textbook、realistic、absent のいずれかを指定してください
 bot-unknown-team = シナリオにチーム `{ $team }` はありません { $hint }
-bot-profile-textbook = 模範ボット
-bot-profile-realistic = 現実的ボット
-bot-profile-absent = 不在ボット
