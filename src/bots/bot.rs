@@ -98,6 +98,37 @@ impl Bot {
         self.profile
     }
 
+    /// Take over a seat part-way through (a resumed session): everything in sight now
+    /// counts as seen, and what the team's sent messages said counts as told, so the
+    /// bot goes on from here instead of repeating what was done.
+    pub fn resume(&mut self, sight: &dyn Sight) {
+        let v = sight.view();
+        self.inbox_seen = v.inbox.len();
+        self.incidents_seen = v.incidents.iter().map(|i| i.detections.len()).collect();
+        self.status_seen = v
+            .services
+            .iter()
+            .map(|o| {
+                let on_gen = matches!(o.on_buffer, Some((BufferKind::Generator, _)));
+                (o.status, on_gen)
+            })
+            .collect();
+        self.bcp_planned = v.services.iter().any(|o| o.status == ServiceStatus::Down);
+        for &id in &v.sent {
+            let Some(m) = sight.message(id) else { continue };
+            let subjects = m
+                .incidents
+                .iter()
+                .map(|&i| incident_subject(i))
+                .chain(m.services.iter().map(|&s| service_subject(s)));
+            for s in subjects {
+                for t in &m.to {
+                    self.told.insert((t.0, s));
+                }
+            }
+        }
+    }
+
     /// When it next means to do something.
     pub fn next_due(&self) -> Option<Secs> {
         self.intents.iter().map(|i| i.due).min()

@@ -93,3 +93,51 @@ fn casts_read_and_say_what_is_wrong() {
     let e = Cast::parse("perfect", &s).unwrap_err().to_string();
     assert!(e.contains("perfect") && e.contains("textbook"), "{e}");
 }
+
+#[test]
+fn a_bot_taking_over_mid_run_does_not_repeat_what_was_sent() {
+    let s = Arc::new(builtin_default());
+    let outlook = Arc::new(Outlook::new(&s));
+    let cast = Cast::all(&s, Profile::Textbook);
+    let mut engine = Engine::new(s.clone(), 7);
+    let mut bots = cast.bots(&outlook, 7);
+    play(&mut engine, &mut bots, &[], 3 * 3600);
+    // (sender, recipient, incident) told by the messages from `from` on.
+    let told = |e: &Engine, range: std::ops::Range<usize>| {
+        let mut out = std::collections::HashSet::new();
+        for m in &e.messages()[range] {
+            if let crate::engine::Sender::Team(f) = m.from {
+                for t in &m.to {
+                    for i in &m.incidents {
+                        out.insert((f, *t, *i));
+                    }
+                }
+            }
+        }
+        out
+    };
+    let before = told(&engine, 0..engine.messages().len());
+    let repeats = |e: &Engine, from: usize| {
+        told(e, from..e.messages().len())
+            .intersection(&before)
+            .count()
+    };
+    let sent = engine.messages().len();
+    // Bots that start afresh at 3:00 report again what was reported long ago ...
+    let mut naive = engine.clone();
+    let mut fresh = cast.bots(&outlook, 7);
+    play(&mut naive, &mut fresh, &[], 3 * 3600 + 600);
+    assert!(repeats(&naive, sent) > 3);
+    // ... bots that take over do not.
+    let mut fresh = cast.bots(&outlook, 7);
+    for b in &mut fresh {
+        b.resume(&EngineSight::new(&engine, b.team()));
+    }
+    play(&mut engine, &mut fresh, &[], 3 * 3600 + 600);
+    assert_eq!(
+        repeats(&engine, sent),
+        0,
+        "{:?}",
+        &engine.messages()[sent..]
+    );
+}
