@@ -5,6 +5,7 @@
 //! plays, replay) beside `report`; `net` (networked exercises) above those; `cli` and
 //! `gui` sit on top.
 
+pub mod batch;
 pub mod bots;
 pub mod cli;
 pub mod cpu;

@@ -1,6 +1,7 @@
 //! The command line: argument parsing and one module per command. The top layer: it
 //! uses every other module and nothing uses it; no domain rule lives here.
 
+mod batch;
 mod fork;
 mod generate;
 #[cfg(feature = "net")]
@@ -59,6 +60,9 @@ pub enum Command {
     /// Take a seat in a networked exercise with the seat file the facilitator gave you.
     #[cfg(feature = "net")]
     Join(join::JoinArgs),
+    /// Many scored runs with bot teams on every core, into a calibration report; `batch
+    /// merge` adds up batches run apart.
+    Batch(batch::BatchArgs),
 }
 
 /// Run a parsed command line and return the process exit status.
@@ -77,6 +81,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Host(args) => host::run(&args),
         #[cfg(feature = "net")]
         Command::Join(args) => join::run(&args),
+        Command::Batch(args) => batch::run(&args),
     }
 }
 

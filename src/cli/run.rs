@@ -47,6 +47,10 @@ pub struct RunArgs {
     /// Language of scripted texts: en or ja.
     #[arg(long, value_parser = ["en", "ja"], default_value = "en")]
     pub lang: String,
+    /// Bot teams, as `crossdrill batch --bots` takes them (`textbook`,
+    /// `grid=realistic,...`): they play beside the scripted play.
+    #[arg(long, value_name = "CAST")]
+    pub bots: Option<String>,
     /// Exit with status 1 if the engine refuses any scripted command (the run still
     /// goes to its end and writes its outputs).
     #[arg(long)]
@@ -77,7 +81,19 @@ pub fn run(args: &RunArgs) -> ExitCode {
 
     let mut engine = Engine::new(scenario.clone(), args.seed);
     let mut refused = 0;
-    for step in plan.iter().filter(|p| p.at <= until) {
+    if let Some(text) = &args.bots {
+        let cast = match crate::bots::Cast::parse(text, &scenario) {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("{}", error("cli-batch-bad-bots", &[("error", &e)]));
+                return ExitCode::from(2);
+            }
+        };
+        let outlook = Arc::new(crate::bots::Outlook::new(&scenario));
+        let mut bots = cast.bots(&outlook, args.seed);
+        refused = crate::bots::play(&mut engine, &mut bots, &plan, until);
+    }
+    for step in plan.iter().filter(|p| p.at <= until && args.bots.is_none()) {
         engine.advance_to(step.at);
         if let Err(e) = engine.apply(step.command_for(&engine)) {
             let at = duration::clock(engine.now());

@@ -23,6 +23,8 @@
 
 mod build;
 mod build_detail;
+mod calibration;
+mod calibration_svg;
 mod csv;
 mod doc;
 #[cfg(test)]
@@ -37,6 +39,7 @@ mod svg;
 mod svg_chain;
 mod text;
 
+pub use calibration::calibration;
 pub use csv::csv_header;
 pub use plan::PlanRow;
 

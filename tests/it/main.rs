@@ -2,6 +2,7 @@
 //! once: one module per area. What they read lives in `tests/plays/`,
 //! `tests/fixtures/`, `tests/broken/` and `tests/it/snapshots/`.
 
+mod batch_cli;
 mod common;
 mod describe_ja;
 mod engine_cli;

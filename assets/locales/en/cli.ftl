@@ -83,3 +83,18 @@ cli-host-ended = the exercise ended at { $at }: journal { $entries } entries, sh
 cli-joined = joined `{ $scenario }` as { $team }
 cli-command-refused = command { $id } not applied: { $why }
 cli-join-ended = the exercise ended at { $at }: { $sent } commands sent, { $applied } applied, { $refused } not applied
+
+# crossdrill batch
+cli-batch-bad-seeds = cannot read --seeds `{ $text }`: write A..B (B not included) or A..=B, with A below B
+cli-batch-runs-seeds = --runs and --seeds disagree: give one, or the same count
+cli-batch-no-runs = say how many runs: --runs N, or --seeds A..B
+cli-batch-bad-bots = --bots: { $error }
+cli-batch-progress = { $done }/{ $total } runs, about { $eta } s to go
+cli-batch-done = { $runs } runs in { $secs } s ({ $rate } runs/s)
+cli-batch-written = mean score { $mean } (no response { $base }); report written to { $file }
+cli-batch-write = cannot write the calibration into { $dir }: { $error }
+cli-batch-read = { $error } (give folders written by `crossdrill batch`)
+cli-batch-merge = cannot merge { $dir }: { $why }
+cli-batch-merge-different = it is a batch of another calibration (its { $what } differs)
+cli-batch-merge-overlap = seed { $seed } was run twice; give shards over separate seeds
+cli-batch-merge-format = its summary has format { $format }, which this version does not read

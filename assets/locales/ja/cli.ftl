@@ -80,3 +80,18 @@ cli-host-ended = 演習は { $at } に終了しました: ジャーナル { $ent
 cli-joined = `{ $scenario }` に { $team } として参加しました
 cli-command-refused = コマンド { $id } は適用されませんでした: { $why }
 cli-join-ended = 演習は { $at } に終了しました: 送信 { $sent } 件、適用 { $applied } 件、不適用 { $refused } 件
+
+# crossdrill batch
+cli-batch-bad-seeds = --seeds `{ $text }` を読めません: A..B（Bを含まない）または A..=B の形で、AをBより小さくしてください
+cli-batch-runs-seeds = --runs と --seeds が一致しません: どちらか一方を指定するか、同じ回数にしてください
+cli-batch-no-runs = 実行回数を指定してください: --runs N または --seeds A..B
+cli-batch-bad-bots = --bots: { $error }
+cli-batch-progress = { $done }/{ $total } 回、残り約 { $eta } 秒
+cli-batch-done = { $runs } 回を { $secs } 秒で実行（毎秒 { $rate } 回）
+cli-batch-written = 平均得点 { $mean }（無対応 { $base }）、レポートを { $file } に書き出しました
+cli-batch-write = { $dir } に較正結果を書き出せません: { $error }
+cli-batch-read = { $error }（`crossdrill batch` が書き出したフォルダを指定してください）
+cli-batch-merge = { $dir } を合算できません: { $why }
+cli-batch-merge-different = 別の較正のバッチです（{ $what } が異なります）
+cli-batch-merge-overlap = シード { $seed } が重複しています。重ならないシード範囲のシャードを指定してください
+cli-batch-merge-format = 要約の形式 { $format } はこの版では読めません

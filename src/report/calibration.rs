@@ -1,0 +1,299 @@
+//! The calibration report: a batch's figures as one self-contained HTML page in the
+//! report's style (score distributions, per-team spreads, on-time rates per phase,
+//! when services go down, when injects fire, and how it was worked out).
+
+use super::build::{section, table};
+use super::calibration_svg::{Axis, Strip, histogram, strips};
+use super::doc::{Block, Card, Cell, ColKind, Doc, Head, Row, Tone, grade_tone};
+use super::fmt::{num, pct, span};
+use super::text::T;
+use crate::batch::{Figures, Scores, Timing};
+use crate::scenario::{Lang, Scenario};
+use crate::scoring::Phase;
+use crate::words::Arg::{Num, Str};
+use crate::words::say_with;
+
+/// The calibration report of `f` (figures of a batch of `s`) in `lang`.
+pub fn calibration(f: &Figures, s: &Scenario, lang: Lang) -> String {
+    super::html::render(&doc(f, s, lang))
+}
+
+fn grade_of(s: &Scenario, score: f64) -> usize {
+    crate::scoring::grade(s, score)
+}
+
+fn doc(f: &Figures, s: &Scenario, l: Lang) -> Doc {
+    let t = |id: &'static str| T(id).get(l);
+    let bands = s.scoring.grades.len();
+    let card = |label, sc: &Scores, note: String| Card {
+        label,
+        value: sc.mean.map_or_else(|| "—".into(), num),
+        of: Some("100".into()),
+        note,
+        tone: sc.mean.map(|m| grade_tone(grade_of(s, m), bands)),
+    };
+    let spread = |sc: &Scores| match (sc.p10, sc.p90) {
+        (Some(a), Some(b)) => say_with(l, "c-spread", &[("p10", Num(a)), ("p90", Num(b))]),
+        _ => String::new(),
+    };
+    let seeds: Vec<String> = f.seeds.iter().map(|(a, b)| format!("{a}..{b}")).collect();
+    let cast = if f.cast.is_empty() {
+        t("c-no-bots").to_owned()
+    } else {
+        f.cast.clone()
+    };
+    let head = Head {
+        kind: T("c-title"),
+        title: s.title.get(l).into(),
+        summary: say_with(l, "c-lede", &[("runs", Num(f.runs as f64))]),
+        facts: vec![
+            (T("r-scenario"), Cell::Hash(s.id.clone())),
+            (T("c-runs"), Cell::text(f.runs.to_string())),
+            (T("c-seeds"), Cell::text(seeds.join(", "))),
+            (T("c-cast"), Cell::text(cast)),
+            (T("c-refused"), Cell::text(f.refused.to_string())),
+        ],
+        figures: Vec::new(),
+        cards: vec![
+            card(T("c-mean"), &f.overall, spread(&f.overall)),
+            card(T("c-baseline"), &f.baseline, spread(&f.baseline)),
+        ],
+    };
+    Doc {
+        lang: l,
+        head,
+        sections: vec![
+            scores(f, s, l),
+            phases(f, s, l),
+            services(f, s, l),
+            injects(f, s, l),
+        ],
+        footer: section(
+            "method",
+            T("r-method"),
+            vec![Block::Para(t("c-method").into())],
+        ),
+    }
+}
+
+fn scores(f: &Figures, s: &Scenario, l: Lang) -> super::doc::Section {
+    let t = |id: &'static str| T(id).get(l);
+    let bands = s.scoring.grades.len();
+    let legend = [t("c-legend-runs"), t("c-legend-none")];
+    let hist = histogram(t("c-histogram"), &f.overall.bins, &f.baseline.bins, legend);
+    let name = |i: usize| s.teams[i].name.get(l).to_owned();
+    let scored: Vec<usize> = (0..f.teams.len())
+        .filter(|&i| f.teams[i].scores.runs > 0)
+        .collect();
+    let rows: Vec<Strip> = scored
+        .iter()
+        .map(|&i| {
+            let sc = &f.teams[i].scores;
+            Strip {
+                label: name(i),
+                figure: sc.mean.map_or_else(String::new, num),
+                bins: sc.bins.clone(),
+                mark: sc.mean.map(|m| m / 100.0),
+            }
+        })
+        .collect();
+    let bar = |sc: &Scores| match sc.mean {
+        Some(m) => Cell::Bar {
+            score: m,
+            text: num(m),
+            tone: grade_tone(grade_of(s, m), bands),
+        },
+        None => Cell::Dash,
+    };
+    let n = |x: Option<f64>| Cell::or_dash(x, num);
+    let mut trs = vec![
+        Row {
+            cells: vec![
+                Cell::Strong(t("r-overall").into()),
+                Cell::text(f.overall.runs.to_string()),
+                bar(&f.overall),
+                n(f.overall.sd),
+                n(f.overall.p10),
+                n(f.overall.p50),
+                n(f.overall.p90),
+            ],
+            total: true,
+        },
+        Row::new(vec![
+            Cell::Em(t("c-baseline").into()),
+            Cell::text(f.baseline.runs.to_string()),
+            bar(&f.baseline),
+            n(f.baseline.sd),
+            n(f.baseline.p10),
+            n(f.baseline.p50),
+            n(f.baseline.p90),
+        ]),
+    ];
+    for &i in &scored {
+        let sc = &f.teams[i].scores;
+        trs.push(Row::new(vec![
+            Cell::Named {
+                name: name(i),
+                id: s.teams[i].id.clone(),
+            },
+            Cell::text(sc.runs.to_string()),
+            bar(sc),
+            n(sc.sd),
+            n(sc.p10),
+            n(sc.p50),
+            n(sc.p90),
+        ]));
+    }
+    let cols = [
+        (T("r-team"), ColKind::Text),
+        (T("c-runs"), ColKind::Num),
+        (T("c-mean"), ColKind::Bar),
+        (T("c-sd"), ColKind::Num),
+        (T("c-p10"), ColKind::Num),
+        (T("c-p50"), ColKind::Num),
+        (T("c-p90"), ColKind::Num),
+    ];
+    let mut blocks = vec![
+        Block::Chart {
+            title: Some(T("c-histogram")),
+            svg: hist,
+        },
+        table(&cols, trs),
+    ];
+    if !rows.is_empty() {
+        let svg = strips(t("c-team-spread"), &rows, Axis::Score);
+        blocks.push(Block::Chart {
+            title: Some(T("c-team-spread")),
+            svg,
+        });
+    }
+    section("scores", T("c-scores"), blocks)
+}
+
+fn phases(f: &Figures, s: &Scenario, l: Lang) -> super::doc::Section {
+    let cols: Vec<(T, ColKind)> = std::iter::once((T("r-team"), ColKind::Text))
+        .chain(Phase::ALL.map(|p| (super::text::phase(p), ColKind::Bar)))
+        .collect();
+    let rows = f
+        .teams
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.scored.iter().any(|&n| n > 0))
+        .map(|(i, tf)| {
+            let mut cells = vec![Cell::Named {
+                name: s.teams[i].name.get(l).into(),
+                id: tf.team.clone(),
+            }];
+            cells.extend(tf.on_time.iter().map(|share| match share {
+                Some(x) => Cell::Bar {
+                    score: x * 100.0,
+                    text: pct(*x),
+                    tone: if *x >= 0.8 {
+                        Tone::Good
+                    } else if *x >= 0.4 {
+                        Tone::Fair
+                    } else {
+                        Tone::Poor
+                    },
+                },
+                None => Cell::Dash,
+            }));
+            Row::new(cells)
+        })
+        .collect();
+    let note = Block::Muted(T("c-phases-note").get(l).into());
+    section("phases", T("c-phases"), vec![note, table(&cols, rows)])
+}
+
+/// Strips and a table for services (`down`) or injects.
+fn timings(
+    f: &Figures,
+    rows: &[(String, &Timing, Option<f64>)],
+    l: Lang,
+    chart: &'static str,
+) -> Vec<Block> {
+    let t = |id: &'static str| T(id).get(l);
+    let end = rows
+        .first()
+        .map_or(f.duration, |r| r.1.bins.len() as u64 * f.bin);
+    let strip: Vec<Strip> = rows
+        .iter()
+        .filter(|r| r.1.share > 0.0)
+        .map(|(name, tm, _)| Strip {
+            label: name.clone(),
+            figure: pct(tm.share),
+            bins: tm.bins.clone(),
+            mark: None,
+        })
+        .collect();
+    let at = |x: Option<u64>| Cell::or_dash(x, span);
+    let trs = rows
+        .iter()
+        .map(|(name, tm, per_run)| {
+            let mut cells = vec![
+                Cell::Named {
+                    name: name.clone(),
+                    id: tm.id.clone(),
+                },
+                Cell::text(pct(tm.share)),
+            ];
+            if let Some(n) = per_run {
+                cells.push(Cell::text(num(*n)));
+            }
+            cells.extend([at(tm.p10), at(tm.p50), at(tm.p90)]);
+            Row::new(cells)
+        })
+        .collect();
+    let mut cols = vec![(T("c-name"), ColKind::Text), (T("c-share"), ColKind::Num)];
+    if rows.iter().any(|r| r.2.is_some()) {
+        cols.push((T("c-per-run"), ColKind::Num));
+    }
+    cols.extend([
+        (T("c-first-p10"), ColKind::Num),
+        (T("c-first-p50"), ColKind::Num),
+        (T("c-first-p90"), ColKind::Num),
+    ]);
+    let mut blocks = Vec::new();
+    if strip.is_empty() {
+        blocks.push(Block::Muted(t("c-nothing").into()));
+    } else {
+        let svg = strips(t(chart), &strip, Axis::Time { end });
+        blocks.push(Block::Chart {
+            title: Some(T(chart)),
+            svg,
+        });
+    }
+    blocks.push(table(&cols, trs));
+    blocks
+}
+
+fn services(f: &Figures, s: &Scenario, l: Lang) -> super::doc::Section {
+    let rows: Vec<(String, &Timing, Option<f64>)> = s
+        .services
+        .iter()
+        .zip(&f.services)
+        .map(|(v, tm)| (v.name.get(l).to_owned(), tm, None))
+        .collect();
+    let mut blocks = vec![Block::Muted(say_with(
+        l,
+        "c-services-note",
+        &[("bin", Str(&span(f.bin)))],
+    ))];
+    blocks.extend(timings(f, &rows, l, "c-down-chart"));
+    section("services", T("c-services"), blocks)
+}
+
+fn injects(f: &Figures, s: &Scenario, l: Lang) -> super::doc::Section {
+    let rows: Vec<(String, &Timing, Option<f64>)> = s
+        .injects
+        .iter()
+        .zip(&f.injects)
+        .zip(&f.fired_per_run)
+        .map(|((i, tm), n)| (i.id.clone(), tm, Some(*n)))
+        .collect();
+    section(
+        "injects",
+        T("c-injects"),
+        timings(f, &rows, l, "c-inject-chart"),
+    )
+}
