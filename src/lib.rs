@@ -2,14 +2,15 @@
 //!
 //! Layers, one-way: `scenario` (format and validation) <- `engine` (deterministic
 //! simulation) <- `scoring` <- `report`, with `session` (sessions on disk, scripted
-//! plays, replay) beside `report`; `net` (networked exercises) above those; `cli` and
-//! `gui` sit on top.
+//! plays, replay) beside `report`; `net` (networked exercises) above those; `lint`
+//! (design checks of a loaded scenario) reads `scenario`; `cli` and `gui` sit on top.
 
 pub mod cli;
 pub mod cpu;
 pub mod engine;
 #[cfg(feature = "gui")]
 pub mod gui;
+pub mod lint;
 #[cfg(feature = "net")]
 pub mod net;
 pub mod report;
