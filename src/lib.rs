@@ -2,8 +2,8 @@
 //!
 //! Layers, one-way: `scenario` (format and validation) <- `engine` (deterministic
 //! simulation) <- `scoring` <- `report`, with `session` (sessions on disk, scripted
-//! plays, replay) beside `report`; `net` (networked exercises) above those; `cli` and
-//! `gui` sit on top.
+//! plays, replay) beside `report`; `net` (networked exercises) above those; `lint`
+//! (design checks of a loaded scenario) reads `scenario`; `cli` and `gui` sit on top.
 
 pub mod batch;
 pub mod bots;
@@ -12,6 +12,7 @@ pub mod cpu;
 pub mod engine;
 #[cfg(feature = "gui")]
 pub mod gui;
+pub mod lint;
 #[cfg(feature = "net")]
 pub mod net;
 pub mod report;

@@ -8,6 +8,7 @@ mod generate;
 mod host;
 #[cfg(feature = "net")]
 mod join;
+mod lint;
 mod msel;
 mod replay;
 mod report;
@@ -39,6 +40,10 @@ pub enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Check a scenario's design: injects that can never fire, services, teams and
+    /// actions the play never touches, deadlines the reporting chain cannot meet.
+    /// Exit status 0 when nothing is flagged, 2 when something is.
+    Lint(lint::LintArgs),
     /// Run a scenario headless and print its timeline (or its journal as JSON Lines).
     Run(run::RunArgs),
     /// Write a generated national-scale scenario (for benchmarks and stress tests).
@@ -70,6 +75,7 @@ pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Gui(args) => run_gui(args),
         Command::Validate { paths } => validate::run(&paths),
+        Command::Lint(args) => lint::run(&args),
         Command::Run(args) => run::run(&args),
         Command::Report(args) => report::run(&args),
         Command::Msel(args) => msel::run(&args),

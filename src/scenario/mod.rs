@@ -10,6 +10,7 @@ pub mod duration;
 pub mod generate;
 mod kinds;
 mod load;
+mod locate;
 pub mod model;
 mod problem;
 pub mod raw;
@@ -22,11 +23,13 @@ mod validate;
 
 pub use design::{Anchor, Design, Evidence, ExpectId, Expectation, Objective, ObjectiveId};
 pub use load::{DEFAULT_SCENARIO, STD_SEEDS, ron_options};
+pub use locate::Locator;
 pub use model::*;
 pub(crate) use problem::suggest;
-pub use problem::{Level, Problem, ProblemKind, Problems};
+pub use problem::{Level, Never, Problem, ProblemKind, Problems};
 pub use shipped::{SHIPPED, builtin_default_loaded, shipped_file, shipped_with_id};
 pub use spans::Pos;
+pub(crate) use spans::Seg;
 pub use to_raw::{to_raw, to_ron, to_ron_with};
 pub use validate::Mode;
 

@@ -1,5 +1,7 @@
 //! Problems found while loading a scenario: where (file:line:column), what, and a hint.
 
+use super::kinds::MessageKind;
+use super::model::Secs;
 use super::spans::Pos;
 use std::fmt;
 
@@ -73,6 +75,55 @@ pub enum ProblemKind {
         from: String,
         to: String,
     },
+    /// An inject whose trigger can never hold before the exercise ends.
+    NeverFires {
+        inject: String,
+        why: Never,
+    },
+    /// A service no threat, inject or provider can affect.
+    Unaffected(String),
+    /// A team that can receive neither an incident nor a message.
+    Unreachable(String),
+    /// An action no team may take.
+    NoTeamMayTake(String),
+    /// A threat whose owners cannot report it to a ministry desk or the centre by the
+    /// report deadline: `took` is the fastest channel's latency (`None`: no channel).
+    SlowReport {
+        threat: String,
+        took: Option<Secs>,
+        deadline: Secs,
+    },
+    /// A threat's dependent team that no message can reach from its owners by the share
+    /// deadline: `took` is the fastest path (`None`: no path).
+    SlowShare {
+        threat: String,
+        team: String,
+        took: Option<Secs>,
+        deadline: Secs,
+    },
+}
+
+/// Why an inject can never fire: what its trigger waits for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Never {
+    /// A time at or after the end of the exercise.
+    AtEnd { at: Secs, end: Secs },
+    /// This service down, and nothing can take it down.
+    ServiceUnaffected(String),
+    /// A message to this team (of this kind), and none can reach it.
+    NoMessage {
+        team: String,
+        kind: Option<MessageKind>,
+    },
+    /// This action taken (by this team), and no such team may take it.
+    NoAction {
+        action: String,
+        team: Option<String>,
+    },
+    /// `Any` of conditions none of which can hold.
+    NoBranch,
+    /// `Not` of a condition that always holds.
+    NotAlways,
 }
 
 /// One problem, located in a file.

@@ -2,7 +2,7 @@
 //! `problem.ftl` in the language the command line speaks.
 
 use super::{Part, Phrase, default_lang};
-use crate::scenario::{Level, Problem, ProblemKind};
+use crate::scenario::{Level, Never, Problem, ProblemKind};
 use std::fmt;
 
 /// A noun of a problem (`service`, `capacity under DDoS`), worded by the language that
@@ -26,6 +26,33 @@ fn noun(what: &str) -> Phrase {
 
 fn with_text(id: &'static str, text: &str) -> Phrase {
     Phrase::new(id).with("a", text)
+}
+
+/// Why an inject never fires.
+fn never_phrase(why: &Never) -> Phrase {
+    let p = Phrase::new;
+    match why {
+        Never::AtEnd { at, end } => p("problem-never-at-end")
+            .with("at", Part::Span(*at))
+            .with("end", Part::Span(*end)),
+        Never::ServiceUnaffected(s) => with_text("problem-never-down", s),
+        Never::NoMessage { team, kind: None } => with_text("problem-never-message", team),
+        Never::NoMessage {
+            team,
+            kind: Some(k),
+        } => p("problem-never-message-kind")
+            .with("team", team.as_str())
+            .with("kind", format!("{k:?}")),
+        Never::NoAction { action, team: None } => with_text("problem-never-action", action),
+        Never::NoAction {
+            action,
+            team: Some(t),
+        } => p("problem-never-action-by")
+            .with("action", action.as_str())
+            .with("team", t.as_str()),
+        Never::NoBranch => p("problem-never-any"),
+        Never::NotAlways => p("problem-never-not"),
+    }
 }
 
 /// What `kind` says.
@@ -85,6 +112,41 @@ pub fn problem_phrase(kind: &ProblemKind) -> Phrase {
         K::NoChannelFor { from, to } => p("problem-no-channel-for")
             .with("from", from.as_str())
             .with("to", to.as_str()),
+        K::NeverFires { inject, why } => p("problem-never-fires")
+            .with("inject", inject.as_str())
+            .with("why", never_phrase(why)),
+        K::Unaffected(s) => with_text("problem-unaffected", s),
+        K::Unreachable(t) => with_text("problem-unreachable", t),
+        K::NoTeamMayTake(a) => with_text("problem-no-team-may-take", a),
+        K::SlowReport {
+            threat, took: None, ..
+        } => with_text("problem-report-no-channel", threat),
+        K::SlowReport {
+            threat,
+            took: Some(t),
+            deadline,
+        } => p("problem-slow-report")
+            .with("threat", threat.as_str())
+            .with("took", Part::Span(*t))
+            .with("deadline", Part::Span(*deadline)),
+        K::SlowShare {
+            threat,
+            team,
+            took: None,
+            ..
+        } => p("problem-share-no-path")
+            .with("threat", threat.as_str())
+            .with("team", team.as_str()),
+        K::SlowShare {
+            threat,
+            team,
+            took: Some(t),
+            deadline,
+        } => p("problem-slow-share")
+            .with("threat", threat.as_str())
+            .with("team", team.as_str())
+            .with("took", Part::Span(*t))
+            .with("deadline", Part::Span(*deadline)),
     }
 }
 

@@ -32,6 +32,13 @@ cli-errors-found = { $file }: { $n ->
    *[other] { $n } errors
 } found
 
+## lint
+cli-lint-clean = { $file }: nothing to flag
+cli-lint-findings = { $file }: { $n ->
+    [one] { $n } finding
+   *[other] { $n } findings
+}
+
 ## replay and fork
 cli-replay-matches = matches { $file }
 cli-replay-open = replays (the session has not ended: no journal to compare yet)

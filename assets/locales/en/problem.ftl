@@ -40,3 +40,21 @@ problem-fail-loop = loop of `Fail` dependencies that nothing can break: { $a }
 problem-after-end = { $what } at { $at } is after the end of the exercise ({ $end })
 problem-nothing-expected = objective `{ $a }` has no expected action linked to it
 problem-no-channel-for = team `{ $from }` has no channel to `{ $to }`: the expected message can never be seen
+
+## The lint's findings (`crossdrill lint`)
+problem-never-fires = inject `{ $inject }` can never fire: { $why }
+problem-never-at-end = it waits until { $at }, and the exercise ends at { $end }
+problem-never-down = it waits for service `{ $a }` to be down, and nothing can take it down
+problem-never-message = it waits for a message to team `{ $a }`, and no channel or inject message reaches that team
+problem-never-message-kind = it waits for a `{ $kind }` message to team `{ $team }`, and no channel reaches that team
+problem-never-action = it waits for action `{ $a }`, which no team may take
+problem-never-action-by = it waits for team `{ $team }` to take action `{ $action }`, which that team may not take
+problem-never-any = none of the conditions in its `Any` can hold
+problem-never-not = its `Not` negates a condition that always holds
+problem-unaffected = nothing in the scenario can affect service `{ $a }`: no threat step or inject names it, and it depends on no service that is affected
+problem-unreachable = team `{ $a }` can never receive an incident or a message
+problem-no-team-may-take = no team may take action `{ $a }`
+problem-report-no-channel = threat `{ $a }` can never be reported: no team playing its targets has a channel to a ministry desk or the centre
+problem-slow-report = threat `{ $threat }`: the fastest report from its owners to a ministry desk or the centre takes { $took }, longer than the report deadline ({ $deadline })
+problem-share-no-path = threat `{ $threat }` can never be shared with team `{ $team }`: no channel path leads there from its owners
+problem-slow-share = threat `{ $threat }`: the fastest message from its owners to team `{ $team }` takes { $took }, longer than the share deadline ({ $deadline })

@@ -29,6 +29,10 @@ cli-seed-no-chain = 報告経路なし
 cli-valid = { $file }: OK: `{ $id }`、チーム { $teams }、サービス { $services }、依存関係 { $dependencies }、状況付与 { $injects }、脅威 { $threats }、対処 { $actions }、演習時間 { $duration }、目標 { $objectives }、期待される行動 { $expected }
 cli-errors-found = { $file }: { $n } 件のエラー
 
+## lint
+cli-lint-clean = { $file }: 指摘はありません
+cli-lint-findings = { $file }: 指摘 { $n } 件
+
 ## replay and fork
 cli-replay-matches = { $file } と一致
 cli-replay-open = 再実行できます（セッションは終了していないため、比べるジャーナルはまだありません）

@@ -76,3 +76,21 @@ problem-fail-loop = 何をしても解けない `Fail` 依存関係のループ�
 problem-after-end = { $what }（{ $at }）が演習の終了（{ $end }）より後です
 problem-nothing-expected = 目標 `{ $a }` に結び付いた期待される行動がありません
 problem-no-channel-for = チーム `{ $from }` から `{ $to }` への連絡経路がないため、期待される連絡は記録されません
+
+## lint の指摘（`crossdrill lint`）
+problem-never-fires = 状況付与 `{ $inject }` は決して発生しません: { $why }
+problem-never-at-end = { $at } まで待ちますが、演習は { $end } で終わります
+problem-never-down = サービス `{ $a }` の停止を待ちますが、このサービスを停止させるものがありません
+problem-never-message = チーム `{ $a }` への連絡を待ちますが、このチームに届く連絡経路も状況付与の連絡もありません
+problem-never-message-kind = チーム `{ $team }` への `{ $kind }` の連絡を待ちますが、このチームに届く連絡経路がありません
+problem-never-action = 対処 `{ $a }` を待ちますが、この対処を取れるチームがありません
+problem-never-action-by = チーム `{ $team }` が対処 `{ $action }` を取るのを待ちますが、このチームはこの対処を取れません
+problem-never-any = `Any` の条件のどれも成り立ちません
+problem-never-not = `Not` が常に成り立つ条件を否定しています
+problem-unaffected = サービス `{ $a }` に影響を与えるものがシナリオにありません（攻撃段階にも状況付与にも現れず、影響を受けるサービスにも依存していません）
+problem-unreachable = チーム `{ $a }` にはインシデントも連絡も決して届きません
+problem-no-team-may-take = 対処 `{ $a }` を取れるチームがありません
+problem-report-no-channel = 脅威 `{ $a }` は決して報告されません: 攻撃対象を担当するチームから所管省庁の窓口やセンターへの連絡経路がありません
+problem-slow-report = 脅威 `{ $threat }`: 担当チームから所管省庁の窓口またはセンターへの最速の報告に { $took } かかり、報告の期限（{ $deadline }）より長くなります
+problem-share-no-path = 脅威 `{ $threat }` はチーム `{ $team }` に決して共有されません: 担当チームからそこへ至る連絡経路がありません
+problem-slow-share = 脅威 `{ $threat }`: 担当チームからチーム `{ $team }` への最速の連絡に { $took } かかり、共有の期限（{ $deadline }）より長くなります
