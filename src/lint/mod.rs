@@ -8,10 +8,12 @@
 mod deadlines;
 mod never;
 mod reach;
+mod runs;
 mod unused;
 
 use crate::scenario::{Level, Loaded, Locator, Problem, ProblemKind, Seg};
 use reach::Reach;
+pub use runs::{DISCRIMINATES, lint_runs};
 
 /// One finding, placed by the element it is about (a list and an id) and a field path
 /// inside it.

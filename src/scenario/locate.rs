@@ -71,6 +71,11 @@ fn index_of(m: &Merged, list: &str, id: &str) -> Option<usize> {
         "actions" => raw.actions.iter().position(|x| x.id == id),
         "threats" => raw.threats.iter().position(|x| x.id == id),
         "organisations" => raw.organisations.iter().position(|x| x.id == id),
+        // A dependency has no id: `from>to` names it.
+        "dependencies" => raw
+            .dependencies
+            .iter()
+            .position(|x| id.split_once('>') == Some((x.from.as_str(), x.to.as_str()))),
         _ => None,
     }
 }

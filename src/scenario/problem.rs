@@ -93,6 +93,27 @@ pub enum ProblemKind {
         took: Option<Secs>,
         deadline: Secs,
     },
+    /// An inject that fired in none of the lint's runs (textbook and absent bots).
+    NeverFired {
+        inject: String,
+        runs: u64,
+    },
+    /// A part of an inject's `Any` condition that held in none of the lint's runs.
+    BranchNeverHeld {
+        inject: String,
+        runs: u64,
+    },
+    /// A logical link whose worsening took hold in none of the lint's runs.
+    LinkNeverHeld {
+        from: String,
+        to: String,
+        runs: u64,
+    },
+    /// Textbook and absent bot teams score within 15 points of each other.
+    NoDiscrimination {
+        textbook: String,
+        absent: String,
+    },
     /// A threat's dependent team that no message can reach from its owners by the share
     /// deadline: `took` is the fastest path (`None`: no path).
     SlowShare {

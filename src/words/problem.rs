@@ -116,6 +116,19 @@ pub fn problem_phrase(kind: &ProblemKind) -> Phrase {
             .with("inject", inject.as_str())
             .with("why", never_phrase(why)),
         K::Unaffected(s) => with_text("problem-unaffected", s),
+        K::NeverFired { inject, runs } => p("problem-never-fired")
+            .with("inject", inject.as_str())
+            .with("runs", runs.to_string()),
+        K::BranchNeverHeld { inject, runs } => p("problem-branch-never-held")
+            .with("inject", inject.as_str())
+            .with("runs", runs.to_string()),
+        K::LinkNeverHeld { from, to, runs } => p("problem-link-never-held")
+            .with("from", from.as_str())
+            .with("to", to.as_str())
+            .with("runs", runs.to_string()),
+        K::NoDiscrimination { textbook, absent } => p("problem-no-discrimination")
+            .with("textbook", textbook.as_str())
+            .with("absent", absent.as_str()),
         K::Unreachable(t) => with_text("problem-unreachable", t),
         K::NoTeamMayTake(a) => with_text("problem-no-team-may-take", a),
         K::SlowReport {

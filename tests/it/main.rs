@@ -17,6 +17,7 @@ mod gui_debrief;
 #[cfg(feature = "gui")]
 mod gui_screenshot;
 mod journal_compat;
+mod lint_runs;
 mod lint_static;
 mod msel_formats;
 #[cfg(feature = "net")]

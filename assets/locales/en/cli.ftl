@@ -105,3 +105,4 @@ cli-batch-merge = cannot merge { $dir }: { $why }
 cli-batch-merge-different = it is a batch of another calibration (its { $what } differs)
 cli-batch-merge-overlap = seed { $seed } was run twice; give shards over separate seeds
 cli-batch-merge-format = its summary has format { $format }, which this version does not read
+cli-lint-intended = { $place }: note: intended: { $why }

@@ -58,3 +58,9 @@ problem-report-no-channel = threat `{ $a }` can never be reported: no team playi
 problem-slow-report = threat `{ $threat }`: the fastest report from its owners to a ministry desk or the centre takes { $took }, longer than the report deadline ({ $deadline })
 problem-share-no-path = threat `{ $threat }` can never be shared with team `{ $team }`: no channel path leads there from its owners
 problem-slow-share = threat `{ $threat }`: the fastest message from its owners to team `{ $team }` takes { $took }, longer than the share deadline ({ $deadline })
+
+# Run-based lint findings.
+problem-never-fired = inject `{ $inject }` fired in none of { $runs } runs (textbook and absent bot teams)
+problem-branch-never-held = this part of inject `{ $inject }`'s condition held in none of { $runs } runs
+problem-link-never-held = the logical link `{ $from }` -> `{ $to }` never took hold in { $runs } runs
+problem-no-discrimination = scoring does not tell a good response from none: textbook bot teams average { $textbook }, absent ones { $absent } (less than 15 points apart)

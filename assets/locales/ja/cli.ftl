@@ -99,3 +99,4 @@ cli-batch-merge = { $dir } を合算できません: { $why }
 cli-batch-merge-different = 別の較正のバッチです（{ $what } が異なります）
 cli-batch-merge-overlap = シード { $seed } が重複しています。重ならないシード範囲のシャードを指定してください
 cli-batch-merge-format = 要約の形式 { $format } はこの版では読めません
+cli-lint-intended = { $place }: 注記: 意図どおり: { $why }

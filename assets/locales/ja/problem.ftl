@@ -94,3 +94,9 @@ problem-report-no-channel = 脅威 `{ $a }` は決して報告されません: �
 problem-slow-report = 脅威 `{ $threat }`: 担当チームから所管省庁の窓口またはセンターへの最速の報告に { $took } かかり、報告の期限（{ $deadline }）より長くなります
 problem-share-no-path = 脅威 `{ $threat }` はチーム `{ $team }` に決して共有されません: 担当チームからそこへ至る連絡経路がありません
 problem-slow-share = 脅威 `{ $threat }`: 担当チームからチーム `{ $team }` への最速の連絡に { $took } かかり、共有の期限（{ $deadline }）より長くなります
+
+# 実行に基づくリントの指摘。
+problem-never-fired = インジェクト `{ $inject }` は { $runs } 回の実行（模範ボットと不在ボット）で一度も発生しませんでした
+problem-branch-never-held = インジェクト `{ $inject }` の条件のこの部分は { $runs } 回の実行で一度も成立しませんでした
+problem-link-never-held = 論理的な依存 `{ $from }` -> `{ $to }` は { $runs } 回の実行で一度も作用しませんでした
+problem-no-discrimination = 採点が良い対応と無対応を区別できていません: 模範ボットの平均 { $textbook }、不在ボットの平均 { $absent }（差が15点未満）
