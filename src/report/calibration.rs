@@ -37,11 +37,7 @@ fn doc(f: &Figures, s: &Scenario, l: Lang) -> Doc {
         _ => String::new(),
     };
     let seeds: Vec<String> = f.seeds.iter().map(|(a, b)| format!("{a}..{b}")).collect();
-    let cast = if f.cast.is_empty() {
-        t("c-no-bots").to_owned()
-    } else {
-        f.cast.clone()
-    };
+    let cast = cast_text(f, s, l);
     let head = Head {
         kind: T("c-title"),
         title: s.title.get(l).into(),
@@ -73,6 +69,22 @@ fn doc(f: &Figures, s: &Scenario, l: Lang) -> Doc {
             T("r-method"),
             vec![Block::Para(t("c-method").into())],
         ),
+    }
+}
+
+/// The cast in words: one profile for every team said once, else `team=profile` each.
+fn cast_text(f: &Figures, s: &Scenario, l: Lang) -> String {
+    let parts: Vec<&str> = f.cast.split(',').filter(|p| !p.is_empty()).collect();
+    let profiles: Vec<&str> = parts
+        .iter()
+        .filter_map(|p| p.split_once('=').map(|x| x.1))
+        .collect();
+    match profiles.first() {
+        None => T("c-no-bots").get(l).to_owned(),
+        Some(first) if parts.len() == s.teams.len() && profiles.iter().all(|p| p == first) => {
+            say_with(l, "c-every-team", &[("profile", Str(first))])
+        }
+        Some(_) => parts.join(", "),
     }
 }
 
@@ -132,10 +144,7 @@ fn scores(f: &Figures, s: &Scenario, l: Lang) -> super::doc::Section {
     for &i in &scored {
         let sc = &f.teams[i].scores;
         trs.push(Row::new(vec![
-            Cell::Named {
-                name: name(i),
-                id: s.teams[i].id.clone(),
-            },
+            Cell::text(name(i)),
             Cell::text(sc.runs.to_string()),
             bar(sc),
             n(sc.sd),
@@ -180,10 +189,7 @@ fn phases(f: &Figures, s: &Scenario, l: Lang) -> super::doc::Section {
         .enumerate()
         .filter(|(_, t)| t.scored.iter().any(|&n| n > 0))
         .map(|(i, tf)| {
-            let mut cells = vec![Cell::Named {
-                name: s.teams[i].name.get(l).into(),
-                id: tf.team.clone(),
-            }];
+            let mut cells = vec![Cell::text(s.teams[i].name.get(l))];
             cells.extend(tf.on_time.iter().map(|share| match share {
                 Some(x) => Cell::Bar {
                     score: x * 100.0,
@@ -205,12 +211,24 @@ fn phases(f: &Figures, s: &Scenario, l: Lang) -> super::doc::Section {
     section("phases", T("c-phases"), vec![note, table(&cols, rows)])
 }
 
-/// Strips and a table for services (`down`) or injects.
+/// A share of runs as a percentage, "<1%" for a rare one (never "0%" for something
+/// that happened).
+fn share(x: f64) -> String {
+    if x > 0.0 && x < 0.01 {
+        "<1%".into()
+    } else {
+        pct(x)
+    }
+}
+
+/// Strips and a table for services (`down`) or injects. `only_seen`: the table lists
+/// only what happened, and a line names the rest.
 fn timings(
     f: &Figures,
     rows: &[(String, &Timing, Option<f64>)],
     l: Lang,
     chart: &'static str,
+    only_seen: bool,
 ) -> Vec<Block> {
     let t = |id: &'static str| T(id).get(l);
     let end = rows
@@ -221,7 +239,7 @@ fn timings(
         .filter(|r| r.1.share > 0.0)
         .map(|(name, tm, _)| Strip {
             label: name.clone(),
-            figure: pct(tm.share),
+            figure: share(tm.share),
             bins: tm.bins.clone(),
             mark: None,
         })
@@ -229,13 +247,14 @@ fn timings(
     let at = |x: Option<u64>| Cell::or_dash(x, span);
     let trs = rows
         .iter()
+        .filter(|r| r.1.share > 0.0 || !only_seen)
         .map(|(name, tm, per_run)| {
             let mut cells = vec![
                 Cell::Named {
                     name: name.clone(),
                     id: tm.id.clone(),
                 },
-                Cell::text(pct(tm.share)),
+                Cell::text(share(tm.share)),
             ];
             if let Some(n) = per_run {
                 cells.push(Cell::text(num(*n)));
@@ -264,6 +283,19 @@ fn timings(
         });
     }
     blocks.push(table(&cols, trs));
+    let never: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.1.share == 0.0)
+        .map(|r| r.0.as_str())
+        .collect();
+    if only_seen && !never.is_empty() {
+        let names = never.join(", ");
+        blocks.push(Block::Muted(say_with(
+            l,
+            "c-never-down",
+            &[("n", Num(never.len() as f64)), ("names", Str(&names))],
+        )));
+    }
     blocks
 }
 
@@ -279,7 +311,7 @@ fn services(f: &Figures, s: &Scenario, l: Lang) -> super::doc::Section {
         "c-services-note",
         &[("bin", Str(&span(f.bin)))],
     ))];
-    blocks.extend(timings(f, &rows, l, "c-down-chart"));
+    blocks.extend(timings(f, &rows, l, "c-down-chart", true));
     section("services", T("c-services"), blocks)
 }
 
@@ -294,6 +326,6 @@ fn injects(f: &Figures, s: &Scenario, l: Lang) -> super::doc::Section {
     section(
         "injects",
         T("c-injects"),
-        timings(f, &rows, l, "c-inject-chart"),
+        timings(f, &rows, l, "c-inject-chart", false),
     )
 }

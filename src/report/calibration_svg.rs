@@ -18,11 +18,12 @@ fn x_at(share: f64) -> f64 {
 pub(super) fn histogram(label: &str, runs: &[u64], base: &[u64], legend: [&str; 2]) -> String {
     let h = 220.0;
     let (top, bottom) = (28.0, h - 30.0);
-    let most = runs.iter().chain(base).copied().max().unwrap_or(0).max(1) as f64;
+    // Scaled to the runs; the no-response outline is cut at the top where it is taller.
+    let most = runs.iter().copied().max().unwrap_or(0).max(1) as f64;
     let bw = (W - LEFT - RIGHT) / 100.0;
     let mut o = String::new();
     open(&mut o, h, label);
-    let y = |n: u64| bottom - (bottom - top) * n as f64 / most;
+    let y = |n: u64| bottom - (bottom - top) * (n as f64 / most).min(1.0);
     for (i, &n) in runs.iter().enumerate().filter(|(_, n)| **n > 0) {
         let x = x_at(i as f64 / 100.0);
         let _ = write!(

@@ -193,3 +193,5 @@ c-first-p50 = First, median
 c-first-p90 = First, P90
 c-nothing = It never happened in any run.
 c-method = Each run plays the scenario with its seed, the bot teams and the scripted play, and is scored like any exercise against the no-response baseline of the same seed. Only counts are kept (scores to a thousandth of a point, per-point and per-time-bin tallies), so batches over separate seeds merge into exactly what one batch over all of them gives; medians and percentiles are read from the tallies to the whole point or time bin.
+c-every-team = { $profile } (every team)
+c-never-down = { $n } services never went down in any run: { $names }.
