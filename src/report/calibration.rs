@@ -33,7 +33,7 @@ fn doc(f: &Figures, s: &Scenario, l: Lang) -> Doc {
         tone: sc.mean.map(|m| grade_tone(grade_of(s, m), bands)),
     };
     let spread = |sc: &Scores| match (sc.p10, sc.p90) {
-        (Some(a), Some(b)) => say_with(l, "c-spread", &[("p10", Num(a)), ("p90", Num(b))]),
+        (Some(a), Some(b)) => say_with(l, "c-spread", &[("low", Num(a)), ("high", Num(b))]),
         _ => String::new(),
     };
     let seeds: Vec<String> = f.seeds.iter().map(|(a, b)| format!("{a}..{b}")).collect();
