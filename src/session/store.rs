@@ -82,9 +82,9 @@ impl Session {
             created: unix_now(),
             scenario_file: scenario_file.to_string(),
             forked_from,
+            bots: String::new(),
         };
-        let text = serde_json::to_string_pretty(&header).unwrap_or_default();
-        write_atomic(&dir.join(HEADER_FILE), format!("{text}\n").as_bytes())?;
+        write_header(dir, &header)?;
         let file = OpenOptions::new()
             .append(true)
             .open(&cpath)
@@ -246,6 +246,19 @@ impl Session {
         &self.dir
     }
 
+    /// Say in the header which teams bots play (`grid=textbook,...`, as
+    /// `bots::Cast::parse` reads it); the header is written anew whole.
+    pub fn set_bots(&mut self, bots: &str) -> Result<(), SessionError> {
+        if self.header.bots == bots {
+            return Ok(());
+        }
+        let mut header = self.header.clone();
+        header.bots = bots.to_string();
+        write_header(&self.dir, &header)?;
+        self.header = header;
+        Ok(())
+    }
+
     pub fn header(&self) -> &Header {
         &self.header
     }
@@ -283,4 +296,10 @@ impl Session {
     pub fn ended(&self) -> bool {
         self.ended
     }
+}
+
+/// Write `session.json` whole (write, sync, rename).
+fn write_header(dir: &Path, header: &Header) -> Result<(), SessionError> {
+    let text = serde_json::to_string_pretty(header).unwrap_or_default();
+    write_atomic(&dir.join(HEADER_FILE), format!("{text}\n").as_bytes())
 }
