@@ -164,6 +164,12 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SessionError
     Ok(())
 }
 
+/// Write `session.json` whole (write, sync, rename).
+pub(crate) fn write_header(dir: &Path, header: &Header) -> Result<(), SessionError> {
+    let text = serde_json::to_string_pretty(header).unwrap_or_default();
+    write_atomic(&dir.join(HEADER_FILE), format!("{text}\n").as_bytes())
+}
+
 /// Make a folder's new entries durable (where the platform allows opening a folder).
 pub(crate) fn sync_dir(dir: &Path) {
     if let Ok(d) = File::open(dir) {
@@ -195,7 +201,7 @@ mod tests {
     fn a_header_without_bots_reads_as_none_and_none_is_not_written() {
         let old = r#"{"format":1,"scenario":"x","seed":3,"created":0,"scenario_file":"x.ron"}"#;
         let h: Header = serde_json::from_str(old).expect("an old header reads");
-        assert_eq!((h.bots.as_str(), h.forked_from), ("", None));
+        assert_eq!((h.bots.as_str(), &h.forked_from), ("", &None));
         assert!(!serde_json::to_string(&h).expect("json").contains("bots"));
         let with = Header {
             bots: "grid=textbook".into(),

@@ -4,7 +4,7 @@
 use super::error::SessionError;
 use super::header::{
     COMMANDS_FILE, ForkedFrom, HEADER_FILE, Header, JOURNAL_FILE, SCENARIO_FILE, SESSION_FORMAT,
-    snapshot, unix_now, write_atomic,
+    snapshot, unix_now, write_atomic, write_header,
 };
 use super::record::{Dropped, Record, RecordKind, TimedCommand};
 use super::stored::{Stored, repair};
@@ -296,10 +296,4 @@ impl Session {
     pub fn ended(&self) -> bool {
         self.ended
     }
-}
-
-/// Write `session.json` whole (write, sync, rename).
-fn write_header(dir: &Path, header: &Header) -> Result<(), SessionError> {
-    let text = serde_json::to_string_pretty(header).unwrap_or_default();
-    write_atomic(&dir.join(HEADER_FILE), format!("{text}\n").as_bytes())
 }
