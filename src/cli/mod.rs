@@ -122,6 +122,10 @@ pub struct GuiArgs {
     /// journal's scenario; --run-for puts the timeline at that moment).
     #[arg(long, value_name = "JOURNAL_OR_SESSION")]
     pub debrief: Option<PathBuf>,
+    /// Give these teams to bots at the start: `textbook`, or `grid=textbook,carrier=realistic`
+    /// (never the --seat team).
+    #[arg(long, value_name = "CAST")]
+    pub bots: Option<String>,
 }
 
 /// The duration an option gives (`None` when it is not given), or exit status 2 once
@@ -163,6 +167,7 @@ fn run_gui(args: GuiArgs) -> ExitCode {
         resume: args.resume,
         debrief: args.debrief,
         debrief_scenario,
+        bots: args.bots,
         ..Default::default()
     };
     if options.bench_frames.is_some() && !options.straight_to_exercise() {

@@ -38,6 +38,8 @@ pub struct GuiOptions {
     pub host: Option<std::net::SocketAddr>,
     /// Take the seat in this seat file, of an exercise hosted elsewhere.
     pub join: Option<PathBuf>,
+    /// The teams bots play from the start (`textbook`, `grid=textbook,...`).
+    pub bots: Option<String>,
 }
 
 impl GuiOptions {

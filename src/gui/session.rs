@@ -2,6 +2,7 @@
 
 use super::catalog::{Catalog, Origin, ScenarioReloaded};
 use super::exercise::start::{StartExercise, StartSet};
+use crate::bots::Cast;
 use crate::scenario::{Design, Scenario, TeamId};
 use bevy::prelude::*;
 use std::sync::Arc;
@@ -27,6 +28,16 @@ impl Seat {
         }
     }
 
+    /// `cast` with no bot on this seat's team: the person at this screen plays it.
+    pub(crate) fn without_bot(self, mut cast: Cast) -> Cast {
+        if let Seat::Team(t) = self
+            && let Some(p) = cast.profiles.get_mut(t.idx())
+        {
+            *p = None;
+        }
+        cast
+    }
+
     /// Whether this seat sees the ground truth.
     pub(crate) fn sees_all(self) -> bool {
         !matches!(self, Seat::Team(_))
@@ -44,6 +55,8 @@ pub(crate) struct Session {
     pub seed: u64,
     /// Who plays each team (free text typed at the briefing), by team index.
     pub players: Vec<String>,
+    /// Which teams bots play, and how (chosen at the briefing or on the command line).
+    pub bots: Cast,
     /// A newer good version of the file, offered during the exercise.
     pub offered: Option<Arc<Scenario>>,
 }
@@ -53,12 +66,25 @@ impl Session {
         let players = vec![String::new(); scenario.teams.len()];
         Self {
             origin,
+            bots: Cast::none(&scenario),
             scenario,
             design: Arc::default(),
             seed: 1,
             players,
             offered: None,
         }
+    }
+
+    /// Fit the seat assignments to a new version of the scenario (teams by position).
+    fn fit_seats(&mut self, teams: usize) {
+        self.players.resize(teams, String::new());
+        self.bots.profiles.resize(teams, None);
+    }
+
+    /// The bots of an exercise shown in `seat`: the session's, less the seat's own team
+    /// (a person plays that).
+    pub(crate) fn bots_for(&self, seat: Seat) -> Cast {
+        seat.without_bot(self.bots.clone())
     }
 }
 
@@ -175,7 +201,7 @@ fn follow_reloads(
         if playing {
             session.offered = Some(good);
         } else {
-            session.players.resize(good.teams.len(), String::new());
+            session.fit_seats(good.teams.len());
             session.scenario = good;
             session.design = entry.design.clone();
         }
@@ -191,7 +217,7 @@ fn answer_offer(
         if let Some(newer) = session.offered.take()
             && *take
         {
-            session.players.resize(newer.teams.len(), String::new());
+            session.fit_seats(newer.teams.len());
             session.scenario = newer;
             if let Some(entry) = catalog.as_ref().and_then(|c| c.get(&session.origin)) {
                 session.design = entry.design.clone();

@@ -78,6 +78,17 @@ pub(crate) fn role_key(r: crate::scenario::Role) -> &'static str {
     }
 }
 
+/// The locale id naming who plays a team nobody takes: exercise control or a bot.
+pub(crate) fn bot_key(p: Option<crate::bots::Profile>) -> &'static str {
+    use crate::bots::Profile;
+    match p {
+        None => "briefing-played-by-control",
+        Some(Profile::Textbook) => "briefing-bot-textbook",
+        Some(Profile::Realistic) => "briefing-bot-realistic",
+        Some(Profile::Absent) => "briefing-bot-absent",
+    }
+}
+
 /// Colours for service states, shared by the map legend and the panels.
 pub(crate) mod colour {
     use bevy_egui::egui::Color32;

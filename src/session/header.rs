@@ -30,6 +30,10 @@ pub struct Header {
     /// The past run this session was forked from, and the moment.
     #[serde(default)]
     pub forked_from: Option<ForkedFrom>,
+    /// The teams bots play, as `bots::Cast::parse` reads it (`grid=textbook,...`); empty
+    /// (and absent in older sessions) when none do.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub bots: String,
 }
 
 /// Where a forked session comes from.
@@ -160,6 +164,12 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SessionError
     Ok(())
 }
 
+/// Write `session.json` whole (write, sync, rename).
+pub(crate) fn write_header(dir: &Path, header: &Header) -> Result<(), SessionError> {
+    let text = serde_json::to_string_pretty(header).unwrap_or_default();
+    write_atomic(&dir.join(HEADER_FILE), format!("{text}\n").as_bytes())
+}
+
 /// Make a folder's new entries durable (where the platform allows opening a folder).
 pub(crate) fn sync_dir(dir: &Path) {
     if let Ok(d) = File::open(dir) {
@@ -177,7 +187,7 @@ pub(crate) fn path_text(path: &Path) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{stamp, utc_text};
+    use super::{Header, stamp, utc_text};
 
     #[test]
     fn times_since_1970_read_as_utc_dates() {
@@ -185,5 +195,20 @@ mod tests {
         assert_eq!(utc_text(951_782_400), "2000-02-29 00:00:00 UTC");
         assert_eq!(utc_text(4_102_444_799), "2099-12-31 23:59:59 UTC");
         assert_eq!(stamp(1_700_000_000), "20231114-221320");
+    }
+
+    #[test]
+    fn a_header_without_bots_reads_as_none_and_none_is_not_written() {
+        let old = r#"{"format":1,"scenario":"x","seed":3,"created":0,"scenario_file":"x.ron"}"#;
+        let h: Header = serde_json::from_str(old).expect("an old header reads");
+        assert_eq!((h.bots.as_str(), &h.forked_from), ("", &None));
+        assert!(!serde_json::to_string(&h).expect("json").contains("bots"));
+        let with = Header {
+            bots: "grid=textbook".into(),
+            ..h
+        };
+        let text = serde_json::to_string(&with).expect("json");
+        let back: Header = serde_json::from_str(&text).expect("reads back");
+        assert_eq!(back.bots, "grid=textbook");
     }
 }

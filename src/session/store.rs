@@ -4,7 +4,7 @@
 use super::error::SessionError;
 use super::header::{
     COMMANDS_FILE, ForkedFrom, HEADER_FILE, Header, JOURNAL_FILE, SCENARIO_FILE, SESSION_FORMAT,
-    snapshot, unix_now, write_atomic,
+    snapshot, unix_now, write_atomic, write_header,
 };
 use super::record::{Dropped, Record, RecordKind, TimedCommand};
 use super::stored::{Stored, repair};
@@ -82,9 +82,9 @@ impl Session {
             created: unix_now(),
             scenario_file: scenario_file.to_string(),
             forked_from,
+            bots: String::new(),
         };
-        let text = serde_json::to_string_pretty(&header).unwrap_or_default();
-        write_atomic(&dir.join(HEADER_FILE), format!("{text}\n").as_bytes())?;
+        write_header(dir, &header)?;
         let file = OpenOptions::new()
             .append(true)
             .open(&cpath)
@@ -244,6 +244,19 @@ impl Session {
 
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// Say in the header which teams bots play (`grid=textbook,...`, as
+    /// `bots::Cast::parse` reads it); the header is written anew whole.
+    pub fn set_bots(&mut self, bots: &str) -> Result<(), SessionError> {
+        if self.header.bots == bots {
+            return Ok(());
+        }
+        let mut header = self.header.clone();
+        header.bots = bots.to_string();
+        write_header(&self.dir, &header)?;
+        self.header = header;
+        Ok(())
     }
 
     pub fn header(&self) -> &Header {

@@ -70,6 +70,7 @@ fn play_from(
             at,
             recording: Recording::Off,
             seat: seat.0,
+            bots: Default::default(),
         },
     };
     gui.scenario = start.scenario().clone();

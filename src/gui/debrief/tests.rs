@@ -100,6 +100,7 @@ fn debrief_after(app: &mut App, engine: Engine) {
         engine: Begin::TakeOver(Box::new(engine)),
         recording: Recording::Off,
         seat: Seat::Facilitator,
+        bots: Default::default(),
     });
     app.update();
     go(app, Screen::Debrief);

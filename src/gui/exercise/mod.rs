@@ -27,6 +27,8 @@
 //! sends the `UiCommand`s and `ClockCommand`s to the host.
 
 pub(crate) mod adapter;
+#[cfg(test)]
+mod bot_tests;
 pub(crate) mod build;
 pub(crate) mod clock;
 pub(crate) mod command;

@@ -229,6 +229,8 @@ pub(crate) struct Picture {
     /// Cascade effects travelling now: edge, progress 0..1 (facilitator and observer only).
     pub in_flight: Vec<(DepId, f32)>,
     pub finished: bool,
+    /// The profile of each team a bot plays here (by team index; empty: none).
+    pub bots: Vec<Option<crate::bots::Profile>>,
     /// Bumped on every rebuild, so the map knows when to refresh.
     pub revision: u64,
 }
@@ -253,6 +255,7 @@ impl Picture {
             cascades: vec![],
             in_flight: vec![],
             finished: false,
+            bots: vec![],
             revision: 0,
         }
     }

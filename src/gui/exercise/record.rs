@@ -31,6 +31,8 @@ pub(crate) struct Recorder {
     /// Something to tell the facilitator once (e.g. what recovery dropped).
     pub notice: Option<String>,
     last_mark: Secs,
+    /// The teams bots play (`grid=textbook,...`), kept in each session's header.
+    bots: String,
 }
 
 impl Recorder {
@@ -75,6 +77,7 @@ impl Recorder {
             .unwrap_or_default();
         let name = recording.header().scenario_file.clone();
         let mut r = Self::empty(root, (name, text));
+        r.bots = recording.header().bots.clone();
         r.last_mark = recording.now();
         r.dir = Some(dir);
         if recording.ended() {
@@ -94,6 +97,7 @@ impl Recorder {
             failed: None,
             notice: None,
             last_mark: 0,
+            bots: String::new(),
         }
     }
 
@@ -110,6 +114,21 @@ impl Recorder {
                 self.fail("the scenario copy in the session differs from the one in play".into())
             }
             Err(e) => self.fail(e.to_string()),
+        }
+    }
+
+    /// Say in the session's header which teams bots play (as `Cast::describe` writes it).
+    pub(crate) fn keep_bots(&mut self, bots: String) {
+        self.bots = bots;
+        self.write_bots();
+    }
+
+    fn write_bots(&mut self) {
+        let Some(s) = &mut self.session else {
+            return;
+        };
+        if let Err(e) = s.set_bots(&self.bots) {
+            self.fail(e.to_string());
         }
     }
 
@@ -217,6 +236,7 @@ impl Recorder {
                 Ok(s)
             });
         self.open(made, &dir, scenario);
+        self.write_bots();
     }
 }
 

@@ -278,6 +278,7 @@ fn a_run_taken_over_into_a_new_recording_is_written_whole() {
         engine: Begin::TakeOver(Box::new(engine.clone())),
         recording: Recording::New(Origin::DEFAULT),
         seat: Seat::Facilitator,
+        bots: Default::default(),
     });
     app.update();
     assert_eq!(screen(&app), Screen::Exercise);
@@ -307,6 +308,7 @@ fn recorded(root: &std::path::Path, options: GuiOptions) -> (App, PathBuf) {
         },
         recording: Recording::New(Origin::DEFAULT),
         seat: Seat::Facilitator,
+        bots: Default::default(),
     });
     app.update();
     let dir = app.world().resource::<Recorder>().dir().map(PathBuf::from);

@@ -2,6 +2,7 @@
 //! resuming a session, "play from here", a restart), answered by the adapter's lifecycle,
 //! which alone makes the engine, the picture, the clock and the recorder.
 
+use crate::bots::Cast;
 use crate::engine::Engine;
 use crate::gui::catalog::Origin;
 use crate::gui::session::{Seat, Session};
@@ -19,6 +20,8 @@ pub(crate) struct StartExercise {
     pub at: Secs,
     pub recording: Recording,
     pub seat: Seat,
+    /// The teams bots play (never the seat's own team).
+    pub bots: Cast,
 }
 
 /// The run the exercise plays.
@@ -55,12 +58,16 @@ impl StartExercise {
             at: 0,
             recording: Recording::New(session.origin.clone()),
             seat,
+            bots: session.bots_for(seat),
         }
     }
 
-    /// A session read back from disk, played on where it stands and appended to.
+    /// A session read back from disk, played on where it stands and appended to, with the
+    /// bots its header names (less the seat's own team).
     pub(crate) fn recovered(r: Recovered, seat: Seat) -> Self {
+        let bots = seat.without_bot(recorded_bots(&r.session));
         Self {
+            bots,
             at: r.engine.now(),
             engine: Begin::TakeOver(Box::new(r.engine)),
             recording: Recording::Continue {
@@ -78,6 +85,16 @@ impl StartExercise {
             Begin::TakeOver(e) => e.scenario(),
         }
     }
+}
+
+/// The bots a session's header names; none (and a warning) if its text does not fit the
+/// session's scenario.
+pub(crate) fn recorded_bots(s: &session::Session) -> Cast {
+    let scenario = s.scenario();
+    Cast::parse(&s.header().bots, scenario).unwrap_or_else(|e| {
+        warn!("{}: bots `{}`: {e}", s.dir().display(), s.header().bots);
+        Cast::none(scenario)
+    })
 }
 
 /// The order in `PreUpdate`: a restart is asked for, the seat messages are read (a start's

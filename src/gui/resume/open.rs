@@ -111,6 +111,7 @@ fn resume(
     let mut gui = Session::new(origin, scenario.clone());
     gui.seed = recovered.session.seed();
     gui.design = recovered.session.design().clone();
+    gui.bots = crate::gui::exercise::start::recorded_bots(&recovered.session);
     commands.insert_resource(gui);
     // A seat named on the command line is taken at once; otherwise the screen stays
     // hidden until the facilitator seat is confirmed.

@@ -1,6 +1,7 @@
 //! Briefing: the scenario's brief, who plays each team, and which seat this screen takes.
 
 use super::Screen;
+use crate::bots::Profile;
 use crate::gui::catalog::Catalog;
 use crate::gui::exercise::start::StartExercise;
 use crate::gui::i18n::{I18n, SetLang};
@@ -16,6 +17,32 @@ pub(super) fn plugin(app: &mut App) {
         EguiPrimaryContextPass,
         briefing.run_if(in_state(Screen::Briefing).and_then(resource_exists::<Session>)),
     );
+}
+
+/// Who plays `team`: a name typed in, and unless this screen takes the team, exercise
+/// control or a bot.
+fn played_by(ui: &mut egui::Ui, i18n: &I18n, session: &mut Session, team: TeamId, seat: Seat) {
+    let bot = session.bots.of(team);
+    if seat != Seat::Team(team)
+        && let Some(slot) = session.bots.profiles.get_mut(team.idx())
+    {
+        egui::ComboBox::from_id_salt(("bot", team.0))
+            .selected_text(i18n.t(widgets::bot_key(bot)))
+            .show_ui(ui, |ui| {
+                for p in [None, Some(Profile::Textbook), Some(Profile::Realistic)] {
+                    ui.selectable_value(slot, p, i18n.t(widgets::bot_key(p)));
+                }
+            });
+    }
+    if (bot.is_none() || seat == Seat::Team(team))
+        && let Some(name) = session.players.get_mut(team.idx())
+    {
+        ui.add(
+            egui::TextEdit::singleline(name)
+                .desired_width(160.0)
+                .hint_text(i18n.t("briefing-played-by-control")),
+        );
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -84,6 +111,11 @@ fn briefing(
                     .small()
                     .color(colour::MUTED),
             );
+            ui.label(
+                egui::RichText::new(i18n.t("briefing-bot-hint"))
+                    .small()
+                    .color(colour::MUTED),
+            );
             egui::Grid::new("teams")
                 .num_columns(3)
                 .striped(true)
@@ -111,13 +143,8 @@ fn briefing(
                             );
                         });
                         ui.label(i18n.t(widgets::role_key(t.role)));
-                        if let Some(name) = session.players.get_mut(i) {
-                            ui.add(
-                                egui::TextEdit::singleline(name)
-                                    .desired_width(200.0)
-                                    .hint_text(i18n.t("briefing-played-by-control")),
-                            );
-                        }
+                        let team = TeamId(i as u32);
+                        ui.horizontal(|ui| played_by(ui, &i18n, &mut session, team, seat.0));
                         ui.end_row();
                     }
                 });

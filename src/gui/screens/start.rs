@@ -2,6 +2,7 @@
 //! `--run-for` goes straight into the exercise, `--resume DIR` resumes a session.
 
 use super::Screen;
+use crate::bots::Cast;
 use crate::gui::GuiOptions;
 use crate::gui::catalog::{Catalog, Origin};
 use crate::gui::exercise::start::StartExercise;
@@ -62,9 +63,21 @@ fn route(
         },
         None => Ok(None),
     };
-    let session = Session {
+    let mut session = Session {
         design: entry.design.clone(),
-        ..Session::new(origin, scenario)
+        ..Session::new(origin, scenario.clone())
+    };
+    let wanted = match options.bots.as_deref().map(|t| Cast::parse(t, &scenario)) {
+        None => wanted,
+        Some(Ok(cast)) => {
+            session.bots = cast;
+            wanted
+        }
+        // Bots mistyped: choose them at the briefing.
+        Some(Err(e)) => {
+            error!("--bots: {e}");
+            Err(())
+        }
     };
     if let (Ok(_), Some(addr)) = (&wanted, options.host) {
         starts.write(StartExercise::fresh(&session, Seat::Facilitator));

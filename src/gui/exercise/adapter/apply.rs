@@ -4,7 +4,7 @@
 use super::super::command::{RemoteAnswer, RemoteCommand, UiCommand};
 use super::super::record::Recorder;
 use super::{AdapterSet, EngineHost};
-use crate::engine::Command;
+use crate::engine::{Command, CommandError, CommandOutcome};
 use crate::gui::session::{ActiveSeat, Seat};
 use crate::scenario::TeamId;
 use crate::scoring;
@@ -16,6 +16,33 @@ fn allowed(seat: Seat, team: Option<TeamId>) -> bool {
         (Seat::Facilitator, _) => true,
         (Seat::Team(s), Some(t)) => s == t,
         _ => false,
+    }
+}
+
+impl EngineHost {
+    /// Apply `cmd` at the engine's time and record it in the session (accepted or
+    /// refused); an accepted exercise-control command goes to the baseline too. The one
+    /// path of every command: this screen's, a remote seat's and a bot's.
+    pub(super) fn give(
+        &mut self,
+        recorder: Option<&mut Recorder>,
+        cmd: Command,
+    ) -> Result<CommandOutcome, CommandError> {
+        self.built = None;
+        let now = self.engine.now();
+        let for_baseline = scoring::in_baseline(&cmd).then(|| cmd.clone());
+        let result = match recorder {
+            Some(r) => r.apply(&mut self.engine, cmd),
+            None => self.engine.apply(cmd),
+        };
+        if result.is_ok()
+            && let Some(c) = for_baseline
+        {
+            self.baseline.advance_to(now);
+            // Refused there: the baseline differs; scoring leaves it out too.
+            let _ = self.baseline.apply(c);
+        }
+        result
     }
 }
 
@@ -51,11 +78,7 @@ fn apply_remote(
             host.book.rejected(now, None, Some(*team));
             Err(None)
         } else {
-            let cmd = command.clone();
-            let result = match recorder.as_deref_mut() {
-                Some(r) => r.apply(&mut host.engine, cmd),
-                None => host.engine.apply(cmd),
-            };
+            let result = host.give(recorder.as_deref_mut(), command.clone());
             result.map_err(|e| {
                 host.book.rejected(now, Some(e.phrase()), Some(*team));
                 Some(e.to_string())
@@ -101,20 +124,8 @@ fn apply_commands(
         let Some(cmd) = c.to_engine(&s) else {
             continue;
         };
-        let for_baseline = scoring::in_baseline(&cmd).then(|| cmd.clone());
-        let result = match recorder.as_deref_mut() {
-            Some(r) => r.apply(&mut host.engine, cmd),
-            None => host.engine.apply(cmd),
-        };
-        match result {
-            Ok(_) => {
-                if let Some(c) = for_baseline {
-                    host.baseline.advance_to(now);
-                    // Refused there: the baseline differs; scoring leaves it out too.
-                    let _ = host.baseline.apply(c);
-                }
-            }
-            Err(e) => host.book.rejected(now, Some(e.phrase()), asker),
+        if let Err(e) = host.give(recorder.as_deref_mut(), cmd) {
+            host.book.rejected(now, Some(e.phrase()), asker);
         }
     }
 }

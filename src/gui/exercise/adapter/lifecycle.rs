@@ -94,6 +94,7 @@ fn start(
         mut at,
         recording,
         seat,
+        bots,
     }) = asked.drain().last()
     else {
         return;
@@ -103,10 +104,11 @@ fn start(
         r.finish(&host.engine);
     }
     let fresh = matches!(engine, Begin::Fresh { .. });
-    let host = match engine {
+    let mut host = match engine {
         Begin::Fresh { scenario, seed } => EngineHost::new(scenario, seed),
         Begin::TakeOver(engine) => EngineHost::resumed(*engine),
     };
+    host.cast_bots(bots, !fresh);
     let s = host.engine.scenario().clone();
     // The command line's --run-for and --speed apply once, to the first new run.
     let first = (fresh && applied.is_none()).then_some(options).flatten();
@@ -136,7 +138,10 @@ fn start(
         Recording::Off => None,
     };
     match recorder {
-        Some(r) => commands.insert_resource(r),
+        Some(mut r) => {
+            r.keep_bots(host.cast().describe(&s));
+            commands.insert_resource(r)
+        }
         None => commands.remove_resource::<Recorder>(),
     }
     let mut clock = ExerciseClock::new(s.duration);

@@ -21,15 +21,12 @@ fn advance(
     seat: Res<ActiveSeat>,
     time: Res<Time<Real>>,
     mut picture: ResMut<Picture>,
-    recorder: Option<ResMut<Recorder>>,
+    mut recorder: Option<ResMut<Recorder>>,
     session: Option<Res<Session>>,
 ) {
     let host = &mut *host;
-    let target = clock.secs();
-    if target > host.engine.now() {
-        host.engine.advance_to(target);
-    }
-    if let Some(mut r) = recorder {
+    host.advance_with_bots(clock.secs(), recorder.as_deref_mut());
+    if let Some(r) = recorder.as_deref_mut() {
         r.mark(host.engine.now(), clock.paused);
     }
     let rescore = host
@@ -57,6 +54,7 @@ fn advance(
     host.book.catch_up(&host.engine);
     host.revision += 1;
     *picture = build(&host.engine, seat.0, &mut host.book, host.revision);
+    picture.bots = host.cast().profiles.clone();
     if seat.0.sees_all() {
         picture.score = host.score.clone();
         if let Some(session) = &session {

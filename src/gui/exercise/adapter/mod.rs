@@ -4,9 +4,10 @@
 //! them), records each in the exercise's session on disk, advances the engine to the clock,
 //! and rebuilds the seat's picture. One file and one plugin a job: `lifecycle` (start,
 //! restart, record again, finish), `apply` (commands), `live` (advance, picture, live
-//! score), `export` (the journal to a file).
+//! score), `export` (the journal to a file), `bots` (bot teams, stepped with the engine).
 
 mod apply;
+mod bots;
 mod export;
 mod lifecycle;
 mod live;
@@ -14,6 +15,7 @@ mod live;
 use super::clock::ClockSet;
 use super::logbook::LogBook;
 use super::picture::LiveScore;
+use crate::bots::{Bot, Cast};
 use crate::engine::Engine;
 use crate::gui::screens::Screen;
 use crate::gui::session::Seat;
@@ -36,6 +38,9 @@ pub(crate) struct EngineHost {
     scored_at: Option<f32>,
     revision: u64,
     built: Option<(Seat, Secs, usize)>,
+    /// The teams bots play, and their bots (see `bots`).
+    cast: Cast,
+    bots: Vec<Bot>,
 }
 
 impl EngineHost {
@@ -48,6 +53,8 @@ impl EngineHost {
             book: LogBook::default(),
             revision: 0,
             built: None,
+            cast: Cast::default(),
+            bots: Vec::new(),
         }
     }
 
@@ -70,6 +77,8 @@ impl EngineHost {
             book: LogBook::default(),
             revision: 0,
             built: None,
+            cast: Cast::default(),
+            bots: Vec::new(),
         }
     }
 

@@ -143,11 +143,23 @@ pub(crate) fn seat_name(p: &PanelCtx, seat: Seat) -> String {
     match seat {
         Seat::Facilitator => p.t("seat-facilitator"),
         Seat::Observer => p.t("seat-observer"),
-        Seat::Team(t) => p
-            .scenario()
-            .teams
-            .get(t.idx())
-            .map_or_else(|| "?".into(), |team| p.i18n.text(&team.name).to_owned()),
+        Seat::Team(t) => {
+            let name = p
+                .scenario()
+                .teams
+                .get(t.idx())
+                .map_or("?", |team| p.i18n.text(&team.name));
+            match p.picture.bots.get(t.idx()).copied().flatten() {
+                Some(bot) => p.i18n.ta(
+                    "seat-bot",
+                    &[
+                        ("team", Arg::Str(name)),
+                        ("bot", Arg::Str(&p.t(widgets::bot_key(Some(bot))))),
+                    ],
+                ),
+                None => name.to_owned(),
+            }
+        }
     }
 }
 
