@@ -39,7 +39,7 @@ mod tests;
 
 pub use bot::Bot;
 pub use cast::{Cast, CastError};
-pub use drive::play;
+pub use drive::{Table, play, play_on};
 pub use outlook::Outlook;
 pub use profile::{Delay, Params, Profile, StepKind};
 pub use sight::{EngineSight, Sight};

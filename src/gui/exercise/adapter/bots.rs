@@ -6,16 +6,14 @@
 
 use super::super::record::Recorder;
 use super::EngineHost;
-use crate::bots::{Bot, Cast, EngineSight, Outlook};
+use crate::bots::{Cast, EngineSight, Outlook, Table, play_on};
+use crate::engine::{Command, Engine};
 use crate::scenario::Secs;
 use bevy::prelude::*;
 use std::sync::Arc;
 
 /// Most stops on the way to the clock in one frame; the rest waits for the next frame.
 const STOPS_PER_FRAME: usize = 1000;
-/// Most rounds of bot commands at one instant (a bot's own delay is never zero, so a
-/// round normally ends after one or two).
-const ROUNDS_PER_INSTANT: usize = 16;
 
 impl EngineHost {
     /// Give the teams of `cast` to bots seeded with the run's seed. A run taken over
@@ -38,51 +36,48 @@ impl EngineHost {
     }
 
     /// Advance the engine to `target` (the clock); with bots, stop at each event and bot
-    /// step on the way and let the bots act there.
-    pub(super) fn advance_with_bots(&mut self, target: Secs, mut recorder: Option<&mut Recorder>) {
+    /// step on the way and let the bots act there ([`crate::bots::play_on`]).
+    pub(super) fn advance_with_bots(&mut self, target: Secs, recorder: Option<&mut Recorder>) {
         if self.bots.is_empty() {
             if target > self.engine.now() {
                 self.engine.advance_to(target);
             }
             return;
         }
-        for _ in 0..STOPS_PER_FRAME {
-            self.bots_act(recorder.as_deref_mut());
-            let now = self.engine.now();
-            if now >= target {
-                return;
-            }
-            let next = [
-                self.engine.next_event_at(),
-                self.bots.iter().filter_map(Bot::next_due).min(),
-            ]
-            .into_iter()
-            .flatten()
-            .min()
-            .unwrap_or(target);
-            self.engine.advance_to(next.clamp(now + 1, target));
-        }
+        let mut bots = std::mem::take(&mut self.bots);
+        let mut live = Live {
+            host: self,
+            recorder,
+        };
+        play_on(&mut live, &mut bots, &[], target, STOPS_PER_FRAME);
+        self.bots = bots;
+    }
+}
+
+/// The running exercise as bots play it: commands go the way every command goes.
+struct Live<'a, 'r> {
+    host: &'a mut EngineHost,
+    recorder: Option<&'r mut Recorder>,
+}
+
+impl Table for Live<'_, '_> {
+    fn engine(&self) -> &Engine {
+        &self.host.engine
     }
 
-    /// Each bot looks at what changed and sends what is due now, until none has more.
-    fn bots_act(&mut self, mut recorder: Option<&mut Recorder>) {
-        let mut bots = std::mem::take(&mut self.bots);
-        for _ in 0..ROUNDS_PER_INSTANT {
-            let mut sent = false;
-            for bot in &mut bots {
-                bot.observe(&EngineSight::new(&self.engine, bot.team()));
-                for cmd in bot.due(&EngineSight::new(&self.engine, bot.team())) {
-                    sent = true;
-                    // A step that became impossible meanwhile: the bot lets it go.
-                    if let Err(e) = self.give(recorder.as_deref_mut(), cmd) {
-                        debug!("bot {:?}: refused: {e}", bot.team());
-                    }
-                }
-            }
-            if !sent {
-                break;
+    fn advance_to(&mut self, t: Secs) {
+        self.host.engine.advance_to(t);
+    }
+
+    fn give(&mut self, cmd: Command) -> bool {
+        let team = cmd.team();
+        match self.host.give(self.recorder.as_deref_mut(), cmd) {
+            Ok(_) => true,
+            // A step that became impossible meanwhile: the bot lets it go.
+            Err(e) => {
+                debug!("bot {team:?}: refused: {e}");
+                false
             }
         }
-        self.bots = bots;
     }
 }
