@@ -216,3 +216,36 @@ fn a_resumed_session_brings_its_bots_back_and_they_do_not_repeat_themselves() {
     assert_eq!(&all[..before.len()], &before[..]);
     let _ = std::fs::remove_dir_all(&root);
 }
+
+#[test]
+fn a_seat_handed_to_a_person_stops_its_bot_and_the_header_says_so() {
+    let root = temp("release");
+    let mut app = app(&root);
+    let s = start(&mut app, |s| Cast::all(s, Profile::Textbook));
+    let grid = s.team_by_id("grid").expect("grid");
+    app.world_mut()
+        .write_message(super::adapter::ReleaseBot(grid));
+    run_to(&mut app, UNTIL);
+    let e = engine(&app);
+    assert_eq!(team_commands(e, grid), 0);
+    let others: usize = (0..s.teams.len() as u32)
+        .map(|t| team_commands(e, TeamId(t)))
+        .sum();
+    assert!(others > 0);
+    let host = app.world().resource::<EngineHost>();
+    assert_eq!(host.cast().of(grid), None);
+    let dir = app
+        .world()
+        .resource::<Recorder>()
+        .dir()
+        .expect("a folder")
+        .to_path_buf();
+    let back = crate::session::Session::open(&dir).expect("opens");
+    let named = Cast::parse(&back.session.header().bots, &s).expect("the header's bots");
+    assert_eq!(named.of(grid), None);
+    assert_eq!(
+        named.profiles.iter().filter(|p| p.is_some()).count(),
+        s.teams.len() - 1
+    );
+    let _ = std::fs::remove_dir_all(&root);
+}

@@ -3,7 +3,7 @@
 //! go to the adapter as [`RemoteCommand`]s (before this screen's own, in arrival order);
 //! after the picture is rebuilt, each seat is sent its answers, its view and the clock.
 
-use crate::gui::exercise::adapter::{AdapterSet, EngineHost};
+use crate::gui::exercise::adapter::{AdapterSet, EngineHost, ReleaseBot};
 use crate::gui::exercise::clock::ExerciseClock;
 use crate::gui::exercise::command::{RemoteAnswer, RemoteCommand};
 use crate::gui::exercise::record::Recorder;
@@ -107,11 +107,25 @@ fn begin(world: &mut World, listen: SocketAddr) -> Result<(), crate::net::NetErr
     let key = load_or_make_key(&dir)?;
     let seats = dir.join("seats");
     // A session hosted before (resumed) keeps its seat files: they work again as they are.
-    if SeatList::load(&dir)?.is_none() {
+    let fresh = SeatList::load(&dir)?.is_none();
+    if fresh {
         write_seats(&key, listen, &scenario, &seats, &dir)?;
     }
     crate::net::host::listen_on(world, &key, listen, scenario.teams.len())?;
-    let served = crate::net::host::served(&dir, scenario, records, &key)?;
+    let mut served = crate::net::host::served(&dir, scenario, records, &key)?;
+    // A seat a bot plays is taken: its file does not work until the facilitator issues
+    // it again, which hands the seat from the bot to whoever holds the new file.
+    if fresh {
+        let cast = world.resource::<EngineHost>().cast().clone();
+        for (t, _) in cast
+            .profiles
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.is_some())
+        {
+            served.revoke(world, TeamId(t as u32), &dir)?;
+        }
+    }
     world.insert_resource(Hosting {
         served,
         key,
@@ -232,7 +246,9 @@ fn orders(world: &mut World) {
                 SeatOrder::Reissue(team) => h
                     .served
                     .reissue(world, team, &h.key, h.listen, &h.session, &h.seats)
-                    .map(|_| ()),
+                    .map(|_| {
+                        world.write_message(ReleaseBot(team));
+                    }),
             };
             h.problem = done.err().map(|e| e.to_string());
         }

@@ -8,12 +8,40 @@ use super::super::record::Recorder;
 use super::EngineHost;
 use crate::bots::{Cast, EngineSight, Outlook, Table, play_on};
 use crate::engine::{Command, Engine};
-use crate::scenario::Secs;
+use crate::scenario::{Secs, TeamId};
 use bevy::prelude::*;
 use std::sync::Arc;
 
 /// Most stops on the way to the clock in one frame; the rest waits for the next frame.
 const STOPS_PER_FRAME: usize = 1000;
+
+/// A person takes a team's seat from its bot (the facilitator issued the seat's file
+/// while hosting): the bot stops, and the session's header says so.
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ReleaseBot(pub TeamId);
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_message::<ReleaseBot>();
+    app.add_systems(Update, release.run_if(resource_exists::<EngineHost>));
+}
+
+fn release(
+    mut asked: MessageReader<ReleaseBot>,
+    mut host: ResMut<EngineHost>,
+    recorder: Option<ResMut<Recorder>>,
+) {
+    let mut changed = false;
+    for ReleaseBot(team) in asked.read() {
+        host.bots.retain(|b| b.team() != *team);
+        if let Some(p) = host.cast.profiles.get_mut(team.idx()) {
+            changed |= p.take().is_some();
+        }
+    }
+    if let (true, Some(mut r)) = (changed, recorder) {
+        let cast = host.cast.describe(host.engine.scenario());
+        r.keep_bots(cast);
+    }
+}
 
 impl EngineHost {
     /// Give the teams of `cast` to bots seeded with the run's seed. A run taken over
@@ -31,7 +59,7 @@ impl EngineHost {
     }
 
     /// The teams bots play in this exercise.
-    pub(super) fn cast(&self) -> &Cast {
+    pub(crate) fn cast(&self) -> &Cast {
         &self.cast
     }
 

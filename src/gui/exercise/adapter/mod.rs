@@ -8,6 +8,7 @@
 
 mod apply;
 mod bots;
+pub(crate) use bots::ReleaseBot;
 mod export;
 mod lifecycle;
 mod live;
@@ -129,5 +130,6 @@ pub(super) fn plugin(app: &mut App) {
         apply::plugin,
         live::plugin,
         export::plugin,
+        bots::plugin,
     ));
 }
