@@ -20,6 +20,9 @@ mod run;
 mod summary;
 mod write;
 
+#[cfg(test)]
+mod tests;
+
 pub use dist::{ScoreDist, TimeDist};
 pub use figures::{Figures, Scores, TeamFigures, Timing};
 pub use run::{Spec, run};

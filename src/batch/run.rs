@@ -70,25 +70,19 @@ impl Spec {
         let refused = play(&mut engine, &mut bots, &self.plan, end);
         let journal = engine.journal();
         let base = self.baseline(journal, seed, end);
-        let card = scoring::score_with_baseline(s, journal, &base, end);
-        let base_card = scoring::score_with_baseline(s, &base, &base, end);
+        let (card, baseline_score) = scoring::score_lean(s, journal, base.journal(), end);
         sum.add(&RunFacts {
             seed,
             journal,
             card: &card,
-            baseline_score: base_card.score,
+            baseline_score,
             nodes: engine.condition_nodes_held(),
             refused,
         });
     }
 
     /// The no-response baseline of a run: exercise control's commands only.
-    fn baseline(
-        &self,
-        journal: &crate::engine::Journal,
-        seed: u64,
-        end: Secs,
-    ) -> crate::engine::Journal {
+    fn baseline(&self, journal: &crate::engine::Journal, seed: u64, end: Secs) -> Engine {
         let s = &self.scenario;
         let mut engine = Engine::with_topology(s.clone(), self.topo.clone(), seed);
         for (at, cmd) in journal.commands() {
@@ -98,7 +92,7 @@ impl Spec {
             }
         }
         engine.advance_to(end);
-        engine.journal().clone()
+        engine
     }
 }
 

@@ -7,7 +7,6 @@ use super::sight::Sight;
 use crate::engine::{ActionTarget, Command, DetectionKind, Draft, Incident, Message, Sender};
 use crate::engine::{ServiceStatus, TeamView};
 use crate::scenario::{ActionId, MessageKind, Role, ServiceId, TeamId};
-use crate::words::say_static;
 
 impl Bot {
     pub(super) fn resolve(&mut self, need: Need, sight: &dyn Sight, out: &mut Vec<Command>) {
@@ -129,8 +128,18 @@ impl Bot {
             );
             to
         };
+        // Told when it opens, and again as services of it go down: not at every
+        // service the cascade dims.
         let mut subjects = vec![incident_subject(inc.id)];
-        subjects.extend(inc.services.iter().map(|&s| service_subject(s)));
+        subjects.extend(
+            inc.services
+                .iter()
+                .filter(|&&s| {
+                    v.service(s)
+                        .is_some_and(|o| o.status == ServiceStatus::Down)
+                })
+                .map(|&s| service_subject(s)),
+        );
         let to = self.fresh(to, &subjects);
         if to.is_empty() {
             return;
@@ -155,10 +164,11 @@ impl Bot {
                 ServiceStatus::OnBackup | ServiceStatus::Recovering => 1,
                 ServiceStatus::Up => 0,
             });
+        let texts = &self.outlook.texts;
         let (kind, text) = if report {
-            (MessageKind::Report, "bot-text-report")
+            (MessageKind::Report, &texts.report)
         } else {
-            (MessageKind::Alert, "bot-text-alert")
+            (MessageKind::Alert, &texts.alert)
         };
         let draft = Draft {
             kind,
@@ -166,7 +176,7 @@ impl Bot {
             services: inc.services.clone(),
             severity: Some(severity),
             status: worst,
-            text: say_static(self.outlook.lang, text).to_owned(),
+            text: text.clone(),
         };
         out.push(Command::Send {
             team: self.team,
@@ -214,13 +224,12 @@ impl Bot {
         if to.is_empty() {
             return;
         }
-        let lang = self.outlook.lang;
         if role == Role::Centre {
             out.push(Command::Forward {
                 team: self.team,
                 message: m.id,
                 to,
-                note: say_static(lang, "bot-text-forward").to_owned(),
+                note: self.outlook.texts.forward.clone(),
             });
             return;
         }
@@ -235,7 +244,7 @@ impl Bot {
             services: m.services.clone(),
             severity: m.severity,
             status: m.status,
-            text: say_static(lang, "bot-text-relay").to_owned(),
+            text: self.outlook.texts.relay.clone(),
         };
         out.push(Command::Send {
             team: self.team,

@@ -5,10 +5,12 @@
 use super::outlook::Outlook;
 use super::profile::{Profile, StepKind, threshold};
 use super::sight::Sight;
+use crate::engine::Mix;
 use crate::engine::{BufferKind, Command, DetectionKind, Dice, Draw, IncidentId, MessageId};
 use crate::engine::{Sender, ServiceStatus};
 use crate::scenario::{MessageKind, Secs, ServiceId, TeamId};
 use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::sync::Arc;
 
 /// Something a bot means to do.
@@ -63,7 +65,7 @@ pub struct Bot {
     status_seen: Vec<(ServiceStatus, bool)>,
     intents: Vec<Intent>,
     /// (recipient, subject) pairs already told: a subject is an incident or a service.
-    pub(super) told: HashSet<(u32, u64)>,
+    pub(super) told: HashSet<(u32, u64), BuildHasherDefault<Mix>>,
     /// Services being cleaned by an action that does not restore, and when it ends.
     pub(super) cleaning: Vec<(ServiceId, Secs)>,
     /// How often each decision came up (so a repeated one gets its own delay).
@@ -83,7 +85,7 @@ impl Bot {
             incidents_seen: Vec::new(),
             status_seen: Vec::new(),
             intents: Vec::new(),
-            told: HashSet::new(),
+            told: HashSet::default(),
             cleaning: Vec::new(),
             occurrences: 0,
             bcp_planned: false,
@@ -158,6 +160,9 @@ impl Bot {
     /// The commands of the steps due by now, in the order they came due.
     pub fn due(&mut self, sight: &dyn Sight) -> Vec<Command> {
         let now = sight.now();
+        if self.next_due().is_none_or(|t| t > now) {
+            return Vec::new();
+        }
         let mut ready: Vec<Intent> = Vec::new();
         self.intents.retain(|i| {
             let due = i.due <= now;
@@ -261,7 +266,10 @@ impl Bot {
 
     fn look_at_inbox(&mut self, sight: &dyn Sight, now: Secs) {
         let v = sight.view();
-        let new: Vec<MessageId> = v.inbox[self.inbox_seen.min(v.inbox.len())..]
+        if v.inbox.len() <= self.inbox_seen {
+            return;
+        }
+        let new: Vec<MessageId> = v.inbox[self.inbox_seen..]
             .iter()
             .map(|r| r.message)
             .collect();

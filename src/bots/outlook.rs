@@ -48,8 +48,29 @@ pub struct Outlook {
     pub(crate) owners: Vec<Vec<TeamId>>,
     /// Each action's duration.
     pub(crate) durations: Vec<Secs>,
-    /// The language bots write in (the scenario's).
-    pub(crate) lang: Lang,
+    /// What bots write, in the scenario's language.
+    pub(crate) texts: Texts,
+}
+
+/// The texts of a bot's messages (worded once per scenario).
+#[derive(Debug, Clone)]
+pub(crate) struct Texts {
+    pub report: String,
+    pub alert: String,
+    pub relay: String,
+    pub forward: String,
+}
+
+impl Texts {
+    fn new(lang: Lang) -> Texts {
+        let say = |id| crate::words::say(lang, id);
+        Texts {
+            report: say("bot-text-report"),
+            alert: say("bot-text-alert"),
+            relay: say("bot-text-relay"),
+            forward: say("bot-text-forward"),
+        }
+    }
 }
 
 fn plays_services(role: Role) -> bool {
@@ -104,7 +125,7 @@ impl Outlook {
             dependants,
             owners,
             durations: s.actions.iter().map(|a| a.duration).collect(),
-            lang: s.language,
+            texts: Texts::new(s.language),
         }
     }
 }

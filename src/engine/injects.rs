@@ -72,14 +72,17 @@ impl Engine {
             if st.skipped || st.fired >= inject.times.max(1) {
                 continue;
             }
-            let value = self.holds(cond, st.since);
-            if cond.is_composite() {
-                let mut node = 0;
-                let held = self.held_nodes(cond, st.since, &mut node);
+            // A combined condition is evaluated part by part once (what each part did
+            // is kept for the lint); its value is the root's bit.
+            let value = if cond.is_composite() {
+                let (held, value) = self.held_node(cond, st.since, &mut 0);
                 self.injects[i].held |= held;
-            } else if value {
-                self.injects[i].held |= 1;
-            }
+                value
+            } else {
+                let value = self.holds(cond, st.since);
+                self.injects[i].held |= u64::from(value);
+                value
+            };
             self.injects[i].last = value;
             if value && !st.last {
                 self.fire(InjectId(i as u32), FiredBy::Condition);
@@ -123,24 +126,39 @@ impl Engine {
         }
     }
 
-    /// A bit for each node of `c` (numbered from `*node` in preorder) that holds now.
-    fn held_nodes(&self, c: &Condition, since: u64, node: &mut u32) -> u64 {
+    /// A bit for each node of `c` (numbered from `*node` in preorder) that holds now,
+    /// and whether `c` holds: each part evaluated once (a node past the 64th is
+    /// evaluated but not recorded).
+    fn held_node(&self, c: &Condition, since: u64, node: &mut u32) -> (u64, bool) {
         let me = *node;
         *node += 1;
         let mut bits = 0;
-        match c {
+        let value = match c {
             Condition::All(v) | Condition::Any(v) => {
+                let (mut all, mut any) = (true, false);
                 for c in v {
-                    bits |= self.held_nodes(c, since, node);
+                    let (b, holds) = self.held_node(c, since, node);
+                    bits |= b;
+                    all &= holds;
+                    any |= holds;
+                }
+                if matches!(c, Condition::All(_)) {
+                    all
+                } else {
+                    any
                 }
             }
-            Condition::Not(inner) => bits |= self.held_nodes(inner, since, node),
-            _ => {}
-        }
-        if me < 64 && self.holds(c, since) {
+            Condition::Not(inner) => {
+                let (b, holds) = self.held_node(inner, since, node);
+                bits |= b;
+                !holds
+            }
+            _ => self.holds(c, since),
+        };
+        if me < 64 && value {
             bits |= 1 << me;
         }
-        bits
+        (bits, value)
     }
 
     /// The earliest future moment at which time alone could change `c`.

@@ -137,6 +137,7 @@ mod tests_play;
 mod tests_truth;
 
 pub use commands::CommandError;
+pub(crate) use core::Mix;
 pub use core::{Engine, Stats};
 pub use describe::{Naming, describe, describe_named, phrase, timeline_line};
 pub use describe_parts::verdict_phrase;

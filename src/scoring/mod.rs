@@ -150,6 +150,38 @@ pub fn score_with_baseline(
     )
 }
 
+/// A run's scores (overall, per team, per incident, impact) and its baseline's own
+/// overall score, by the same rules as [`score_with_baseline`] but without the
+/// coordination and picture-accuracy sections (shown, never scored), and reading the
+/// baseline once: what a batch of thousands of runs keeps of each.
+pub fn score_lean(
+    scenario: &Scenario,
+    journal: &Journal,
+    baseline: &Journal,
+    end: Secs,
+) -> (Scorecard, f64) {
+    let facts = facts::Facts::new(scenario, journal, end);
+    let base = facts::Facts::new(scenario, baseline, end);
+    let lean = |f: &facts::Facts, journal: &Journal| {
+        let incidents = phases::incidents(f);
+        let impact = impact::impact(f, &base);
+        let none = Coordination {
+            hops: Vec::new(),
+            chains: Vec::new(),
+            warnings: Vec::new(),
+        };
+        let unchecked = Accuracy {
+            claims: Vec::new(),
+            teams: Vec::new(),
+            share: None,
+        };
+        points::finish(scenario, journal, end, incidents, impact, none, unchecked)
+    };
+    let card = lean(&facts, journal);
+    let base_score = lean(&base, baseline).score;
+    (card, base_score)
+}
+
 /// Whether the no-response baseline takes this command too: exercise control's
 /// commands (injects, overrides), not the teams' and not notes or evaluators' findings.
 pub fn in_baseline(cmd: &Command) -> bool {
