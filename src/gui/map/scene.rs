@@ -173,8 +173,16 @@ fn relayout(
     if !view.fitted {
         return;
     }
+    if layout::framed(size).distance(layout.size) <= 0.5 {
+        return;
+    }
+    if layout.auto {
+        // The lanes keep their spacing: only the frame follows the area.
+        layout.reframe(size);
+        return;
+    }
     let fresh = layout::layout_in(&session.scenario, size);
-    if fresh.size.distance(layout.size) > 0.5 && fresh != *layout {
+    if fresh != *layout {
         *layout = fresh;
     }
 }
