@@ -8,6 +8,7 @@
 //! overlaps, so hand-placed positions win only when every service has one.
 
 mod lanes;
+pub(crate) use lanes::SPACING;
 #[cfg(test)]
 mod tests;
 
