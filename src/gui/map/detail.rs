@@ -11,7 +11,9 @@ use bevy::prelude::*;
 use std::collections::HashSet;
 
 /// Node spacing on screen (pixels) from which every service shows.
-const SERVICES_PX: f32 = 16.0;
+const SERVICES_PX: f32 = 10.0;
+/// Node spacing on screen from which every edge shows too.
+const EDGES_PX: f32 = 30.0;
 /// A lane shows area aggregates when its blocks hold this many services (median) and are
 /// this wide on screen (mean, pixels); else it is one aggregate.
 const AREA_MIN: usize = 6;
@@ -41,6 +43,8 @@ pub(crate) struct Detail {
     pub show: Vec<Show>,
     /// Every block shows its services.
     pub all: bool,
+    /// Close enough that every edge shows.
+    pub edges: bool,
 }
 
 /// The aggregates the user expanded.
@@ -116,6 +120,7 @@ fn decide(layout: &MapLayout, scale: f32, expanded: &HashSet<Agg>) -> Detail {
         return Detail {
             show: vec![Show::Services; layout.blocks.len()],
             all: true,
+            edges: spacing / scale >= EDGES_PX,
         };
     }
     let mut show = vec![Show::Lane; layout.blocks.len()];
@@ -148,7 +153,11 @@ fn decide(layout: &MapLayout, scale: f32, expanded: &HashSet<Agg>) -> Detail {
             };
         }
     }
-    Detail { show, all: false }
+    Detail {
+        show,
+        all: false,
+        edges: false,
+    }
 }
 
 impl Detail {

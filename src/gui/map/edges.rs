@@ -166,7 +166,7 @@ fn recolour(
     let Ok((mesh, mut vis)) = all.single_mut() else {
         return;
     };
-    vis.set_if_neq(if detail.all {
+    vis.set_if_neq(if detail.edges {
         Visibility::Inherited
     } else {
         Visibility::Hidden

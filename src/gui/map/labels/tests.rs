@@ -33,6 +33,7 @@ fn default_plan(lang: Lang, w: f32, h: f32, selected: Option<ServiceId>) -> (Pla
     let detail = Detail {
         show: vec![Show::Services; layout.blocks.len()],
         all: true,
+        edges: true,
     };
     let out = plan(
         &painter,
