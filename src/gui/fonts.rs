@@ -1,4 +1,5 @@
-//! Fonts and look: the bundled IPA P Gothic (so Japanese renders) for egui and for map labels.
+//! Fonts and look: the bundled IPA P Gothic (so Japanese renders) for egui, which draws every
+//! word on screen (the map's names too).
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
@@ -7,18 +8,8 @@ use std::sync::Arc;
 /// IPA P Gothic, IPA Font License v1.0 (see `assets/fonts/`).
 static IPA_P_GOTHIC: &[u8] = include_bytes!("../../assets/fonts/ipagp.ttf");
 
-/// The font map labels use (bevy text).
-#[derive(Resource, Clone)]
-pub(crate) struct MapFont(pub Handle<Font>);
-
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(Startup, add_map_font);
     app.add_systems(EguiPrimaryContextPass, setup_egui.run_if(not_set_up));
-}
-
-fn add_map_font(mut commands: Commands, mut fonts: ResMut<Assets<Font>>) {
-    let handle = fonts.add(Font::from_bytes(IPA_P_GOTHIC.to_vec()));
-    commands.insert_resource(MapFont(handle));
 }
 
 #[derive(Resource)]

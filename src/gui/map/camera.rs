@@ -1,6 +1,7 @@
 //! The map camera: drawn in the space the panels leave, fitted to the map, panned by dragging,
 //! zoomed with the wheel, and a click selects the nearest service. egui has its own camera.
 
+use super::detail::{self, Detail, Expand, Focus};
 use super::layout::{MapLayout, NODE_RADIUS};
 use crate::gui::exercise::command::SelectService;
 use crate::gui::exercise::dock::MapArea;
@@ -114,10 +115,12 @@ fn viewport(
 fn fit(
     layout: Option<Res<MapLayout>>,
     mut requests: MessageReader<FitMap>,
+    mut focus: MessageReader<Focus>,
     mut view: ResMut<View>,
     camera: Single<(&Camera, &mut Transform, &mut Projection), With<MapCamera>>,
 ) {
     let asked = requests.read().count() > 0;
+    let to = focus.read().last().copied();
     let Some(layout) = layout else {
         return;
     };
@@ -125,6 +128,16 @@ fn fit(
     let Some(size) = camera.logical_viewport_size() else {
         return;
     };
+    if let Some(Focus(r)) = to {
+        // Zoom to the rectangle with a margin, never closer than one unit a pixel.
+        let scale = (r.width() / size.x).max(r.height() / size.y) * 1.25;
+        if let Projection::Orthographic(o) = projection.as_mut() {
+            o.scale = scale.clamp(1.0, max_scale(&layout, size));
+        }
+        transform.translation = r.center().extend(transform.translation.z);
+        view.fitted = false;
+        return;
+    }
     let b = layout.bounds;
     if asked {
         view.fitted = true;
@@ -140,8 +153,14 @@ fn fit(
     view.fit_for = (size, b);
 }
 
+/// The farthest the map may zoom out: a little beyond the fit of the whole map.
+fn max_scale(layout: &MapLayout, size: Vec2) -> f32 {
+    let b = layout.bounds;
+    ((b.width() / size.x).max(b.height() / size.y) * 1.5).max(10.0)
+}
+
 #[allow(clippy::too_many_arguments)]
-fn pan_zoom_select(
+pub(super) fn pan_zoom_select(
     area: Res<MapArea>,
     layout: Option<Res<MapLayout>>,
     buttons: Res<ButtonInput<MouseButton>>,
@@ -149,7 +168,9 @@ fn pan_zoom_select(
     window: Single<&Window, With<PrimaryWindow>>,
     camera: Single<(&Camera, &GlobalTransform, &mut Transform, &mut Projection), With<MapCamera>>,
     mut view: ResMut<View>,
+    detail: Res<Detail>,
     mut select: MessageWriter<SelectService>,
+    mut expand: MessageWriter<Expand>,
 ) {
     let (camera, global, mut transform, mut projection) = camera.into_inner();
     let Some(cursor) = window.cursor_position() else {
@@ -170,7 +191,11 @@ fn pan_zoom_select(
         };
         let before = camera.viewport_to_world_2d(global, cursor).ok();
         let factor = 0.85f32.powf(lines.clamp(-5.0, 5.0));
-        ortho.scale = (ortho.scale * factor).clamp(0.1, 10.0);
+        let most = match (&layout, camera.logical_viewport_size()) {
+            (Some(l), Some(size)) => max_scale(l, size),
+            _ => 10.0,
+        };
+        ortho.scale = (ortho.scale * factor).clamp(0.1, most);
         // Keep the point under the cursor where it is.
         if let Some(before) = before {
             let offset = before - transform.translation.truncate();
@@ -198,9 +223,26 @@ fn pan_zoom_select(
                 && let Some(layout) = layout
                 && let Ok(at) = camera.viewport_to_world_2d(global, cursor)
             {
-                let reach = NODE_RADIUS + 6.0 * ortho.scale.max(1.0);
-                let hit = layout.hit(at, reach).map(|i| ServiceId(i as u32));
-                select.write(SelectService(hit));
+                let scale = ortho.scale;
+                let agg = detail
+                    .aggregates(&layout)
+                    .into_iter()
+                    .filter_map(|a| {
+                        let d = detail::centre(&layout, a)?.distance(at);
+                        (d <= (detail::radius_px(&layout, a, scale) + 4.0) * scale)
+                            .then_some((a, d))
+                    })
+                    .min_by(|a, b| a.1.total_cmp(&b.1));
+                if let Some((a, _)) = agg {
+                    expand.write(Expand(a));
+                } else {
+                    let reach = NODE_RADIUS + 6.0 * scale.max(1.0);
+                    let hit = layout
+                        .hit(at, reach)
+                        .filter(|i| detail.agg_of(&layout, *i).is_none())
+                        .map(|i| ServiceId(i as u32));
+                    select.write(SelectService(hit));
+                }
             }
             view.drag_from = None;
             view.dragging = false;

@@ -1,18 +1,28 @@
-//! Dependency edges drawn as arrows (provider -> dependent), coloured by what the provider's
-//! trouble does to them; a dot travels along an edge while a cascade effect is on its way
-//! (exercise control's seats), and a pulse runs along it when the effect arrives.
+//! Dependency edges (provider -> dependent) as one retained line mesh of arrows, coloured by
+//! what the provider's trouble does to them and recoloured in place where that changes;
+//! shown when every service shows (close zoom). The selected service's edges have their own
+//! small mesh, rebuilt when the selection or the level of detail changes, and run to the
+//! aggregate a hidden end is drawn in. A dot travels along an edge while a cascade effect is
+//! on its way (exercise control's seats), and a pulse runs along it when the effect arrives:
+//! at most [`MAX_PULSES`] of each a frame, one per pair of drawn ends.
 
+use super::batch;
+use super::detail::Detail;
 use super::layout::{MapLayout, NODE_RADIUS};
+use super::scene::MapRoot;
 use crate::gui::exercise::command::Selected;
 use crate::gui::exercise::picture::{Picture, Shown};
 use crate::gui::screens::Screen;
 use crate::gui::session::Session;
 use crate::scenario::{DepId, DepKind, Dependency};
 use bevy::prelude::*;
+use std::collections::HashSet;
 
 /// How long one pulse runs along its edge (real seconds), and how often it repeats.
 const PULSE_SECS: f32 = 1.2;
 const PULSE_REPEATS: f32 = 3.0;
+/// Pulses and dots drawn a frame, at most (the newest first).
+pub(crate) const MAX_PULSES: usize = 24;
 
 #[derive(Resource, Default)]
 struct Pulses {
@@ -21,12 +31,26 @@ struct Pulses {
     running: Vec<(DepId, f32)>,
 }
 
+/// The mesh of every edge.
+#[derive(Component)]
+struct AllEdges;
+
+/// The mesh of the selected service's edges.
+#[derive(Component)]
+struct Highlight;
+
+/// Each edge's colour as drawn now.
+#[derive(Resource, Default)]
+struct EdgeColours(Vec<Color>);
+
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Pulses>();
+    app.init_resource::<EdgeColours>();
     app.add_systems(
         Update,
-        (collect_pulses, draw)
+        (collect_pulses, build, recolour, highlight, draw)
             .chain()
+            .after(super::detail::update)
             .run_if(in_state(Screen::Exercise).and_then(resource_exists::<MapLayout>)),
     );
     app.add_systems(OnExit(Screen::Exercise), |mut p: ResMut<Pulses>| {
@@ -46,16 +70,24 @@ fn collect_pulses(
         .retain(|(_, t0)| now - t0 < PULSE_SECS * PULSE_REPEATS);
     if let Some(picture) = picture.filter(|p| p.revision != pulses.revision) {
         pulses.revision = picture.revision;
-        for (dep, _) in &picture.cascades {
-            pulses.running.retain(|(d, _)| d != dep);
-            pulses.running.push((*dep, now));
+        let fresh: std::collections::HashSet<DepId> =
+            picture.cascades.iter().map(|(d, _)| *d).collect();
+        pulses.running.retain(|(d, _)| !fresh.contains(d));
+        for d in fresh {
+            pulses.running.push((d, now));
         }
+        // Keep the newest only: older ones would not be drawn.
+        let over = pulses.running.len().saturating_sub(4 * MAX_PULSES);
+        pulses.running.drain(..over);
     }
     // A pulse runs on its own: it needs the next frame.
     if !pulses.running.is_empty() {
         redraw.write(bevy::window::RequestRedraw);
     }
 }
+
+/// An edge whose provider this seat cannot see.
+const UNKNOWN: Color = Color::srgb(0.3, 0.31, 0.33);
 
 fn kind_colour(kind: DepKind) -> Color {
     match kind {
@@ -66,9 +98,150 @@ fn kind_colour(kind: DepKind) -> Color {
     }
 }
 
+/// An edge's colour when its provider shows `from`.
+fn colour(dep: &Dependency, from: Shown) -> Color {
+    match from {
+        Shown::Down => Color::srgb(0.9, 0.25, 0.25),
+        Shown::Degraded => Color::srgb(0.9, 0.7, 0.2),
+        Shown::Unknown => UNKNOWN,
+        _ => kind_colour(dep.kind),
+    }
+}
+
+/// The edge meshes of an older layout.
+type EdgeMeshes<'w, 's> = Query<'w, 's, Entity, Or<(With<AllEdges>, With<Highlight>)>>;
+
+/// (Re)build the mesh of every edge when the layout changes.
+#[allow(clippy::too_many_arguments)] // A bevy system: each argument is a resource it needs.
+fn build(
+    mut commands: Commands,
+    layout: Res<MapLayout>,
+    session: Res<Session>,
+    roots: Query<Entity, With<MapRoot>>,
+    old: EdgeMeshes,
+    mut meshes: ResMut<Assets<Mesh>>,
+    mut materials: ResMut<Assets<ColorMaterial>>,
+    mut colours: ResMut<EdgeColours>,
+) {
+    if !layout.is_changed() {
+        return;
+    }
+    let Some(root) = roots.iter().next() else {
+        return;
+    };
+    for e in &old {
+        commands.entity(e).despawn();
+    }
+    let deps = &session.scenario.dependencies;
+    let grey = UNKNOWN;
+    let list: Vec<_> = deps.iter().map(|d| (ends(&layout, d), grey)).collect();
+    let white = materials.add(ColorMaterial::from_color(Color::WHITE));
+    commands.spawn((
+        AllEdges,
+        Mesh2d(meshes.add(batch::arrows(&list))),
+        MeshMaterial2d(white.clone()),
+        Transform::from_xyz(0.0, 0.0, 0.2),
+        Visibility::Hidden,
+        ChildOf(root),
+    ));
+    commands.spawn((
+        Highlight,
+        Mesh2d(meshes.add(batch::arrows(&[]))),
+        MeshMaterial2d(white),
+        Transform::from_xyz(0.0, 0.0, 0.3),
+        ChildOf(root),
+    ));
+    colours.0 = vec![grey; deps.len()];
+}
+
+/// Recolour the edges whose provider's look changed; show them all only at close zoom.
+fn recolour(
+    session: Res<Session>,
+    picture: Option<Res<Picture>>,
+    detail: Res<Detail>,
+    mut all: Query<(&Mesh2d, &mut Visibility), With<AllEdges>>,
+    mut meshes: ResMut<Assets<Mesh>>,
+    mut colours: ResMut<EdgeColours>,
+) {
+    let Ok((mesh, mut vis)) = all.single_mut() else {
+        return;
+    };
+    vis.set_if_neq(if detail.edges {
+        Visibility::Inherited
+    } else {
+        Visibility::Hidden
+    });
+    let Some(picture) = picture.filter(|p| p.is_changed() || colours.is_changed()) else {
+        return;
+    };
+    let mut changed = vec![];
+    for (k, dep) in session.scenario.dependencies.iter().enumerate() {
+        let from = picture
+            .services
+            .get(dep.from.idx())
+            .map_or(Shown::Unknown, |c| c.shown);
+        let want = colour(dep, from);
+        if let Some(was) = colours.0.get_mut(k)
+            && *was != want
+        {
+            *was = want;
+            changed.push((k, want));
+        }
+    }
+    if changed.is_empty() {
+        return;
+    }
+    if let Some(mut m) = meshes.get_mut(&mesh.0) {
+        for (k, c) in changed {
+            batch::recolour_arrow(&mut m, k, c);
+        }
+    }
+}
+
+/// Rebuild the selected service's edges when the selection, the level of detail or the
+/// edges' colours change.
+#[allow(clippy::too_many_arguments)] // A bevy system: each argument is a resource it needs.
+fn highlight(
+    session: Res<Session>,
+    layout: Res<MapLayout>,
+    detail: Res<Detail>,
+    selected: Res<Selected>,
+    colours: Res<EdgeColours>,
+    mesh: Query<&Mesh2d, With<Highlight>>,
+    added: Query<(), Added<Highlight>>,
+    mut meshes: ResMut<Assets<Mesh>>,
+) {
+    let recoloured = colours.is_changed() && selected.0.is_some();
+    if !selected.is_changed() && !detail.is_changed() && !recoloured && added.is_empty() {
+        return;
+    }
+    let Ok(mesh) = mesh.single() else {
+        return;
+    };
+    let mut list = vec![];
+    if let Some(sel) = selected.0 {
+        let mut seen = HashSet::new();
+        for (k, d) in session.scenario.dependencies.iter().enumerate() {
+            if d.from != sel && d.to != sel {
+                continue;
+            }
+            if let Some(e) = anchored(&layout, &detail, d, &mut seen) {
+                let c = colours.0.get(k).copied().unwrap_or(UNKNOWN);
+                list.push((Some(e), c.lighter(0.25)));
+            }
+        }
+    }
+    if let Some(mut m) = meshes.get_mut(&mesh.0) {
+        *m = batch::arrows(&list);
+    }
+}
+
+/// Pulses, effects on their way and the selected service's ring.
+#[allow(clippy::too_many_arguments)] // A bevy system: each argument is a resource it needs.
 fn draw(
     mut gizmos: Gizmos,
     layout: Res<MapLayout>,
+    detail: Res<Detail>,
     session: Res<Session>,
     picture: Option<Res<Picture>>,
     selected: Res<Selected>,
@@ -76,37 +249,14 @@ fn draw(
     time: Res<Time<Real>>,
 ) {
     let s = &session.scenario;
-    let shown = |i: usize| {
-        picture
-            .as_ref()
-            .and_then(|p| p.services.get(i))
-            .map_or(Shown::Unknown, |c| c.shown)
-    };
-    for dep in &s.dependencies {
-        let Some((start, end)) = ends(&layout, dep) else {
-            continue;
-        };
-        let touches = selected.0.is_some_and(|x| x == dep.from || x == dep.to);
-        let base = kind_colour(dep.kind);
-        let colour = match shown(dep.from.idx()) {
-            Shown::Down => Color::srgb(0.9, 0.25, 0.25),
-            Shown::Degraded => Color::srgb(0.9, 0.7, 0.2),
-            Shown::Unknown => Color::srgb(0.3, 0.31, 0.33),
-            _ => base,
-        };
-        let colour = if touches {
-            colour.lighter(0.25)
-        } else {
-            colour
-        };
-        gizmos.arrow_2d(start, end, colour).with_tip_length(8.0);
-    }
     let now = time.elapsed_secs();
-    for (dep, t0) in &pulses.running {
-        let Some((start, end)) = s.dependencies.get(dep.idx()).and_then(|d| ends(&layout, d))
-        else {
-            continue;
-        };
+    let mut seen = HashSet::new();
+    let newest = pulses.running.iter().rev();
+    let runs = newest.filter_map(|(dep, t0)| {
+        let d = s.dependencies.get(dep.idx())?;
+        Some((anchored(&layout, &detail, d, &mut seen)?, *t0))
+    });
+    for ((start, end), t0) in runs.take(MAX_PULSES) {
         let f = ((now - t0) / PULSE_SECS).fract();
         let at = start.lerp(end, f);
         let c = Color::srgb(1.0, 0.35, 0.3);
@@ -116,38 +266,55 @@ fn draw(
     }
     // Effects on their way along an edge (facilitator and observer): a dot where they are.
     if let Some(p) = &picture {
-        for (dep, f) in &p.in_flight {
-            let Some((start, end)) = s.dependencies.get(dep.idx()).and_then(|d| ends(&layout, d))
-            else {
-                continue;
-            };
+        let mut seen = HashSet::new();
+        let flights = p.in_flight.iter().filter_map(|(dep, f)| {
+            let d = s.dependencies.get(dep.idx())?;
+            Some((anchored(&layout, &detail, d, &mut seen)?, *f))
+        });
+        for ((start, end), f) in flights.take(MAX_PULSES) {
             let c = Color::srgb(1.0, 0.55, 0.2);
             gizmos.line_2d(start, end, c.with_alpha(0.6));
-            gizmos.circle_2d(Isometry2d::from_translation(start.lerp(end, *f)), 4.0, c);
+            gizmos.circle_2d(Isometry2d::from_translation(start.lerp(end, f)), 4.0, c);
         }
     }
     if let Some(sel) = selected.0
-        && let Some(p) = layout.nodes.get(sel.idx())
+        && let Some((None, p)) = detail.anchor(&layout, sel.idx())
     {
         gizmos.circle_2d(
-            Isometry2d::from_translation(*p),
+            Isometry2d::from_translation(p),
             NODE_RADIUS + 7.0,
             Color::WHITE,
         );
     }
-    if let Some(picture) = picture {
-        for (i, card) in picture.services.iter().enumerate() {
-            if card.compromised
-                && let Some(p) = layout.nodes.get(i)
-            {
-                gizmos.circle_2d(
-                    Isometry2d::from_translation(*p),
-                    NODE_RADIUS + 4.0,
-                    Color::srgb(0.8, 0.3, 0.9),
-                );
-            }
-        }
+}
+
+/// Where `dep` runs between its drawn ends (a node's rim, or an aggregate's centre); None
+/// when both ends are in one aggregate, or an edge between the same two ends was drawn
+/// already (`seen`).
+fn anchored(
+    layout: &MapLayout,
+    detail: &Detail,
+    dep: &Dependency,
+    seen: &mut HashSet<[u32; 4]>,
+) -> Option<(Vec2, Vec2)> {
+    let (ga, a) = detail.anchor(layout, dep.from.idx())?;
+    let (gb, b) = detail.anchor(layout, dep.to.idx())?;
+    if ga.is_some() && ga == gb {
+        return None;
     }
+    if !seen.insert([a.x, a.y, b.x, b.y].map(f32::to_bits)) {
+        return None;
+    }
+    let d = b - a;
+    let len = d.length();
+    let gap = NODE_RADIUS + 4.0;
+    if len <= 2.0 * gap {
+        return None;
+    }
+    let u = d / len;
+    let a = if ga.is_none() { a + u * gap } else { a };
+    let b = if gb.is_none() { b - u * gap } else { b };
+    Some((a, b))
 }
 
 /// Where the arrow of `dep` runs on the map: between its two nodes' rims; None when a node

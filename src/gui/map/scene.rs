@@ -1,15 +1,15 @@
-//! The map's entities: sector bands and service nodes with a status icon; built when the
-//! exercise starts (or restarts with another scenario), laid out again when the map's area
-//! changes size while fitted, and recoloured from the seat's picture. Names and sector
-//! titles are drawn over it by `labels`. Nodes share one material per fill colour (and the
-//! rings one material), so a recolour swaps a handle where a node's look changed: no
-//! material is rewritten each frame, and nodes of one colour draw as one batch.
+//! The map's entities: sector bands and, per block (a sector's services in one area), one
+//! mesh of its nodes; built when the exercise starts (or restarts with another scenario),
+//! moved when a hand-placed map's area changes size while fitted, recoloured in place from
+//! the seat's picture (only the nodes whose look changed), and hidden while their block is
+//! drawn as an aggregate. Names, status icons and sector titles are drawn over it by `labels`.
 
+use super::batch::{self, RING};
 use super::camera::View;
-use super::layout::{self, MapLayout, NODE_RADIUS};
+use super::detail::{Detail, Show};
+use super::layout::{self, MapLayout};
 use crate::gui::exercise::dock::MapArea;
 use crate::gui::exercise::picture::{Picture, ServiceCard, Shown};
-use crate::gui::fonts::MapFont;
 use crate::gui::screens::Screen;
 use crate::gui::session::Session;
 use crate::scenario::Scenario;
@@ -22,46 +22,25 @@ pub(crate) struct MapRoot {
     built_for: Arc<Scenario>,
 }
 
-/// A service's node.
+/// A block's node mesh, by block index.
 #[derive(Component)]
-pub(crate) struct Node(pub usize);
-
-#[derive(Component)]
-pub(crate) struct NodeIcon(pub usize);
-
-/// The dark ring behind a node.
-#[derive(Component)]
-struct NodeRing(usize);
+struct BlockNodes(usize);
 
 /// A sector band's background, by band index in [`MapLayout::bands`].
 #[derive(Component)]
 struct Band(usize);
 
-/// One material per node fill colour, made when first needed.
+/// Each service's fill and ring as drawn now (to recolour only what changed).
 #[derive(Resource, Default)]
-struct Palette(Vec<(Color, Handle<ColorMaterial>)>);
-
-impl Palette {
-    fn get(
-        &mut self,
-        colour: Color,
-        materials: &mut Assets<ColorMaterial>,
-    ) -> Handle<ColorMaterial> {
-        if let Some((_, h)) = self.0.iter().find(|(c, _)| *c == colour) {
-            return h.clone();
-        }
-        let h = materials.add(ColorMaterial::from_color(colour));
-        self.0.push((colour, h.clone()));
-        h
-    }
-}
+struct Drawn(Vec<(Color, Color)>);
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Palette>();
+    app.init_resource::<Drawn>();
     app.add_systems(
         Update,
-        (build, relayout, place, recolour)
+        (build, relayout, place, recolour, show)
             .chain()
+            .after(super::detail::update)
             .run_if(in_state(Screen::Exercise)),
     );
     app.add_systems(OnExit(Screen::Exercise), |mut commands: Commands| {
@@ -76,18 +55,16 @@ fn area_size(area: &MapArea) -> Option<Vec2> {
         .filter(|s| s.x > 8.0 && s.y > 8.0)
 }
 
-#[allow(clippy::too_many_arguments)] // A bevy system: each argument is a resource it needs.
 fn build(
     mut commands: Commands,
     session: Option<Res<Session>>,
     roots: Query<(Entity, &MapRoot)>,
-    font: Option<Res<MapFont>>,
     area: Res<MapArea>,
     mut meshes: ResMut<Assets<Mesh>>,
     mut materials: ResMut<Assets<ColorMaterial>>,
-    mut palette: ResMut<Palette>,
+    mut drawn: ResMut<Drawn>,
 ) {
-    let (Some(session), Some(font)) = (session, font) else {
+    let Some(session) = session else {
         return;
     };
     let scenario = &session.scenario;
@@ -101,13 +78,6 @@ fn build(
         commands.entity(e).despawn();
     }
     let lay = layout::layout_in(scenario, area_size(&area).unwrap_or(layout::DEFAULT_SIZE));
-    let circle = meshes.add(Circle::new(NODE_RADIUS));
-    let ring = meshes.add(Circle::new(NODE_RADIUS + 3.0));
-    let icon_font = TextFont {
-        font: font.0.clone().into(),
-        font_size: FontSize::Px(16.0),
-        ..default()
-    };
     let root = commands
         .spawn((
             MapRoot {
@@ -131,32 +101,24 @@ fn build(
             ChildOf(root),
         ));
     }
-    let unknown = palette.get(look(&ServiceCard::unknown()).0, &mut materials);
-    let ring_material = materials.add(ColorMaterial::from_color(Color::srgb(0.12, 0.13, 0.15)));
-    for (i, pos) in lay.nodes.iter().enumerate() {
+    // White: the vertex colours are the nodes' colours.
+    let white = materials.add(ColorMaterial::from_color(Color::WHITE));
+    let unknown = look(&ServiceCard::unknown()).0;
+    for (k, block) in lay.blocks.iter().enumerate() {
+        let at: Vec<Vec2> = block
+            .members
+            .iter()
+            .map(|i| lay.nodes[*i as usize])
+            .collect();
         commands.spawn((
-            NodeRing(i),
-            Mesh2d(ring.clone()),
-            MeshMaterial2d(ring_material.clone()),
-            Transform::from_translation(pos.extend(0.5)),
-            ChildOf(root),
-        ));
-        commands.spawn((
-            Node(i),
-            Mesh2d(circle.clone()),
-            MeshMaterial2d(unknown.clone()),
-            Transform::from_translation(pos.extend(1.0)),
-            ChildOf(root),
-        ));
-        commands.spawn((
-            NodeIcon(i),
-            Text2d::new(""),
-            icon_font.clone(),
-            TextColor(Color::BLACK),
-            Transform::from_translation(pos.extend(2.0)),
+            BlockNodes(k),
+            Mesh2d(meshes.add(batch::nodes(&at, unknown, RING))),
+            MeshMaterial2d(white.clone()),
+            Transform::from_xyz(0.0, 0.0, 1.0),
             ChildOf(root),
         ));
     }
+    drawn.0 = vec![(unknown, RING); lay.nodes.len()];
     commands.insert_resource(lay);
 }
 
@@ -173,49 +135,46 @@ fn relayout(
     if !view.fitted {
         return;
     }
+    if layout::framed(size).distance(layout.size) <= 0.5 {
+        return;
+    }
+    if layout.auto {
+        // The lanes keep their spacing: only the frame follows the area.
+        layout.reframe(size);
+        return;
+    }
     let fresh = layout::layout_in(&session.scenario, size);
-    if fresh.size.distance(layout.size) > 0.5 && fresh != *layout {
+    if fresh != *layout {
         *layout = fresh;
     }
 }
 
-/// Move nodes and bands to where the layout puts them.
-#[allow(clippy::type_complexity)] // A bevy query over the node's parts.
+/// Move nodes and bands to where the layout puts them (a hand-placed map's area changed).
 fn place(
     layout: Option<Res<MapLayout>>,
-    mut nodes: Query<
-        (
-            &mut Transform,
-            Option<&Node>,
-            Option<&NodeRing>,
-            Option<&NodeIcon>,
-        ),
-        (
-            Without<Band>,
-            Or<(With<Node>, With<NodeRing>, With<NodeIcon>)>,
-        ),
-    >,
+    mut blocks: Query<(&BlockNodes, &Mesh2d)>,
     mut bands: Query<(&Band, &mut Sprite, &mut Transform)>,
-    added: Query<(), Added<Node>>,
+    mut meshes: ResMut<Assets<Mesh>>,
+    mut drawn: ResMut<Drawn>,
 ) {
-    let Some(layout) = layout else {
+    let Some(layout) = layout.filter(|l| l.is_changed() && !l.is_added()) else {
         return;
     };
-    if !layout.is_changed() && added.is_empty() {
-        return;
-    }
-    for (mut t, node, ring, icon) in &mut nodes {
-        let Some(i) = node
-            .map(|n| n.0)
-            .or(ring.map(|r| r.0))
-            .or(icon.map(|n| n.0))
-        else {
+    for (b, mesh) in &mut blocks {
+        let Some(block) = layout.blocks.get(b.0) else {
             continue;
         };
-        if let Some(p) = layout.nodes.get(i) {
-            t.translation = p.extend(t.translation.z);
+        let at: Vec<Vec2> = block
+            .members
+            .iter()
+            .map(|i| layout.nodes[*i as usize])
+            .collect();
+        if let Some(mut m) = meshes.get_mut(&mesh.0) {
+            *m = batch::nodes(&at, look(&ServiceCard::unknown()).0, RING);
         }
     }
+    // The new meshes start grey: recolour all.
+    drawn.0.fill((Color::NONE, Color::NONE));
     for (band, mut sprite, mut t) in &mut bands {
         if let Some((_, lo, hi)) = layout.bands.get(band.0) {
             sprite.custom_size = Some(*hi - *lo);
@@ -240,49 +199,66 @@ pub(crate) fn look(card: &ServiceCard) -> (Color, &'static str) {
     (fill, icon)
 }
 
+/// Recolour the nodes whose look changed in the seat's picture.
 fn recolour(
     picture: Option<Res<Picture>>,
-    mut nodes: Query<(&Node, &mut MeshMaterial2d<ColorMaterial>)>,
-    mut icons: Query<(&NodeIcon, &mut Text2d)>,
-    mut materials: ResMut<Assets<ColorMaterial>>,
-    mut palette: ResMut<Palette>,
-    added: Query<(), Added<Node>>,
+    layout: Option<Res<MapLayout>>,
+    blocks: Query<(&BlockNodes, &Mesh2d)>,
+    mut meshes: ResMut<Assets<Mesh>>,
+    mut drawn: ResMut<Drawn>,
 ) {
-    let Some(picture) = picture else {
+    let (Some(picture), Some(layout)) = (picture, layout) else {
         return;
     };
-    if !picture.is_changed() && added.is_empty() {
+    if !picture.is_changed() && !layout.is_changed() {
         return;
     }
     let unknown = ServiceCard::unknown();
-    for (node, mut material) in &mut nodes {
-        let card = picture.services.get(node.0).unwrap_or(&unknown);
-        let want = palette.get(look(card).0, &mut materials);
-        if material.0 != want {
-            material.0 = want;
+    let compromised = {
+        let c = crate::gui::widgets::colour::COMPROMISED;
+        Color::srgb_u8(c.r(), c.g(), c.b())
+    };
+    let mut changed: Vec<Vec<usize>> = vec![vec![]; layout.blocks.len()];
+    for (i, was) in drawn.0.iter_mut().enumerate() {
+        let card = picture.services.get(i).unwrap_or(&unknown);
+        let ring = if card.compromised { compromised } else { RING };
+        let now = (look(card).0, ring);
+        if *was != now {
+            *was = now;
+            if let Some(k) = layout.block_of.get(i) {
+                changed[*k as usize].push(i);
+            }
         }
     }
-    for (icon, mut text) in &mut icons {
-        let card = picture.services.get(icon.0).unwrap_or(&unknown);
-        let want = look(card).1;
-        if text.0 != want {
-            text.0 = want.to_owned();
+    for (b, mesh) in &blocks {
+        let (Some(list), Some(block)) = (changed.get(b.0), layout.blocks.get(b.0)) else {
+            continue;
+        };
+        if list.is_empty() {
+            continue;
+        }
+        let Some(mut m) = meshes.get_mut(&mesh.0) else {
+            continue;
+        };
+        for i in list {
+            if let Some(k) = block.members.iter().position(|m| *m as usize == *i) {
+                let (fill, ring) = drawn.0[*i];
+                batch::recolour_node(&mut m, k, fill, ring);
+            }
         }
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn one_material_per_colour() {
-        let mut materials = Assets::<ColorMaterial>::default();
-        let mut palette = Palette::default();
-        let red = palette.get(Color::srgb(1.0, 0.0, 0.0), &mut materials);
-        let green = palette.get(Color::srgb(0.0, 1.0, 0.0), &mut materials);
-        assert_ne!(red, green);
-        assert_eq!(palette.get(Color::srgb(1.0, 0.0, 0.0), &mut materials), red);
-        assert_eq!(materials.len(), 2);
+/// Hide a block's nodes while it is drawn as an aggregate.
+fn show(detail: Res<Detail>, mut blocks: Query<(&BlockNodes, &mut Visibility)>) {
+    if !detail.is_changed() {
+        return;
+    }
+    for (b, mut v) in &mut blocks {
+        let want = match detail.show.get(b.0) {
+            Some(Show::Block | Show::Lane) => Visibility::Hidden,
+            _ => Visibility::Inherited,
+        };
+        v.set_if_neq(want);
     }
 }

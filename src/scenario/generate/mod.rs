@@ -109,7 +109,9 @@ fn build(services: usize, dependencies: usize, seed: u64, teams: Option<usize>) 
                 },
                 _ => Buffers::default(),
             };
-            let (ax, ay) = ((area % 7) as f32 * 150.0, (area / 7) as f32 * 120.0);
+            // Two draws kept from when services got random positions, so that the rest of
+            // a seed's network stays as it was; the map lays out services without one.
+            let _ = (r.unit(), r.unit());
             svcs.push(Service {
                 id: format!("{}-{k:06}", s.id),
                 name: text(
@@ -119,7 +121,7 @@ fn build(services: usize, dependencies: usize, seed: u64, teams: Option<usize>) 
                 owner,
                 criticality: 0.2 + 0.8 * r.unit(),
                 people: 100 + r.below(100_000) as u64,
-                pos: Some((ax + 140.0 * r.unit() as f32, ay + 110.0 * r.unit() as f32)),
+                pos: None,
                 area: Some(areas[area].clone()),
                 buffers,
                 visible: r.below(10) < 8,

@@ -5,7 +5,9 @@
 
 mod hover;
 
+use super::aggregate::{self, Bundles, Counts};
 use super::camera::MapCamera;
+use super::detail::{Detail, Show};
 use super::layout::{MapLayout, NODE_RADIUS};
 use super::place::{self, Item};
 use crate::gui::exercise::command::Selected;
@@ -96,7 +98,9 @@ fn draw(
     picture: Option<Res<Picture>>,
     selected: Res<Selected>,
     overlays: Res<MapOverlays>,
+    shown: (Res<Detail>, Res<Counts>, Res<Bundles>),
 ) -> Result {
+    let (detail, counts, bundles) = shown;
     let Some(rect) = dock.remaining() else {
         return Ok(());
     };
@@ -117,7 +121,54 @@ fn draw(
             egui::Id::new("map-names"),
         ))
         .with_clip_rect(rect);
-    let plan = plan(&painter, &view, &layout, s, &i18n, selected.0, &overlays.0);
+    let paint = aggregate::Paint {
+        layout: &layout,
+        detail: &detail,
+        counts: &counts,
+        bundles: &bundles,
+        scenario: s,
+        i18n: &i18n,
+        scale: view.scale,
+    };
+    let hover_at = ctx
+        .pointer_hover_pos()
+        .filter(|p| rect.contains(*p) && area.pointer_free);
+    let (taken, hovered) = aggregate::paint(&painter, &paint, |w| view.screen(w), hover_at);
+    let mut blocked = overlays.0.clone();
+    blocked.extend(taken);
+    let plan = plan(
+        &painter, &view, &layout, &detail, s, &i18n, selected.0, &blocked,
+    );
+    if let (Some(a), Some(p)) = (hovered, hover_at) {
+        egui::Area::new(egui::Id::new("map-hover"))
+            .order(egui::Order::Tooltip)
+            .fixed_pos(p + egui::vec2(14.0, 14.0))
+            .interactable(false)
+            .show(&ctx, |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| aggregate::tooltip(ui, &paint, a));
+            });
+    }
+    // Status icons on nodes big enough to hold one.
+    if plan.items.first().is_some_and(|(_, it)| it.radius >= 9.0) {
+        let unknown = crate::gui::exercise::picture::ServiceCard::unknown();
+        let font = FontId::proportional((plan.items[0].1.radius * 0.9).min(16.0));
+        for (i, it) in &plan.items {
+            let card = picture
+                .as_ref()
+                .and_then(|p| p.services.get(*i))
+                .unwrap_or(&unknown);
+            let icon = super::scene::look(card).1;
+            if !icon.is_empty() {
+                painter.text(
+                    it.at,
+                    egui::Align2::CENTER_CENTER,
+                    icon,
+                    font.clone(),
+                    Color32::BLACK,
+                );
+            }
+        }
+    }
     for (g, r, c) in &plan.titles {
         painter.rect_filled(*r, 3.0, BACKDROP);
         painter.galley(r.min + PAD / 2.0 - g.rect.min.to_vec2(), g.clone(), *c);
@@ -171,10 +222,12 @@ struct Name {
 }
 
 /// Titles, then names, placed so that nothing overlaps.
+#[allow(clippy::too_many_arguments)]
 fn plan(
     painter: &egui::Painter,
     view: &View,
     layout: &MapLayout,
+    detail: &Detail,
     s: &Scenario,
     i18n: &I18n,
     selected: Option<ServiceId>,
@@ -183,19 +236,28 @@ fn plan(
     let rect = view.rect;
     let grow = (1.0 / view.scale).clamp(0.85, 1.3);
     let radius = (NODE_RADIUS + 3.0) / view.scale;
+    // The nodes drawn (in blocks that show their services) and in view.
+    let near = rect.expand(40.0);
     let items: Vec<(usize, Item)> = layout
-        .nodes
+        .blocks
         .iter()
         .enumerate()
-        .map(|(i, p)| {
+        .filter(|(k, b)| {
+            detail.show.get(*k).is_none_or(|x| *x == Show::Services)
+                && near.intersects(Rect::from_two_pos(
+                    view.screen(b.rect.min),
+                    view.screen(b.rect.max),
+                ))
+        })
+        .flat_map(|(_, b)| b.members.iter().map(|i| *i as usize))
+        .filter_map(|i| {
             let item = Item {
-                at: view.screen(*p),
+                at: view.screen(*layout.nodes.get(i)?),
                 radius,
                 first: selected == Some(ServiceId(i as u32)),
             };
-            (i, item)
+            near.contains(item.at).then_some((i, item))
         })
-        .filter(|(_, it)| rect.expand(40.0).contains(it.at))
         .collect();
     let nodes: Vec<Item> = items.iter().map(|(_, it)| *it).collect();
     let bounds = rect.shrink(2.0);

@@ -30,7 +30,21 @@ fn default_plan(lang: Lang, w: f32, h: f32, selected: Option<ServiceId>) -> (Pla
     );
     ctx.begin_pass(input());
     let painter = ctx.layer_painter(egui::LayerId::background());
-    let out = plan(&painter, &view, &layout, &s, &i18n, selected, &[legend]);
+    let detail = Detail {
+        show: vec![Show::Services; layout.blocks.len()],
+        all: true,
+        edges: true,
+    };
+    let out = plan(
+        &painter,
+        &view,
+        &layout,
+        &detail,
+        &s,
+        &i18n,
+        selected,
+        &[legend],
+    );
     ctx.end_pass().drop_without_applying_deltas();
     (out, rect)
 }
