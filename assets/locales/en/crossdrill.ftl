@@ -101,6 +101,7 @@ check-record = Record
 ## Incidents
 incidents-none = No incident yet.
 incident-opened = opened
+incident-more = and { $n } more services
 phase-detect = detected
 phase-report = reported
 phase-share = shared

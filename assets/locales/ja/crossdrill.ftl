@@ -95,6 +95,7 @@ check-record = 記録
 ## インシデント
 incidents-none = インシデントはまだありません。
 incident-opened = 起票
+incident-more = ほか { $n } 件のサービス
 phase-detect = 検知
 phase-report = 報告
 phase-share = 共有

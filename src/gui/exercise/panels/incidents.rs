@@ -4,7 +4,11 @@
 use super::context::PanelCtx;
 use super::labels;
 use crate::gui::widgets::{self, colour};
+use crate::words::Arg;
 use bevy_egui::egui;
+
+/// Services listed in an incident's card before the rest fold away.
+const SHOWN: usize = 12;
 
 pub(super) fn show(ui: &mut egui::Ui, p: &mut PanelCtx) {
     if p.picture.incidents.is_empty() {
@@ -56,11 +60,26 @@ pub(super) fn show(ui: &mut egui::Ui, p: &mut PanelCtx) {
                 }
                 phase("phase-restore", Some(inc.restored.then_some(inc.updated)));
             });
+            // A cascade can put hundreds of services in one incident: the first few
+            // show, the rest fold away (laid out only when opened).
+            let (first, rest) = inc.services.split_at(inc.services.len().min(SHOWN));
             ui.horizontal_wrapped(|ui| {
-                for s in &inc.services {
+                for s in first {
                     labels::service_link(ui, p, *s);
                 }
             });
+            if !rest.is_empty() {
+                let more = p.i18n.ta("incident-more", &[("n", Arg::Num(rest.len() as f64))]);
+                egui::CollapsingHeader::new(egui::RichText::new(more).small())
+                    .id_salt(("incident-more", inc.id))
+                    .show(ui, |ui| {
+                        ui.horizontal_wrapped(|ui| {
+                            for s in rest {
+                                labels::service_link(ui, p, *s);
+                            }
+                        });
+                    });
+            }
         });
     }
 }
