@@ -103,10 +103,15 @@ fn colour(dep: &Dependency, from: Shown) -> Color {
     match from {
         Shown::Down => Color::srgb(0.9, 0.25, 0.25),
         Shown::Degraded => Color::srgb(0.9, 0.7, 0.2),
-        Shown::Unknown => UNKNOWN,
-        _ => kind_colour(dep.kind),
+        // Quiet links stay faint, so that at close zoom (every edge drawn) the nodes
+        // and the links the cascade is crossing stand out.
+        Shown::Unknown => UNKNOWN.with_alpha(QUIET),
+        _ => kind_colour(dep.kind).with_alpha(QUIET),
     }
 }
+
+/// The opacity of a link whose provider is up (or not known to be down).
+const QUIET: f32 = 0.35;
 
 /// The edge meshes of an older layout.
 type EdgeMeshes<'w, 's> = Query<'w, 's, Entity, Or<(With<AllEdges>, With<Highlight>)>>;
@@ -135,7 +140,11 @@ fn build(
     let deps = &session.scenario.dependencies;
     let grey = UNKNOWN;
     let list: Vec<_> = deps.iter().map(|d| (ends(&layout, d), grey)).collect();
-    let white = materials.add(ColorMaterial::from_color(Color::WHITE));
+    // Blended, so that the faint colours of quiet links show as faint.
+    let white = materials.add(ColorMaterial {
+        alpha_mode: bevy::sprite_render::AlphaMode2d::Blend,
+        ..ColorMaterial::from_color(Color::WHITE)
+    });
     commands.spawn((
         AllEdges,
         Mesh2d(meshes.add(batch::arrows(&list))),
