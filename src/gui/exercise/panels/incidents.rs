@@ -69,7 +69,9 @@ pub(super) fn show(ui: &mut egui::Ui, p: &mut PanelCtx) {
                 }
             });
             if !rest.is_empty() {
-                let more = p.i18n.ta("incident-more", &[("n", Arg::Num(rest.len() as f64))]);
+                let more = p
+                    .i18n
+                    .ta("incident-more", &[("n", Arg::Num(rest.len() as f64))]);
                 egui::CollapsingHeader::new(egui::RichText::new(more).small())
                     .id_salt(("incident-more", inc.id))
                     .show(ui, |ui| {
