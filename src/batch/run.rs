@@ -50,10 +50,9 @@ impl Spec {
     pub fn key(&self) -> Key {
         let s = &self.scenario;
         let hash = |bytes: &[u8]| format!("{:x}", Sha256::digest(bytes));
-        let text = serde_json::to_vec(s.as_ref()).unwrap_or_default();
         Key {
             scenario: s.id.clone(),
-            scenario_hash: hash(&text),
+            scenario_hash: s.content_hash(),
             cast: self.cast.describe(s),
             commands: self.plan_text.as_ref().map(|t| hash(t.as_bytes())),
             duration: s.duration,

@@ -56,6 +56,15 @@ fn make(args: &ReportArgs) -> Result<(), String> {
     }
     let loaded = scenario_for(&journal, args.scenario.as_deref())?;
     let scenario = Arc::new(loaded.scenario);
+    crate::session::check_journal(&scenario, &journal)
+        .map_err(|e| format!("{}: {e}", args.journal.display()))?;
+    if journal.header.scenario_hash.is_none() {
+        let what = say(
+            "cli-journal-no-version",
+            &[("file", &args.journal.display())],
+        );
+        eprintln!("{}", say("cli-warning", &[("what", &what)]));
+    }
     let format = match (&args.format, &args.out) {
         (Some(f), _) => Format::parse(f),
         (None, Some(out)) => Format::from_path(out),

@@ -184,6 +184,7 @@ impl Engine {
             topo,
             scenario,
         };
+        e.journal.header.scenario_hash = Some(e.topo.scenario_hash.clone());
         e.queue.push(0, Ev::Wake);
         for (i, inject) in e.scenario.injects.iter().enumerate() {
             if let Trigger::At(t) = inject.trigger {

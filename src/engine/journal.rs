@@ -28,6 +28,10 @@ pub struct Header {
     /// journals written before it was recorded (see [`Journal::end`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<Secs>,
+    /// [`crate::scenario::Scenario::content_hash`] of the scenario it was recorded
+    /// with. Absent in journals written before it was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scenario_hash: Option<String>,
 }
 
 /// One journal entry.
@@ -210,6 +214,7 @@ impl Journal {
                 scenario: scenario.to_string(),
                 seed,
                 until: Some(0),
+                scenario_hash: None,
             },
             entries: super::hugepages::with_capacity(256 + 16 * services),
         }

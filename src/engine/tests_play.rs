@@ -383,10 +383,14 @@ fn journal_round_trips_through_jsonl_and_ron() {
     assert_eq!(&Journal::from_jsonl(&j.to_jsonl()).unwrap(), j);
     assert_eq!(&Journal::from_ron(&j.to_ron().unwrap()).unwrap(), j);
     let first = j.to_jsonl().lines().next().unwrap().to_string();
-    // The header says where the run stood (the scenario's 12 h end here).
+    // The header says where the run stood (the scenario's 12 h end here) and which
+    // version of the scenario it ran.
+    let hash = e.scenario().content_hash();
     assert_eq!(
         first,
-        r#"{"format":2,"scenario":"test","seed":1,"until":43200}"#
+        format!(
+            r#"{{"format":2,"scenario":"test","seed":1,"until":43200,"scenario_hash":"{hash}"}}"#
+        )
     );
     assert_eq!(j.hash().len(), 64);
     for (i, x) in j.entries.iter().enumerate() {

@@ -100,6 +100,8 @@ pub struct Topology {
     pub(crate) threat_waits: Vec<bool>,
     /// Services each threat compromises in some step (sorted).
     pub(crate) threat_reach: Vec<Vec<ServiceId>>,
+    /// The scenario's content hash, for the journal's header.
+    pub(crate) scenario_hash: String,
 }
 
 impl Topology {
@@ -293,6 +295,7 @@ impl Topology {
             area_services,
             threat_waits,
             threat_reach,
+            scenario_hash: scenario.content_hash(),
         }
     }
 

@@ -8,6 +8,7 @@ mod condition;
 pub mod design;
 pub mod duration;
 pub mod generate;
+mod hash;
 mod kinds;
 mod load;
 mod locate;

@@ -59,6 +59,7 @@ mod record;
 pub mod script;
 mod store;
 mod stored;
+mod trust;
 mod verify;
 
 pub use error::SessionError;
@@ -73,4 +74,5 @@ pub use past::past_journal;
 pub(crate) use past::{Past, open_past};
 pub use record::{Dropped, Record, RecordKind, TimedCommand};
 pub use store::{Recovered, Session};
+pub use trust::{Untrusted, check_journal};
 pub use verify::{Difference, Replayed, Verdict, verify};

@@ -118,13 +118,15 @@ fn verify_session(s: &Stored) -> Result<Verdict, SessionError> {
         if let Some(d) = earlier_rules(&path, format) {
             return Ok(Verdict::Differs(Box::new(d)));
         }
-        if let Some(d) = compare(
-            &path,
-            engine.journal(),
-            &engine.journal().to_jsonl(),
-            &text,
-            false,
-        ) {
+        let header = text
+            .lines()
+            .next()
+            .and_then(|l| serde_json::from_str::<Header>(l).ok());
+        let replayed = match &header {
+            Some(h) => as_recorded(engine.journal(), h),
+            None => Cow::Borrowed(engine.journal()),
+        };
+        if let Some(d) = compare(&path, &replayed, &replayed.to_jsonl(), &text, false) {
             return Ok(Verdict::Differs(Box::new(d)));
         }
         compared = Some(path);
@@ -158,6 +160,21 @@ fn verify_journal(j: &JournalFile) -> Result<Verdict, SessionError> {
     if let Some(d) = earlier_rules(&j.path, j.journal.header.format) {
         return Ok(Verdict::Differs(Box::new(d)));
     }
+    if let Some(h) = &j.journal.header.scenario_hash
+        && *h != j.scenario.content_hash()
+    {
+        let other = super::Untrusted::OtherVersion {
+            scenario: j.scenario.id.clone(),
+        };
+        return Ok(Verdict::Differs(Box::new(Difference {
+            path: j.path.clone(),
+            line: 1,
+            entry: None,
+            what: other.to_string(),
+            expected: None,
+            found: None,
+        })));
+    }
     let commands = j.journal.commands();
     // A journal that does not say where its run stood ends at its last entry.
     let until = j.journal.end(0);
@@ -190,15 +207,7 @@ fn verify_journal(j: &JournalFile) -> Result<Verdict, SessionError> {
             })));
         }
     };
-    // A journal written before the header recorded where its run stood is compared
-    // without that field.
-    let replayed = if j.journal.header.until.is_none() {
-        let mut old = engine.journal().clone();
-        old.header.until = None;
-        Cow::Owned(old)
-    } else {
-        Cow::Borrowed(engine.journal())
-    };
+    let replayed = as_recorded(engine.journal(), &j.journal.header);
     let expected = if j.ron {
         replayed.to_ron().unwrap_or_default()
     } else {
@@ -208,6 +217,24 @@ fn verify_journal(j: &JournalFile) -> Result<Verdict, SessionError> {
         return Ok(Verdict::Differs(Box::new(d)));
     }
     Ok(Verdict::Same(summary(&engine, Some(j.path.clone()), None)))
+}
+
+/// The replayed journal as a file of `header`'s time would have recorded it: journals
+/// written before the header said where the run stood, or which version of the
+/// scenario it ran, are compared without those fields.
+fn as_recorded<'a>(replayed: &'a Journal, header: &Header) -> Cow<'a, Journal> {
+    let (until, hash) = (header.until.is_none(), header.scenario_hash.is_none());
+    if !until && !hash {
+        return Cow::Borrowed(replayed);
+    }
+    let mut old = replayed.clone();
+    if until {
+        old.header.until = None;
+    }
+    if hash {
+        old.header.scenario_hash = None;
+    }
+    Cow::Owned(old)
 }
 
 fn summary(engine: &Engine, compared: Option<PathBuf>, dropped: Option<Dropped>) -> Replayed {

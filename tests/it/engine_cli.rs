@@ -36,9 +36,12 @@ fn run_writes_json_lines_and_journal_files() {
     assert!(out.status.success());
     let stdout = text(&out.stdout);
     let first = stdout.lines().next().unwrap_or_default();
+    let hash = crossdrill::scenario::builtin_default().content_hash();
     assert_eq!(
         first,
-        r#"{"format":2,"scenario":"games-time-blackout","seed":7,"until":3600}"#
+        format!(
+            r#"{{"format":2,"scenario":"games-time-blackout","seed":7,"until":3600,"scenario_hash":"{hash}"}}"#
+        )
     );
     let ron = temp_file("engine-cli", "journal.ron");
     let jsonl = temp_file("engine-cli", "journal.jsonl");
@@ -177,10 +180,9 @@ fn a_journal_of_a_run_stopped_early_is_reported_to_where_it_stood() {
         a,
     ]);
     let header = std::fs::read_to_string(&journal).unwrap_or_default();
-    assert!(
-        header
-            .starts_with(r#"{"format":2,"scenario":"games-time-blackout","seed":7,"until":7200}"#)
-    );
+    assert!(header.starts_with(
+        r#"{"format":2,"scenario":"games-time-blackout","seed":7,"until":7200,"scenario_hash":""#
+    ));
 
     succeeds(&["report", j, "--out", l]);
     let (at_run, later) = (

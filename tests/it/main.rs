@@ -37,6 +37,7 @@ mod report_cli;
 mod report_formats;
 mod report_markdown;
 mod report_objectives;
+mod report_trust;
 mod scenario_files;
 mod scoring_contain;
 mod scoring_hand;

@@ -37,3 +37,7 @@ error-net-not-yours = a seat may give only its own team's commands
 error-net-busy = too many commands at once: not applied; it is sent again in a moment
 error-net-unanswered = the exercise ended before the host answered: not applied
 error-sheet = cannot write the spreadsheet: { $error }
+error-journal-other-version = this journal was recorded with another version of scenario `{ $scenario }` (its content differs from the file given): give the scenario file the drill was run with
+error-journal-refused = entry { $entry } (at { $at }): replaying the journal's commands, the engine refuses this one ({ $why }): the journal was edited or damaged
+error-journal-differs = entry { $entry } (at { $at }) is not what the scenario and the journal's commands give: the journal was edited or damaged, or belongs to another version of the scenario
+error-journal-length = the journal has { $journal } entries, but its commands give { $replay }: it was cut short or added to

@@ -100,3 +100,4 @@ cli-batch-merge-different = 別の較正のバッチです（{ $what } が異な
 cli-batch-merge-overlap = シード { $seed } が重複しています。重ならないシード範囲のシャードを指定してください
 cli-batch-merge-format = 要約の形式 { $format } はこの版では読めません
 cli-lint-intended = { $place }: 注記: 意図どおり: { $why }
+cli-journal-no-version = { $file } はシナリオの版を記録していません（版を記録する前のジャーナルです）: コマンドの再実行で確認しましたが、シナリオの採点設定の変更は検出できません

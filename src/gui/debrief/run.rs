@@ -106,11 +106,34 @@ impl Debrief {
     /// it is looked for beside the journal, under `scenarios/`, or built in). The file is
     /// only read; a journal is re-simulated to check it.
     pub(crate) fn open(path: &Path, scenario: Option<&Path>) -> Result<Self, SessionError> {
+        let past = open_past(path, scenario)?;
+        // Recorded under this version's rules: its replay must match (an earlier
+        // format's journal differs by design and is shown as recorded).
+        let current = match &past {
+            Past::Journal(j) => j.journal.header.format >= crate::engine::JOURNAL_FORMAT,
+            Past::Session(_) => false,
+        };
         let check = match verify(path, scenario)? {
             Verdict::Same(_) => Check::Same,
+            // A journal from outside is believed only once it replays: one that does
+            // not (edited, damaged, or of another version of its scenario) is refused
+            // with the first difference, never scored.
+            Verdict::Differs(d) if current => {
+                let mut message = d.what.clone();
+                for (label, text) in [("expected", &d.expected), ("found", &d.found)] {
+                    if let Some(t) = text {
+                        message.push_str(&format!("\n  {label}: {t}"));
+                    }
+                }
+                return Err(SessionError::Journal {
+                    path: d.path.clone(),
+                    line: d.line,
+                    message,
+                });
+            }
             Verdict::Differs(d) => Check::Differs(d.to_string()),
         };
-        let mut d = match open_past(path, scenario)? {
+        let mut d = match past {
             Past::Session(s) => {
                 let engine = s.replay()?;
                 let mut d = Self::from_engine(

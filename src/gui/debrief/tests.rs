@@ -286,7 +286,7 @@ fn play_from_here_forks_a_session_on_disk() {
 }
 
 #[test]
-fn a_changed_journal_is_flagged_and_still_debriefed() {
+fn a_changed_journal_is_refused_with_where_it_differs() {
     let (_, end, _) = live_run(&[]);
     let dir = temp_dir("journal");
     std::fs::create_dir_all(&dir).expect("dir");
@@ -295,18 +295,20 @@ fn a_changed_journal_is_flagged_and_still_debriefed() {
     let d = Debrief::open(&path, None).expect("opens");
     assert_eq!(d.check, Check::Same);
     assert_eq!(d.end, end.scenario().duration);
-    // A command moved later by hand: the file no longer replays.
+    // A command moved later by hand: the file no longer replays, and is not scored.
     let text = end
         .journal()
         .to_jsonl()
         .replacen("\"at\":1800,", "\"at\":1801,", 1);
     std::fs::write(&path, text).expect("written");
-    let d = Debrief::open(&path, None).expect("opens");
-    assert!(
-        matches!(d.check, Check::Differs(ref w) if w.contains("run.jsonl")),
-        "{:?}",
-        d.check
-    );
+    let e = Debrief::open(&path, None).expect_err("refused").to_string();
+    assert!(e.contains("run.jsonl"), "{e}");
+    // Recorded with another version of its scenario: said so.
+    let mut other = end.journal().clone();
+    other.header.scenario_hash = Some("0".repeat(64));
+    std::fs::write(&path, other.to_jsonl()).expect("written");
+    let e = Debrief::open(&path, None).expect_err("refused").to_string();
+    assert!(e.contains("another version of scenario"), "{e}");
     let _ = std::fs::remove_dir_all(&dir);
 }
 

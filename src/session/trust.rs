@@ -1,0 +1,109 @@
+//! A journal from outside is believed only once checked: it was recorded with this
+//! version of its scenario (the content hash in its header), and replaying its
+//! commands gives exactly its entries. What `report` and the debrief score.
+
+use crate::engine::{EntryKind, Journal, ReplayError, replay};
+
+use crate::scenario::{Scenario, Secs, duration};
+use crate::words::{Phrase, default_lang};
+use std::fmt;
+use std::sync::Arc;
+
+/// Why a journal is not believed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Untrusted {
+    /// Recorded with another version of the scenario (same id, other content).
+    OtherVersion {
+        scenario: String,
+    },
+    /// The replay refuses one of its commands (entry id, time, why).
+    Refused {
+        entry: u64,
+        at: Secs,
+        why: String,
+    },
+    /// The replay gives another entry here (entry id, time), or ends elsewhere.
+    Differs {
+        entry: u64,
+        at: Secs,
+    },
+    Length {
+        journal: usize,
+        replay: usize,
+    },
+}
+
+/// Check `journal` against `scenario`. A journal written before headers named their
+/// scenario's version is checked by its replay alone; one recorded under an earlier
+/// journal format (other engine rules, so its replay differs by design) is taken as
+/// recorded, as its reader is told.
+pub fn check_journal(scenario: &Arc<Scenario>, journal: &Journal) -> Result<(), Untrusted> {
+    if let Some(h) = &journal.header.scenario_hash
+        && *h != scenario.content_hash()
+    {
+        return Err(Untrusted::OtherVersion {
+            scenario: scenario.id.clone(),
+        });
+    }
+    if journal.header.format < crate::engine::JOURNAL_FORMAT {
+        return Ok(());
+    }
+    let end = journal.end(scenario.duration);
+    let commands = journal.commands();
+    let engine = replay(scenario.clone(), journal.header.seed, &commands, end).map_err(|e| {
+        let ReplayError::Refused { index, at, error } = e;
+        let entry = journal
+            .entries
+            .iter()
+            .filter(|e| matches!(e.kind, EntryKind::Command(_)))
+            .nth(index)
+            .map_or(0, |e| e.id);
+        Untrusted::Refused {
+            entry,
+            at,
+            why: error.to_string(),
+        }
+    })?;
+    let again = &engine.journal().entries;
+    if let Some((k, e)) = journal
+        .entries
+        .iter()
+        .enumerate()
+        .find(|(k, e)| again.get(*k) != Some(*e))
+    {
+        return Err(Untrusted::Differs {
+            entry: k as u64,
+            at: e.at,
+        });
+    }
+    if again.len() != journal.entries.len() {
+        return Err(Untrusted::Length {
+            journal: journal.entries.len(),
+            replay: again.len(),
+        });
+    }
+    Ok(())
+}
+
+impl fmt::Display for Untrusted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let p = match self {
+            Untrusted::OtherVersion { scenario } => {
+                Phrase::new("error-journal-other-version").with("scenario", scenario.as_str())
+            }
+            Untrusted::Refused { entry, at, why } => Phrase::new("error-journal-refused")
+                .with("entry", entry.to_string())
+                .with("at", duration::clock(*at))
+                .with("why", why.as_str()),
+            Untrusted::Differs { entry, at } => Phrase::new("error-journal-differs")
+                .with("entry", entry.to_string())
+                .with("at", duration::clock(*at)),
+            Untrusted::Length { journal, replay } => Phrase::new("error-journal-length")
+                .with("journal", journal.to_string())
+                .with("replay", replay.to_string()),
+        };
+        f.write_str(&p.word(default_lang()))
+    }
+}
+
+impl std::error::Error for Untrusted {}
