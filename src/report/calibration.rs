@@ -118,41 +118,26 @@ fn scores(f: &Figures, s: &Scenario, l: Lang) -> super::doc::Section {
         None => Cell::Dash,
     };
     let n = |x: Option<f64>| Cell::or_dash(x, num);
-    let mut trs = vec![
-        Row {
-            cells: vec![
-                Cell::Strong(t("r-overall").into()),
-                Cell::text(f.overall.runs.to_string()),
-                bar(&f.overall),
-                n(f.overall.sd),
-                n(f.overall.p10),
-                n(f.overall.p50),
-                n(f.overall.p90),
-            ],
-            total: true,
-        },
+    // One row of the table: who, then the distribution's figures.
+    let row = |who: Cell, sc: &Scores| {
         Row::new(vec![
-            Cell::Em(t("c-baseline").into()),
-            Cell::text(f.baseline.runs.to_string()),
-            bar(&f.baseline),
-            n(f.baseline.sd),
-            n(f.baseline.p10),
-            n(f.baseline.p50),
-            n(f.baseline.p90),
-        ]),
-    ];
-    for &i in &scored {
-        let sc = &f.teams[i].scores;
-        trs.push(Row::new(vec![
-            Cell::text(name(i)),
+            who,
             Cell::text(sc.runs.to_string()),
             bar(sc),
             n(sc.sd),
             n(sc.p10),
             n(sc.p50),
             n(sc.p90),
-        ]));
-    }
+        ])
+    };
+    let mut overall = row(Cell::Strong(t("r-overall").into()), &f.overall);
+    overall.total = true;
+    let mut trs = vec![overall, row(Cell::Em(t("c-baseline").into()), &f.baseline)];
+    trs.extend(
+        scored
+            .iter()
+            .map(|&i| row(Cell::text(name(i)), &f.teams[i].scores)),
+    );
     let cols = [
         (T("r-team"), ColKind::Text),
         (T("c-runs"), ColKind::Num),
