@@ -17,7 +17,18 @@ pub fn past_journal(
 ) -> Result<(Arc<Scenario>, Journal), SessionError> {
     Ok(match open_past(path, scenario)? {
         Past::Session(s) => (s.scenario.clone(), s.replay()?.journal().clone()),
-        Past::Journal(j) => (j.scenario, j.journal),
+        Past::Journal(j) => {
+            // Scored by whoever asked for it: believed only once checked.
+            super::check_journal(&j.scenario, &j.journal).map_err(|e| {
+                SessionError::Journal {
+                    path: j.path.clone(),
+                    // JSON Lines: the header, then one entry a line.
+                    line: e.entry().filter(|_| !j.ron).map_or(1, |k| k as usize + 2),
+                    message: e.to_string(),
+                }
+            })?;
+            (j.scenario, j.journal)
+        }
     })
 }
 

@@ -85,6 +85,16 @@ pub fn check_journal(scenario: &Arc<Scenario>, journal: &Journal) -> Result<(), 
     Ok(())
 }
 
+impl Untrusted {
+    /// The entry it is about, if one.
+    pub fn entry(&self) -> Option<u64> {
+        match self {
+            Untrusted::Refused { entry, .. } | Untrusted::Differs { entry, .. } => Some(*entry),
+            Untrusted::OtherVersion { .. } | Untrusted::Length { .. } => None,
+        }
+    }
+}
+
 impl fmt::Display for Untrusted {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let p = match self {

@@ -79,3 +79,29 @@ fn an_edited_or_foreign_journal_is_refused_and_an_old_one_is_checked_by_replay()
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("cut short"), "{out}");
 }
+
+#[test]
+fn fork_compares_only_with_a_journal_it_can_believe() {
+    let dir = scratch("fork-trust");
+    let journal = dir.join("run.jsonl");
+    run_to_journal(SCENARIO, PLAY, &journal);
+    let text = std::fs::read_to_string(&journal).unwrap();
+    let edited = dir.join("edited.jsonl");
+    std::fs::write(&edited, text.replacen("\"at\":1800,", "\"at\":1801,", 1)).unwrap();
+    let out = dir.join("fork");
+    let (code, said_) = said(&[
+        "fork",
+        edited.to_str().unwrap(),
+        "--at",
+        "30m",
+        "--out",
+        out.to_str().unwrap(),
+        "--commands",
+        PLAY,
+    ]);
+    assert_ne!(code, 0, "{said_}");
+    assert!(
+        said_.contains("edited.jsonl:") && said_.contains("edited or damaged"),
+        "{said_}"
+    );
+}
