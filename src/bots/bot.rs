@@ -71,6 +71,8 @@ pub struct Bot {
     /// How often each decision came up (so a repeated one gets its own delay).
     occurrences: u64,
     bcp_planned: bool,
+    /// The sight's change count when it last looked.
+    looked_at: Option<u64>,
 }
 
 impl Bot {
@@ -89,6 +91,7 @@ impl Bot {
             cleaning: Vec::new(),
             occurrences: 0,
             bcp_planned: false,
+            looked_at: None,
         }
     }
 
@@ -141,6 +144,11 @@ impl Bot {
         if !self.profile.params().plays {
             return;
         }
+        let changes = sight.changes();
+        if changes.is_some() && changes == self.looked_at {
+            return;
+        }
+        self.looked_at = changes;
         let now = sight.now();
         self.look_at_incidents(sight, now);
         self.look_at_services(sight, now);

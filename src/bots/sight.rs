@@ -13,6 +13,11 @@ pub trait Sight {
     fn view(&self) -> &TeamView;
     /// A message the team received or sent (`None` for any other).
     fn message(&self, id: MessageId) -> Option<&Message>;
+    /// A count that changes whenever the view does, if the sight keeps one: a bot
+    /// does not look again at a view whose count it has seen.
+    fn changes(&self) -> Option<u64> {
+        None
+    }
 }
 
 /// A team's sight of an engine in the same process.
@@ -40,5 +45,9 @@ impl Sight for EngineSight<'_> {
         let v = self.view();
         let known = v.inbox.iter().rev().any(|r| r.message == id) || v.sent.contains(&id);
         known.then(|| self.engine.message(id)).flatten()
+    }
+
+    fn changes(&self) -> Option<u64> {
+        Some(self.engine.view_changes(self.team))
     }
 }

@@ -141,3 +141,58 @@ fn a_bot_taking_over_mid_run_does_not_repeat_what_was_sent() {
         &engine.messages()[sent..]
     );
 }
+
+/// A sight that keeps no change count: the bot looks every time it is asked.
+struct Always<'a>(EngineSight<'a>);
+
+impl Sight for Always<'_> {
+    fn now(&self) -> crate::scenario::Secs {
+        self.0.now()
+    }
+    fn view(&self) -> &crate::engine::TeamView {
+        self.0.view()
+    }
+    fn message(&self, id: MessageId) -> Option<&crate::engine::Message> {
+        self.0.message(id)
+    }
+}
+
+/// Not looking at an unchanged view changes nothing: the same journal as looking at
+/// every moment something was due.
+#[test]
+fn skipping_unchanged_views_changes_no_run() {
+    let s = Arc::new(builtin_default());
+    let outlook = Arc::new(Outlook::new(&s));
+    for (seed, p) in [
+        (1, Profile::Textbook),
+        (2, Profile::Realistic),
+        (9, Profile::Realistic),
+    ] {
+        let cast = Cast::all(&s, p);
+        let (counted, _, _) = run(&s, &cast, seed);
+        let mut e = Engine::new(s.clone(), seed);
+        let mut bots = cast.bots(&outlook, seed);
+        loop {
+            for b in bots.iter_mut() {
+                b.observe(&Always(EngineSight::new(&e, b.team())));
+                for c in b.due(&Always(EngineSight::new(&e, b.team()))) {
+                    let _ = e.apply(c);
+                }
+            }
+            let now = e.now();
+            if now >= s.duration {
+                break;
+            }
+            let next = [
+                e.next_event_at(),
+                bots.iter().filter_map(Bot::next_due).min(),
+            ]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(s.duration);
+            e.advance_to(next.clamp(now + 1, s.duration));
+        }
+        assert_eq!(e.journal().hash(), counted.hash(), "seed {seed} {p}");
+    }
+}

@@ -45,6 +45,7 @@ impl Engine {
         });
         self.action_log.push((action, team, entry));
         self.cond_dirty = true;
+        self.view_changes[team.idx()] += 1;
         self.views[team.idx()].actions.push(RunningAction {
             run,
             action,
@@ -79,6 +80,7 @@ impl Engine {
         }
         self.runs[run.idx()].done = true;
         self.views[team.idx()].actions.retain(|a| a.run != run);
+        self.view_changes[team.idx()] += 1;
         self.log(EntryKind::ActionFinished {
             run,
             team,

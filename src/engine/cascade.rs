@@ -368,6 +368,7 @@ impl Engine {
             self.world.svcs[s].view_marked = false;
             let v = &self.world.svcs[s];
             for &(team, at) in self.topo.teams_of(s) {
+                self.view_changes[team.idx()] += 1;
                 let o = &mut self.views[team.idx()].services[at as usize];
                 o.status = v.status;
                 o.capacity = v.cap as f64 / 1000.0;

@@ -137,6 +137,8 @@ pub struct Engine {
     /// Services whose state the teams' views have not caught up with (each marked
     /// in `Svc::view_marked` while listed).
     pub(crate) view_dirty: Vec<u32>,
+    /// Per team: how many times its view changed (what a bot checks before looking).
+    pub(crate) view_changes: Vec<u64>,
 }
 
 impl Engine {
@@ -179,6 +181,7 @@ impl Engine {
             stats: Stats::default(),
             dirty: Vec::new(),
             view_dirty: Vec::new(),
+            view_changes: vec![0; scenario.teams.len()],
             now: 0,
             seed,
             topo,
@@ -323,6 +326,11 @@ impl Engine {
     /// engine: a lint counts the branches a scenario's runs never take.
     pub fn condition_nodes_held(&self) -> Vec<u64> {
         self.injects.iter().map(|st| st.held).collect()
+    }
+
+    /// How many times `team`'s view has changed so far: equal counts, the same view.
+    pub fn view_changes(&self, team: TeamId) -> u64 {
+        self.view_changes.get(team.idx()).copied().unwrap_or(0)
     }
 
     /// Whether the scenario's duration has passed.

@@ -27,6 +27,7 @@ impl Engine {
         });
         if let Sender::Team(team) = msg.from {
             self.views[team.idx()].sent.push(id);
+            self.view_changes[team.idx()] += 1;
             if msg.kind == MessageKind::Report {
                 self.note_report(team, &msg);
             }
@@ -78,6 +79,7 @@ impl Engine {
         let now = self.now;
         let msg = &self.messages[id.idx()];
         let kind = msg.kind;
+        self.view_changes[to.idx()] += 1;
         let view = &mut self.views[to.idx()];
         view.inbox.push(super::view::Received {
             message: id,

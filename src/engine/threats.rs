@@ -225,6 +225,7 @@ impl Engine {
 
     /// A team notices something: open or update the incident for its origin.
     pub(crate) fn detect(&mut self, d: PendingDetection) {
+        self.view_changes[d.team.idx()] += 1;
         let now = self.now;
         let PendingDetection {
             team,
