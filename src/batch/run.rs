@@ -52,7 +52,7 @@ impl Spec {
         let hash = |bytes: &[u8]| format!("{:x}", Sha256::digest(bytes));
         Key {
             scenario: s.id.clone(),
-            scenario_hash: s.content_hash(),
+            scenario_hash: self.topo.scenario_hash.clone(),
             cast: self.cast.describe(s),
             commands: self.plan_text.as_ref().map(|t| hash(t.as_bytes())),
             duration: s.duration,
@@ -68,7 +68,8 @@ impl Spec {
         let mut bots = self.cast.bots(&self.outlook, seed);
         let refused = play(&mut engine, &mut bots, &self.plan, end);
         let journal = engine.journal();
-        let base = self.baseline(journal, seed, end);
+        let fresh = Engine::with_topology(s.clone(), self.topo.clone(), seed);
+        let base = scoring::baseline_on(fresh, journal, end);
         let (card, baseline_score) = scoring::score_lean(s, journal, base.journal(), end);
         sum.add(&RunFacts {
             seed,
@@ -78,20 +79,6 @@ impl Spec {
             nodes: engine.condition_nodes_held(),
             refused,
         });
-    }
-
-    /// The no-response baseline of a run: exercise control's commands only.
-    fn baseline(&self, journal: &crate::engine::Journal, seed: u64, end: Secs) -> Engine {
-        let s = &self.scenario;
-        let mut engine = Engine::with_topology(s.clone(), self.topo.clone(), seed);
-        for (at, cmd) in journal.commands() {
-            if at <= end && scoring::in_baseline(&cmd) {
-                engine.advance_to(at);
-                let _ = engine.apply(cmd);
-            }
-        }
-        engine.advance_to(end);
-        engine
     }
 }
 

@@ -2,7 +2,7 @@
 //! core, with a progress bar (or plain lines off a terminal), into a calibration
 //! folder; `crossdrill batch merge DIR... --out DIR` adds up separate batches.
 
-use super::run::read_plan;
+use super::run::read_plan_text;
 use super::say::{error, say};
 use crate::batch::{self, MergeError, Spec};
 use crate::bots::Cast;
@@ -101,8 +101,8 @@ pub fn run(args: &BatchArgs) -> ExitCode {
     };
     let (plan, plan_text) = match &args.commands {
         None => (Vec::new(), None),
-        Some(p) => match read_plan(p, &scenario) {
-            Ok(plan) => (plan, std::fs::read_to_string(p).ok()),
+        Some(p) => match read_plan_text(p, &scenario) {
+            Ok((plan, text)) => (plan, Some(text)),
             Err(code) => return code,
         },
     };

@@ -92,15 +92,16 @@ pub fn run(args: &RunArgs) -> ExitCode {
         let outlook = Arc::new(crate::bots::Outlook::new(&scenario));
         let mut bots = cast.bots(&outlook, args.seed);
         refused = crate::bots::play(&mut engine, &mut bots, &plan, until);
-    }
-    for step in plan.iter().filter(|p| p.at <= until && args.bots.is_none()) {
-        engine.advance_to(step.at);
-        if let Err(e) = engine.apply(step.command_for(&engine)) {
-            let at = duration::clock(engine.now());
-            let args: [(&str, &dyn std::fmt::Display); 3] =
-                [("place", &step.place), ("at", &at), ("error", &e)];
-            eprintln!("{}", say("cli-refused-at", &args));
-            refused += 1;
+    } else {
+        for step in plan.iter().filter(|p| p.at <= until) {
+            engine.advance_to(step.at);
+            if let Err(e) = engine.apply(step.command_for(&engine)) {
+                let at = duration::clock(engine.now());
+                let args: [(&str, &dyn std::fmt::Display); 3] =
+                    [("place", &step.place), ("at", &at), ("error", &e)];
+                eprintln!("{}", say("cli-refused-at", &args));
+                refused += 1;
+            }
         }
     }
     engine.advance_to(until);
@@ -164,18 +165,27 @@ pub fn run(args: &RunArgs) -> ExitCode {
 /// The scripted play in `path`, resolved against `scenario`; what is wrong with it is
 /// said, and is exit status 1.
 pub(super) fn read_plan(path: &Path, scenario: &Scenario) -> Result<Vec<Planned>, ExitCode> {
+    read_plan_text(path, scenario).map(|(plan, _)| plan)
+}
+
+/// [`read_plan`], also giving the file's text.
+pub(super) fn read_plan_text(
+    path: &Path,
+    scenario: &Scenario,
+) -> Result<(Vec<Planned>, String), ExitCode> {
     let name = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| {
         let said = say("cli-cannot-read", &[("file", &name), ("error", &e)]);
         eprintln!("{said}");
         ExitCode::from(1)
     })?;
-    script::parse(&name, &text, scenario).map_err(|errors| {
+    let plan = script::parse(&name, &text, scenario).map_err(|errors| {
         for e in errors {
             eprintln!("{e}");
         }
         ExitCode::from(1)
-    })
+    })?;
+    Ok((plan, text))
 }
 
 /// Write `journal` to `path` (`.ron` for RON, otherwise JSON Lines); `false` once a

@@ -6,24 +6,24 @@
 use super::Finding;
 use crate::batch::{self, Spec, Summary};
 use crate::bots::{Cast, Profile};
-use crate::scenario::{Condition, Loaded, Locator, Problem, ProblemKind, Seg, Trigger};
+use crate::scenario::{Condition, Loaded, Locator, Problem, ProblemKind, Scenario, Seg, Trigger};
 use std::sync::Arc;
 use std::sync::atomic::AtomicU64;
 
 /// Least mean score between textbook and absent bot teams for scoring to discriminate.
 pub const DISCRIMINATES: f64 = 15.0;
 
-fn batch_of(loaded: &Loaded, profile: Profile, runs: u64, jobs: usize) -> Summary {
-    let s = Arc::new(loaded.scenario.clone());
-    let spec = Spec::new(s.clone(), Cast::all(&s, profile), Vec::new(), None);
+fn batch_of(s: &Arc<Scenario>, profile: Profile, runs: u64, jobs: usize) -> Summary {
+    let spec = Spec::new(s.clone(), Cast::all(s, profile), Vec::new(), None);
     batch::run(&spec, 1..runs + 1, jobs, &AtomicU64::new(0))
 }
 
 /// The run-based findings of `runs` seeds each for textbook and absent bot teams.
 pub fn lint_runs(loaded: &Loaded, at: &Locator, runs: u64, jobs: usize) -> Vec<Problem> {
+    let shared = Arc::new(loaded.scenario.clone());
+    let good = batch_of(&shared, Profile::Textbook, runs, jobs);
+    let none = batch_of(&shared, Profile::Absent, runs, jobs);
     let s = &loaded.scenario;
-    let good = batch_of(loaded, Profile::Textbook, runs, jobs);
-    let none = batch_of(loaded, Profile::Absent, runs, jobs);
     let total = good.runs + none.runs;
     let mut found = Vec::new();
     for (i, inject) in s.injects.iter().enumerate() {

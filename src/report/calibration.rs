@@ -18,10 +18,6 @@ pub fn calibration(f: &Figures, s: &Scenario, lang: Lang) -> String {
     super::html::render(&doc(f, s, lang))
 }
 
-fn grade_of(s: &Scenario, score: f64) -> usize {
-    crate::scoring::grade(s, score)
-}
-
 fn doc(f: &Figures, s: &Scenario, l: Lang) -> Doc {
     let t = |id: &'static str| T(id).get(l);
     let bands = s.scoring.grades.len();
@@ -30,7 +26,9 @@ fn doc(f: &Figures, s: &Scenario, l: Lang) -> Doc {
         value: sc.mean.map_or_else(|| "—".into(), num),
         of: Some("100".into()),
         note,
-        tone: sc.mean.map(|m| grade_tone(grade_of(s, m), bands)),
+        tone: sc
+            .mean
+            .map(|m| grade_tone(crate::scoring::grade(s, m), bands)),
     };
     let spread = |sc: &Scores| match (sc.p10, sc.p90) {
         (Some(a), Some(b)) => say_with(l, "c-spread", &[("low", Num(a)), ("high", Num(b))]),
@@ -113,7 +111,7 @@ fn scores(f: &Figures, s: &Scenario, l: Lang) -> super::doc::Section {
         Some(m) => Cell::Bar {
             score: m,
             text: num(m),
-            tone: grade_tone(grade_of(s, m), bands),
+            tone: grade_tone(crate::scoring::grade(s, m), bands),
         },
         None => Cell::Dash,
     };

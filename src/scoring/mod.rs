@@ -192,7 +192,13 @@ pub fn in_baseline(cmd: &Command) -> bool {
 /// commands that [`in_baseline`] takes, run to `end`. A command the baseline refuses
 /// is left out.
 pub fn baseline(scenario: &Arc<Scenario>, journal: &Journal, end: Secs) -> Journal {
-    let mut engine = Engine::new(scenario.clone(), journal.header.seed);
+    let engine = Engine::new(scenario.clone(), journal.header.seed);
+    baseline_on(engine, journal, end).journal().clone()
+}
+
+/// [`baseline`] played on `engine`, a fresh engine of the journal's scenario and seed
+/// (one built on a shared topology, for many runs); the engine at `end`.
+pub fn baseline_on(mut engine: Engine, journal: &Journal, end: Secs) -> Engine {
     for (at, cmd) in journal.commands() {
         if at > end || !in_baseline(&cmd) {
             continue;
@@ -202,7 +208,7 @@ pub fn baseline(scenario: &Arc<Scenario>, journal: &Journal, end: Secs) -> Journ
         let _ = engine.apply(cmd);
     }
     engine.advance_to(end);
-    engine.journal().clone()
+    engine
 }
 
 fn check(scenario: &Scenario, journal: &Journal) -> Result<(), ScoreError> {

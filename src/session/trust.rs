@@ -38,12 +38,8 @@ pub enum Untrusted {
 /// journal format (other engine rules, so its replay differs by design) is taken as
 /// recorded, as its reader is told.
 pub fn check_journal(scenario: &Arc<Scenario>, journal: &Journal) -> Result<(), Untrusted> {
-    if let Some(h) = &journal.header.scenario_hash
-        && *h != scenario.content_hash()
-    {
-        return Err(Untrusted::OtherVersion {
-            scenario: scenario.id.clone(),
-        });
+    if let Some(other) = other_version(scenario, journal) {
+        return Err(other);
     }
     if journal.header.format < crate::engine::JOURNAL_FORMAT {
         return Ok(());
@@ -52,14 +48,8 @@ pub fn check_journal(scenario: &Arc<Scenario>, journal: &Journal) -> Result<(), 
     let commands = journal.commands();
     let engine = replay(scenario.clone(), journal.header.seed, &commands, end).map_err(|e| {
         let ReplayError::Refused { index, at, error } = e;
-        let entry = journal
-            .entries
-            .iter()
-            .filter(|e| matches!(e.kind, EntryKind::Command(_)))
-            .nth(index)
-            .map_or(0, |e| e.id);
         Untrusted::Refused {
-            entry,
+            entry: command_entry(journal, index),
             at,
             why: error.to_string(),
         }
@@ -83,6 +73,24 @@ pub fn check_journal(scenario: &Arc<Scenario>, journal: &Journal) -> Result<(), 
         });
     }
     Ok(())
+}
+
+/// Whether `journal` names a version of its scenario other than `scenario`.
+pub(crate) fn other_version(scenario: &Scenario, journal: &Journal) -> Option<Untrusted> {
+    let recorded = journal.header.scenario_hash.as_ref()?;
+    (*recorded != scenario.content_hash()).then(|| Untrusted::OtherVersion {
+        scenario: scenario.id.clone(),
+    })
+}
+
+/// The id of the entry holding the `index`-th command of `journal` (0 if none).
+pub(crate) fn command_entry(journal: &Journal, index: usize) -> u64 {
+    journal
+        .entries
+        .iter()
+        .filter(|e| matches!(e.kind, EntryKind::Command(_)))
+        .nth(index)
+        .map_or(0, |e| e.id)
 }
 
 impl Untrusted {

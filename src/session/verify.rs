@@ -6,6 +6,7 @@ use super::header::JOURNAL_FILE;
 use super::past::{JournalFile, Past, open_past};
 use super::record::Dropped;
 use super::stored::Stored;
+use super::trust::{command_entry, other_version};
 use crate::engine::{Engine, EntryKind, Header, JOURNAL_FORMAT, Journal, ReplayError, replay};
 use crate::scenario::{Secs, duration};
 use std::borrow::Cow;
@@ -110,18 +111,14 @@ fn verify_session(s: &Stored) -> Result<Verdict, SessionError> {
         let path = s.dir.join(JOURNAL_FILE);
         let text = std::fs::read(&path).map_err(SessionError::io(&path))?;
         let text = String::from_utf8_lossy(&text);
-        let format = text
-            .lines()
-            .next()
-            .and_then(|l| serde_json::from_str::<Header>(l).ok())
-            .map_or(JOURNAL_FORMAT, |h| h.format);
-        if let Some(d) = earlier_rules(&path, format) {
-            return Ok(Verdict::Differs(Box::new(d)));
-        }
         let header = text
             .lines()
             .next()
             .and_then(|l| serde_json::from_str::<Header>(l).ok());
+        let format = header.as_ref().map_or(JOURNAL_FORMAT, |h| h.format);
+        if let Some(d) = earlier_rules(&path, format) {
+            return Ok(Verdict::Differs(Box::new(d)));
+        }
         let replayed = match &header {
             Some(h) => as_recorded(engine.journal(), h),
             None => Cow::Borrowed(engine.journal()),
@@ -160,12 +157,7 @@ fn verify_journal(j: &JournalFile) -> Result<Verdict, SessionError> {
     if let Some(d) = earlier_rules(&j.path, j.journal.header.format) {
         return Ok(Verdict::Differs(Box::new(d)));
     }
-    if let Some(h) = &j.journal.header.scenario_hash
-        && *h != j.scenario.content_hash()
-    {
-        let other = super::Untrusted::OtherVersion {
-            scenario: j.scenario.id.clone(),
-        };
+    if let Some(other) = other_version(&j.scenario, &j.journal) {
         return Ok(Verdict::Differs(Box::new(Difference {
             path: j.path.clone(),
             line: 1,
@@ -181,13 +173,7 @@ fn verify_journal(j: &JournalFile) -> Result<Verdict, SessionError> {
     let engine = match replay(j.scenario.clone(), j.journal.header.seed, &commands, until) {
         Ok(e) => e,
         Err(ReplayError::Refused { index, at, error }) => {
-            let entry = j
-                .journal
-                .entries
-                .iter()
-                .filter(|e| matches!(e.kind, EntryKind::Command(_)))
-                .nth(index);
-            let id = entry.map_or(0, |e| e.id);
+            let id = command_entry(&j.journal, index);
             let line = if j.ron {
                 ron_line(&j.text, id)
             } else {

@@ -68,6 +68,22 @@ fn run_to(app: &mut App, until: Secs) {
     app.update();
 }
 
+/// The folder the exercise records into.
+fn session_dir(app: &App) -> PathBuf {
+    app.world()
+        .resource::<Recorder>()
+        .dir()
+        .expect("a folder")
+        .to_path_buf()
+}
+
+/// The session in `dir` read back, and the cast its header names.
+fn on_disk(dir: &Path, s: &Scenario) -> (crate::session::Recovered, Cast) {
+    let back = crate::session::Session::open(dir).expect("opens");
+    let named = Cast::parse(&back.session.header().bots, s).expect("the header's bots");
+    (back, named)
+}
+
 fn engine(app: &App) -> &Engine {
     app.world().resource::<EngineHost>().engine()
 }
@@ -142,15 +158,9 @@ fn textbook_bots_play_every_team_into_the_session_and_the_run_replays() {
     let again = replay(s.clone(), SEED, &e.journal().commands(), UNTIL).expect("replays");
     assert_eq!(again.journal().hash(), e.journal().hash());
     // On disk: every command, and who the bots are.
-    let dir = app
-        .world()
-        .resource::<Recorder>()
-        .dir()
-        .expect("a folder")
-        .to_path_buf();
-    let back = crate::session::Session::open(&dir).expect("opens");
+    let dir = session_dir(&app);
+    let (back, named) = on_disk(&dir, &s);
     assert_eq!(back.engine.journal().hash(), e.journal().hash());
-    let named = Cast::parse(&back.session.header().bots, &s).expect("the header's bots");
     assert_eq!(named, Cast::all(&s, Profile::Textbook));
     let shown = &app.world().resource::<Picture>().bots;
     assert_eq!(*shown, vec![Some(Profile::Textbook); s.teams.len()]);
@@ -188,12 +198,7 @@ fn a_resumed_session_brings_its_bots_back_and_they_do_not_repeat_themselves() {
     start(&mut app, |s| Cast::all(s, Profile::Textbook));
     run_to(&mut app, UNTIL);
     let before = engine(&app).journal().commands();
-    let dir = app
-        .world()
-        .resource::<Recorder>()
-        .dir()
-        .expect("a folder")
-        .to_path_buf();
+    let dir = session_dir(&app);
     // The screen closes without finishing: a crash, as far as the session knows.
     drop(app);
     let recovered = crate::session::Session::open(&dir).expect("opens");
@@ -234,14 +239,8 @@ fn a_seat_handed_to_a_person_stops_its_bot_and_the_header_says_so() {
     assert!(others > 0);
     let host = app.world().resource::<EngineHost>();
     assert_eq!(host.cast().of(grid), None);
-    let dir = app
-        .world()
-        .resource::<Recorder>()
-        .dir()
-        .expect("a folder")
-        .to_path_buf();
-    let back = crate::session::Session::open(&dir).expect("opens");
-    let named = Cast::parse(&back.session.header().bots, &s).expect("the header's bots");
+    let dir = session_dir(&app);
+    let (_, named) = on_disk(&dir, &s);
     assert_eq!(named.of(grid), None);
     assert_eq!(
         named.profiles.iter().filter(|p| p.is_some()).count(),

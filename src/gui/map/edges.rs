@@ -314,6 +314,12 @@ fn anchored(
     if !seen.insert([a.x, a.y, b.x, b.y].map(f32::to_bits)) {
         return None;
     }
+    trimmed(a, b, ga.is_none(), gb.is_none())
+}
+
+/// The line from `a` to `b`, cut back to a node's rim at each end that is a node;
+/// None when the two nodes overlap.
+fn trimmed(a: Vec2, b: Vec2, rim_a: bool, rim_b: bool) -> Option<(Vec2, Vec2)> {
     let d = b - a;
     let len = d.length();
     let gap = NODE_RADIUS + 4.0;
@@ -321,8 +327,8 @@ fn anchored(
         return None;
     }
     let u = d / len;
-    let a = if ga.is_none() { a + u * gap } else { a };
-    let b = if gb.is_none() { b - u * gap } else { b };
+    let a = if rim_a { a + u * gap } else { a };
+    let b = if rim_b { b - u * gap } else { b };
     Some((a, b))
 }
 
@@ -333,12 +339,5 @@ fn ends(layout: &MapLayout, dep: &Dependency) -> Option<(Vec2, Vec2)> {
         *layout.nodes.get(dep.from.idx())?,
         *layout.nodes.get(dep.to.idx())?,
     );
-    let d = b - a;
-    let len = d.length();
-    let gap = NODE_RADIUS + 4.0;
-    if len <= 2.0 * gap {
-        return None;
-    }
-    let u = d / len;
-    Some((a + u * gap, b - u * gap))
+    trimmed(a, b, true, true)
 }
