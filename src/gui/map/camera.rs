@@ -64,10 +64,11 @@ pub(super) fn plugin(app: &mut App) {
 
 fn spawn_cameras(mut commands: Commands, mut egui: ResMut<EguiGlobalSettings>) {
     egui.auto_create_primary_context = false;
-    commands.spawn((MapCamera, Camera2d));
+    commands.spawn((MapCamera, Camera2d, Msaa::Off));
     commands.spawn((
         PrimaryEguiContext,
         Camera2d,
+        Msaa::Off,
         RenderLayers::none(),
         Camera {
             order: 1,
