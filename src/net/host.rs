@@ -42,11 +42,13 @@ pub struct HostOptions {
     pub control: Vec<crate::session::script::Planned>,
 }
 
-/// The netcode server on `listen` with `key`, as resources of `world`.
+/// The netcode server on `listen` with `key`, as resources of `world`; it admits the
+/// seat files that name `public` (the address clients dial: `listen` itself, or one that
+/// relays to it).
 pub(crate) fn listen_on(
     world: &mut World,
     key: &Key,
-    listen: SocketAddr,
+    (listen, public): (SocketAddr, SocketAddr),
     seats: usize,
 ) -> Result<(), NetError> {
     if listen.ip().is_unspecified() {
@@ -61,7 +63,7 @@ pub(crate) fn listen_on(
         current_time: unix_now(),
         max_clients: seats.max(1),
         protocol_id: PROTOCOL_ID,
-        public_addresses: vec![listen],
+        public_addresses: vec![public],
         authentication: ServerAuthentication::Secure { private_key: *key },
     };
     let transport =
@@ -103,13 +105,21 @@ impl Host {
         key: Key,
         listen: SocketAddr,
     ) -> Result<Host, NetError> {
+        Self::start_behind(session, engine, key, listen, listen)
+    }
+
+    /// As [`Host::start`], listening on `listen` for the seat files that name `public`:
+    /// a relay on `public` passes the seats' packets on (the fault tests put one there).
+    pub fn start_behind(
+        session: Session,
+        engine: Engine,
+        key: Key,
+        listen: SocketAddr,
+        public: SocketAddr,
+    ) -> Result<Host, NetError> {
         let mut app = base_app();
-        listen_on(
-            app.world_mut(),
-            &key,
-            listen,
-            session.scenario().teams.len(),
-        )?;
+        let teams = session.scenario().teams.len();
+        listen_on(app.world_mut(), &key, (listen, public), teams)?;
         let served = served(
             session.dir(),
             session.scenario().clone(),

@@ -111,7 +111,7 @@ fn begin(world: &mut World, listen: SocketAddr) -> Result<(), crate::net::NetErr
     if fresh {
         write_seats(&key, listen, &scenario, &seats, &dir)?;
     }
-    crate::net::host::listen_on(world, &key, listen, scenario.teams.len())?;
+    crate::net::host::listen_on(world, &key, (listen, listen), scenario.teams.len())?;
     let mut served = crate::net::host::served(&dir, scenario, records, &key)?;
     // A seat a bot plays is taken: its file does not work until the facilitator issues
     // it again, which hands the seat from the bot to whoever holds the new file.
