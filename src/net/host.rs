@@ -4,7 +4,7 @@
 //! time, keeps the session's clock, and tells every seat when the exercise ends.
 
 use super::ledger::{Ledger, SeatList};
-use super::proto::{Answer, ToClient};
+use super::proto::Answer;
 use super::seat::{Key, exercise_id};
 use super::serve::{HostEvent, Served};
 use super::{NetError, PROTOCOL_ID, base_app, connection_config, unix_now};
@@ -200,7 +200,7 @@ impl Host {
         let now = self.engine.now();
         let world = self.app.world_mut();
         self.served.send_clock(world, now, options.speed, false);
-        self.served.send_all(world, &ToClient::Ended);
+        self.served.end(world);
         let flush = Instant::now();
         while flush.elapsed() < Duration::from_millis(1500) {
             self.app.update();
