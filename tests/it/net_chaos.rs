@@ -1,7 +1,7 @@
 //! Networked exercises through a bad network, from seeds: the host and three seats in
 //! this process, the seats dialling the fault relay of [`crate::net_proxy`], which drops,
 //! delays, duplicates and reorders packets and cuts seats off; a seed in four also kills
-//! one seat at a seeded frame and starts it again from its seat file. Each run checks
+//! one seat as it reads a seeded answer and starts it again from its seat file. Each run checks
 //! that every command was applied once or reported not applied, that each seat's last
 //! picture is the engine's view of its team, and that the session replays.
 //!
@@ -20,7 +20,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
 /// Seeds of the plain `cargo test` run.
-const SEEDS: u64 = 16;
+const SEEDS: u64 = 24;
 
 fn env(name: &str) -> Option<u64> {
     std::env::var(name).ok().and_then(|v| v.parse().ok())
@@ -29,6 +29,7 @@ fn env(name: &str) -> Option<u64> {
 /// Run one seed: its problems (empty: it passed), and what the relay did.
 fn one(seed: u64) -> Result<String, String> {
     let plan = Plan::of(seed);
+    let start = Instant::now();
     let ran = catch_unwind(AssertUnwindSafe(|| run::run(&plan)));
     let ran: Ran = ran.map_err(|_| format!("seed {seed}: the run panicked ({plan:?})"))?;
     let mut bad = check::problems(&ran);
@@ -36,11 +37,23 @@ fn one(seed: u64) -> Result<String, String> {
         bad.push("the session does not replay".into());
     }
     let lives: Vec<usize> = ran.lives.iter().map(Vec::len).collect();
-    let said = format!("seed {seed}: {plan:?}, lives {lives:?}, {:?}", ran.tally);
+    let secs = start.elapsed().as_secs_f64();
+    let said = format!(
+        "seed {seed} ({secs:.0} s): {plan:?}, lives {lives:?}, {:?}",
+        ran.tally
+    );
     if bad.is_empty() {
         Ok(said)
     } else {
-        Err(format!("{said}\n  {}", bad.join("\n  ")))
+        let lives = ran.lives.iter().flatten();
+        let links = lives.map(|l| format!("seated {:.1?}, dropped {:.1?}", l.seated, l.relinked));
+        let told = ran.told.iter().map(|(t, e)| format!("{t:.1} s {e}"));
+        let trace: Vec<String> = links.chain(told).collect();
+        Err(format!(
+            "{said}\n  {}\n    {}",
+            bad.join("\n  "),
+            trace.join("\n    ")
+        ))
     }
 }
 
@@ -81,7 +94,7 @@ fn seeds(seeds: Vec<u64>, jobs: u64) {
 fn some_seeds() {
     match env("CROSSDRILL_FAULT_SEED") {
         Some(seed) => seeds(vec![seed], 1),
-        None => seeds((0..SEEDS).collect(), 4),
+        None => seeds((0..SEEDS).collect(), 6),
     }
 }
 
