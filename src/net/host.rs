@@ -201,8 +201,11 @@ impl Host {
         let world = self.app.world_mut();
         self.served.send_clock(world, now, options.speed, false);
         self.served.end(world);
+        // Until every seat has left (each does once it reads the end), or as long as a
+        // silent seat is kept: one whose link is out just then still hears of the end.
         let flush = Instant::now();
-        while flush.elapsed() < Duration::from_millis(1500) {
+        let keep = Duration::from_secs(super::seat::TIMEOUT_SECS.unsigned_abs().into());
+        while flush.elapsed() < keep {
             self.app.update();
             self.served.admit(self.app.world_mut(), events);
             if self.served.connected() == 0 {
