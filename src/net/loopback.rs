@@ -35,7 +35,7 @@ fn steps_of(scenario: &Scenario, team: &str) -> (Command, Command) {
     let first = steps.next().expect("a step").command.clone();
     (
         first.clone(),
-        steps.last().map_or(first, |s| s.command.clone()),
+        steps.next_back().map_or(first, |s| s.command.clone()),
     )
 }
 
@@ -116,7 +116,11 @@ fn frames_a_seat_may_not_send_are_refused_and_the_host_plays_on() {
     let first = &answers[&2][0];
     assert!(matches!(first, Answer::Applied(_)), "{first:?}");
     // Sent again, and said again before the end.
-    assert_eq!(answers[&2][1..], [Answer::Earlier, Answer::Earlier], "{answers:?}");
+    assert_eq!(
+        answers[&2][1..],
+        [Answer::Earlier, Answer::Earlier],
+        "{answers:?}"
+    );
     let why = match &answers[&3][0] {
         Answer::Refused(why) => why.clone(),
         other => panic!("{other:?}"),

@@ -10,13 +10,13 @@ use rand_chacha::ChaCha8Rng;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::net::{SocketAddr, UdpSocket};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-/// How bad the network is.
-#[derive(Debug, Clone, PartialEq)]
+/// How bad the network is (by default, not at all).
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Faults {
     /// The chance a packet is lost.
     pub drop: f64,
@@ -57,6 +57,22 @@ pub struct Tally {
     pub cut: u64,
 }
 
+/// Cuts every client off when told: a test's own fault, at a moment it picks.
+#[derive(Clone, Default)]
+pub struct Cutter(Arc<Mutex<Option<Instant>>>);
+
+impl Cutter {
+    /// Nothing gets through, either way, for `d` from now.
+    pub fn cut(&self, d: Duration) {
+        *self.0.lock().unwrap_or_else(PoisonError::into_inner) = Some(Instant::now() + d);
+    }
+
+    fn cut_now(&self, now: Instant) -> bool {
+        let until = *self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        until.is_some_and(|t| now < t)
+    }
+}
+
 /// One client address and its socket towards the host.
 struct Peer {
     client: SocketAddr,
@@ -77,6 +93,7 @@ struct Relay {
     held: BinaryHeap<Held>,
     line: u64,
     tally: Tally,
+    cutter: Cutter,
 }
 
 impl Relay {
@@ -89,7 +106,7 @@ impl Relay {
         if self.faults.cut_after == Some(p.packets) {
             p.cut_until = Some(now + self.faults.cut_for);
         }
-        if p.cut_until.is_some_and(|t| now < t) {
+        if p.cut_until.is_some_and(|t| now < t) || self.cutter.cut_now(now) {
             self.tally.cut += 1;
             return;
         }
@@ -176,6 +193,7 @@ impl Relay {
 pub struct Proxy {
     stop: Arc<AtomicBool>,
     thread: JoinHandle<Tally>,
+    pub cutter: Cutter,
 }
 
 impl Proxy {
@@ -193,7 +211,9 @@ impl Proxy {
             held: BinaryHeap::new(),
             line: 0,
             tally: Tally::default(),
+            cutter: Cutter::default(),
         };
+        let cutter = relay.cutter.clone();
         let stop = Arc::new(AtomicBool::new(false));
         let stopped = stop.clone();
         let thread = std::thread::spawn(move || {
@@ -207,7 +227,11 @@ impl Proxy {
             }
             relay.tally
         });
-        Proxy { stop, thread }
+        Proxy {
+            stop,
+            thread,
+            cutter,
+        }
     }
 
     /// Stop relaying: what it did.

@@ -87,9 +87,10 @@ fn seat_problems(
         Err(e) => return vec![format!("{team}: its client ended with `{e}`")],
     };
     let number = ran.scenario.team_by_id(team).map(|id| u64::from(id.0));
-    // Each id taken: its one record is the team's; accepted if and only if the last
-    // life was told so.
+    // Each id taken: its one record is the team's; if the last life sent it, accepted
+    // if and only if that life was told so.
     let last = lives.last().expect("a life");
+    let heard: BTreeSet<u64> = last.answered.union(&last.refused).copied().collect();
     let mine = ledger.iter().filter(|l| l.0 == team);
     for (_, id, record) in mine {
         let Some(&(of, accepted)) = records.get(record) else {
@@ -100,7 +101,7 @@ fn seat_problems(
             bad.push(format!("{team}: command {id} recorded as another team's"));
         }
         let told_applied = last.answered.contains(id) && !last.refused.contains(id);
-        if told_applied != accepted {
+        if heard.contains(id) && told_applied != accepted {
             bad.push(format!(
                 "{team}: command {id} accepted {accepted}, the seat told applied {told_applied}"
             ));
@@ -125,7 +126,6 @@ fn seat_problems(
         .filter(|(_, s)| s.command.team().map(|id| u64::from(id.0)) == number)
         .map(|(i, _)| i as u64 + 1)
         .collect();
-    let heard: BTreeSet<u64> = last.answered.union(&last.refused).copied().collect();
     let sent = usize::try_from(played.sent).unwrap_or(usize::MAX);
     let first: BTreeSet<u64> = due.iter().take(sent).copied().collect();
     if heard != first || sent > due.len() {

@@ -4,10 +4,11 @@
 
 use crate::common::scratch;
 use crate::net_common::free_addr;
-use crate::net_proxy::{Faults, Proxy, Tally};
+use crate::net_proxy::{Cutter, Faults, Proxy, Tally};
 use crossdrill::engine::{Engine, TeamView};
 use crossdrill::net::client::{ClientEvent, Patience, Played, join};
 use crossdrill::net::host::{Host, HostOptions};
+use crossdrill::net::proto::{self, ToClient};
 use crossdrill::net::seat::{load_or_make_key, read_seat, write_seats};
 use crossdrill::scenario::{DEFAULT_SCENARIO, Scenario, Secs};
 use crossdrill::session::Session;
@@ -24,12 +25,14 @@ pub const PLAY: &str = "tests/plays/well-run.commands.ron";
 /// The seats played; the grid gives most of the play's early steps.
 pub const TEAMS: [&str; 3] = ["grid", "carrier", "meti"];
 /// The exercise ends here: a while after the three teams' last steps (at 1h), so a
-/// seat whose clock stalled behind lost packets still has their time come before the end.
-pub const UNTIL: Secs = 75 * 60;
-/// Real seconds an exercise lasts: time for the faults to bite, and (with a kill) for
-/// the host to give up the dead link (about 12 s) and let the seat in again.
+/// seat whose clock stalled behind lost packets still has their time come before the end;
+/// with a kill, later, for the host to give up the dead link (about 12 s) and let the
+/// seat in again before the end.
+const UNTIL: Secs = 75 * 60;
+const UNTIL_WITH_KILL: Secs = 2 * 3600;
+/// Real seconds an exercise lasts: time for the faults to bite.
 const REAL: f64 = 5.0;
-const REAL_WITH_KILL: f64 = 45.0;
+const REAL_WITH_KILL: f64 = 50.0;
 
 /// What a seed decides.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,6 +42,8 @@ pub struct Plan {
     /// Kill this seat (by place in [`TEAMS`]) as it reads this many answers to its
     /// commands, with others perhaps still in flight (the grid sends four at once).
     pub kill: Option<(usize, u64)>,
+    /// Cut every seat off for this long from a minute (exercise time) before the end.
+    pub end_cut: Option<Duration>,
 }
 
 impl Plan {
@@ -48,7 +53,15 @@ impl Plan {
         let kill = rng
             .random_bool(0.25)
             .then(|| (rng.random_range(0..TEAMS.len()), rng.random_range(1..=3)));
-        Plan { seed, faults, kill }
+        let end_cut = rng
+            .random_bool(0.1)
+            .then(|| Duration::from_millis(rng.random_range(500..4000)));
+        Plan {
+            seed,
+            faults,
+            kill,
+            end_cut,
+        }
     }
 }
 
@@ -90,15 +103,22 @@ impl Ran {
 /// The unwinding that stands for a killed client: its memory goes, and it says no goodbye.
 struct Killed;
 
-/// Play `team`'s part of `plan` with its seat file until the host ends; killed (once)
-/// at its `kill`th answer, then started again from the file.
-fn seat(
-    file: &std::path::Path,
-    scenario: &Scenario,
-    plan: &[Planned],
-    kill: Option<u64>,
+/// What the seats of a run share.
+struct Seats<'a> {
+    scenario: &'a Scenario,
+    plan: &'a [Planned],
     start: Instant,
-) -> Vec<Life> {
+    until: Secs,
+    /// The first seat cuts them all off for this long as its clock nears the end.
+    end_cut: Option<Duration>,
+    cutter: Cutter,
+}
+
+/// Play a team's part of the plan with its seat `file` until the host ends; killed
+/// (once) at its `kill`th answer, then started again from the file.
+fn seat(file: &std::path::Path, s: &Seats, kill: Option<u64>, first: bool) -> Vec<Life> {
+    let (scenario, plan, start) = (s.scenario, s.plan, s.start);
+    let mut end_cut = s.end_cut.filter(|_| first);
     let patience = Patience {
         join: Duration::from_secs(90),
         rejoin: Duration::from_secs(60),
@@ -124,6 +144,15 @@ fn seat(
                 }
                 ClientEvent::Relinking => life.relinked.push(start.elapsed().as_secs_f64()),
                 ClientEvent::Seated { .. } => life.seated.push(start.elapsed().as_secs_f64()),
+                ClientEvent::Received(bytes) => {
+                    let near = |now: Secs| now + 60 >= s.until;
+                    if let Ok(ToClient::Clock { now, .. }) = proto::decode::<ToClient>(bytes)
+                        && near(now)
+                        && let Some(d) = end_cut.take()
+                    {
+                        s.cutter.cut(d);
+                    }
+                }
                 _ => {}
             };
             join(seat, Some(scenario), plan, patience, &mut events).map_err(|e| e.to_string())
@@ -160,20 +189,27 @@ pub fn run(p: &Plan) -> Ran {
     let seats = dir.join("seats");
     write_seats(&key, public, &scenario, &seats, &session_dir).expect("seat files");
     let proxy = Proxy::start(public, listen, p.faults.clone(), p.seed);
-    let real = if p.kill.is_some() {
-        REAL_WITH_KILL
-    } else {
-        REAL
+    let (until, real) = match p.kill {
+        Some(_) => (UNTIL_WITH_KILL, REAL_WITH_KILL),
+        None => (UNTIL, REAL),
     };
     let options = HostOptions {
-        speed: UNTIL as f64 / real,
-        until: UNTIL,
+        speed: until as f64 / real,
+        until,
         wait_for: TEAMS.len(),
         control: plan.clone(),
     };
     let engine = Engine::new(scenario.clone(), 7);
     let start = Instant::now();
     let mut told = Vec::new();
+    let shared = Seats {
+        scenario: &scenario,
+        plan: &plan,
+        start,
+        until,
+        end_cut: p.end_cut,
+        cutter: proxy.cutter.clone(),
+    };
     let (engine, lives) = std::thread::scope(|scope| {
         let host = scope.spawn(|| {
             let host = Host::start_behind(session, engine, key, listen, public);
@@ -187,14 +223,15 @@ pub fn run(p: &Plan) -> Ran {
             .map(|(i, team)| {
                 let file = seats.join(format!("{team}.seat"));
                 let kill = p.kill.filter(|k| k.0 == i).map(|k| k.1);
-                let (scenario, plan) = (&scenario, &plan);
-                scope.spawn(move || seat(&file, scenario, plan, kill, start))
+                let seats = &shared;
+                scope.spawn(move || seat(&file, seats, kill, i == 0))
             })
             .collect();
         let lives = clients.into_iter().map(|c| c.join().expect("a seat"));
         let lives: Vec<Vec<Life>> = lives.collect();
         (host.join().expect("the host"), lives)
     });
+    drop(shared);
     let tally = proxy.stop();
     Ran {
         session: session_dir,
