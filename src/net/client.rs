@@ -9,7 +9,7 @@ use super::delta::ViewCopy;
 use super::proto::{self, Answer, ToClient, ToHost};
 use super::seat::SeatFile;
 use super::{ClientFrame, HostFrame, NetError, base_app, connection_config, unix_now};
-use crate::engine::Command;
+use crate::engine::{Command, TeamView};
 use crate::scenario::{Scenario, Secs};
 use crate::session::script::Planned;
 use bevy::prelude::*;
@@ -188,6 +188,8 @@ pub struct Played {
     pub relinked: u64,
     /// The exercise time of the host's last clock.
     pub until: Secs,
+    /// The team's view as this client last had it (what its trainee last saw).
+    pub view: Option<TeamView>,
 }
 
 /// How long to wait.
@@ -319,6 +321,7 @@ pub fn join(
                             crate::words::say(crate::words::default_lang(), "error-net-unanswered");
                         events(ClientEvent::Refused { id, why });
                     }
+                    played.view = view.view().cloned();
                     leave(app.world_mut());
                     app.update();
                     return Ok(played);

@@ -4,7 +4,7 @@
 //! time, keeps the session's clock, and tells every seat when the exercise ends.
 
 use super::ledger::{Ledger, SeatList};
-use super::proto::{Answer, ToClient};
+use super::proto::Answer;
 use super::seat::{Key, exercise_id};
 use super::serve::{HostEvent, Served};
 use super::{NetError, PROTOCOL_ID, base_app, connection_config, unix_now};
@@ -42,11 +42,13 @@ pub struct HostOptions {
     pub control: Vec<crate::session::script::Planned>,
 }
 
-/// The netcode server on `listen` with `key`, as resources of `world`.
+/// The netcode server on `listen` with `key`, as resources of `world`; it admits the
+/// seat files that name `public` (the address clients dial: `listen` itself, or one that
+/// relays to it).
 pub(crate) fn listen_on(
     world: &mut World,
     key: &Key,
-    listen: SocketAddr,
+    (listen, public): (SocketAddr, SocketAddr),
     seats: usize,
 ) -> Result<(), NetError> {
     if listen.ip().is_unspecified() {
@@ -61,7 +63,7 @@ pub(crate) fn listen_on(
         current_time: unix_now(),
         max_clients: seats.max(1),
         protocol_id: PROTOCOL_ID,
-        public_addresses: vec![listen],
+        public_addresses: vec![public],
         authentication: ServerAuthentication::Secure { private_key: *key },
     };
     let transport =
@@ -103,13 +105,21 @@ impl Host {
         key: Key,
         listen: SocketAddr,
     ) -> Result<Host, NetError> {
+        Self::start_behind(session, engine, key, listen, listen)
+    }
+
+    /// As [`Host::start`], listening on `listen` for the seat files that name `public`:
+    /// a relay on `public` passes the seats' packets on (the fault tests put one there).
+    pub fn start_behind(
+        session: Session,
+        engine: Engine,
+        key: Key,
+        listen: SocketAddr,
+        public: SocketAddr,
+    ) -> Result<Host, NetError> {
         let mut app = base_app();
-        listen_on(
-            app.world_mut(),
-            &key,
-            listen,
-            session.scenario().teams.len(),
-        )?;
+        let teams = session.scenario().teams.len();
+        listen_on(app.world_mut(), &key, (listen, public), teams)?;
         let served = served(
             session.dir(),
             session.scenario().clone(),
@@ -190,9 +200,12 @@ impl Host {
         let now = self.engine.now();
         let world = self.app.world_mut();
         self.served.send_clock(world, now, options.speed, false);
-        self.served.send_all(world, &ToClient::Ended);
+        self.served.end(world);
+        // Until every seat has left (each does once it reads the end), or as long as a
+        // silent seat is kept: one whose link is out just then still hears of the end.
         let flush = Instant::now();
-        while flush.elapsed() < Duration::from_millis(1500) {
+        let keep = Duration::from_secs(super::seat::TIMEOUT_SECS.unsigned_abs().into());
+        while flush.elapsed() < keep {
             self.app.update();
             self.served.admit(self.app.world_mut(), events);
             if self.served.connected() == 0 {

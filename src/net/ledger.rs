@@ -146,6 +146,11 @@ impl Ledger {
         Ok(Ledger { path, file, taken })
     }
 
+    /// The ids `team` gave, in no order.
+    pub fn ids_of<'a>(&'a self, team: &'a str) -> impl Iterator<Item = u64> + 'a {
+        self.taken.keys().filter(move |k| k.0 == team).map(|k| k.1)
+    }
+
     /// Whether `team` already gave command `id`.
     pub fn taken(&self, team: &str, id: u64) -> bool {
         self.taken.contains_key(&(team.to_string(), id))

@@ -1,6 +1,8 @@
 //! A host and a hand-made client in one process, on loopback: frames `join` never sends
 //! (another team's command, bytes that are not a message, an id sent again) are
-//! answered or told, nothing of them is applied, and the host plays on to the end.
+//! answered or told, nothing of them is applied, and the host plays on to the end. An
+//! id sent again gets what became of it the first time (applied, or refused and why),
+//! and so does every id the seat gave, again, just before the end.
 
 use super::client::{connect, frames};
 use super::host::{Host, HostOptions};
@@ -24,13 +26,17 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-/// The first step of the play that `team` gives.
-fn step_of(scenario: &Scenario, team: &str) -> Command {
+/// The first step of the play that `team` gives, and its last.
+fn steps_of(scenario: &Scenario, team: &str) -> (Command, Command) {
     let text = std::fs::read_to_string(PLAY).expect("play");
     let plan = script::parse(PLAY, &text, scenario).expect("play parses");
     let id = scenario.team_by_id(team).expect("team");
-    let step = plan.iter().find(|s| s.command.team() == Some(id));
-    step.expect("a step").command.clone()
+    let mut steps = plan.iter().filter(|s| s.command.team() == Some(id));
+    let first = steps.next().expect("a step").command.clone();
+    (
+        first.clone(),
+        steps.next_back().map_or(first, |s| s.command.clone()),
+    )
 }
 
 fn put(world: &mut World, bytes: Vec<u8>) {
@@ -72,7 +78,8 @@ fn frames_a_seat_may_not_send_are_refused_and_the_host_plays_on() {
     });
 
     let seat = read_seat(&seats.join("grid.seat")).expect("seat file");
-    let (own, others) = (step_of(&scenario, "grid"), step_of(&scenario, "carrier"));
+    // The grid's last step (a patch at 1h) is refused this early: nothing shows it is needed.
+    let ((own, early), (others, _)) = (steps_of(&scenario, "grid"), steps_of(&scenario, "carrier"));
     let mut app = base_app();
     connect(app.world_mut(), &seat).expect("connect");
     let mut answers: BTreeMap<u64, Vec<Answer>> = BTreeMap::new();
@@ -89,14 +96,17 @@ fn frames_a_seat_may_not_send_are_refused_and_the_host_plays_on() {
                     put(world, command(1, &others));
                     put(world, b"{\"Command\": 3}".to_vec());
                     put(world, command(2, &own));
+                    put(world, command(3, &early));
                 }
                 Ok(ToClient::Applied { id, answer }) => answers.entry(id).or_default().push(answer),
                 Ok(ToClient::Ended) => break 'play,
                 _ => {}
             }
         }
-        if answers.contains_key(&2) && !std::mem::replace(&mut resent, true) {
+        if answers.contains_key(&2) && answers.contains_key(&3) && !resent {
+            resent = true;
             put(app.world_mut(), command(2, &own));
+            put(app.world_mut(), command(3, &early));
         }
         std::thread::sleep(Duration::from_millis(2));
     }
@@ -105,7 +115,20 @@ fn frames_a_seat_may_not_send_are_refused_and_the_host_plays_on() {
     assert_eq!(answers[&1], [Answer::NotYours], "{answers:?}");
     let first = &answers[&2][0];
     assert!(matches!(first, Answer::Applied(_)), "{first:?}");
-    assert_eq!(answers[&2][1..], [Answer::Earlier], "{answers:?}");
+    // Sent again, and said again before the end.
+    assert_eq!(
+        answers[&2][1..],
+        [Answer::Earlier, Answer::Earlier],
+        "{answers:?}"
+    );
+    let why = match &answers[&3][0] {
+        Answer::Refused(why) => why.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        answers[&3][1..],
+        [Answer::Refused(why.clone()), Answer::Refused(why)]
+    );
     let bad = told
         .iter()
         .filter(|e| matches!(e, HostEvent::BadFrame { .. }));
@@ -118,10 +141,15 @@ fn frames_a_seat_may_not_send_are_refused_and_the_host_plays_on() {
         .iter()
         .filter(|e| matches!(e, HostEvent::Joined { team, .. } if team == "grid"));
     assert_eq!(joined.count(), 1, "{told:?}");
-    // The session holds the seat's one command, given once, and nothing of the carrier's.
+    // The session holds the seat's two commands, each given once (the second refused),
+    // and nothing of the carrier's.
     let records = std::fs::read_to_string(dir.join("commands.jsonl")).expect("records");
     let commands: Vec<&str> = records.lines().filter(|l| l.contains("team")).collect();
-    assert_eq!(commands.len(), 1, "{records}");
-    assert!(commands[0].contains("\"team\":0"), "{records}");
+    assert_eq!(commands.len(), 2, "{records}");
+    assert!(
+        commands.iter().all(|c| c.contains("\"team\":0")),
+        "{records}"
+    );
+    assert!(commands[1].contains("Refused"), "{records}");
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -21,6 +21,8 @@ mod lint_runs;
 mod lint_static;
 mod msel_formats;
 #[cfg(feature = "net")]
+mod net_chaos;
+#[cfg(feature = "net")]
 mod net_common;
 #[cfg(feature = "net")]
 mod net_faults;
@@ -28,6 +30,8 @@ mod net_faults;
 mod net_hiding;
 #[cfg(feature = "net")]
 mod net_play;
+#[cfg(feature = "net")]
+mod net_proxy;
 #[cfg(feature = "net")]
 mod net_seats;
 mod play_run;

@@ -9,7 +9,7 @@ use crate::gui::exercise::command::{RemoteAnswer, RemoteCommand};
 use crate::gui::exercise::record::Recorder;
 use crate::gui::screens::Screen;
 use crate::net::ledger::SeatList;
-use crate::net::proto::{Answer, ToClient};
+use crate::net::proto::Answer;
 use crate::net::seat::{Key, load_or_make_key, write_seats};
 use crate::net::serve::{HostEvent, Served};
 use crate::scenario::{Secs, TeamId};
@@ -111,7 +111,7 @@ fn begin(world: &mut World, listen: SocketAddr) -> Result<(), crate::net::NetErr
     if fresh {
         write_seats(&key, listen, &scenario, &seats, &dir)?;
     }
-    crate::net::host::listen_on(world, &key, listen, scenario.teams.len())?;
+    crate::net::host::listen_on(world, &key, (listen, listen), scenario.teams.len())?;
     let mut served = crate::net::host::served(&dir, scenario, records, &key)?;
     // A seat a bot plays is taken: its file does not work until the facilitator issues
     // it again, which hands the seat from the bot to whoever holds the new file.
@@ -268,7 +268,7 @@ fn end_for_seats(world: &mut World) {
         world.resource_scope(|world, engine: Mut<EngineHost>| {
             hosting.served.send_views(world, engine.engine(), true);
         });
-        hosting.served.send_all(world, &ToClient::Ended);
+        hosting.served.end(world);
     });
 }
 

@@ -19,6 +19,7 @@ use bevy_replicon_renet::RenetServer;
 use bevy_replicon_renet::netcode::NetcodeServerTransport;
 mod admit;
 mod orders;
+mod settle;
 
 use std::collections::{BTreeSet, HashMap};
 use std::net::SocketAddr;
@@ -109,6 +110,8 @@ pub struct Served {
     silent: HashMap<Entity, Instant>,
     /// By team index.
     pub rows: Vec<SeatRow>,
+    /// The engine's reason for each command it refused, by team and id.
+    refusals: HashMap<(TeamId, u64), String>,
 }
 
 impl Served {
@@ -152,6 +155,7 @@ impl Served {
             conns: HashMap::new(),
             silent: HashMap::new(),
             rows,
+            refusals: HashMap::new(),
         })
     }
 
@@ -206,7 +210,7 @@ impl Served {
             conn.allowance = (conn.allowance + refill).min(BURST);
             conn.refilled = now;
             let answer = if self.ledger.taken(&team_id, id) {
-                Some(Answer::Earlier)
+                Some(settle::again(&self.refusals, team, id))
             } else if !proto::is_teams(&command, team) {
                 row.refused += 1;
                 let why = crate::words::say(crate::words::default_lang(), "error-net-not-yours");
@@ -251,6 +255,9 @@ impl Served {
     pub fn answer(&mut self, world: &mut World, client: Entity, id: u64, answer: Answer) {
         if let Some(conn) = self.conns.get_mut(&client) {
             conn.answered = true;
+            if let Answer::Refused(why) = &answer {
+                self.refusals.insert((conn.team, id), why.clone());
+            }
         }
         send_one(world, client, &ToClient::Applied { id, answer });
     }
