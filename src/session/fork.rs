@@ -41,6 +41,8 @@ pub fn fork(
             )
         }
         Past::Journal(j) => {
+            // A journal damaged anywhere is not played on, even past `at`.
+            j.in_range()?;
             let commands = j.journal.commands().into_iter().filter(|(t, _)| *t <= at);
             let commands = commands
                 .map(|(at, command)| TimedCommand { at, command })

@@ -50,6 +50,7 @@
 //!   [`Verdict::Same`] with a summary, or [`Verdict::Differs`] with the first
 //!   [`Difference`] (file, line, entry, expected and found).
 
+mod bounds;
 mod error;
 mod fork;
 mod header;
@@ -62,6 +63,7 @@ mod stored;
 mod trust;
 mod verify;
 
+pub use bounds::{Bad, IdFault, OutOfRange, check_bounds};
 pub use error::SessionError;
 pub use fork::fork;
 #[cfg(feature = "net")]

@@ -16,6 +16,7 @@ mod gui_bench;
 mod gui_debrief;
 #[cfg(feature = "gui")]
 mod gui_screenshot;
+mod journal_bounds;
 mod journal_compat;
 mod lint_runs;
 mod lint_static;
