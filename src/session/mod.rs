@@ -51,6 +51,7 @@
 //!   [`Difference`] (file, line, entry, expected and found).
 
 mod bounds;
+mod crash;
 mod error;
 mod fork;
 mod header;

@@ -234,11 +234,14 @@ impl Session {
         }
         self.len += line.len() as u64;
         self.next += 1;
-        self.commands += u64::from(matches!(
+        self.now = at;
+        if matches!(
             record.kind,
             RecordKind::Command(_) | RecordKind::Refused { .. }
-        ));
-        self.now = at;
+        ) {
+            self.commands += 1;
+            super::crash::after_command(self.commands);
+        }
         Ok(())
     }
 
