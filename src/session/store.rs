@@ -83,6 +83,7 @@ impl Session {
             scenario_file: scenario_file.to_string(),
             forked_from,
             bots: String::new(),
+            scenario_hash: Some(scenario.content_hash()),
         };
         write_header(dir, &header)?;
         let file = OpenOptions::new()

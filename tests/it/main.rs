@@ -44,6 +44,7 @@ mod scoring_contain;
 mod scoring_hand;
 mod scoring_plays;
 mod session_crash;
+mod session_damage;
 mod shipped;
 mod validate_corpus;
 mod validate_fuzz;

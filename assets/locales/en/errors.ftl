@@ -4,14 +4,14 @@
 error-io = { $path }: { $error }
 error-not-a-session = { $path }: not a session folder (it has no session.json)
 error-session-exists = { $path }: already holds a session; resume it or choose another folder
-error-header = { $path }: cannot read the session header: { $message }
+error-header = { $path }: cannot read the session header: { $message }. It is not a session.json written by crossdrill, or it was damaged; nothing was changed
 error-format = { $path }: written by a newer crossdrill (format { $found }; this one reads up to { $known })
-error-corrupt = { $path }:{ $line }: damaged record in the middle of the file: { $message }
+error-corrupt = { $path }:{ $line }: damaged record in the middle of the file: { $message }. Nothing was changed, and nothing after it is dropped: restore the folder from a copy, or repair that line by hand (records count 0, 1, 2 … and their times never go back)
 error-scenario = the scenario does not load:
     { $problems }
 error-wrong-scenario = the scenario is `{ $found }`, but the { $what } is of `{ $expected }`
 error-scenario-not-found = no scenario file found for `{ $id }` (looked at { $looked }); give it with --scenario
-error-refused = { $path }:{ $line }: the command at { $at } was refused on replay: { $error }
+error-refused = { $path }:{ $line }: the command at { $at } was refused on replay: { $error }. The record was edited, or the scenario copy beside it was; nothing was changed
 error-journal = { $path }:{ $line }: cannot read the journal: { $message }
 error-time-went-back = time cannot go back: the session stands at { $now }, the record is at { $at }
 error-finished = { $path }: the session has ended; fork it to play on
@@ -49,3 +49,5 @@ error-journal-entry-id = entry { $entry }: its `id` is { $value }: entries count
 error-journal-time-back = entries { $prev } and { $entry }: the time goes back from { $before } to { $at }: the journal was edited or damaged
 error-journal-before = entry { $entry }: `{ $field }` { $at } is before the entry's own time { $before }: the journal was edited or damaged
 error-journal-after-end = entry { $entry }: its time { $at } is after the end the header records ({ $until }): the journal was edited or damaged
+error-session-missing = { $path }: missing: a session folder holds session.json, scenario.ron and commands.jsonl, and this one has lost this file. Nothing was changed: put the file back from a copy of the folder
+error-session-scenario-edited = { $path }: the scenario copy was edited after the session began (it is not the version session.json records), and the records replay only against the version they were made with. Nothing was changed: put back the copy the session made, or start a new session from the edited scenario
