@@ -64,7 +64,14 @@ fn refused_untouched(dir: &Path, what: &[&str]) {
         vec!["fork", p(dir), "--at", "30m", "--out", p(&fork)],
     ];
     if cfg!(feature = "net") {
-        runs.push(vec!["host", "--resume", p(dir), "--listen", "127.0.0.1:0"]);
+        runs.push(vec![
+            "host",
+            "--resume",
+            p(dir),
+            "--headless",
+            "--listen",
+            "127.0.0.1:0",
+        ]);
     }
     for args in runs {
         let (code, out) = said(&args);
@@ -246,6 +253,7 @@ fn a_script_naming_what_the_scenario_lacks_is_refused_with_its_place() {
         if cfg!(feature = "net") {
             runs.push(vec![
                 "host",
+                "--headless",
                 SCENARIO,
                 "--commands",
                 p(&path),
