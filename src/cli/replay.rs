@@ -129,7 +129,9 @@ pub(super) fn fail(e: &SessionError) -> ExitCode {
     match e {
         SessionError::Journal { .. }
         | SessionError::Corrupt { .. }
-        | SessionError::Refused { .. } => ExitCode::from(1),
+        | SessionError::Refused { .. }
+        | SessionError::Missing { .. }
+        | SessionError::ScenarioEdited { .. } => ExitCode::from(1),
         SessionError::Header { .. } => ExitCode::from(1),
         _ => ExitCode::from(2),
     }

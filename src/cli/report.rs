@@ -5,6 +5,7 @@ use crate::engine::Journal;
 use crate::report::{self, Format};
 use crate::scenario::{Lang, Loaded, duration, load_path, load_source, shipped_with_id};
 use crate::scoring;
+use crate::session::{self, Untrusted};
 use clap::Args;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -32,6 +33,11 @@ pub struct ReportArgs {
     /// Score up to this exercise time ("3h"); default: the scenario's duration.
     #[arg(long, value_name = "DURATION")]
     pub until: Option<String>,
+    /// Score a journal even if it does not replay (edited, damaged, or of another
+    /// version of its scenario); the report says so at its top. Its numbers must still
+    /// be in range.
+    #[arg(long)]
+    pub unverified: bool,
 }
 
 pub fn run(args: &ReportArgs) -> ExitCode {
@@ -56,8 +62,22 @@ fn make(args: &ReportArgs) -> Result<(), String> {
     }
     let loaded = scenario_for(&journal, args.scenario.as_deref())?;
     let scenario = Arc::new(loaded.scenario);
-    crate::session::check_journal(&scenario, &journal)
-        .map_err(|e| format!("{}: {e}", args.journal.display()))?;
+    let ron = is_ron(&args.journal);
+    let at = |e: &Untrusted| format!("{}:{}: {e}", args.journal.display(), e.line(ron));
+    let unverified = match session::check_journal(&scenario, &journal) {
+        Ok(()) => None,
+        Err(e) if !args.unverified || matches!(e, Untrusted::OutOfRange(_)) => {
+            return Err(at(&e));
+        }
+        Err(e) => {
+            // Scored as given, but never with a number its scenario cannot hold.
+            session::check_bounds(&scenario, &journal)
+                .map_err(|o| at(&Untrusted::OutOfRange(o)))?;
+            let what = say("cli-unverified", &[("what", &at(&e))]);
+            eprintln!("{}", say("cli-warning", &[("what", &what)]));
+            Some(e)
+        }
+    };
     if journal.header.scenario_hash.is_none() {
         let what = say(
             "cli-journal-no-version",
@@ -84,7 +104,11 @@ fn make(args: &ReportArgs) -> Result<(), String> {
         None => scoring::score(&scenario, &journal),
     }
     .map_err(|e| e.to_string())?;
-    let text = report::render(&scenario, &loaded.design, &journal, &card, format, lang);
+    let (sc, design) = (&scenario, &loaded.design);
+    let text = match &unverified {
+        None => report::render(sc, design, &journal, &card, format, lang),
+        Some(why) => report::render_unverified(sc, design, &journal, &card, format, lang, why),
+    };
     match &args.out {
         Some(path) => {
             std::fs::write(path, text).map_err(|e| format!("{}: cannot write: {e}", path.display()))
@@ -100,12 +124,16 @@ fn make(args: &ReportArgs) -> Result<(), String> {
 pub(crate) fn read_journal(path: &Path) -> Result<Journal, String> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
-    let read = if path.extension().is_some_and(|e| e == "ron") {
+    let read = if is_ron(path) {
         Journal::from_ron(&text)
     } else {
         Journal::from_jsonl(&text)
     };
     read.map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn is_ron(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "ron")
 }
 
 /// The scenario a journal is of, with its design: the given file, or the shipped one of

@@ -113,6 +113,7 @@ fn head(c: &Ctx) -> Head {
         kind: tx::TITLE,
         title: sc.title.get(l).into(),
         summary: sc.summary.get(l).into(),
+        warning: c.unverified.clone(),
         facts: vec![
             (
                 tx::SCENARIO,

@@ -40,6 +40,7 @@ fn doc(f: &Figures, s: &Scenario, l: Lang) -> Doc {
         kind: T("c-title"),
         title: s.title.get(l).into(),
         summary: say_with(l, "c-lede", &[("runs", Num(f.runs as f64))]),
+        warning: None,
         facts: vec![
             (T("r-scenario"), Cell::Hash(s.id.clone())),
             (T("c-runs"), Cell::text(f.runs.to_string())),

@@ -20,6 +20,9 @@ use crate::scoring::{IncidentScore, Outcome, PhaseScore};
 ///   `all` rows only);
 /// - `lost_run`, `lost_baseline`: criticality-weighted person-hours (`impact` rows);
 /// - `grade`: the grade's name in the report's language (`score` rows).
+///
+/// A journal scored although it does not replay (`report --unverified`) ends with a
+/// row of metric `unverified` whose `grade` holds the warning.
 pub fn csv_header() -> &'static str {
     "team,incident,severity,metric,deadline_s,done_at_s,took_s,outcome,credit,points,max_points,lost_run,lost_baseline,grade"
 }
@@ -140,6 +143,14 @@ fn write_rows(w: &mut csv::Writer<Vec<u8>>, c: &Ctx) -> csv::Result<()> {
         f(card.score),
         [e(), e(), e(), e(), grade],
     ))?;
+    if let Some(warning) = &c.unverified {
+        put(total(
+            "all",
+            "unverified",
+            e(),
+            [e(), e(), e(), e(), warning.clone()],
+        ))?;
+    }
     w.flush().map_err(csv::Error::from)
 }
 

@@ -25,6 +25,8 @@ pub(super) struct Head {
     pub kind: T,
     pub title: String,
     pub summary: String,
+    /// Shown above everything else: the journal was scored without being verified.
+    pub warning: Option<String>,
     /// Facts about the run: scenario, seed, clock, journal hash.
     pub facts: Vec<(T, Cell)>,
     /// The headline figures as facts (listed after `facts` where there are no cards).

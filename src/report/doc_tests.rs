@@ -128,6 +128,7 @@ fn sample() -> Doc {
             kind: tx::TITLE,
             title: EVIL.into(),
             summary: "Summary.".into(),
+            warning: None,
             facts: vec![(tx::SEED, Cell::text("7"))],
             figures: vec![(tx::GRADE, Cell::Strong("A".into()))],
             cards: vec![Card {

@@ -43,6 +43,7 @@ fn head(h: &Head, l: Lang) -> Markup {
         header {
             p.eyebrow { (words(h.kind, l)) }
             h1 { (h.title) }
+            @if let Some(w) = &h.warning { p.unverified role="alert" { strong { "⚠ " (w) } } }
             p.lede { (h.summary) }
             dl.meta { @for (k, v) in &h.facts { (fact(*k, v, l)) } }
         }

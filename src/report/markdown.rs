@@ -12,6 +12,9 @@ pub(super) fn render(doc: &Doc) -> String {
     let h = &doc.head;
     heading(&mut o, 1, &Words::Both(h.kind), l);
     let _ = writeln!(o, "**{}**\n", esc(&h.title));
+    if let Some(w) = &h.warning {
+        let _ = writeln!(o, "> **⚠ {}**\n", esc(w));
+    }
     o.push_str("| | |\n|---|---|\n");
     for (k, v) in h.facts.iter().chain(&h.figures) {
         let _ = writeln!(o, "| {} | {} |", k.get(l), cell(v));

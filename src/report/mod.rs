@@ -142,11 +142,36 @@ pub fn render(
     lang: Lang,
 ) -> String {
     let ctx = Ctx::new(scenario, design, journal, card, lang);
+    render_ctx(&ctx, format)
+}
+
+/// Like [`render`] for a journal scored although it does not replay (`why`): every
+/// format carries a warning that it was not verified, and why.
+pub fn render_unverified(
+    scenario: &Scenario,
+    design: &Design,
+    journal: &Journal,
+    card: &Scorecard,
+    format: Format,
+    lang: Lang,
+    why: &crate::session::Untrusted,
+) -> String {
+    let mut ctx = Ctx::new(scenario, design, journal, card, lang);
+    let why = why.phrase().word(lang);
+    ctx.unverified = Some(crate::words::say_with(
+        lang,
+        "r-unverified",
+        &[("why", crate::words::Arg::Str(&why))],
+    ));
+    render_ctx(&ctx, format)
+}
+
+fn render_ctx(ctx: &Ctx, format: Format) -> String {
     match format {
-        Format::Markdown => markdown::render(&build::doc(&ctx)),
-        Format::Html => html::render(&build::doc(&ctx)),
-        Format::Csv => csv::render(&ctx),
-        Format::Json => json(&ctx),
+        Format::Markdown => markdown::render(&build::doc(ctx)),
+        Format::Html => html::render(&build::doc(ctx)),
+        Format::Csv => csv::render(ctx),
+        Format::Json => json(ctx),
     }
 }
 
@@ -162,6 +187,8 @@ pub(crate) struct Ctx<'a> {
     pub plan: Vec<PlanRow>,
     /// Facilitator notes: (time, text).
     pub notes: Vec<(Secs, String)>,
+    /// The warning of a journal scored without a replay that matches it.
+    pub unverified: Option<String>,
 }
 
 impl<'a> Ctx<'a> {
@@ -190,6 +217,7 @@ impl<'a> Ctx<'a> {
             lang,
             plan,
             notes,
+            unverified: None,
         }
     }
 
@@ -245,6 +273,9 @@ struct JsonDoc<'a> {
     language: Lang,
     seed: u64,
     journal_sha256: String,
+    /// Present only for a journal scored although it does not replay: the warning.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unverified: Option<&'a str>,
     /// String ids by index, to read the numeric ids in `scorecard`.
     names: Names<'a>,
     scorecard: &'a Scorecard,
@@ -291,6 +322,7 @@ fn json(ctx: &Ctx) -> String {
         language: ctx.lang,
         seed: ctx.card.seed,
         journal_sha256: ctx.journal.hash(),
+        unverified: ctx.unverified.as_deref(),
         names: Names {
             teams: sc.teams.iter().map(|t| t.id.as_str()).collect(),
             threats: sc.threats.iter().map(|t| t.id.as_str()).collect(),

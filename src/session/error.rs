@@ -65,6 +65,14 @@ pub enum SessionError {
     Finished {
         dir: PathBuf,
     },
+    /// A file every session folder holds is not there.
+    Missing {
+        path: PathBuf,
+    },
+    /// The session's scenario copy is not the version its header records.
+    ScenarioEdited {
+        path: PathBuf,
+    },
 }
 
 impl SessionError {
@@ -132,6 +140,8 @@ fn session(e: &SessionError) -> Phrase {
             .with("now", clock(*now))
             .with("at", clock(*t)),
         E::Finished { dir } => at("error-finished", dir),
+        E::Missing { path } => at("error-session-missing", path),
+        E::ScenarioEdited { path } => at("error-session-scenario-edited", path),
     }
 }
 

@@ -22,6 +22,9 @@ pub fn fork(
 ) -> Result<Recovered, SessionError> {
     let (name, text, seed, commands) = match open_past(from, scenario)? {
         Past::Session(s) => {
+            // Played on only if it replays: a refused record is said at its line of
+            // the original, before a fork folder is made.
+            s.replay()?;
             let commands: Vec<TimedCommand> = s
                 .records()
                 .filter(|r| r.at <= at)
@@ -41,6 +44,8 @@ pub fn fork(
             )
         }
         Past::Journal(j) => {
+            // A journal damaged anywhere is not played on, even past `at`.
+            j.in_range()?;
             let commands = j.journal.commands().into_iter().filter(|(t, _)| *t <= at);
             let commands = commands
                 .map(|(at, command)| TimedCommand { at, command })

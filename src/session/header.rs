@@ -34,6 +34,11 @@ pub struct Header {
     /// (and absent in older sessions) when none do.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub bots: String,
+    /// [`Scenario::content_hash`] of the scenario copy it began with, so an edit of
+    /// `scenario.ron` afterwards is noticed. Absent in sessions begun before it was
+    /// recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scenario_hash: Option<String>,
 }
 
 /// Where a forked session comes from.
@@ -142,6 +147,12 @@ pub(crate) fn read_header(dir: &Path) -> Result<Header, SessionError> {
         message: e.to_string(),
     };
     let f: Format = serde_json::from_str(&text).map_err(bad)?;
+    let header = serde_json::from_str::<Header>(&text);
+    // A journal's first line names a format too: not a newer session, another file.
+    if header.is_err() && serde_json::from_str::<crate::engine::Header>(&text).is_ok() {
+        let message = "it is the first line of a journal, not a session header".to_string();
+        return Err(SessionError::Header { path, message });
+    }
     if f.format > SESSION_FORMAT {
         return Err(SessionError::Format {
             path,
@@ -149,7 +160,7 @@ pub(crate) fn read_header(dir: &Path) -> Result<Header, SessionError> {
             known: SESSION_FORMAT,
         });
     }
-    serde_json::from_str(&text).map_err(bad)
+    header.map_err(bad)
 }
 
 /// Write a whole file so that it is either absent or complete after a crash.

@@ -24,9 +24,11 @@
 //! - `journal.jsonl`: the full engine journal, written by [`Session::finish`].
 //! - `commands.dropped`: what recovery cut from a damaged end, kept for inspection.
 //!
-//! A damaged *last* record (cut off mid-write, garbled, or zero bytes after a power
-//! cut) is dropped on reading, with a [`Dropped`] message saying what it was; a
-//! damaged record with whole ones after it is an error with `file:line`.
+//! A provably torn *last* record (cut off mid-write, or zero bytes after a power cut)
+//! is dropped on reading, with a [`Dropped`] message saying what it was; any other
+//! damaged record (in the middle, or a whole last line that is not a record) is an
+//! error with `file:line`, and nothing is changed. `session.json` records the
+//! scenario copy's content hash: a copy edited afterwards is refused.
 //!
 //! # API
 //!
@@ -50,6 +52,8 @@
 //!   [`Verdict::Same`] with a summary, or [`Verdict::Differs`] with the first
 //!   [`Difference`] (file, line, entry, expected and found).
 
+mod bounds;
+mod crash;
 mod error;
 mod fork;
 mod header;
@@ -62,6 +66,7 @@ mod stored;
 mod trust;
 mod verify;
 
+pub use bounds::{Bad, IdFault, OutOfRange, check_bounds};
 pub use error::SessionError;
 pub use fork::fork;
 #[cfg(feature = "net")]

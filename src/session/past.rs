@@ -1,9 +1,12 @@
 //! A past run to replay or fork: a session folder, or a journal file written by
 //! `crossdrill run --journal` together with its scenario.
 
+use super::bounds::check_bounds;
 use super::error::SessionError;
 use super::header::snapshot;
 use super::stored::Stored;
+use super::trust::{Untrusted, other_version};
+use super::verify::ron_line;
 use crate::engine::{JOURNAL_FORMAT, Journal, JournalError};
 use crate::scenario::{Design, Scenario, shipped_with_id};
 use std::path::{Path, PathBuf};
@@ -19,14 +22,7 @@ pub fn past_journal(
         Past::Session(s) => (s.scenario.clone(), s.replay()?.journal().clone()),
         Past::Journal(j) => {
             // Scored by whoever asked for it: believed only once checked.
-            super::check_journal(&j.scenario, &j.journal).map_err(|e| {
-                SessionError::Journal {
-                    path: j.path.clone(),
-                    // JSON Lines: the header, then one entry a line.
-                    line: e.entry().filter(|_| !j.ron).map_or(1, |k| k as usize + 2),
-                    message: e.to_string(),
-                }
-            })?;
+            super::check_journal(&j.scenario, &j.journal).map_err(|e| j.refused(&e))?;
             (j.scenario, j.journal)
         }
     })
@@ -108,6 +104,31 @@ pub(crate) fn open_past(path: &Path, scenario: Option<&Path>) -> Result<Past, Se
         scenario_file,
         scenario_text,
     })))
+}
+
+impl JournalFile {
+    /// Whether every number of the journal is in range of its scenario: what must hold
+    /// before anything but a replay reads it. Where the scenario is another version,
+    /// that is said, as the likelier reason.
+    pub(crate) fn in_range(&self) -> Result<(), SessionError> {
+        check_bounds(&self.scenario, &self.journal).map_err(|o| {
+            let e = other_version(&self.scenario, &self.journal);
+            self.refused(&e.unwrap_or(Untrusted::OutOfRange(o)))
+        })
+    }
+
+    /// Why the journal is not believed, at its line of the file.
+    pub(crate) fn refused(&self, e: &Untrusted) -> SessionError {
+        let line = match e.entry() {
+            Some(k) if self.ron => ron_line(&self.text, k),
+            _ => e.line(self.ron),
+        };
+        SessionError::Journal {
+            path: self.path.clone(),
+            line,
+            message: e.to_string(),
+        }
+    }
 }
 
 fn read_jsonl(path: &Path, text: &str) -> Result<Journal, SessionError> {

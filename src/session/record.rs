@@ -126,21 +126,24 @@ pub(crate) fn parse(path: &Path, bytes: &[u8]) -> Result<Parsed, SessionError> {
             }
             Err((message, eof)) => {
                 let rest_blank = lines[i + 1..].iter().all(|&(s2, e2)| blank(&bytes[s2..e2]));
-                if !rest_blank {
+                // Only a provably torn tail is dropped: a record cut off before its
+                // line ended, or zero bytes a power cut left. Anything else (a whole
+                // line that is not a record, a number out of turn) is refused as is.
+                let zeros = raw.contains(&0);
+                let cut = eof && raw.last() != Some(&b'\n');
+                if !rest_blank || !(cut || zeros) {
                     return Err(SessionError::Corrupt {
                         path: path.to_path_buf(),
                         line,
                         message,
                     });
                 }
-                let cut = eof && raw.last() != Some(&b'\n');
-                let reason = if raw.iter().all(|b| *b == 0 || b.is_ascii_whitespace()) {
-                    "zero bytes, as a power cut can leave".to_string()
-                } else if cut {
-                    "cut off mid-record".to_string()
+                let reason = if zeros {
+                    "zero bytes, as a power cut can leave"
                 } else {
-                    message
-                };
+                    "cut off mid-record"
+                }
+                .to_string();
                 out.dropped = Some(Dropped {
                     path: path.to_path_buf(),
                     line,
@@ -176,7 +179,9 @@ pub(crate) fn parse(path: &Path, bytes: &[u8]) -> Result<Parsed, SessionError> {
 /// One record, checked for its number and time; on error the message and whether
 /// the text ended early.
 fn read_one(raw: &[u8], n: u64, last_at: Secs) -> Result<Record, (String, bool)> {
-    let text = std::str::from_utf8(raw).map_err(|e| (format!("not UTF-8: {e}"), false))?;
+    // Cut inside a character: the text ended early.
+    let text = std::str::from_utf8(raw)
+        .map_err(|e| (format!("not UTF-8: {e}"), e.error_len().is_none()))?;
     let record: Record =
         serde_json::from_str(text.trim_end()).map_err(|e| (e.to_string(), e.is_eof()))?;
     if record.n != n {
@@ -275,6 +280,27 @@ mod tests {
             err.to_string()
                 .starts_with("commands.jsonl:2: damaged record in the middle of the file"),
             "{err}"
+        );
+    }
+
+    #[test]
+    fn only_a_torn_tail_is_dropped() {
+        let whole = format!("{}{}", line(0, 5), line(1, 9));
+        // A whole line that is not a record: refused, not dropped.
+        let err = p(&format!("{whole}{{\"format\":2}}\n")).expect_err("refused");
+        assert!(err.to_string().contains(":3: damaged record"), "{err}");
+        // A last record numbered out of turn is whole, too.
+        let err = p(&format!("{whole}{}", line(5, 9))).expect_err("refused");
+        assert!(err.to_string().contains("record number 5"), "{err}");
+        // Cut inside a character.
+        let cut = line(2, 12).replace("note 2", "note 観");
+        let k = cut.find('観').expect("the character") + 1;
+        let bytes = [whole.as_bytes(), &cut.as_bytes()[..k]].concat();
+        let got = parse(Path::new("commands.jsonl"), &bytes).expect("recovers");
+        assert_eq!(got.records.len(), 2);
+        assert!(
+            got.dropped
+                .is_some_and(|d| d.reason == "cut off mid-record")
         );
     }
 

@@ -83,6 +83,7 @@ impl Session {
             scenario_file: scenario_file.to_string(),
             forked_from,
             bots: String::new(),
+            scenario_hash: Some(scenario.content_hash()),
         };
         write_header(dir, &header)?;
         let file = OpenOptions::new()
@@ -234,11 +235,14 @@ impl Session {
         }
         self.len += line.len() as u64;
         self.next += 1;
-        self.commands += u64::from(matches!(
+        self.now = at;
+        if matches!(
             record.kind,
             RecordKind::Command(_) | RecordKind::Refused { .. }
-        ));
-        self.now = at;
+        ) {
+            self.commands += 1;
+            super::crash::after_command(self.commands);
+        }
         Ok(())
     }
 

@@ -29,8 +29,18 @@ impl Stored {
     pub(crate) fn read(dir: &Path) -> Result<Stored, SessionError> {
         let header = read_header(dir)?;
         let spath = dir.join(SCENARIO_FILE);
-        let scenario_text = std::fs::read_to_string(&spath).map_err(SessionError::io(&spath))?;
+        let scenario_text =
+            String::from_utf8(read_part(&spath)?).map_err(|_| SessionError::Scenario {
+                problems: format!("{}: not UTF-8 text", spath.display()),
+            })?;
         let (scenario, design) = load_copy(&spath, &scenario_text)?;
+        if header
+            .scenario_hash
+            .as_ref()
+            .is_some_and(|h| *h != scenario.content_hash())
+        {
+            return Err(SessionError::ScenarioEdited { path: spath });
+        }
         if scenario.id != header.scenario {
             let (expected, found) = (header.scenario.clone(), scenario.id.clone());
             return Err(SessionError::WrongScenario {
@@ -40,8 +50,7 @@ impl Stored {
             });
         }
         let cpath = dir.join(COMMANDS_FILE);
-        let bytes = std::fs::read(&cpath).map_err(SessionError::io(&cpath))?;
-        let parsed = parse(&cpath, &bytes)?;
+        let parsed = parse(&cpath, &read_part(&cpath)?)?;
         Ok(Stored {
             dir: dir.to_path_buf(),
             header,
@@ -83,6 +92,19 @@ impl Stored {
         }
         Ok(engine)
     }
+}
+
+/// A file of the session folder; one that is not there is said to be missing.
+fn read_part(path: &Path) -> Result<Vec<u8>, SessionError> {
+    std::fs::read(path).map_err(|source| match source.kind() {
+        std::io::ErrorKind::NotFound => SessionError::Missing {
+            path: path.to_path_buf(),
+        },
+        _ => SessionError::Io {
+            path: path.to_path_buf(),
+            source,
+        },
+    })
 }
 
 /// Cut `commands.jsonl` back to its whole records, keeping what is cut in

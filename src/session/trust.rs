@@ -2,6 +2,7 @@
 //! version of its scenario (the content hash in its header), and replaying its
 //! commands gives exactly its entries. What `report` and the debrief score.
 
+use super::bounds::{OutOfRange, check_bounds};
 use crate::engine::{EntryKind, Journal, ReplayError, replay};
 
 use crate::scenario::{Scenario, Secs, duration};
@@ -31,9 +32,12 @@ pub enum Untrusted {
         journal: usize,
         replay: usize,
     },
+    /// A number its scenario cannot hold (checked before anything else reads it).
+    OutOfRange(OutOfRange),
 }
 
-/// Check `journal` against `scenario`. A journal written before headers named their
+/// Check `journal` against `scenario`: its version of the scenario, then every number
+/// in range ([`check_bounds`]), then its replay. A journal written before headers named their
 /// scenario's version is checked by its replay alone; one recorded under an earlier
 /// journal format (other engine rules, so its replay differs by design) is taken as
 /// recorded, as its reader is told.
@@ -41,6 +45,7 @@ pub fn check_journal(scenario: &Arc<Scenario>, journal: &Journal) -> Result<(), 
     if let Some(other) = other_version(scenario, journal) {
         return Err(other);
     }
+    check_bounds(scenario, journal).map_err(Untrusted::OutOfRange)?;
     if journal.header.format < crate::engine::JOURNAL_FORMAT {
         return Ok(());
     }
@@ -98,14 +103,22 @@ impl Untrusted {
     pub fn entry(&self) -> Option<u64> {
         match self {
             Untrusted::Refused { entry, .. } | Untrusted::Differs { entry, .. } => Some(*entry),
+            Untrusted::OutOfRange(o) => Some(o.entry),
             Untrusted::OtherVersion { .. } | Untrusted::Length { .. } => None,
         }
     }
+
+    /// The line of the journal file it is about: the entry's own in JSON Lines (after
+    /// the header), else the first.
+    pub fn line(&self, ron: bool) -> usize {
+        self.entry().filter(|_| !ron).map_or(1, |k| k as usize + 2)
+    }
 }
 
-impl fmt::Display for Untrusted {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let p = match self {
+impl Untrusted {
+    /// Why, as the reader is told it (`errors.ftl`).
+    pub fn phrase(&self) -> Phrase {
+        match self {
             Untrusted::OtherVersion { scenario } => {
                 Phrase::new("error-journal-other-version").with("scenario", scenario.as_str())
             }
@@ -119,8 +132,14 @@ impl fmt::Display for Untrusted {
             Untrusted::Length { journal, replay } => Phrase::new("error-journal-length")
                 .with("journal", journal.to_string())
                 .with("replay", replay.to_string()),
-        };
-        f.write_str(&p.word(default_lang()))
+            Untrusted::OutOfRange(o) => o.phrase(),
+        }
+    }
+}
+
+impl fmt::Display for Untrusted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.phrase().word(default_lang()))
     }
 }
 

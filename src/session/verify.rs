@@ -303,7 +303,7 @@ fn ron_entry(replayed: &Journal, found: &str) -> Option<u64> {
 }
 
 /// The line of entry `id` in pretty RON (its `id: N,` line), or 1.
-fn ron_line(text: &str, id: u64) -> usize {
+pub(super) fn ron_line(text: &str, id: u64) -> usize {
     let want = format!("id: {id},");
     text.lines()
         .position(|l| l.trim() == want)

@@ -16,6 +16,7 @@ mod gui_bench;
 mod gui_debrief;
 #[cfg(feature = "gui")]
 mod gui_screenshot;
+mod journal_bounds;
 mod journal_compat;
 mod lint_runs;
 mod lint_static;
@@ -47,6 +48,7 @@ mod scoring_contain;
 mod scoring_hand;
 mod scoring_plays;
 mod session_crash;
+mod session_damage;
 mod shipped;
 mod validate_corpus;
 mod validate_fuzz;

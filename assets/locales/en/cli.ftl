@@ -107,3 +107,4 @@ cli-batch-merge-overlap = seed { $seed } was run twice; give shards over separat
 cli-batch-merge-format = its summary has format { $format }, which this version does not read
 cli-lint-intended = { $place }: note: intended: { $why }
 cli-journal-no-version = { $file } does not name the version of its scenario (it was recorded before journals did): it was checked by replaying its commands, which does not show a change to the scenario's scoring
+cli-unverified = scored with --unverified, although the journal is not believed: { $what }; the report says so at its top

@@ -195,3 +195,4 @@ c-nothing = It never happened in any run.
 c-method = Each run plays the scenario with its seed, the bot teams and the scripted play, and is scored like any exercise against the no-response baseline of the same seed. Only counts are kept (scores to a thousandth of a point, per-point and per-time-bin tallies), so batches over separate seeds merge into exactly what one batch over all of them gives; medians and percentiles are read from the tallies to the whole point or time bin.
 c-every-team = { $profile } (every team)
 c-never-down = { $n } services never went down in any run: { $names }.
+r-unverified = Not verified: this journal does not replay against its scenario ({ $why }). The scores are of the journal as given, which may have been edited; do not take them as the run's.

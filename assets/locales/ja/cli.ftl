@@ -101,3 +101,4 @@ cli-batch-merge-overlap = シード { $seed } が重複しています。重な�
 cli-batch-merge-format = 要約の形式 { $format } はこの版では読めません
 cli-lint-intended = { $place }: 注記: 意図どおり: { $why }
 cli-journal-no-version = { $file } はシナリオの版を記録していません（版を記録する前のジャーナルです）: コマンドの再実行で確認しましたが、シナリオの採点設定の変更は検出できません
+cli-unverified = --unverified のため、信頼できないジャーナルを採点しました: { $what }。報告書の冒頭にその旨を記しています

@@ -3,9 +3,9 @@
 error-io = { $path }: { $error }
 error-not-a-session = { $path }: セッションのフォルダではありません（session.json がありません）
 error-session-exists = { $path }: すでにセッションがあります。再開するか、別のフォルダを選んでください
-error-header = { $path }: セッションのヘッダを読めません: { $message }
+error-header = { $path }: セッションのヘッダを読めません: { $message }。crossdrill が書いた session.json ではないか、壊れています。何も変更していません
 error-format = { $path }: 新しい crossdrill で書かれています（形式 { $found }。この版が読めるのは { $known } まで）
-error-corrupt = { $path }:{ $line }: ファイルの途中の記録が壊れています: { $message }
+error-corrupt = { $path }:{ $line }: ファイルの途中の記録が壊れています: { $message }。何も変更しておらず、この後の記録も捨てていません。フォルダを複製から戻すか、その行を手で直してください（記録は 0, 1, 2 … と数え、時刻は戻りません）
 error-scenario = シナリオを読み込めません:
     { $problems }
 error-wrong-scenario = シナリオは `{ $found }` ですが、{ $what ->
@@ -14,7 +14,7 @@ error-wrong-scenario = シナリオは `{ $found }` ですが、{ $what ->
    *[other] { $what }
 }は `{ $expected }` のものです
 error-scenario-not-found = `{ $id }` のシナリオファイルが見つかりません（探した場所: { $looked }）。--scenario で指定してください
-error-refused = { $path }:{ $line }: { $at } のコマンドが再実行で受け付けられませんでした: { $error }
+error-refused = { $path }:{ $line }: { $at } のコマンドが再実行で受け付けられませんでした: { $error }。記録か、その横のシナリオのコピーが編集されています。何も変更していません
 error-journal = { $path }:{ $line }: ジャーナルを読めません: { $message }
 error-time-went-back = 時間は戻せません: セッションは { $now }、記録は { $at } です
 error-finished = { $path }: セッションは終了しています。続けるには分岐してください
@@ -44,3 +44,13 @@ error-journal-other-version = このジャーナルはシナリオ `{ $scenario 
 error-journal-refused = エントリ { $entry }（{ $at }）: ジャーナルのコマンドを再実行すると、エンジンがこのコマンドを拒否します（{ $why }）: ジャーナルが編集されたか壊れています
 error-journal-differs = エントリ { $entry }（{ $at }）が、シナリオとジャーナルのコマンドから得られる内容と一致しません: ジャーナルが編集されたか壊れているか、シナリオの別の版のものです
 error-journal-length = ジャーナルのエントリは { $journal } 件ですが、そのコマンドからは { $replay } 件になります: 途中で切れているか、追記されています
+error-journal-range = エントリ { $entry }: `{ $field }` が { $value } ですが、シナリオには { $count } 個しかありません: ジャーナルが編集されたか壊れているか、シナリオの別の版のものです
+error-journal-unmade = エントリ { $entry }: `{ $field }` { $value } は、このエントリより前にはまだありません（ここまでに { $count } 個）: ジャーナルが編集されたか壊れています
+error-journal-turn = エントリ { $entry }: `{ $field }` { $value } の番号が順番どおりではありません（次は { $count } のはずです）: ジャーナルが編集されたか壊れています
+error-journal-number = エントリ { $entry }: `{ $field }` が { $value } で、範囲 { $range } の外です: ジャーナルが編集されたか壊れています
+error-journal-entry-id = エントリ { $entry }: `id` が { $value } です。エントリは 0, 1, 2 … と数えるので、抜け・重複・編集があります
+error-journal-time-back = エントリ { $prev } と { $entry }: 時刻が { $before } から { $at } に戻っています: ジャーナルが編集されたか壊れています
+error-journal-before = エントリ { $entry }: `{ $field }` { $at } がエントリ自身の時刻 { $before } より前です: ジャーナルが編集されたか壊れています
+error-journal-after-end = エントリ { $entry }: 時刻 { $at } がヘッダに記録された終了時刻（{ $until }）より後です: ジャーナルが編集されたか壊れています
+error-session-missing = { $path }: ありません: セッションのフォルダには session.json、scenario.ron、commands.jsonl があるはずですが、このファイルがなくなっています。何も変更していません。フォルダの複製からファイルを戻してください
+error-session-scenario-edited = { $path }: セッションの開始後にシナリオのコピーが編集されています（session.json に記録された版ではありません）。記録は作られたときの版でしか再実行できません。何も変更していません。セッションが作ったコピーを戻すか、編集したシナリオで新しいセッションを始めてください

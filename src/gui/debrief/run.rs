@@ -107,6 +107,10 @@ impl Debrief {
     /// only read; a journal is re-simulated to check it.
     pub(crate) fn open(path: &Path, scenario: Option<&Path>) -> Result<Self, SessionError> {
         let past = open_past(path, scenario)?;
+        // Shown as recorded only once every number in it is in range.
+        if let Past::Journal(j) = &past {
+            j.in_range()?;
+        }
         // Recorded under this version's rules: its replay must match (an earlier
         // format's journal differs by design and is shown as recorded).
         let current = match &past {

@@ -7,7 +7,7 @@ use super::export;
 use super::fork::PlayFrom;
 use super::run::{Check, Debrief, Source};
 use super::scrub::{ScrubTo, Scrubber};
-use crate::engine::{Command, Engine};
+use crate::engine::{Command, Engine, EntryKind};
 use crate::gui::catalog::Origin;
 use crate::gui::exercise::adapter::EngineHost;
 use crate::gui::exercise::record::SessionRoot;
@@ -309,6 +309,24 @@ fn a_changed_journal_is_refused_with_where_it_differs() {
     std::fs::write(&path, other.to_jsonl()).expect("written");
     let e = Debrief::open(&path, None).expect_err("refused").to_string();
     assert!(e.contains("another version of scenario"), "{e}");
+    // An earlier format's journal is shown as recorded, but only with every number in
+    // range: a service the scenario lacks is refused at its line.
+    let mut old = end.journal().clone();
+    (old.header.format, old.header.scenario_hash) = (1, None);
+    let k = old
+        .entries
+        .iter()
+        .position(|e| matches!(e.kind, EntryKind::ServiceChanged { .. }));
+    if let Some(EntryKind::ServiceChanged { service, .. }) = k.map(|k| &mut old.entries[k].kind) {
+        *service = crate::scenario::ServiceId(999);
+    }
+    std::fs::write(&path, old.to_jsonl()).expect("written");
+    let e = Debrief::open(&path, None).expect_err("refused").to_string();
+    let line = k.expect("a service change") + 2;
+    assert!(
+        e.contains(&format!("run.jsonl:{line}:")) && e.contains("`service` is 999"),
+        "{e}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 

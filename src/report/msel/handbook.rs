@@ -33,6 +33,7 @@ pub(super) fn doc(sc: &Scenario, d: &Design, rows: &[MselRow], lang: Lang) -> Do
             kind: T("m-handbook"),
             title: sc.title.get(lang).into(),
             summary: sc.summary.get(lang).into(),
+            warning: None,
             facts,
             figures: vec![],
             cards: vec![],

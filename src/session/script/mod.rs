@@ -25,8 +25,11 @@
 //! `Up`, `Degraded`, `Down`, `OnBackup`, `Recovering`. Steps must be in time order.
 //! Every problem is reported as `file:line:column: message`.
 
+mod places;
+
 use crate::engine::{ActionTarget, Command, Draft, Engine, IncidentId, MessageId, ServiceStatus};
 use crate::scenario::{MessageKind, Scenario, Secs, Target, TeamId, duration, suggest};
+use places::{element_starts, line_col};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -149,6 +152,14 @@ pub fn parse(file: &str, text: &str, scenario: &Scenario) -> Result<Vec<Planned>
         match resolve(step, scenario) {
             Ok((command, all_incidents)) => {
                 let at = duration::parse(&step.at).unwrap_or(0);
+                if at > scenario.duration {
+                    errors.push(format!(
+                        "{}: step at {} is after the scenario's end ({})\n  hint: move it earlier, or lengthen the scenario's `duration`",
+                        place("at"),
+                        step.at,
+                        duration::clock(scenario.duration)
+                    ));
+                }
                 if at < last {
                     errors.push(format!(
                         "{}: step at {} comes before the one above it",
@@ -309,92 +320,11 @@ fn resolve(s: &RawStep, sc: &Scenario) -> Result<(Command, bool), Problem> {
     Ok((cmd, false))
 }
 
-/// 1-based line and column of byte offset `at`.
-fn line_col(text: &str, at: usize) -> (usize, usize) {
-    let before = &text[..at.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
-}
-
-/// Byte ranges of the elements of the top-level list (the text already parsed).
-fn element_starts(text: &str) -> Vec<(usize, usize)> {
-    let b = text.as_bytes();
-    let mut out = Vec::new();
-    let (mut depth, mut i, mut start) = (0i32, 0usize, None::<usize>);
-    while i < b.len() {
-        match b[i] {
-            b'/' if b.get(i + 1) == Some(&b'/') => {
-                while i < b.len() && b[i] != b'\n' {
-                    i += 1;
-                }
-                continue;
-            }
-            b'/' if b.get(i + 1) == Some(&b'*') => {
-                i += 2;
-                while i + 1 < b.len() && !(b[i] == b'*' && b[i + 1] == b'/') {
-                    i += 1;
-                }
-                i += 2;
-                continue;
-            }
-            b'"' => {
-                if depth == 1 {
-                    start.get_or_insert(i);
-                }
-                i += 1;
-                while i < b.len() && b[i] != b'"' {
-                    i += if b[i] == b'\\' { 2 } else { 1 };
-                }
-            }
-            b'(' | b'[' | b'{' => {
-                if depth == 1 {
-                    start.get_or_insert(i);
-                }
-                depth += 1;
-            }
-            b')' | b']' | b'}' => {
-                depth -= 1;
-                if depth == 0
-                    && let Some(s) = start.take()
-                {
-                    out.push((s, i));
-                }
-            }
-            b',' if depth == 1 => {
-                if let Some(s) = start.take() {
-                    out.push((s, i));
-                }
-            }
-            c if depth == 1 && !c.is_ascii_whitespace() => {
-                start.get_or_insert(i);
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    out
-}
-
 /// "unknown action `isolat`" with, when a known id is close, a hint line as
 /// `validate` prints it ("  hint: did you mean `isolate`?").
 fn unknown<'a>(what: &str, id: &str, known: impl IntoIterator<Item = &'a str>) -> String {
     match suggest(id, known) {
         Some(hint) => format!("unknown {what} `{id}`\n  hint: {hint}"),
         None => format!("unknown {what} `{id}`"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn finds_element_positions() {
-        let text = "[\n  // first\n  (a: 1),\n  (b: \"x,)\"),\n]";
-        let starts = element_starts(text);
-        assert_eq!(starts.len(), 2);
-        assert_eq!(line_col(text, starts[0].0), (3, 3));
-        assert_eq!(line_col(text, starts[1].0), (4, 3));
     }
 }
