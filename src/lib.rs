@@ -10,6 +10,7 @@ pub mod bots;
 pub mod cli;
 pub mod cpu;
 pub mod engine;
+pub mod files;
 #[cfg(feature = "gui")]
 pub mod gui;
 pub mod lint;

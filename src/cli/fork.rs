@@ -30,7 +30,7 @@ pub(super) fn load_play(
     play: &Path,
 ) -> Result<WhatIf, ExitCode> {
     let name = play.display().to_string();
-    let text = std::fs::read_to_string(play).map_err(|e| {
+    let text = crate::files::read_to_string(play).map_err(|e| {
         eprintln!(
             "{}",
             error("cli-cannot-read", &[("file", &name), ("error", &e)])

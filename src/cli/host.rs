@@ -103,7 +103,7 @@ type Started = Result<(Session, Engine), ExitCode>;
 
 /// A new session of the scenario at `path`, its key and its seat files.
 fn create(args: &HostArgs, path: &std::path::Path) -> Result<Started, NetError> {
-    let text = match std::fs::read_to_string(path) {
+    let text = match crate::files::read_to_string(path) {
         Ok(t) => t,
         Err(e) => {
             let file = path.display();

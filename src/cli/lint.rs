@@ -77,7 +77,7 @@ pub(super) fn run(args: &LintArgs) -> ExitCode {
     findings.retain(|p| {
         let text = texts
             .entry(p.file.clone())
-            .or_insert_with(|| std::fs::read_to_string(&p.file).unwrap_or_default());
+            .or_insert_with(|| crate::files::read_to_string(p.file.as_ref()).unwrap_or_default());
         match intended(text, p.pos.line) {
             Some(why) => {
                 let args = [

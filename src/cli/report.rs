@@ -122,7 +122,7 @@ fn make(args: &ReportArgs) -> Result<(), String> {
 
 /// Read a journal written by `crossdrill run --journal`.
 pub(crate) fn read_journal(path: &Path) -> Result<Journal, String> {
-    let text = std::fs::read_to_string(path)
+    let text = crate::files::read_to_string(path)
         .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
     let read = if is_ron(path) {
         Journal::from_ron(&text)

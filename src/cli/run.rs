@@ -174,7 +174,7 @@ pub(super) fn read_plan_text(
     scenario: &Scenario,
 ) -> Result<(Vec<Planned>, String), ExitCode> {
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| {
+    let text = crate::files::read_to_string(path).map_err(|e| {
         let said = say("cli-cannot-read", &[("file", &name), ("error", &e)]);
         eprintln!("{said}");
         ExitCode::from(1)

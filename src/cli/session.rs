@@ -78,7 +78,7 @@ pub fn run(command: &SessionCommand) -> ExitCode {
 }
 
 fn play(a: &PlayArgs) -> Result<ExitCode, SessionError> {
-    let text = std::fs::read_to_string(&a.scenario).map_err(SessionError::io(&a.scenario))?;
+    let text = crate::files::read_to_string(&a.scenario).map_err(SessionError::io(&a.scenario))?;
     let mut session = Session::create(&a.dir, &a.scenario.display().to_string(), &text, a.seed)?;
     let mut engine = Engine::new(session.scenario().clone(), a.seed);
     let code = play_script(&mut session, &mut engine, &a.pace)?;
@@ -118,7 +118,7 @@ fn play_script(
         return finish(session, engine, until);
     };
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(SessionError::io(path))?;
+    let text = crate::files::read_to_string(path).map_err(SessionError::io(path))?;
     let steps: Vec<Planned> = match script::parse(&name, &text, &scenario) {
         Ok(s) => s,
         Err(errors) => {

@@ -49,7 +49,7 @@ impl SeatList {
         if !path.exists() {
             return Ok(None);
         }
-        let text = std::fs::read_to_string(&path).map_err(io(&path))?;
+        let text = crate::files::read_to_string(&path).map_err(io(&path))?;
         serde_json::from_str(&text)
             .map(Some)
             .map_err(|e| NetError::SeatFile {
@@ -115,7 +115,7 @@ impl Ledger {
     /// whose command never reached the session are forgotten (and the file rewritten).
     pub fn open(dir: &Path, records: u64) -> Result<Ledger, NetError> {
         let path = dir.join(LEDGER_FILE);
-        let text = match std::fs::read_to_string(&path) {
+        let text = match crate::files::read_to_string(&path) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
             Err(e) => return Err(io(&path)(e)),

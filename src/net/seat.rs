@@ -85,7 +85,7 @@ pub fn load_or_make_key(dir: &Path) -> Result<Key, NetError> {
         error,
     };
     if path.exists() {
-        let bytes = std::fs::read(&path).map_err(io)?;
+        let bytes = crate::files::read(&path).map_err(io)?;
         return Key::try_from(bytes.as_slice()).map_err(|_| NetError::SeatFile {
             path: path.clone(),
             why: "the key is not 32 bytes".into(),
@@ -188,7 +188,7 @@ pub fn write_seats(
 
 /// Read a seat file; a damaged one is an error that names the file.
 pub fn read_seat(path: &Path) -> Result<SeatFile, NetError> {
-    let bytes = std::fs::read(path).map_err(|error| NetError::Io {
+    let bytes = crate::files::read(path).map_err(|error| NetError::Io {
         path: path.to_path_buf(),
         error,
     })?;

@@ -7,7 +7,13 @@ use super::model::Secs;
 pub enum DurationError {
     Unparseable,
     Negative,
+    /// Longer than [`LONGEST`].
+    TooLong,
 }
+
+/// The longest duration or exercise time anything may name: 366 days. Every time a
+/// file or a packet gives is at most this, so sums of a few of them never overflow.
+pub const LONGEST: Secs = 366 * 86_400;
 
 /// Parse a duration into seconds.
 pub fn parse(text: &str) -> Result<Secs, DurationError> {
@@ -43,6 +49,9 @@ pub fn parse(text: &str) -> Result<Secs, DurationError> {
     if !number.is_empty() {
         // A bare number without a unit.
         return Err(DurationError::Unparseable);
+    }
+    if total > LONGEST {
+        return Err(DurationError::TooLong);
     }
     Ok(total)
 }
@@ -95,6 +104,13 @@ mod tests {
             parse("99999999999999999999h"),
             Err(DurationError::Unparseable)
         );
+    }
+
+    #[test]
+    fn refuses_more_than_a_year_of_days() {
+        assert_eq!(parse("366d"), Ok(LONGEST));
+        assert_eq!(parse("366d1s"), Err(DurationError::TooLong));
+        assert_eq!(parse("100000000000d"), Err(DurationError::TooLong));
     }
 
     #[test]

@@ -98,7 +98,7 @@ impl Merged {
 /// Read `path` and everything it includes.
 pub(crate) fn read_path(path: &Path) -> Merged {
     let name = path.display().to_string();
-    match std::fs::read_to_string(path) {
+    match crate::files::read_to_string(path) {
         Ok(text) => read_text(&name, text, path.parent()),
         Err(e) => Merged {
             raw: RawScenario::default(),
@@ -201,22 +201,15 @@ fn merge_includes(
 ) {
     for (i, inc) in raw.include.iter().enumerate() {
         let (name, text, dir) = match resolve(inc, base_dir) {
-            Some(found) => found,
-            None => {
+            Ok(found) => found,
+            Err((kind, hint)) => {
                 let s = &m.sources[own];
-                let hint = if inc.starts_with("std:") {
-                    let names: Vec<String> =
-                        STD_SEEDS.iter().map(|(n, _)| format!("std:{n}")).collect();
-                    Some(format!("built-in seeds are: {}", names.join(", ")))
-                } else {
-                    Some("paths are relative to the including file".into())
-                };
                 m.problems.push(Problem {
                     file: s.name.clone(),
                     pos: s.find(&[Seg::Field("include"), Seg::Index(i)]),
                     level: Level::Error,
-                    kind: ProblemKind::MissingInclude(inc.clone()),
-                    hint,
+                    kind,
+                    hint: Some(hint.into()),
                 });
                 continue;
             }
@@ -252,22 +245,38 @@ fn short(key: &str) -> &str {
     key.rsplit('/').next().unwrap_or(key)
 }
 
-/// Find an include: `std:NAME` in the binary, otherwise a file relative to `base_dir`.
-fn resolve(inc: &str, base_dir: Option<&Path>) -> Option<(String, String, Option<PathBuf>)> {
+/// Find an include: `std:NAME` in the binary, otherwise a plain file relative to
+/// `base_dir`; or the problem and its hint.
+fn resolve(inc: &str, base_dir: Option<&Path>) -> Result<Found, (ProblemKind, String)> {
+    let missing = |hint: String| (ProblemKind::MissingInclude(inc.to_string()), hint);
     if let Some(name) = inc.strip_prefix("std:") {
         return STD_SEEDS
             .iter()
             .find(|(n, _)| *n == name)
-            .map(|(_, text)| (inc.to_string(), text.to_string(), None));
+            .map(|(_, text)| (inc.to_string(), text.to_string(), None))
+            .ok_or_else(|| {
+                let names: Vec<String> =
+                    STD_SEEDS.iter().map(|(n, _)| format!("std:{n}")).collect();
+                missing(format!("built-in seeds are: {}", names.join(", ")))
+            });
     }
     let path = match base_dir {
         Some(d) => d.join(inc),
         None => PathBuf::from(inc),
     };
-    let text = std::fs::read_to_string(&path).ok()?;
+    let text = crate::files::read_named(&path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => missing("paths are relative to the including file".into()),
+        _ => (
+            ProblemKind::Io(format!("{}: {e}", path.display())),
+            "an include names a scenario or seed file".into(),
+        ),
+    })?;
     let dir = path.parent().map(Path::to_path_buf);
-    Some((path.display().to_string(), text, dir))
+    Ok((path.display().to_string(), text, dir))
 }
+
+/// An include found: its name, its text and the folder its own includes start from.
+type Found = (String, String, Option<PathBuf>);
 
 /// Append `raw`'s lists to the merged scenario; fill scalars not set yet.
 fn merge(m: &mut Merged, raw: RawScenario, src: usize) {

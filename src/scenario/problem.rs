@@ -41,6 +41,8 @@ pub enum ProblemKind {
     NoKind(String),
     BadDuration(String),
     NegativeDuration(String),
+    /// Longer than the longest time anything may name (366 days).
+    LongDuration(String),
     ZeroDuration(&'static str),
     BadSeverity(i64),
     OutOfRange {

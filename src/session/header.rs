@@ -128,7 +128,7 @@ pub(crate) fn load_copy(path: &Path, text: &str) -> Result<(Scenario, Design), S
 
 pub(crate) fn read_header(dir: &Path) -> Result<Header, SessionError> {
     let path = dir.join(HEADER_FILE);
-    let text = match std::fs::read_to_string(&path) {
+    let text = match crate::files::read_to_string(&path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err(SessionError::NotASession {

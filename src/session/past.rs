@@ -57,7 +57,7 @@ pub(crate) fn open_past(path: &Path, scenario: Option<&Path>) -> Result<Past, Se
     if path.is_dir() {
         return Ok(Past::Session(Box::new(Stored::read(path)?)));
     }
-    let bytes = std::fs::read(path).map_err(SessionError::io(path))?;
+    let bytes = crate::files::read(path).map_err(SessionError::io(path))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let line = e.as_bytes()[..at].iter().filter(|b| **b == b'\n').count() + 1;
@@ -160,14 +160,14 @@ fn find_scenario(
     given: Option<&Path>,
 ) -> Result<(String, String), SessionError> {
     if let Some(p) = given {
-        let text = std::fs::read_to_string(p).map_err(SessionError::io(p))?;
+        let text = crate::files::read_to_string(p).map_err(SessionError::io(p))?;
         return Ok((p.display().to_string(), text));
     }
     let file = format!("{id}.scenario.ron");
     let beside = journal.parent().unwrap_or(Path::new(".")).join(&file);
     let looked = vec![beside, Path::new("scenarios").join(&file)];
     for p in &looked {
-        if let Ok(text) = std::fs::read_to_string(p) {
+        if let Ok(text) = crate::files::read_to_string(p) {
             return Ok((p.display().to_string(), text));
         }
     }

@@ -193,6 +193,13 @@ fn read_one(raw: &[u8], n: u64, last_at: Secs) -> Result<Record, (String, bool)>
             false,
         ));
     }
+    if record.at > duration::LONGEST {
+        let msg = format!(
+            "time {} is past the longest an exercise may last (366 days)",
+            record.at
+        );
+        return Err((msg, false));
+    }
     if record.at < last_at {
         let msg = format!(
             "time goes back from {} to {}",

@@ -96,7 +96,7 @@ impl Stored {
 
 /// A file of the session folder; one that is not there is said to be missing.
 fn read_part(path: &Path) -> Result<Vec<u8>, SessionError> {
-    std::fs::read(path).map_err(|source| match source.kind() {
+    crate::files::read(path).map_err(|source| match source.kind() {
         std::io::ErrorKind::NotFound => SessionError::Missing {
             path: path.to_path_buf(),
         },
@@ -111,7 +111,7 @@ fn read_part(path: &Path) -> Result<Vec<u8>, SessionError> {
 /// `commands.dropped`, and end it with a newline.
 pub(crate) fn repair(dir: &Path, p: &Parsed) -> Result<(), SessionError> {
     let cpath = dir.join(COMMANDS_FILE);
-    let bytes = std::fs::read(&cpath).map_err(SessionError::io(&cpath))?;
+    let bytes = crate::files::read(&cpath).map_err(SessionError::io(&cpath))?;
     let tail = bytes.get(p.whole_len..).unwrap_or_default();
     if tail.iter().any(|b| !b.is_ascii_whitespace()) {
         let dpath = dir.join(DROPPED_FILE);

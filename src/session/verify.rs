@@ -109,7 +109,7 @@ fn verify_session(s: &Stored) -> Result<Verdict, SessionError> {
     let mut compared = None;
     if s.ended() {
         let path = s.dir.join(JOURNAL_FILE);
-        let text = std::fs::read(&path).map_err(SessionError::io(&path))?;
+        let text = crate::files::read(&path).map_err(SessionError::io(&path))?;
         let text = String::from_utf8_lossy(&text);
         let header = text
             .lines()

@@ -82,6 +82,7 @@ pub fn problem_phrase(kind: &ProblemKind) -> Phrase {
         K::NoKind(d) => with_text("problem-no-kind", d),
         K::BadDuration(t) => with_text("problem-bad-duration", t),
         K::NegativeDuration(t) => with_text("problem-negative-duration", t),
+        K::LongDuration(t) => with_text("problem-long-duration", t),
         K::ZeroDuration(what) => p("problem-zero-duration").with("what", noun(what)),
         K::BadSeverity(n) => with_text("problem-bad-severity", &n.to_string()),
         K::OutOfRange { what, value } => p("problem-out-of-range")

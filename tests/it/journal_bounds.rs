@@ -173,6 +173,24 @@ fn each_kind_of_number_out_of_range_is_refused_with_its_line() {
     let file = with_line(&dir, "back.jsonl", &lines, last, &v);
     let (code, out) = said(&["report", &file]);
     assert!(code == 1 && out.contains("goes back"), "{out}");
+    // A time no exercise reaches (sums of such times would overflow), end and all.
+    let far: u64 = 18_000_000_000_000_000_000;
+    v["at"] = far.into();
+    let mut far_lines = lines.clone();
+    let mut header: Value = serde_json::from_str(&lines[0]).expect("header");
+    if header.get("until").is_some() {
+        header["until"] = far.into();
+        far_lines[0] = header.to_string();
+    }
+    let file = with_line(&dir, "far.jsonl", &far_lines, last, &v);
+    let (code, out) = said(&["report", &file]);
+    assert!(
+        code == 1 && out.contains(&format!("`at` is {far}")),
+        "{out}"
+    );
+    // `replay` replays the commands and shows where the journal differs.
+    let (code, out) = said(&["replay", &file]);
+    assert!(code == 1 && out.contains("first difference"), "{out}");
 
     // `replay` and `fork` read journals the same way.
     let (line, mut v) = first(&lines, "ServiceChanged", None);

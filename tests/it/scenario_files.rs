@@ -142,3 +142,48 @@ fn includes_resolve_relative_to_the_including_file() {
     assert_eq!(l.scenario.severity.len(), 5);
     assert!(l.scenario.severity[4].deadlines.report > 0);
 }
+
+#[test]
+fn an_include_that_is_a_device_or_a_pipe_is_refused_not_read() {
+    let dir = crate::common::scratch("include-device");
+    let fifo = dir.join("pipe.seed.ron");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    let mut names = vec!["/dev/zero".to_string(), dir.display().to_string()];
+    if made.is_ok_and(|s| s.success()) {
+        names.push(fifo.display().to_string());
+    }
+    let text =
+        std::fs::read_to_string("tests/fixtures/relative-include.scenario.ron").expect("fixture");
+    for name in names {
+        let path = dir.join("device.scenario.ron");
+        let with = text.replacen("\"../../seeds/severity.seed.ron\"", &format!("{name:?}"), 1);
+        std::fs::write(&path, with).expect("written");
+        let err = scenario::load_path(&path).expect_err("refused").to_string();
+        assert!(
+            err.contains(":2:") && err.contains("not a plain file") && err.contains(&name),
+            "{name}: {err}"
+        );
+    }
+}
+
+#[test]
+fn a_duration_past_366_days_is_refused_with_its_place() {
+    let dir = crate::common::scratch("long-duration");
+    let text =
+        std::fs::read_to_string("tests/fixtures/relative-include.scenario.ron").expect("fixture");
+    let path = dir.join("long.scenario.ron");
+    let with = text.replacen("\"2h\"", "\"367d\"", 1).replacen(
+        "../../seeds/severity.seed.ron",
+        &std::fs::canonicalize("seeds/severity.seed.ron")
+            .expect("the seed")
+            .display()
+            .to_string(),
+        1,
+    );
+    std::fs::write(&path, with).expect("written");
+    let err = scenario::load_path(&path).expect_err("refused").to_string();
+    assert!(
+        err.contains(":5:") && err.contains("`367d` is longer than 366 days"),
+        "{err}"
+    );
+}

@@ -157,6 +157,24 @@ fn a_damaged_session_is_refused_with_its_place_and_left_as_it_was() {
         ],
     );
 
+    // A record at a time no exercise reaches (adding a latency to it would overflow).
+    let line = good.lines().nth(4).expect("a fifth record");
+    let at = line
+        .split("\"at\":")
+        .nth(1)
+        .and_then(|r| r.split(',').next())
+        .expect("an at");
+    replace_line(
+        &cpath,
+        5,
+        &line.replacen(&format!("\"at\":{at}"), "\"at\":18000000000000000000", 1),
+    );
+    refused_untouched(
+        &dir,
+        &["commands.jsonl:5:", "past the longest an exercise may last"],
+    );
+    std::fs::write(&cpath, &good).expect("restored");
+
     // A whole last line that is not a record is not a torn tail: kept, and refused.
     std::fs::write(
         &cpath,

@@ -22,6 +22,7 @@ problem-self-channel = channel from team `{ $a }` to itself
 problem-no-kind = dependency `{ $a }` has no kind
 problem-bad-duration = cannot read duration `{ $a }`
 problem-negative-duration = negative duration `{ $a }`
+problem-long-duration = duration `{ $a }` is longer than 366 days, the longest an exercise may last
 problem-zero-duration = { $what } must not be zero
 problem-bad-severity = severity { $a } is outside 0..4
 problem-out-of-range = { $what } { $value } is outside 0..1

@@ -58,6 +58,7 @@ problem-self-channel = チーム `{ $a }` から自分自身への連絡経路�
 problem-no-kind = 依存関係 `{ $a }` に種類がありません
 problem-bad-duration = 時間 `{ $a }` を読めません
 problem-negative-duration = 時間 `{ $a }` が負です
+problem-long-duration = 時間 `{ $a }` が 366 日を超えています（演習の上限です）
 problem-zero-duration = { $what }を 0 にはできません
 problem-bad-severity = 深刻度 { $a } は 0〜4 の範囲外です
 problem-out-of-range = { $what } { $value } は 0〜1 の範囲外です

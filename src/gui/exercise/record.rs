@@ -71,7 +71,7 @@ impl Recorder {
     /// Carry on recording a session read back by [`Recording::open`].
     pub(crate) fn resumed(root: &Path, recording: Recording) -> Self {
         let dir = recording.dir().to_path_buf();
-        let text = std::fs::read_to_string(dir.join("scenario.ron"))
+        let text = crate::files::read_to_string(&dir.join("scenario.ron"))
             .ok()
             .or_else(|| crate::scenario::to_ron(recording.scenario()).ok())
             .unwrap_or_default();

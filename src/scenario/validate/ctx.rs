@@ -229,5 +229,6 @@ pub(super) fn duration_problem(text: &str, e: DurationError) -> ProblemKind {
     match e {
         DurationError::Negative => ProblemKind::NegativeDuration(text.into()),
         DurationError::Unparseable => ProblemKind::BadDuration(text.into()),
+        DurationError::TooLong => ProblemKind::LongDuration(text.into()),
     }
 }

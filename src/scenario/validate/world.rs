@@ -1,6 +1,6 @@
 //! Validation of the world: sectors, organisations, services, dependencies, teams, channels.
 
-use super::ctx::{Ctx, Ids, at, scalar, text};
+use super::ctx::{Ctx, Ids, at, duration_problem, scalar, text};
 use crate::scenario::model::*;
 use crate::scenario::problem::ProblemKind;
 use crate::scenario::raw::RawChain;
@@ -334,12 +334,8 @@ fn channels(cx: &mut Ctx, team_ids: &Ids, teams: &[Team]) -> Vec<Channel> {
                     let text = chain_latency(chain, a, b);
                     match crate::scenario::duration::parse(text) {
                         Ok(s) => s,
-                        Err(_) => {
-                            cx.error(
-                                scalar("chain", &[]),
-                                ProblemKind::BadDuration(text.into()),
-                                None,
-                            );
+                        Err(e) => {
+                            cx.error(scalar("chain", &[]), duration_problem(text, e), None);
                             0
                         }
                     }

@@ -80,6 +80,13 @@ pub fn check_bounds(scenario: &Scenario, journal: &Journal) -> Result<(), OutOfR
         if e.at < before {
             return Err(fail(Bad::TimeBack { at: e.at, before }));
         }
+        if e.at > duration::LONGEST {
+            return Err(fail(Bad::Number {
+                field: "at",
+                value: e.at.to_string(),
+                range: LONGEST_RANGE,
+            }));
+        }
         if let Some(until) = journal.header.until.filter(|u| e.at > *u) {
             return Err(fail(Bad::AfterEnd { at: e.at, until }));
         }
@@ -88,6 +95,9 @@ pub fn check_bounds(scenario: &Scenario, journal: &Journal) -> Result<(), OutOfR
     }
     Ok(())
 }
+
+/// The times a journal may name, as its error says them: up to 366 days.
+const LONGEST_RANGE: &str = "0..31622400 (366 days)";
 
 pub(super) struct Checker<'a> {
     pub sc: &'a Scenario,

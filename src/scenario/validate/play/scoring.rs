@@ -1,6 +1,6 @@
 //! Scoring: deadlines per severity level, weights and grade bands.
 
-use super::super::ctx::{Ctx, scalar, text};
+use super::super::ctx::{Ctx, duration_problem, scalar, text};
 use crate::scenario::duration;
 use crate::scenario::model::*;
 use crate::scenario::problem::ProblemKind;
@@ -25,10 +25,12 @@ pub(super) fn scoring(cx: &mut Ctx, severity: &[SeverityLevel]) -> ScoringParts 
         };
         let mut parse = |f: &'static str, v: &str| match duration::parse(v) {
             Ok(x) if x > 0 => x,
-            _ => {
+            r => {
                 cx.error(
                     scalar("scoring", &sa(&[I(1), F(f)])),
-                    ProblemKind::BadDuration(v.into()),
+                    r.err().map_or(ProblemKind::BadDuration(v.into()), |e| {
+                        duration_problem(v, e)
+                    }),
                     Some("deadlines are positive durations such as \"30m\"".into()),
                 );
                 0
