@@ -209,7 +209,7 @@ fn merge_includes(
                     pos: s.find(&[Seg::Field("include"), Seg::Index(i)]),
                     level: Level::Error,
                     kind,
-                    hint: Some(hint.into()),
+                    hint: Some(hint),
                 });
                 continue;
             }
