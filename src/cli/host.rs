@@ -12,7 +12,7 @@ use crate::net::ledger::SeatList;
 use crate::net::seat::{load_or_make_key, write_seats};
 use crate::net::serve::HostEvent;
 use crate::scenario::duration;
-use crate::session::{Session, default_root, new_dir};
+use crate::session::{Session, default_root, discard_unused, new_dir};
 use clap::Args;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -79,10 +79,10 @@ pub fn run(args: &HostArgs) -> ExitCode {
     }
     let started = match (&args.resume, &args.scenario) {
         (Some(dir), _) => resume(dir),
-        (None, Some(path)) => create(args, path),
+        (None, Some(path)) => create(args, path, listen),
         (None, None) => return ExitCode::from(2),
     };
-    let (session, engine) = match started {
+    let (session, engine, new) = match started {
         Ok(Ok(s)) => s,
         Ok(Err(code)) => return code,
         Err(e) => {
@@ -90,19 +90,27 @@ pub fn run(args: &HostArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    match host(args, listen, session, engine) {
-        Ok(code) => code,
-        Err(e) => {
-            eprintln!("{}", say("cli-error", &[("what", &e)]));
-            ExitCode::from(1)
-        }
+    let code = host(args, listen, session, engine).unwrap_or_else(|e| {
+        eprintln!("{}", say("cli-error", &[("what", &e)]));
+        ExitCode::from(1)
+    });
+    if let Some((dir, fresh)) = new.filter(|_| code != ExitCode::SUCCESS) {
+        // Stopped before its first record (a bad script, a port in use): nothing to keep.
+        discard_unused(&dir, fresh);
     }
+    code
 }
 
-type Started = Result<(Session, Engine), ExitCode>;
+/// The session and its engine, and for a new session its folder and whether this run
+/// made that folder (taken back if hosting stops before the first record).
+type Started = Result<(Session, Engine, Option<(PathBuf, bool)>), ExitCode>;
 
 /// A new session of the scenario at `path`, its key and its seat files.
-fn create(args: &HostArgs, path: &std::path::Path) -> Result<Started, NetError> {
+fn create(
+    args: &HostArgs,
+    path: &std::path::Path,
+    listen: SocketAddr,
+) -> Result<Started, NetError> {
     let text = match crate::files::read_to_string(path) {
         Ok(t) => t,
         Err(e) => {
@@ -122,15 +130,23 @@ fn create(args: &HostArgs, path: &std::path::Path) -> Result<Started, NetError> 
             new_dir(&default_root(), stem.trim_end_matches(".scenario"))
         }
     };
+    let fresh = !dir.exists();
     let session = Session::create(&dir, &name, &text, args.seed)?;
     let scenario = session.scenario().clone();
-    let Ok(listen) = args.listen.parse::<SocketAddr>() else {
-        return Ok(Err(ExitCode::from(2)));
+    let seated = (|| {
+        let key = load_or_make_key(&dir)?;
+        let seats = args.seats_out.clone().unwrap_or_else(|| dir.join("seats"));
+        write_seats(&key, listen, &scenario, &seats, &dir).map(|w| (w.len(), seats))
+    })();
+    let (count, seats) = match seated {
+        Ok(s) => s,
+        Err(e) => {
+            drop(session);
+            discard_unused(&dir, fresh);
+            return Err(e);
+        }
     };
-    let key = load_or_make_key(&dir)?;
-    let seats = args.seats_out.clone().unwrap_or_else(|| dir.join("seats"));
-    let written = write_seats(&key, listen, &scenario, &seats, &dir)?;
-    let (count, seats_dir) = (written.len(), seats.display());
+    let seats_dir = seats.display();
     eprintln!(
         "{}",
         say(
@@ -139,7 +155,7 @@ fn create(args: &HostArgs, path: &std::path::Path) -> Result<Started, NetError> 
         )
     );
     let engine = Engine::new(scenario, args.seed);
-    Ok(Ok((session, engine)))
+    Ok(Ok((session, engine, Some((dir, fresh)))))
 }
 
 /// The hosted session in `dir`, read back where it stopped.
@@ -155,7 +171,7 @@ fn resume(dir: &std::path::Path) -> Result<Started, NetError> {
     }
     let at = duration::clock(recovered.engine.now());
     eprintln!("{}", say("cli-host-resumed", &[("at", &at)]));
-    Ok(Ok((recovered.session, recovered.engine)))
+    Ok(Ok((recovered.session, recovered.engine, None)))
 }
 
 fn host(

@@ -7,7 +7,7 @@ use super::say::say;
 use crate::engine::Engine;
 use crate::scenario::{Secs, duration};
 use crate::session::script::{self, Planned};
-use crate::session::{Session, SessionError, default_root, list};
+use crate::session::{Session, SessionError, default_root, discard_unused, list};
 use clap::{Args, Subcommand};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -79,11 +79,18 @@ pub fn run(command: &SessionCommand) -> ExitCode {
 
 fn play(a: &PlayArgs) -> Result<ExitCode, SessionError> {
     let text = crate::files::read_to_string(&a.scenario).map_err(SessionError::io(&a.scenario))?;
+    let fresh = !a.dir.exists();
     let mut session = Session::create(&a.dir, &a.scenario.display().to_string(), &text, a.seed)?;
     let mut engine = Engine::new(session.scenario().clone(), a.seed);
-    let code = play_script(&mut session, &mut engine, &a.pace)?;
+    let played = play_script(&mut session, &mut engine, &a.pace);
+    if !matches!(played, Ok(c) if c == ExitCode::SUCCESS) {
+        // Stopped before its first record (a bad script or --until): nothing to keep.
+        drop(session);
+        discard_unused(&a.dir, fresh);
+        return played;
+    }
     print_summary(&session, &engine);
-    Ok(code)
+    played
 }
 
 fn resume(a: &ResumeArgs) -> Result<ExitCode, SessionError> {

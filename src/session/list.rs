@@ -1,8 +1,11 @@
-//! Finding sessions: the sessions folder, a name for a new session, and the list of
-//! sessions in a folder, newest first (for the app's "resume?" prompt).
+//! Finding sessions: the sessions folder, a name for a new session, the list of
+//! sessions in a folder, newest first (for the app's "resume?" prompt), and taking back
+//! a new session that recorded nothing.
 
 use super::error::SessionError;
-use super::header::{COMMANDS_FILE, HEADER_FILE, Header, stamp, unix_now};
+use super::header::{
+    COMMANDS_FILE, HEADER_FILE, Header, JOURNAL_FILE, SCENARIO_FILE, stamp, unix_now,
+};
 use super::record::{Dropped, RecordKind};
 use super::stored::Stored;
 use crate::scenario::Secs;
@@ -73,6 +76,26 @@ pub fn new_dir(root: &Path, scenario_id: &str) -> PathBuf {
         k += 1;
     }
     dir
+}
+
+/// Take back the session just created in `dir` when it recorded nothing (a command
+/// that stopped before its first record: a script that did not parse, a port in use),
+/// so no empty session is left to be offered for resuming. `fresh`: `dir` did not exist
+/// before, so all of it goes; otherwise only the session's own files. A session with
+/// any record is kept. True when it was taken back.
+pub fn discard_unused(dir: &Path, fresh: bool) -> bool {
+    let unused = std::fs::metadata(dir.join(COMMANDS_FILE)).is_ok_and(|m| m.len() == 0)
+        && !dir.join(JOURNAL_FILE).exists();
+    if !unused {
+        return false;
+    }
+    if fresh {
+        return std::fs::remove_dir_all(dir).is_ok();
+    }
+    // The header first: without it the folder is no longer a session.
+    [HEADER_FILE, SCENARIO_FILE, COMMANDS_FILE]
+        .iter()
+        .all(|f| std::fs::remove_file(dir.join(f)).is_ok())
 }
 
 /// The sessions directly under `root`, newest first (a missing `root`: none).

@@ -72,7 +72,7 @@ pub use fork::fork;
 #[cfg(feature = "net")]
 pub(crate) use header::write_atomic as write_whole;
 pub use header::{ForkedFrom, Header, SESSION_FORMAT, utc_text};
-pub use list::{Listed, Summary, default_root, list, new_dir, resumable};
+pub use list::{Listed, Summary, default_root, discard_unused, list, new_dir, resumable};
 pub use past::past_journal;
 /// For the app's debrief, which reads past runs the same way.
 #[cfg(feature = "gui")]

@@ -49,6 +49,7 @@ mod scoring_hand;
 mod scoring_plays;
 mod session_crash;
 mod session_damage;
+mod session_unused;
 mod shipped;
 mod validate_corpus;
 mod validate_fuzz;

@@ -290,5 +290,10 @@ fn a_script_naming_what_the_scenario_lacks_is_refused_with_its_place() {
             );
             assert!(!out.contains("panicked"), "{out}");
         }
+        // Refused before its first record: no empty session is left to resume.
+        assert!(
+            !dir.exists() && !host_dir.exists(),
+            "{step}: a folder was left"
+        );
     }
 }
