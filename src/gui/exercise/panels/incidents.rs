@@ -18,7 +18,18 @@ pub(super) fn show(ui: &mut egui::Ui, p: &mut PanelCtx) {
     let incidents = p.picture.incidents.clone();
     let own = p.team().is_some();
     for inc in incidents.iter().rev() {
-        egui::Frame::group(ui.style()).show(ui, |ui| {
+        // A card out of sight takes the height it had when last drawn, unlaid: a
+        // national cascade opens hundreds of incidents.
+        let height_id = ui.id().with(("incident-card", inc.id));
+        let known: Option<f32> = ui.data(|d| d.get_temp(height_id));
+        if let Some(h) = known {
+            let size = egui::vec2(ui.available_width(), h);
+            if !ui.is_rect_visible(egui::Rect::from_min_size(ui.cursor().min, size)) {
+                ui.allocate_space(size);
+                continue;
+            }
+        }
+        let card = egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.horizontal_wrapped(|ui| {
                 if let Some(level) = inc.severity {
@@ -83,5 +94,7 @@ pub(super) fn show(ui: &mut egui::Ui, p: &mut PanelCtx) {
                     });
             }
         });
+        let h = card.response.rect.height();
+        ui.data_mut(|d| d.insert_temp(height_id, h));
     }
 }

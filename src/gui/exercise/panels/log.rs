@@ -27,14 +27,19 @@ fn event_log(mut contexts: EguiContexts, mut dock: ResMut<Dock>, p: PanelCtx) ->
                 egui::RichText::new(format!("({})", p.picture.log.len())).color(colour::MUTED),
             );
         });
+        if p.picture.log.is_empty() {
+            ui.label(egui::RichText::new(p.t("log-empty")).color(colour::MUTED));
+        }
+        // Only the lines in sight are worded and laid out: a national exercise logs
+        // thousands.
+        let row = ui
+            .text_style_height(&egui::TextStyle::Body)
+            .max(ui.text_style_height(&egui::TextStyle::Monospace));
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .stick_to_bottom(true)
-            .show(ui, |ui| {
-                if p.picture.log.is_empty() {
-                    ui.label(egui::RichText::new(p.t("log-empty")).color(colour::MUTED));
-                }
-                for line in &p.picture.log {
+            .show_rows(ui, row, p.picture.log.len(), |ui, rows| {
+                for line in &p.picture.log[rows] {
                     ui.horizontal(|ui| {
                         ui.label(
                             egui::RichText::new(widgets::clock(line.at))
