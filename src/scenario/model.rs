@@ -381,8 +381,20 @@ impl Scenario {
 
     /// The team that controls the owner of `service`, if any team plays it.
     pub fn controller_of(&self, service: ServiceId) -> Option<TeamId> {
-        let owner = self.services[service.idx()].owner;
-        position(&self.teams, |t| t.controls.contains(&owner)).map(TeamId)
+        self.org_controller(self.services[service.idx()].owner)
+    }
+
+    /// The team that controls organisation `org`, if any team plays it.
+    pub fn org_controller(&self, org: OrgId) -> Option<TeamId> {
+        position(&self.teams, |t| t.controls.contains(&org)).map(TeamId)
+    }
+
+    /// [`Self::org_controller`] of every organisation, by index: for loops over
+    /// thousands of services.
+    pub fn org_controllers(&self) -> Vec<Option<TeamId>> {
+        (0..self.organisations.len() as u32)
+            .map(|o| self.org_controller(OrgId(o)))
+            .collect()
     }
 
     /// The sector a service belongs to (through its owner).

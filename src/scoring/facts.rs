@@ -2,7 +2,9 @@
 //! capacity over time, built in one pass for the metrics to read.
 
 use crate::engine::{EntryKind, IncidentId, Journal, MessageId, Sender, ServiceStatus};
-use crate::scenario::{MessageKind, Role, Scenario, Secs, ServiceId, StepKind, TeamId, ThreatId};
+use crate::scenario::{
+    MessageKind, OrgId, Role, Scenario, Secs, ServiceId, StepKind, TeamId, ThreatId,
+};
 
 /// A message as the journal recorded it.
 pub(super) struct Msg {
@@ -205,14 +207,19 @@ impl<'a> Facts<'a> {
 }
 
 fn players(sc: &Scenario) -> Vec<Vec<TeamId>> {
-    sc.services
-        .iter()
-        .map(|s| {
+    // By organisation first: a national scenario has thousands of services and a few
+    // dozen organisations.
+    let by_org: Vec<Vec<TeamId>> = (0..sc.organisations.len() as u32)
+        .map(|o| {
             (0..sc.teams.len() as u32)
                 .map(TeamId)
-                .filter(|t| sc.teams[t.idx()].controls.contains(&s.owner))
+                .filter(|t| sc.teams[t.idx()].controls.contains(&OrgId(o)))
                 .collect()
         })
+        .collect();
+    sc.services
+        .iter()
+        .map(|s| by_org.get(s.owner.idx()).cloned().unwrap_or_default())
         .collect()
 }
 

@@ -135,15 +135,18 @@ fn team_score(
             }
         }
     }
-    let own: Vec<usize> = (0..sc.services.len())
-        .filter(|&s| t.controls.contains(&sc.services[s].owner))
+    // Which services the team runs, by index (a national scenario has thousands).
+    let own: Vec<bool> = sc
+        .services
+        .iter()
+        .map(|s| t.controls.contains(&s.owner))
         .collect();
-    let team_impact: Option<Loss> = (!own.is_empty()).then(|| {
+    let team_impact: Option<Loss> = own.contains(&true).then(|| {
         let lost = |f: fn(&Loss) -> f64| -> f64 {
             impact
                 .services
                 .iter()
-                .filter(|(s, _)| own.contains(&s.idx()))
+                .filter(|(s, _)| own.get(s.idx()).copied().unwrap_or(false))
                 .map(|(_, l)| f(l))
                 .sum()
         };

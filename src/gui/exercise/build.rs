@@ -56,6 +56,7 @@ pub(crate) fn service_cards(engine: &Engine, seat: Seat) -> Vec<ServiceCard> {
         }
         Seat::Team(_) => {}
         Seat::Facilitator | Seat::Observer => {
+            let played = s.org_controllers();
             for (id, t) in engine.world().services() {
                 if let Some(card) = cards.get_mut(id.idx()) {
                     *card = ServiceCard {
@@ -64,7 +65,11 @@ pub(crate) fn service_cards(engine: &Engine, seat: Seat) -> Vec<ServiceCard> {
                         compromised: t.compromised.is_some(),
                         isolated: t.isolated,
                         buffer_left: t.on_buffer.map(|(_, until)| until.saturating_sub(now)),
-                        actionable: s.controller_of(id).is_some(),
+                        actionable: s
+                            .services
+                            .get(id.idx())
+                            .and_then(|x| played.get(x.owner.idx()))
+                            .is_some_and(Option::is_some),
                     };
                 }
             }
