@@ -4,10 +4,11 @@
 
 use super::error::SessionError;
 use super::header::{
-    COMMANDS_FILE, HEADER_FILE, Header, JOURNAL_FILE, SCENARIO_FILE, stamp, unix_now,
+    COMMANDS_FILE, HEADER_FILE, Header, JOURNAL_FILE, SCENARIO_FILE, read_header, stamp, unix_now,
 };
+use super::record::parse;
 use super::record::{Dropped, RecordKind};
-use super::stored::Stored;
+use super::stored::{Stored, read_part};
 use crate::scenario::Secs;
 use std::path::{Path, PathBuf};
 
@@ -147,16 +148,26 @@ pub fn resumable(root: &Path) -> Result<Vec<(PathBuf, Summary)>, SessionError> {
         .collect())
 }
 
+/// What a session holds, from its header and records. Only a session that has not
+/// ended is read whole (its scenario copy loaded and checked), as resuming it would:
+/// an ended one takes no more records, and a folder of national sessions would
+/// otherwise load a 10,000-service scenario for each.
 fn summarise(dir: &Path) -> Result<Summary, SessionError> {
-    let s = Stored::read(dir)?;
+    let header = read_header(dir)?;
+    let cpath = dir.join(COMMANDS_FILE);
+    let parsed = parse(&cpath, &read_part(&cpath)?)?;
+    let records = || parsed.records.iter().map(|(_, r)| r);
+    let ended = records().any(|r| r.kind == RecordKind::End);
+    if !ended {
+        Stored::read(dir)?;
+    }
     Ok(Summary {
-        commands: s
-            .records()
+        commands: records()
             .filter(|r| matches!(r.kind, RecordKind::Command(_)))
             .count(),
-        until: s.until(),
-        ended: s.ended(),
-        dropped: s.parsed.dropped.clone(),
-        header: s.header,
+        until: parsed.records.last().map(|(_, r)| r).map_or(0, |r| r.at),
+        ended,
+        dropped: parsed.dropped.clone(),
+        header,
     })
 }

@@ -95,7 +95,7 @@ impl Stored {
 }
 
 /// A file of the session folder; one that is not there is said to be missing.
-fn read_part(path: &Path) -> Result<Vec<u8>, SessionError> {
+pub(super) fn read_part(path: &Path) -> Result<Vec<u8>, SessionError> {
     crate::files::read(path).map_err(|source| match source.kind() {
         std::io::ErrorKind::NotFound => SessionError::Missing {
             path: path.to_path_buf(),

@@ -1,16 +1,19 @@
 //! Dependency edges (provider -> dependent) as one retained line mesh of arrows, coloured by
 //! what the provider's trouble does to them and recoloured in place where that changes;
-//! shown when every service shows (close zoom). The selected service's edges have their own
+//! shown when every service shows (close zoom), those with an end in sight. The selected service's edges have their own
 //! small mesh, rebuilt when the selection or the level of detail changes, and run to the
 //! aggregate a hidden end is drawn in. A dot travels along an edge while a cascade effect is
 //! on its way (exercise control's seats), and a pulse runs along it when the effect arrives:
 //! at most [`MAX_PULSES`] of each a frame, one per pair of drawn ends.
 
 use super::batch;
+use super::camera::MapCamera;
 use super::detail::Detail;
 use super::layout::{MapLayout, NODE_RADIUS};
 use super::scene::MapRoot;
+use super::sight;
 use crate::gui::exercise::command::Selected;
+use crate::gui::exercise::dock::MapArea;
 use crate::gui::exercise::picture::{Picture, Shown};
 use crate::gui::screens::Screen;
 use crate::gui::session::Session;
@@ -39,9 +42,12 @@ struct AllEdges;
 #[derive(Component)]
 struct Highlight;
 
-/// Each edge's colour as drawn now.
+/// Each edge's colour, and whether it is in sight (drawn) at close zoom.
 #[derive(Resource, Default)]
-struct EdgeColours(Vec<Color>);
+struct EdgeColours {
+    shown: Vec<Color>,
+    seen: Vec<bool>,
+}
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Pulses>();
@@ -160,17 +166,23 @@ fn build(
         Transform::from_xyz(0.0, 0.0, 0.3),
         ChildOf(root),
     ));
-    colours.0 = vec![grey; deps.len()];
+    colours.shown = vec![grey; deps.len()];
+    colours.seen = vec![true; deps.len()];
 }
 
-/// Recolour the edges whose provider's look changed; show them all only at close zoom.
+/// Recolour the edges whose provider's look changed; show them only at close zoom, and
+/// then only those with an end in sight.
+#[allow(clippy::too_many_arguments)] // A bevy system: each argument is a resource it needs.
 fn recolour(
     session: Res<Session>,
+    layout: Res<MapLayout>,
     picture: Option<Res<Picture>>,
     detail: Res<Detail>,
+    camera: Single<(Ref<Transform>, Ref<Projection>), With<MapCamera>>,
+    area: Res<MapArea>,
     mut all: Query<(&Mesh2d, &mut Visibility), With<AllEdges>>,
     mut meshes: ResMut<Assets<Mesh>>,
-    mut colours: ResMut<EdgeColours>,
+    mut colours_res: ResMut<EdgeColours>,
 ) {
     let Ok((mesh, mut vis)) = all.single_mut() else {
         return;
@@ -180,22 +192,45 @@ fn recolour(
     } else {
         Visibility::Hidden
     });
-    let Some(picture) = picture.filter(|p| p.is_changed() || colours.is_changed()) else {
+    let (transform, projection) = &*camera;
+    let moved = transform.is_changed() || projection.is_changed() || area.is_changed();
+    let repaint = picture.as_ref().is_some_and(|p| p.is_changed()) || colours_res.is_changed();
+    if !(repaint || detail.is_changed() || detail.edges && moved) {
         return;
+    }
+    let view = match (&**projection, area.rect) {
+        (Projection::Orthographic(o), Some(r)) if detail.edges => Some(sight::world_view(
+            transform.translation.truncate(),
+            o.scale,
+            r,
+        )),
+        _ => None,
     };
+    let colours = colours_res.bypass_change_detection();
+    let mut recoloured = false;
+    colours
+        .seen
+        .resize(session.scenario.dependencies.len(), true);
     let mut changed = vec![];
     for (k, dep) in session.scenario.dependencies.iter().enumerate() {
         let from = picture
-            .services
-            .get(dep.from.idx())
+            .as_ref()
+            .and_then(|p| p.services.get(dep.from.idx()))
             .map_or(Shown::Unknown, |c| c.shown);
         let want = colour(dep, from);
-        if let Some(was) = colours.0.get_mut(k)
-            && *was != want
-        {
-            *was = want;
-            changed.push((k, want));
+        let seen = view.is_none_or(|v| sight::touches(v, &layout, dep));
+        let (Some(was), Some(was_seen)) = (colours.shown.get_mut(k), colours.seen.get_mut(k))
+        else {
+            continue;
+        };
+        if *was != want || *was_seen != seen {
+            recoloured |= *was != want;
+            (*was, *was_seen) = (want, seen);
+            changed.push((k, if seen { want } else { Color::NONE }));
         }
+    }
+    if recoloured {
+        colours_res.set_changed();
     }
     if changed.is_empty() {
         return;
@@ -235,7 +270,7 @@ fn highlight(
                 continue;
             }
             if let Some(e) = anchored(&layout, &detail, d, &mut seen) {
-                let c = colours.0.get(k).copied().unwrap_or(UNKNOWN);
+                let c = colours.shown.get(k).copied().unwrap_or(UNKNOWN);
                 list.push((Some(e), c.lighter(0.25)));
             }
         }

@@ -12,6 +12,7 @@ pub(crate) mod layout;
 mod overlay;
 mod place;
 mod scene;
+mod sight;
 
 use bevy::prelude::*;
 
