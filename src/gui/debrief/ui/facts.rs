@@ -4,10 +4,13 @@
 use crate::engine::{Engine, Sender};
 use crate::gui::exercise::panels::labels::{kind_key, shown_colour, shown_key};
 use crate::gui::exercise::picture::ServiceCard;
-use crate::gui::i18n::I18n;
+use crate::gui::i18n::{Arg, I18n};
 use crate::gui::widgets::{self, colour};
 use crate::scenario::TeamId;
 use bevy_egui::egui::{self, RichText};
+
+/// Services named in one of the team's incidents before the rest are counted.
+const NAMES_SHOWN: usize = 8;
 
 /// Messages of the team's inbox listed, newest first.
 const INBOX_SHOWN: usize = 6;
@@ -29,16 +32,20 @@ pub(super) fn not_up(ui: &mut egui::Ui, engine: &Engine, looks: &[ServiceCard], 
         ui.label(RichText::new(i18n.t("debrief-all-up")).color(colour::UP));
         return;
     }
+    // Only the rows in sight are laid out: at national size thousands are hurt.
+    let row = ui.text_style_height(&egui::TextStyle::Small);
+    let gap = ui.spacing().item_spacing.y;
     egui::ScrollArea::vertical()
         .id_salt("not-up")
         .auto_shrink([false, true])
-        .show(ui, |ui| {
+        .show_rows(ui, row, hurt.len(), |ui, rows| {
             egui::Grid::new("grid-not-up")
                 .num_columns(3)
-                .spacing([10.0, 1.0])
+                .spacing([10.0, gap])
+                .min_row_height(row)
                 .show(ui, |ui| {
-                    for (i, l) in hurt {
-                        let name = s.services.get(i).map_or("?", |x| i18n.text(&x.name));
+                    for (i, l) in &hurt[rows] {
+                        let name = s.services.get(*i).map_or("?", |x| i18n.text(&x.name));
                         ui.label(RichText::new(name).small());
                         ui.label(
                             RichText::new(i18n.t(shown_key(l.shown)))
@@ -83,12 +90,21 @@ pub(super) fn team_knew(ui: &mut egui::Ui, engine: &Engine, team: TeamId, i18n: 
         .show(ui, |ui| {
             list_heading(ui, i18n, "debrief-team-incidents", v.incidents.is_empty());
             for inc in &v.incidents {
-                let names: Vec<&str> = inc
+                let mut names: Vec<String> = inc
                     .services
                     .iter()
+                    .take(NAMES_SHOWN)
                     .filter_map(|x| s.services.get(x.idx()))
-                    .map(|x| i18n.text(&x.name))
+                    .map(|x| i18n.text(&x.name).to_owned())
                     .collect();
+                if let Some(more) = inc
+                    .services
+                    .len()
+                    .checked_sub(NAMES_SHOWN)
+                    .filter(|n| *n > 0)
+                {
+                    names.push(i18n.ta("incident-more", &[("n", Arg::Num(more as f64))]));
+                }
                 ui.label(
                     RichText::new(format!(
                         "{}  #{} · {}",

@@ -12,6 +12,9 @@ use crate::scenario::Scenario;
 use crate::words::clip;
 use bevy_egui::egui::{self, Color32, Pos2, Rect, Sense, Stroke, pos2, vec2};
 
+/// Links drawn at most on a dense map.
+const DENSE_EDGES: usize = 1500;
+
 /// World (layout) to screen: uniform scale, centred, y down.
 struct Fit {
     scale: f32,
@@ -79,25 +82,34 @@ pub(super) fn draw(
         );
     }
     let node = |i: usize| lay.nodes.get(i).map(|v| fit.at(v.x, v.y));
-    let radius = (13.0 * fit.scale).clamp(4.0, 11.0);
+    // A dense map (a regional or national scenario: under 20 x 20 pixels a service) draws
+    // its nodes as dots, and only the links whose provider is hurt, at most DENSE_EDGES of
+    // them, without heads: every link would be a solid hairball, and tens of thousands of
+    // lines a frame.
+    let dense = rect.area() / (lay.nodes.len().max(1) as f32) < 400.0;
+    let radius = (13.0 * fit.scale).clamp(if dense { 1.5 } else { 4.0 }, 11.0);
+    let mut drawn = 0;
     for d in &s.dependencies {
         let (Some(a), Some(b)) = (node(d.from.idx()), node(d.to.idx())) else {
             continue;
         };
         let from = looks.get(d.from.idx());
         let hurt = from.is_some_and(|l| l.capacity.is_some_and(|c| c < 1.0));
+        if dense && (!hurt || drawn >= DENSE_EDGES) {
+            continue;
+        }
+        drawn += 1;
         let col = if hurt {
             shown_colour(from.map_or(Shown::Unknown, |l| l.shown)).gamma_multiply(0.7)
         } else {
             Color32::from_gray(70)
         };
-        arrow(
-            &p,
-            a,
-            b,
-            radius,
-            Stroke::new(if hurt { 1.6 } else { 1.0 }, col),
-        );
+        let stroke = Stroke::new(if hurt { 1.6 } else { 1.0 }, col);
+        if dense {
+            p.line_segment([a, b], Stroke::new(0.8, col.gamma_multiply(0.6)));
+        } else {
+            arrow(&p, a, b, radius, stroke);
+        }
     }
     for (dep, f) in pulses {
         let Some(d) = s.dependencies.get(*dep) else {
