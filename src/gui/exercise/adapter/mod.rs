@@ -46,17 +46,10 @@ pub(crate) struct EngineHost {
 
 impl EngineHost {
     fn new(scenario: Arc<Scenario>, seed: u64) -> Self {
-        Self {
-            engine: Engine::new(scenario.clone(), seed),
-            baseline: Engine::new(scenario, seed),
-            score: None,
-            scored_at: None,
-            book: LogBook::default(),
-            revision: 0,
-            built: None,
-            cast: Cast::default(),
-            bots: Vec::new(),
-        }
+        Self::with(
+            Engine::new(scenario.clone(), seed),
+            Engine::new(scenario, seed),
+        )
     }
 
     /// Take over an engine read back from a session; the baseline is rebuilt from its
@@ -70,6 +63,11 @@ impl EngineHost {
                 let _ = baseline.apply(c);
             }
         }
+        Self::with(engine, baseline)
+    }
+
+    /// A run and its no-response baseline, nothing built or scored yet.
+    fn with(engine: Engine, baseline: Engine) -> Self {
         Self {
             engine,
             baseline,
