@@ -12,6 +12,7 @@ mod hash;
 mod kinds;
 mod load;
 mod locate;
+mod lookup;
 pub mod model;
 mod problem;
 pub mod raw;
