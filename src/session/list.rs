@@ -8,7 +8,7 @@ use super::header::{
 };
 use super::record::parse;
 use super::record::{Dropped, RecordKind};
-use super::stored::{Stored, read_part};
+use super::stored::{read_part, scenario_copy};
 use crate::scenario::Secs;
 use std::path::{Path, PathBuf};
 
@@ -156,16 +156,16 @@ fn summarise(dir: &Path) -> Result<Summary, SessionError> {
     let header = read_header(dir)?;
     let cpath = dir.join(COMMANDS_FILE);
     let parsed = parse(&cpath, &read_part(&cpath)?)?;
-    let records = || parsed.records.iter().map(|(_, r)| r);
-    let ended = records().any(|r| r.kind == RecordKind::End);
+    let ended = parsed.ended();
     if !ended {
-        Stored::read(dir)?;
+        scenario_copy(dir, &header)?;
     }
     Ok(Summary {
-        commands: records()
+        commands: parsed
+            .records()
             .filter(|r| matches!(r.kind, RecordKind::Command(_)))
             .count(),
-        until: parsed.records.last().map(|(_, r)| r).map_or(0, |r| r.at),
+        until: parsed.until(),
         ended,
         dropped: parsed.dropped.clone(),
         header,

@@ -87,6 +87,23 @@ pub(crate) struct Parsed {
     pub dropped: Option<Dropped>,
 }
 
+impl Parsed {
+    /// The records, without their lines.
+    pub(crate) fn records(&self) -> impl Iterator<Item = &Record> {
+        self.records.iter().map(|(_, r)| r)
+    }
+
+    /// The session ended: an end record is there.
+    pub(crate) fn ended(&self) -> bool {
+        self.records().any(|r| r.kind == RecordKind::End)
+    }
+
+    /// Time of the last record (0 with none).
+    pub(crate) fn until(&self) -> Secs {
+        self.records.last().map_or(0, |(_, r)| r.at)
+    }
+}
+
 /// Blank for recovery: whitespace, or the zero bytes a power cut can leave.
 fn blank(line: &[u8]) -> bool {
     line.iter().all(|b| b.is_ascii_whitespace() || *b == 0)
@@ -195,8 +212,9 @@ fn read_one(raw: &[u8], n: u64, last_at: Secs) -> Result<Record, (String, bool)>
     }
     if record.at > duration::LONGEST {
         let msg = format!(
-            "time {} is past the longest an exercise may last (366 days)",
-            record.at
+            "time {} is past the longest an exercise may last ({})",
+            record.at,
+            duration::format(duration::LONGEST)
         );
         return Err((msg, false));
     }

@@ -28,27 +28,7 @@ pub(crate) struct Stored {
 impl Stored {
     pub(crate) fn read(dir: &Path) -> Result<Stored, SessionError> {
         let header = read_header(dir)?;
-        let spath = dir.join(SCENARIO_FILE);
-        let scenario_text =
-            String::from_utf8(read_part(&spath)?).map_err(|_| SessionError::Scenario {
-                problems: format!("{}: not UTF-8 text", spath.display()),
-            })?;
-        let (scenario, design) = load_copy(&spath, &scenario_text)?;
-        if header
-            .scenario_hash
-            .as_ref()
-            .is_some_and(|h| *h != scenario.content_hash())
-        {
-            return Err(SessionError::ScenarioEdited { path: spath });
-        }
-        if scenario.id != header.scenario {
-            let (expected, found) = (header.scenario.clone(), scenario.id.clone());
-            return Err(SessionError::WrongScenario {
-                what: "session",
-                expected,
-                found,
-            });
-        }
+        let (scenario_text, scenario, design) = scenario_copy(dir, &header)?;
         let cpath = dir.join(COMMANDS_FILE);
         let parsed = parse(&cpath, &read_part(&cpath)?)?;
         Ok(Stored {
@@ -62,16 +42,16 @@ impl Stored {
     }
 
     pub(crate) fn records(&self) -> impl Iterator<Item = &Record> {
-        self.parsed.records.iter().map(|(_, r)| r)
+        self.parsed.records()
     }
 
     pub(crate) fn ended(&self) -> bool {
-        self.records().any(|r| r.kind == RecordKind::End)
+        self.parsed.ended()
     }
 
     /// Time of the last record (0 with none).
     pub(crate) fn until(&self) -> Secs {
-        self.records().last().map_or(0, |r| r.at)
+        self.parsed.until()
     }
 
     /// Replay the records: apply the accepted commands and follow the clock.
@@ -92,6 +72,35 @@ impl Stored {
         }
         Ok(engine)
     }
+}
+
+/// The session's scenario copy, its text and its design, checked against `header`: the
+/// hash it recorded (an edited copy is refused) and the scenario id.
+pub(super) fn scenario_copy(
+    dir: &Path,
+    header: &Header,
+) -> Result<(String, Scenario, Design), SessionError> {
+    let spath = dir.join(SCENARIO_FILE);
+    let text = String::from_utf8(read_part(&spath)?).map_err(|_| SessionError::Scenario {
+        problems: format!("{}: not UTF-8 text", spath.display()),
+    })?;
+    let (scenario, design) = load_copy(&spath, &text)?;
+    if header
+        .scenario_hash
+        .as_ref()
+        .is_some_and(|h| *h != scenario.content_hash())
+    {
+        return Err(SessionError::ScenarioEdited { path: spath });
+    }
+    if scenario.id != header.scenario {
+        let (expected, found) = (header.scenario.clone(), scenario.id.clone());
+        return Err(SessionError::WrongScenario {
+            what: "session",
+            expected,
+            found,
+        });
+    }
+    Ok((text, scenario, design))
 }
 
 /// A file of the session folder; one that is not there is said to be missing.

@@ -1,8 +1,8 @@
 //! Dependency edges (provider -> dependent) as one retained line mesh of arrows, coloured by
 //! what the provider's trouble does to them and recoloured in place where that changes;
-//! shown when every service shows (close zoom), those with an end in sight. The selected service's edges have their own
-//! small mesh, rebuilt when the selection or the level of detail changes, and run to the
-//! aggregate a hidden end is drawn in. A dot travels along an edge while a cascade effect is
+//! shown when every service shows (close zoom), those in sight ([`sight`]). The selected
+//! service's edges have their own small mesh, rebuilt when the selection or the level of
+//! detail changes, and run to the aggregate a hidden end is drawn in. A dot travels along an edge while a cascade effect is
 //! on its way (exercise control's seats), and a pulse runs along it when the effect arrives:
 //! at most [`MAX_PULSES`] of each a frame, one per pair of drawn ends.
 
@@ -208,9 +208,6 @@ fn recolour(
     };
     let colours = colours_res.bypass_change_detection();
     let mut recoloured = false;
-    colours
-        .seen
-        .resize(session.scenario.dependencies.len(), true);
     let mut changed = vec![];
     for (k, dep) in session.scenario.dependencies.iter().enumerate() {
         let from = picture

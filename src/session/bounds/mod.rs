@@ -96,8 +96,12 @@ pub fn check_bounds(scenario: &Scenario, journal: &Journal) -> Result<(), OutOfR
     Ok(())
 }
 
-/// The times a journal may name, as its error says them: up to 366 days.
-const LONGEST_RANGE: &str = "0..31622400 (366 days)";
+/// The times a journal may name, as its error says them: up to [`duration::LONGEST`].
+const LONGEST_RANGE: &str = "0..31622400 (366d)";
+const _: () = assert!(
+    duration::LONGEST == 31_622_400,
+    "LONGEST_RANGE says LONGEST"
+);
 
 pub(super) struct Checker<'a> {
     pub sc: &'a Scenario,

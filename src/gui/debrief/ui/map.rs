@@ -104,11 +104,11 @@ pub(super) fn draw(
         } else {
             Color32::from_gray(70)
         };
-        let stroke = Stroke::new(if hurt { 1.6 } else { 1.0 }, col);
         if dense {
             p.line_segment([a, b], Stroke::new(0.8, col.gamma_multiply(0.6)));
         } else {
-            arrow(&p, a, b, radius, stroke);
+            let width = if hurt { 1.6 } else { 1.0 };
+            arrow(&p, a, b, radius, Stroke::new(width, col));
         }
     }
     for (dep, f) in pulses {
